@@ -1,0 +1,43 @@
+package io.connectusm.events;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** {@link PayloadFormat} of {@link ClusterInventory}: {@code {"connectors": {name: fingerprint, …}}}. */
+final class ClusterInventoryFormat implements PayloadFormat {
+
+    static final String CONNECTORS = "connectors";
+
+    private static final Shape.Fields SHAPE = Shape.fields(
+            CONNECTORS, Shape.entries(Shape.SCALAR, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES"));
+
+    @Override
+    public Shape.Fields shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public ObjectNode write(EventPayload payload, JsonNodeFactory nodes) {
+        ObjectNode data = nodes.objectNode();
+        ObjectNode connectors = data.putObject(CONNECTORS);
+        ((ClusterInventory) payload).connectors().forEach(connectors::put);
+        return data;
+    }
+
+    @Override
+    public EventPayload read(NodeReader data) {
+        SortedMap<String, String> connectors = data.requiredStringMap(CONNECTORS, false);
+        for (Map.Entry<String, String> entry : connectors.entrySet()) {
+            FieldPath at = data.path(CONNECTORS).field(entry.getKey());
+            if (entry.getKey().isEmpty()) {
+                throw EventDecodingException.malformed(at, "a connector name must not be empty");
+            }
+            if (!ConfigFingerprint.isWellFormed(entry.getValue())) {
+                throw EventDecodingException.malformed(at, ConnectorSnapshotFormat.FINGERPRINT_EXPECTED);
+            }
+        }
+        return new ClusterInventory(connectors);
+    }
+}

@@ -1,0 +1,55 @@
+package io.connectusm.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Identifies one self-managed Connect cluster the way USM does: the ID of the Kafka cluster its workers
+ * use for their internal topics, plus the Connect cluster ID (the workers' {@code group.id} unless
+ * overridden).
+ *
+ * <p>This pair is the key of the registration map in the agent and the endpoint. Immutable and
+ * thread-safe.
+ */
+public record ClusterRef(String kafkaClusterId, String connectClusterId) {
+
+    public ClusterRef {
+        Objects.requireNonNull(kafkaClusterId, "kafkaClusterId");
+        Objects.requireNonNull(connectClusterId, "connectClusterId");
+        if (kafkaClusterId.isEmpty() || connectClusterId.isEmpty()) {
+            throw new IllegalArgumentException("cluster IDs must not be empty");
+        }
+    }
+
+    /**
+     * The CloudEvents {@code source} of every event about this cluster: {@code /connect/{kafka}/{connect}}.
+     * Each ID is one path segment: characters outside RFC 3986's unreserved set ({@code A-Z a-z 0-9 - . _ ~})
+     * are percent-encoded from UTF-8 with upper-case hex, so any {@code group.id} gives a valid URI reference
+     * and {@code /} inside an ID cannot shift the segments. Usual IDs ({@code lkc-abc123},
+     * {@code connect-cluster}) are unchanged.
+     */
+    public String source() {
+        return "/connect/" + pathSegment(kafkaClusterId) + "/" + pathSegment(connectClusterId);
+    }
+
+    @Override
+    public String toString() {
+        return kafkaClusterId + "/" + connectClusterId;
+    }
+
+    private static String pathSegment(String id) {
+        StringBuilder out = new StringBuilder(id.length());
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (unreserved) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package io.connectusm.events;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The whole current state of one connector, with its configuration already masked. Travels with the
+ * connector name as the event's {@code subject}.
+ *
+ * <p>Invariants, checked here so no module can build a snapshot that breaks them: every key named in
+ * {@code maskedKeys} that is present in {@code config} carries exactly {@link #MASKED_VALUE}, and
+ * {@code configFingerprint} is {@link ConfigFingerprint#of(Map)} of {@code config}. The secret itself is
+ * never on the wire, neither raw nor hashed. Task ids are unique; tasks are kept ordered by id. Immutable
+ * and thread-safe.
+ *
+ * @param name              the connector name, not empty
+ * @param connectorClass    the {@code connector.class} value as configured (class name or alias), or
+ *                          {@code null} when unknown
+ * @param connectorType     source or sink
+ * @param state             the connector's own state
+ * @param workerId          the worker running the connector, or {@code null} when unassigned
+ * @param trace             the failure's stack trace when {@code state} is {@code FAILED}, else {@code null}
+ * @param tasks             every task, ordered by id
+ * @param config            the masked configuration, ordered by key; values may be {@code null}
+ * @param maskedKeys        the names of the keys whose values were masked
+ * @param configFingerprint {@link ConfigFingerprint#of(Map)} of {@code config}
+ * @param cause             what made the emitter send this snapshot
+ */
+public record ConnectorSnapshot(
+        String name,
+        String connectorClass,
+        ConnectorType connectorType,
+        ConnectorState state,
+        String workerId,
+        String trace,
+        List<TaskSnapshot> tasks,
+        SortedMap<String, String> config,
+        SortedSet<String> maskedKeys,
+        String configFingerprint,
+        ChangeCause cause) implements EventPayload {
+
+    /** What a masked value is replaced with, as Confluent's tools show it. */
+    public static final String MASKED_VALUE = "********";
+
+    public ConnectorSnapshot {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(connectorType, "connectorType");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(configFingerprint, "configFingerprint");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("connector name must not be empty");
+        }
+        tasks = sortedById(tasks);
+        config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
+        maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(maskedKeys));
+        requireMasked(config, maskedKeys);
+        // Checked after the masking invariant, so a fingerprint is never compared over an unmasked config.
+        if (!configFingerprint.equals(ConfigFingerprint.of(config))) {
+            throw new IllegalArgumentException("configFingerprint is not ConfigFingerprint.of(config)");
+        }
+    }
+
+    /** A snapshot whose fingerprint is computed from {@code config}. */
+    public ConnectorSnapshot(
+            String name,
+            String connectorClass,
+            ConnectorType connectorType,
+            ConnectorState state,
+            String workerId,
+            String trace,
+            List<TaskSnapshot> tasks,
+            SortedMap<String, String> config,
+            SortedSet<String> maskedKeys,
+            ChangeCause cause) {
+        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys,
+                fingerprintOf(config, maskedKeys), cause);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.CONNECTOR_SNAPSHOT;
+    }
+
+    private static List<TaskSnapshot> sortedById(List<TaskSnapshot> tasks) {
+        List<TaskSnapshot> sorted = new ArrayList<>(tasks);
+        sorted.sort(Comparator.comparingInt(TaskSnapshot::id));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).id() == sorted.get(i - 1).id()) {
+                throw new IllegalArgumentException("task id " + sorted.get(i).id() + " appears more than once");
+            }
+        }
+        return List.copyOf(sorted);
+    }
+
+    // Never hash a map in which a masked key still holds its secret: fail as the canonical constructor would.
+    private static String fingerprintOf(SortedMap<String, String> config, SortedSet<String> maskedKeys) {
+        requireMasked(config, maskedKeys);
+        return ConfigFingerprint.of(config);
+    }
+
+    private static void requireMasked(Map<String, String> config, Iterable<String> maskedKeys) {
+        for (String key : maskedKeys) {
+            if (config.containsKey(key) && !MASKED_VALUE.equals(config.get(key))) {
+                throw new IllegalArgumentException("config key '" + key + "' is listed as masked but carries a value");
+            }
+        }
+    }
+}

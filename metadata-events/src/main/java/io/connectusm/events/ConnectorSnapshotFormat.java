@@ -1,0 +1,127 @@
+package io.connectusm.events;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * {@link PayloadFormat} of {@link ConnectorSnapshot}. Reading enforces the masking invariant before
+ * anything else is built from the config: a key listed in {@code masked_keys} that carries anything but
+ * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value.
+ */
+final class ConnectorSnapshotFormat implements PayloadFormat {
+
+    static final String NAME = "name";
+    static final String CONNECTOR_CLASS = "connector_class";
+    static final String CONNECTOR_TYPE = "connector_type";
+    static final String STATE = "state";
+    static final String WORKER_ID = "worker_id";
+    static final String TRACE = "trace";
+    static final String TASKS = "tasks";
+    static final String TASK_ID = "id";
+    static final String CONFIG = "config";
+    static final String MASKED_KEYS = "masked_keys";
+    static final String CONFIG_FINGERPRINT = "config_fingerprint";
+    static final String CAUSE = "cause";
+
+    static final String FINGERPRINT_EXPECTED = "expected sha256: followed by 64 lowercase hex digits";
+
+    private static final Shape.Fields SHAPE = Shape.fields(
+            NAME, Shape.SCALAR,
+            CONNECTOR_CLASS, Shape.SCALAR,
+            CONNECTOR_TYPE, Shape.SCALAR,
+            STATE, Shape.SCALAR,
+            WORKER_ID, Shape.SCALAR,
+            TRACE, Shape.SCALAR,
+            TASKS, Shape.items(
+                    Shape.fields(TASK_ID, Shape.SCALAR, STATE, Shape.SCALAR, WORKER_ID, Shape.SCALAR, TRACE, Shape.SCALAR),
+                    EventLimits.MAX_TASKS, "MAX_TASKS"),
+            CONFIG, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
+            MASKED_KEYS, Shape.items(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
+            CONFIG_FINGERPRINT, Shape.SCALAR,
+            CAUSE, Shape.SCALAR);
+
+    @Override
+    public Shape.Fields shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public ObjectNode write(EventPayload payload, JsonNodeFactory nodes) {
+        ConnectorSnapshot snapshot = (ConnectorSnapshot) payload;
+        ObjectNode data = nodes.objectNode().put(NAME, snapshot.name());
+        PayloadFormat.putIfPresent(data, CONNECTOR_CLASS, snapshot.connectorClass());
+        data.put(CONNECTOR_TYPE, snapshot.connectorType().name());
+        data.put(STATE, snapshot.state().name());
+        PayloadFormat.putIfPresent(data, WORKER_ID, snapshot.workerId());
+        PayloadFormat.putIfPresent(data, TRACE, snapshot.trace());
+        ArrayNode tasks = data.putArray(TASKS);
+        for (TaskSnapshot task : snapshot.tasks()) {
+            ObjectNode item = tasks.addObject().put(TASK_ID, task.id()).put(STATE, task.state().name());
+            PayloadFormat.putIfPresent(item, WORKER_ID, task.workerId());
+            PayloadFormat.putIfPresent(item, TRACE, task.trace());
+        }
+        ObjectNode config = data.putObject(CONFIG);
+        snapshot.config().forEach(config::put);
+        ArrayNode maskedKeys = data.putArray(MASKED_KEYS);
+        snapshot.maskedKeys().forEach(maskedKeys::add);
+        data.put(CONFIG_FINGERPRINT, snapshot.configFingerprint());
+        data.put(CAUSE, snapshot.cause().name());
+        return data;
+    }
+
+    @Override
+    public EventPayload read(NodeReader data) {
+        SortedMap<String, String> config = data.requiredStringMap(CONFIG, true);
+        TreeSet<String> maskedKeys = new TreeSet<>(data.requiredStrings(MASKED_KEYS));
+        for (String key : maskedKeys) {
+            if (config.containsKey(key) && !ConnectorSnapshot.MASKED_VALUE.equals(config.get(key))) {
+                throw EventDecodingException.malformed(data.path(CONFIG).field(key),
+                        "is listed in masked_keys, so its value must be \"" + ConnectorSnapshot.MASKED_VALUE + "\"");
+            }
+        }
+        String fingerprint = data.requiredString(CONFIG_FINGERPRINT);
+        if (!ConfigFingerprint.isWellFormed(fingerprint)) {
+            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), FINGERPRINT_EXPECTED);
+        }
+        if (!fingerprint.equals(ConfigFingerprint.of(config))) {
+            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), "is not the fingerprint of config (see ConfigFingerprint)");
+        }
+        return new ConnectorSnapshot(
+                data.requiredString(NAME),
+                data.optionalString(CONNECTOR_CLASS),
+                data.requiredEnum(CONNECTOR_TYPE, ConnectorType.class),
+                data.requiredEnum(STATE, ConnectorState.class),
+                data.optionalString(WORKER_ID),
+                data.optionalString(TRACE),
+                readTasks(data),
+                config,
+                maskedKeys,
+                fingerprint,
+                data.requiredEnum(CAUSE, ChangeCause.class));
+    }
+
+    private static List<TaskSnapshot> readTasks(NodeReader data) {
+        List<NodeReader> items = data.requiredObjects(TASKS);
+        List<TaskSnapshot> tasks = new ArrayList<>(items.size());
+        Map<Integer, Integer> positionOfId = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            NodeReader task = items.get(i);
+            int id = task.requiredIndex(TASK_ID);
+            Integer earlier = positionOfId.putIfAbsent(id, i);
+            if (earlier != null) {
+                throw EventDecodingException.malformed(task.path(TASK_ID),
+                        "repeats the id of " + data.path(TASKS).index(earlier));
+            }
+            tasks.add(new TaskSnapshot(id, task.requiredEnum(STATE, ConnectorState.class),
+                    task.optionalString(WORKER_ID), task.optionalString(TRACE)));
+        }
+        return tasks;
+    }
+}

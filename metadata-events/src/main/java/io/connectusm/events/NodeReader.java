@@ -1,0 +1,278 @@
+package io.connectusm.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Typed access to the fields of one JSON object of the input, each failure an
+ * {@link EventDecodingException} that names the field's path and what was expected there, and that says
+ * which JSON type was found but never which value: a value may be a secret. Every string it hands out is
+ * well-formed Unicode. One instance per object being read; not shared.
+ */
+final class NodeReader {
+
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
+    private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** RFC 3339 {@code date-time}: seconds and offset required, unlike ISO 8601 as {@code java.time} reads it. */
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter(Locale.ROOT)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final JsonNode node;
+    private final FieldPath path;
+
+    private NodeReader(JsonNode node, FieldPath path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** A reader of {@code node}, which must be a JSON object. */
+    static NodeReader object(JsonNode node, FieldPath path) {
+        if (node == null || !node.isObject()) {
+            throw EventDecodingException.malformed(path, "expected an object, found " + describe(node));
+        }
+        return new NodeReader(node, path);
+    }
+
+    FieldPath path() {
+        return path;
+    }
+
+    FieldPath path(String name) {
+        return path.field(name);
+    }
+
+    /** A string that must be present and not empty. */
+    String requiredString(String name) {
+        String text = optionalString(name);
+        if (text == null) {
+            throw missing(name);
+        }
+        if (text.isEmpty()) {
+            throw EventDecodingException.malformed(path(name), "must not be empty");
+        }
+        return text;
+    }
+
+    /** A string, or {@code null} when the field is absent or {@code null}. */
+    String optionalString(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : text(value, path(name));
+    }
+
+    /** An RFC 3339 timestamp in the years 0000 to 9999. */
+    Instant requiredTime(String name) {
+        String text = requiredString(name);
+        Instant time;
+        try {
+            time = OffsetDateTime.parse(text, RFC_3339).toInstant();
+        } catch (DateTimeParseException e) {
+            throw EventDecodingException.malformed(path(name), "expected an RFC 3339 timestamp such as 2024-05-01T12:00:00Z");
+        }
+        if (time.isBefore(MetadataEvent.MIN_TIME) || time.isAfter(MetadataEvent.MAX_TIME)) {
+            throw EventDecodingException.malformed(path(name), "must lie in the years 0000 to 9999");
+        }
+        return time;
+    }
+
+    /** One of the constants of {@code type}, spelled exactly as declared. */
+    <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        String text = value.isTextual() ? value.textValue() : null;
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        String expected = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw EventDecodingException.malformed(path(name), "expected one of " + expected
+                + (value.isTextual() ? "" : ", found " + describe(value)));
+    }
+
+    /**
+     * A non-negative 64-bit integer, written either as a string of decimal digits (how the contract writes
+     * {@code epoch} and {@code sequence}, since CloudEvents integers are 32-bit) or as a JSON integer.
+     */
+    long requiredCount(String name) {
+        JsonNode value = node.get(name);
+        FieldPath at = path(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        BigInteger number;
+        if (value.isTextual()) {
+            String text = value.textValue();
+            if (text.startsWith("-")) {
+                throw EventDecodingException.malformed(at, "must not be negative");
+            }
+            if (!DECIMAL.matcher(text).matches()) {
+                throw EventDecodingException.malformed(at,
+                        "expected a non-negative integer in decimal digits, without sign or leading zeros");
+            }
+            if (text.length() > 19) {
+                throw EventDecodingException.malformed(at, "expected an integer no greater than " + Long.MAX_VALUE);
+            }
+            number = new BigInteger(text);
+        } else if (value.isIntegralNumber()) {
+            number = value.bigIntegerValue();
+        } else {
+            throw EventDecodingException.malformed(at, "expected a non-negative integer, found " + describe(value));
+        }
+        if (number.signum() < 0) {
+            throw EventDecodingException.malformed(at, "must not be negative");
+        }
+        if (number.compareTo(MAX_LONG) > 0) {
+            throw EventDecodingException.malformed(at, "expected an integer no greater than " + Long.MAX_VALUE);
+        }
+        return number.longValueExact();
+    }
+
+    /** A non-negative JSON integer that fits in an {@code int}. */
+    int requiredIndex(String name) {
+        JsonNode value = node.get(name);
+        FieldPath at = path(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        if (!value.isIntegralNumber()) {
+            throw EventDecodingException.malformed(at, "expected an integer, found " + describe(value));
+        }
+        if (value.bigIntegerValue().signum() < 0) {
+            throw EventDecodingException.malformed(at, "must not be negative");
+        }
+        if (!value.canConvertToInt()) {
+            throw EventDecodingException.malformed(at, "expected an integer no greater than " + Integer.MAX_VALUE);
+        }
+        return value.intValue();
+    }
+
+    /** A nested object, which must be present. */
+    NodeReader requiredObject(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        return object(value, path(name));
+    }
+
+    /** An array of objects, which must be present (it may be empty). */
+    List<NodeReader> requiredObjects(String name) {
+        JsonNode array = requiredArray(name);
+        List<NodeReader> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            items.add(object(array.get(i), path(name).index(i)));
+        }
+        return items;
+    }
+
+    /** An array of strings, which must be present (it may be empty). */
+    List<String> requiredStrings(String name) {
+        JsonNode array = requiredArray(name);
+        List<String> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            items.add(text(array.get(i), path(name).index(i)));
+        }
+        return items;
+    }
+
+    /**
+     * An object used as a map from string to string, which must be present (it may be empty).
+     *
+     * @param nullValues whether a value may be {@code null}
+     */
+    SortedMap<String, String> requiredStringMap(String name, boolean nullValues) {
+        JsonNode object = requiredObject(name).node;
+        SortedMap<String, String> map = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            FieldPath at = path(name).field(entry.getKey());
+            if (!Text.isWellFormed(entry.getKey())) {
+                throw EventDecodingException.malformed(at, "key is not well-formed Unicode");
+            }
+            JsonNode value = entry.getValue();
+            if (value.isNull() && !nullValues) {
+                throw EventDecodingException.malformed(at, "expected a string, found null");
+            }
+            map.put(entry.getKey(), value.isNull() ? null : text(value, at));
+        }
+        return map;
+    }
+
+    private JsonNode requiredArray(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        if (!value.isArray()) {
+            throw EventDecodingException.malformed(path(name), "expected an array, found " + describe(value));
+        }
+        return value;
+    }
+
+    private EventDecodingException missing(String name) {
+        return EventDecodingException.malformed(path(name), "is required");
+    }
+
+    private static String text(JsonNode value, FieldPath at) {
+        if (!value.isTextual()) {
+            throw EventDecodingException.malformed(at, "expected a string, found " + describe(value));
+        }
+        String text = value.textValue();
+        if (!Text.isWellFormed(text)) {
+            throw EventDecodingException.malformed(at, "is not well-formed Unicode (a lone surrogate)");
+        }
+        return text;
+    }
+
+    /** The JSON type of a value, for messages: never the value itself. */
+    static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "nothing";
+        }
+        switch (value.getNodeType()) {
+            case OBJECT:
+                return "an object";
+            case ARRAY:
+                return "an array";
+            case STRING:
+                return "a string";
+            case NUMBER:
+                return "a number";
+            case BOOLEAN:
+                return "a boolean";
+            case NULL:
+                return "null";
+            default:
+                return "another JSON type";
+        }
+    }
+}

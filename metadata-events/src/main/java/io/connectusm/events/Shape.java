@@ -1,0 +1,245 @@
+package io.connectusm.events;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The outline of the JSON the contract uses, with the size limit of every open-ended collection: the one
+ * place that {@link EventLimits} are applied, in both directions.
+ *
+ * <p>Reading ({@link #read}) builds a tree of only what the contract knows, streaming: fields a later
+ * version may add are skipped without being built, and a collection is cut off with
+ * {@link EventDecodingException.Kind#LIMIT_EXCEEDED} as soon as it holds one entry too many. So the memory a
+ * hostile document can claim is bounded by the limits, not by its size. Where the input has another JSON
+ * type than expected, the tree keeps a placeholder of that type (a scalar as is, a container empty) and
+ * leaves the complaint to {@link NodeReader}, which knows what was expected.
+ *
+ * <p>Checking ({@link #check}) walks a tree about to be written and fails with
+ * {@link IllegalArgumentException} where a reader would refuse it. Instances are immutable and thread-safe.
+ */
+sealed interface Shape {
+
+    /** Any JSON value the contract reads as a whole: a string, number, boolean or null. */
+    Shape SCALAR = new Scalar();
+
+    JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException;
+
+    void check(JsonNode node, FieldPath path);
+
+    /** An object with known fields; others are skipped on read. */
+    static Fields fields(Object... namesAndShapes) {
+        Map<String, Shape> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndShapes.length; i += 2) {
+            fields.put((String) namesAndShapes[i], (Shape) namesAndShapes[i + 1]);
+        }
+        return new Fields(Map.copyOf(fields));
+    }
+
+    /** An object used as a map: any keys, at most {@code max} of them. */
+    static Shape entries(Shape values, int max, String limit) {
+        return new Entries(values, max, limit);
+    }
+
+    /** An array of at most {@code max} items. */
+    static Shape items(Shape item, int max, String limit) {
+        return new Items(item, max, limit);
+    }
+
+    /** See {@link #SCALAR}. */
+    record Scalar() implements Shape {
+
+        @Override
+        public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {
+            switch (parser.currentToken()) {
+                case START_OBJECT:
+                    parser.skipChildren();
+                    return nodes.objectNode();
+                case START_ARRAY:
+                    parser.skipChildren();
+                    return nodes.arrayNode();
+                case VALUE_STRING:
+                    return nodes.textNode(parser.getText());
+                case VALUE_NUMBER_INT:
+                    return integer(parser, nodes);
+                case VALUE_NUMBER_FLOAT:
+                    // The contract has no fractional numbers; the value only has to be reported as wrong.
+                    return nodes.numberNode(parser.getDoubleValue());
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return nodes.booleanNode(parser.getBooleanValue());
+                default:
+                    return nodes.nullNode();
+            }
+        }
+
+        @Override
+        public void check(JsonNode node, FieldPath path) {
+            if (node.isTextual()) {
+                String text = node.textValue();
+                if (text.length() > EventLimits.MAX_STRING_CHARS) {
+                    throw new IllegalArgumentException(path + ": longer than EventLimits.MAX_STRING_CHARS ("
+                            + EventLimits.MAX_STRING_CHARS + ") characters; see EventLimits.truncate");
+                }
+                if (!Text.isWellFormed(text)) {
+                    throw new IllegalArgumentException(path + ": not well-formed Unicode (a lone surrogate)");
+                }
+            } else if (node.isContainerNode()) {
+                // Only reached for containers the writer put where the contract has none: check them all the same.
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    checkKey(field.getKey(), path);
+                    check(field.getValue(), path.field(field.getKey()));
+                }
+                for (int i = 0; node.isArray() && i < node.size(); i++) {
+                    check(node.get(i), path.index(i));
+                }
+            }
+        }
+
+        private static JsonNode integer(JsonParser parser, JsonNodeFactory nodes) throws IOException {
+            switch (parser.getNumberType()) {
+                case INT:
+                    return nodes.numberNode(parser.getIntValue());
+                case LONG:
+                    return nodes.numberNode(parser.getLongValue());
+                default:
+                    return nodes.numberNode(parser.getBigIntegerValue());
+            }
+        }
+    }
+
+    /** See {@link #fields}. */
+    record Fields(Map<String, Shape> fields) implements Shape {
+
+        /** The union of several outlines: a field known to any of them is known. Same names must agree. */
+        static Fields union(Fields... parts) {
+            Map<String, Shape> all = new LinkedHashMap<>();
+            for (Fields part : parts) {
+                part.fields.forEach((name, shape) -> {
+                    Shape before = all.putIfAbsent(name, shape);
+                    if (before != null && !before.equals(shape)) {
+                        throw new IllegalStateException("field '" + name + "' has two different outlines");
+                    }
+                });
+            }
+            return new Fields(Map.copyOf(all));
+        }
+
+        @Override
+        public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return SCALAR.read(parser, path, nodes);
+            }
+            ObjectNode object = nodes.objectNode();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                parser.nextToken();
+                Shape shape = fields.get(name);
+                if (shape == null) {
+                    parser.skipChildren();
+                } else {
+                    object.set(name, shape.read(parser, path.field(name), nodes));
+                }
+            }
+            return object;
+        }
+
+        @Override
+        public void check(JsonNode node, FieldPath path) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                fields.getOrDefault(field.getKey(), SCALAR).check(field.getValue(), path.field(field.getKey()));
+            }
+        }
+    }
+
+    /** See {@link #entries}. */
+    record Entries(Shape values, int max, String limit) implements Shape {
+
+        @Override
+        public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return SCALAR.read(parser, path, nodes);
+            }
+            ObjectNode object = nodes.objectNode();
+            for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+                if (object.size() == max) {
+                    throw EventDecodingException.limitExceeded(path, tooMany("entries"));
+                }
+                if (key.length() > EventLimits.MAX_KEY_CHARS) {
+                    throw EventDecodingException.limitExceeded(path, "has a key longer than EventLimits.MAX_KEY_CHARS ("
+                            + EventLimits.MAX_KEY_CHARS + ") characters");
+                }
+                parser.nextToken();
+                object.set(key, values.read(parser, path.field(key), nodes));
+            }
+            return object;
+        }
+
+        @Override
+        public void check(JsonNode node, FieldPath path) {
+            if (node.size() > max) {
+                throw new IllegalArgumentException(path + ": " + tooMany("entries"));
+            }
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                checkKey(entry.getKey(), path);
+                values.check(entry.getValue(), path.field(entry.getKey()));
+            }
+        }
+
+        private String tooMany(String what) {
+            return "has more than " + max + " " + what + " (EventLimits." + limit + ")";
+        }
+    }
+
+    /** See {@link #items}. */
+    record Items(Shape item, int max, String limit) implements Shape {
+
+        @Override
+        public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                return SCALAR.read(parser, path, nodes);
+            }
+            ArrayNode array = nodes.arrayNode();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    // Jackson reports a truncated array itself; this only guards the loop.
+                    throw EventDecodingException.malformed(path, "ends before the array is closed");
+                }
+                if (array.size() == max) {
+                    throw EventDecodingException.limitExceeded(path, tooMany());
+                }
+                array.add(item.read(parser, path.index(array.size()), nodes));
+            }
+            return array;
+        }
+
+        @Override
+        public void check(JsonNode node, FieldPath path) {
+            if (node.size() > max) {
+                throw new IllegalArgumentException(path + ": " + tooMany());
+            }
+            for (int i = 0; i < node.size(); i++) {
+                item.check(node.get(i), path.index(i));
+            }
+        }
+
+        String tooMany() {
+            return "has more than " + max + " items (EventLimits." + limit + ")";
+        }
+    }
+
+    private static void checkKey(String key, FieldPath path) {
+        if (key.length() > EventLimits.MAX_KEY_CHARS) {
+            throw new IllegalArgumentException(path + ": has a key longer than EventLimits.MAX_KEY_CHARS ("
+                    + EventLimits.MAX_KEY_CHARS + ") characters");
+        }
+        if (!Text.isWellFormed(key)) {
+            throw new IllegalArgumentException(path + ": has a key that is not well-formed Unicode");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.connectusm.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ConfigFingerprintTest {
+
+    // Known answers computed outside this code base (Python hashlib over the documented encoding), so the
+    // canonical form is pinned for implementations in other languages.
+    @Test
+    void matchesKnownAnswersOfTheDocumentedEncoding() {
+        Map<String, String> withNull = new HashMap<>();
+        withNull.put("a", "1");
+        withNull.put("b", null);
+        withNull.put("c", "");
+
+        assertThat(ConfigFingerprint.of(Map.of()))
+                .isEqualTo("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(ConfigFingerprint.of(withNull))
+                .isEqualTo("sha256:0c3969d9db985492a26956074656b727a0d06e61c91554088a580f0f9849e4a6");
+        assertThat(ConfigFingerprint.of(Map.of("ab", "c")))
+                .isEqualTo("sha256:f2939f903016e5bb29b1e4a61cdbd376220ca03a24180b39995f2d50f2e0a647");
+    }
+
+    @Test
+    void ordersKeysByUtf8BytesNotByJavaStringOrder() {
+        // U+FB01 sorts after U+1F600 as UTF-16 (a TreeMap's order) but before it as UTF-8.
+        TreeMap<String, String> config = new TreeMap<>(Map.of("\uFB01", "ligature", "\uD83D\uDE00", "emoji", "z", "last"));
+
+        assertThat(config.keySet()).as("UTF-16 order").containsExactly("z", "\uD83D\uDE00", "\uFB01");
+        assertThat(ConfigFingerprint.of(config))
+                .isEqualTo("sha256:772d7aec48e6db49872a33c787f7ccfb9bd5d40e941c07925b9970c84de6a266");
+    }
+
+    @Test
+    void doesNotDependOnTheMapsIterationOrder() {
+        Map<String, String> forward = new LinkedHashMap<>();
+        Map<String, String> backward = new LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            forward.put("key." + i, "value." + i);
+            backward.put("key." + (49 - i), "value." + (49 - i));
+        }
+
+        assertThat(ConfigFingerprint.of(forward)).isEqualTo(ConfigFingerprint.of(backward));
+    }
+
+    @Test
+    void shiftingABoundaryBetweenKeyAndValueChangesTheFingerprint() {
+        assertThat(ConfigFingerprint.of(Map.of("ab", "c"))).isNotEqualTo(ConfigFingerprint.of(Map.of("a", "bc")));
+        assertThat(ConfigFingerprint.of(Map.of("a", "b", "c", "d")))
+                .isNotEqualTo(ConfigFingerprint.of(Map.of("a", "b\u0000\u0000\u0000\u0001c\u0000\u0000\u0000\u0001d")));
+    }
+
+    @Test
+    void nullAndEmptyValuesDiffer() {
+        Map<String, String> withNull = new HashMap<>();
+        withNull.put("k", null);
+
+        assertThat(ConfigFingerprint.of(withNull)).isNotEqualTo(ConfigFingerprint.of(Map.of("k", "")));
+    }
+
+    @Test
+    void everyFingerprintIsWellFormed() {
+        String fingerprint = ConfigFingerprint.of(Map.of("x", "y"));
+
+        assertThat(ConfigFingerprint.isWellFormed(fingerprint)).isTrue();
+        assertThat(fingerprint).startsWith(ConfigFingerprint.PREFIX).hasSize(71);
+        assertThat(ConfigFingerprint.isWellFormed(fingerprint.toUpperCase())).isFalse();
+        assertThat(ConfigFingerprint.isWellFormed("sha256:abc")).isFalse();
+        assertThat(ConfigFingerprint.isWellFormed("md5:" + "0".repeat(64))).isFalse();
+        assertThat(ConfigFingerprint.isWellFormed(null)).isFalse();
+    }
+
+    @Test
+    void refusesAValueWithoutExactUtf8NamingTheKeyOnly() {
+        String value = "secret\uD800";
+
+        IllegalArgumentException error = catchThrowableOfType(IllegalArgumentException.class,
+                () -> ConfigFingerprint.of(Map.of("db.password", value)));
+
+        assertThat(error).hasMessageContaining("db.password").hasMessageNotContaining("secret");
+    }
+}

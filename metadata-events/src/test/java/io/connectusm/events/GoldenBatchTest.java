@@ -1,0 +1,60 @@
+package io.connectusm.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checked-in example batch pins the wire format: attribute and field names, how times, epochs,
+ * sequences and enums are written. Comparison is JSON equality (member order and whitespace are not part
+ * of JSON's meaning; the file is laid out for people), so any renamed, added, dropped or re-typed field
+ * fails. If the contract changes on purpose, change the file and docs/metadata-events.md together.
+ */
+class GoldenBatchTest {
+
+    /** Computed independently of this code base (Python hashlib over the documented canonical encoding). */
+    private static final String SNAPSHOT_FINGERPRINT =
+            "sha256:4c1551c55fa0c5740e6ef6e508b5c41aaa71d2e00f64504f5cf46c170f1ee4fc";
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void goldenBatchDecodesToTheExpectedEvents() throws IOException {
+        List<MetadataEvent> decoded = codec.decodeBatch(golden());
+
+        assertThat(decoded).containsExactlyElementsOf(SampleEvents.allTypes());
+        assertThat(decoded).extracting(MetadataEvent::type).containsExactly(EventType.values());
+        ConnectorSnapshot snapshot = (ConnectorSnapshot) decoded.get(0).payload();
+        assertThat(snapshot.configFingerprint()).isEqualTo(SNAPSHOT_FINGERPRINT);
+        assertThat(snapshot.config()).containsEntry("connection.password", ConnectorSnapshot.MASKED_VALUE);
+    }
+
+    @Test
+    void encodingTheExpectedEventsGivesJsonEqualToTheGoldenBatch() throws IOException {
+        JsonNode encoded = Json.tree(codec.encodeBatch(SampleEvents.allTypes()));
+
+        assertThat(encoded).isEqualTo(Json.tree(golden()));
+    }
+
+    @Test
+    void goldenBatchValidatesAgainstTheBatchSchemaAndEachEventAgainstItsTypeSchema() throws IOException {
+        JsonNode batch = Json.tree(golden());
+
+        assertThat(Schemas.validateBatch(batch)).isEmpty();
+        for (JsonNode event : batch) {
+            EventType type = EventType.fromCeType(event.get("type").textValue());
+            assertThat(Schemas.validateEvent(type, event)).as(type.ceType()).isEmpty();
+        }
+    }
+
+    private static byte[] golden() throws IOException {
+        try (InputStream in = GoldenBatchTest.class.getResourceAsStream("/golden/example-batch.json")) {
+            return Objects.requireNonNull(in, "golden/example-batch.json").readAllBytes();
+        }
+    }
+}

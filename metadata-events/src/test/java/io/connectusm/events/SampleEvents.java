@@ -1,0 +1,70 @@
+package io.connectusm.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Realistic events of every type, built only from the public API, shared by the tests. */
+final class SampleEvents {
+
+    static final ClusterRef CLUSTER = new ClusterRef("lkc-8x3mq2", "connect-cluster");
+    static final String WORKER = "connect-1.internal:8083";
+    static final Instant EPOCH = Instant.parse("2025-03-01T08:00:00.123Z");
+
+    /** A value that must never show up in a message: it plays a secret an emitter forgot to mask. */
+    static final String CANARY = "Canary-s3cr3t-7f3a9d";
+
+    private SampleEvents() {
+    }
+
+    static ConnectorSnapshot snapshot() {
+        return new ConnectorSnapshot(
+                "jdbc-sink-orders",
+                "io.confluent.connect.jdbc.JdbcSinkConnector",
+                ConnectorType.SINK,
+                ConnectorState.RUNNING,
+                WORKER,
+                null,
+                List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
+                        new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
+                                "org.apache.kafka.connect.errors.ConnectException: connection refused\n\tat Foo.bar(Foo.java:42)")),
+                new TreeMap<>(Map.of(
+                        "connector.class", "io.confluent.connect.jdbc.JdbcSinkConnector",
+                        "connection.url", "jdbc:postgresql://db:5432/orders",
+                        "connection.user", "orders",
+                        "connection.password", ConnectorSnapshot.MASKED_VALUE,
+                        "topics", "orders",
+                        "tasks.max", "2")),
+                new TreeSet<>(Set.of("connection.password")),
+                ChangeCause.CONFIG_UPDATED);
+    }
+
+    static ConnectorDeleted deleted() {
+        return new ConnectorDeleted("s3-sink-legacy");
+    }
+
+    static ClusterInventory inventory() {
+        return new ClusterInventory(new TreeMap<>(Map.of(
+                "jdbc-sink-orders", snapshot().configFingerprint(),
+                "datagen-users", ConfigFingerprint.of(Map.of("connector.class", "DatagenConnector")))));
+    }
+
+    static WorkerPlugins plugins() {
+        return new WorkerPlugins(WORKER, "4.3.1", List.of(
+                new PluginDescriptor("io.confluent.connect.jdbc.JdbcSinkConnector", "sink", "10.8.0"),
+                new PluginDescriptor("org.apache.kafka.connect.transforms.InsertField$Value", "transformation", null)));
+    }
+
+    static MetadataEvent event(EventPayload payload, long sequence) {
+        return new MetadataEvent("6f1c2a9e-0000-4000-8000-" + String.format("%012d", sequence), CLUSTER, WORKER,
+                EPOCH, sequence, Instant.parse("2025-03-01T09:30:00.250Z").plusSeconds(sequence), payload);
+    }
+
+    /** One event of each type. */
+    static List<MetadataEvent> allTypes() {
+        return List.of(event(snapshot(), 0), event(deleted(), 1), event(inventory(), 2), event(plugins(), 3));
+    }
+}
