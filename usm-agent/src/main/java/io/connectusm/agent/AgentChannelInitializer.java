@@ -1,0 +1,67 @@
+package io.connectusm.agent;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the data plane pipeline of each connection, in this order: per-peer connection cap → TLS (the
+ * current, possibly rotated, context; handshake deadline) → peer identity → idle timeout → whole-request
+ * deadline → HTTP codec (header limit) → aggregator (body limit) → {@link EventsHandler}. Nothing else.
+ * Thread-safe; one per listener.
+ */
+final class AgentChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    static final String PEER_LIMIT = "peer-limit";
+    static final String TLS = "tls";
+    static final String PEER_IDENTITY = "peer-identity";
+    static final String IDLE = "idle";
+    static final String DEADLINE = "deadline";
+    static final String HTTP_CODEC = "http-codec";
+    static final String AGGREGATOR = "aggregator";
+    static final String EVENTS = "events";
+
+    /** Longest request line; the data plane has one short path. */
+    static final int MAX_INITIAL_LINE_BYTES = 4096;
+
+    private final ReloadingSslContext tls;
+    private final TlsSettings tlsSettings;
+    private final DataPlaneSettings settings;
+    private final PeerConnectionLimiter peerLimiter;
+    private final EventRouter router;
+    private final InFlightRequests inFlight;
+    private final AgentMetrics metrics;
+
+    AgentChannelInitializer(ReloadingSslContext tls, TlsSettings tlsSettings, DataPlaneSettings settings,
+            PeerConnectionLimiter peerLimiter, EventRouter router, InFlightRequests inFlight, AgentMetrics metrics) {
+        this.tls = tls;
+        this.tlsSettings = tlsSettings;
+        this.settings = settings;
+        this.peerLimiter = peerLimiter;
+        this.router = router;
+        this.inFlight = inFlight;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        SslHandler sslHandler = tls.current().newHandler(channel.alloc());
+        sslHandler.setHandshakeTimeoutMillis(tlsSettings.handshakeTimeout().toMillis());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(PEER_LIMIT, peerLimiter);
+        pipeline.addLast(TLS, sslHandler);
+        pipeline.addLast(PEER_IDENTITY, new PeerIdentityHandler(metrics));
+        pipeline.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast(DEADLINE, new ConnectionDeadlineHandler(settings.requestTimeout(), metrics));
+        pipeline.addLast(HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+                .setMaxHeaderSize(settings.maxHeaderBytes())));
+        pipeline.addLast(AGGREGATOR, new JsonHttpObjectAggregator(settings.maxBodyBytes(), metrics));
+        pipeline.addLast(EVENTS, new EventsHandler(router, settings.basicAuth(), inFlight, metrics));
+    }
+}

@@ -1,0 +1,184 @@
+package io.connectusm.agent;
+
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.MetadataEvent;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends spooled events to the endpoint's {@code POST /usm/v1/events}, oldest first, and deletes them from
+ * the spool only after a 2xx. Failures (network, 5xx, 401, …) are retried forever with capped exponential
+ * backoff and jitter. A 403 {@code cluster_not_registered} drops those clusters' events (counted), forgets
+ * their registration and asks for a registrations refresh; the rest of the batch is retried at once.
+ *
+ * <p>Runs on its own thread. Lifecycle: {@link #start()}, {@link #close()} (stops after the current POST).
+ */
+final class Forwarder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+    private final Spool spool;
+    private final UsmApiClient api;
+    private final RegistrationMap registrations;
+    private final Runnable refreshRegistrations;
+    private final AgentMetrics metrics;
+    private final EndpointSettings settings;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Thread thread;
+    private final Object signal = new Object();
+    private boolean woken;
+    /** Whether the last attempt failed, so an outage is logged once; only the forwarder thread touches it. */
+    private boolean failing;
+    private volatile boolean running = true;
+
+    Forwarder(Spool spool, UsmApiClient api, RegistrationMap registrations, Runnable refreshRegistrations,
+            AgentMetrics metrics, EndpointSettings settings, Clock clock) {
+        this.spool = spool;
+        this.api = api;
+        this.registrations = registrations;
+        this.refreshRegistrations = refreshRegistrations;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.clock = clock;
+        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), RandomGenerator.getDefault());
+        this.thread = new Thread(this::run, "usm-agent-forwarder");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** New events were committed: look now rather than at the next poll. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Spool.Pending> batch = spool.pending(settings.batchMaxEvents()).get(30, TimeUnit.SECONDS);
+                if (batch.isEmpty()) {
+                    await(IDLE_POLL, true);
+                    continue;
+                }
+                String failure = forward(batch);
+                if (failure == null) {
+                    backoff.reset();
+                    if (failing) {
+                        LOG.info("the endpoint accepts events again");
+                    }
+                    failing = false;
+                } else {
+                    metrics.forwardFailures.inc(failure);
+                    if (!failing) {
+                        LOG.warn("forwarding to {} failed ({}); retrying with backoff", settings.baseUrl(), failure);
+                    }
+                    failing = true;
+                    await(backoff.next(), false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.error("the forwarder cannot read the spool", e);
+                try {
+                    await(backoff.next(), false);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends one batch; returns {@code null} on success, else the failure reason for the metric. */
+    private String forward(List<Spool.Pending> batch) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        byte[] body = BatchCodec.encode(batch.stream().map(Spool.Pending::event).toList());
+        long start = clock.millis();
+        UsmApiClient.ForwardResult result;
+        try {
+            result = api.postEvents(body);
+        } catch (IOException e) {
+            if (!failing) {
+                LOG.warn("cannot reach {}: {}: {}", settings.baseUrl(), e.getClass().getSimpleName(), e.getMessage());
+            }
+            return "io";
+        }
+        if (result.accepted()) {
+            spool.acknowledge(batch).get(30, TimeUnit.SECONDS);
+            metrics.forwarded.add("", batch.size());
+            metrics.forwardLatency.observe((clock.millis() - start) / 1000.0);
+            return null;
+        }
+        Set<ClusterRef> unregistered = result.unregisteredClusters();
+        if (result.status() == 403 && !unregistered.isEmpty() && batchTouches(batch, unregistered)) {
+            LOG.warn("the endpoint says Connect clusters {} are not registered; dropping their spooled events",
+                    unregistered);
+            registrations.forgetFromEndpoint(unregistered);
+            spool.dropClusters(unregistered).get(30, TimeUnit.SECONDS);
+            refreshRegistrations.run();
+            return null;
+        }
+        return "http_" + result.status();
+    }
+
+    private static boolean batchTouches(List<Spool.Pending> batch, Set<ClusterRef> clusters) {
+        for (Spool.Pending pending : batch) {
+            MetadataEvent event = pending.event();
+            if (clusters.contains(event.cluster())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits {@code duration}; a {@link #wake()} ends the wait early only when {@code wakeable}. */
+    private void await(Duration duration, boolean wakeable) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        synchronized (signal) {
+            while (running && !(wakeable && woken)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                signal.wait(Math.max(1, left / 1_000_000));
+            }
+            woken = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // A POST still waits for the endpoint; interrupting it is safe, nothing was acknowledged.
+            thread.interrupt();
+        }
+    }
+}

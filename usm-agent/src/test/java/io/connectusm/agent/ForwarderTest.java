@@ -1,0 +1,151 @@
+package io.connectusm.agent;
+
+import static io.connectusm.agent.TestEvents.CLUSTER;
+import static io.connectusm.agent.TestEvents.OTHER_CLUSTER;
+import static io.connectusm.agent.TestEvents.batch;
+import static io.connectusm.agent.TestEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.MetadataEvent;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real agent forwarding to a real HTTPS endpoint that keeps a ledger of what it received. */
+class ForwarderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private TestPki pki;
+
+    @BeforeEach
+    void setUp() {
+        pki = new TestPki(dir.resolve("pki"));
+    }
+
+    private Map<String, String> config(LedgerEndpoint endpoint, ClusterRef... staticRegistrations) throws Exception {
+        Map<String, String> config = AgentHarness.baseConfig(pki, dir, staticRegistrations);
+        config.putAll(endpoint.agentConfig(pki.server));
+        config.put(AgentConfig.REGISTRATIONS_REFRESH_CONFIG, "200");
+        return config;
+    }
+
+    private static List<String> ids(List<MetadataEvent> events) {
+        return events.stream().map(MetadataEvent::id).toList();
+    }
+
+    @Test
+    void forwardsEveryAcceptedEventAndDrainsAfterAnOutage() throws Exception {
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER);
+                AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint, CLUSTER))) {
+            endpoint.down.set(true);
+            HttpClient worker = harness.client(CLUSTER.connectClusterId());
+            List<MetadataEvent> sent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                List<MetadataEvent> events = TestEvents.snapshots(CLUSTER, "c" + i + "-", 20);
+                assertThat(harness.post(worker, batch(events)).statusCode()).isEqualTo(204);
+                sent.addAll(events);
+            }
+            AgentHarness.await("forward failures counted while the endpoint is down", WAIT,
+                    () -> harness.metricNow("usm_agent_forward_failures_total{reason=\"http_503\"}") > 0);
+            assertThat(endpoint.receivedIds).isEmpty();
+            endpoint.down.set(false);
+            AgentHarness.await("every accepted event at the endpoint", WAIT,
+                    () -> endpoint.receivedIds.containsAll(ids(sent)));
+            AgentHarness.await("spool drained", WAIT, () -> harness.metricNow("usm_agent_spool_events") == 0);
+            assertThat(harness.metricNow("usm_agent_forward_latency_seconds_count")).isPositive();
+            // The same state again is not forwarded twice.
+            int posts = endpoint.eventPosts.get();
+            MetadataEvent first = sent.get(0);
+            MetadataEvent again = snapshot(CLUSTER, first.subject(), topicOf(first));
+            assertThat(harness.post(worker, batch(again)).statusCode()).isEqualTo(204);
+            assertThat(harness.metricNow("usm_agent_events_deduplicated_total")).isEqualTo(1);
+            assertThat(endpoint.eventPosts.get()).isEqualTo(posts);
+        }
+    }
+
+    private static String topicOf(MetadataEvent event) {
+        return ((io.connectusm.events.ConnectorSnapshot) event.payload()).config().get("topic");
+    }
+
+    @Test
+    void dropsSpooledEventsOfAClusterDeregisteredMeanwhile() throws Exception {
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER, OTHER_CLUSTER);
+                AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint))) {
+            AgentHarness.await("registrations pulled (two pages)", WAIT,
+                    () -> harness.metricNow("usm_agent_registrations") == 2);
+            endpoint.down.set(true);
+            List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "keep", 3);
+            List<MetadataEvent> doomed = TestEvents.snapshots(OTHER_CLUSTER, "doomed", 4);
+            assertThat(harness.post(harness.client(CLUSTER.connectClusterId()), batch(kept)).statusCode()).isEqualTo(204);
+            assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()), batch(doomed)).statusCode())
+                    .isEqualTo(204);
+            endpoint.registered.remove(OTHER_CLUSTER);
+            AgentHarness.await("the deregistered cluster's events dropped", WAIT,
+                    () -> harness.metricNow("usm_agent_events_dropped_unregistered_total") == 4);
+            endpoint.down.set(false);
+            AgentHarness.await("the other cluster's events forwarded", WAIT,
+                    () -> endpoint.receivedIds.containsAll(ids(kept)));
+            assertThat(endpoint.receivedIds).doesNotContainAnyElementsOf(ids(doomed));
+            // The cluster is now refused at the door, and its sighting reported.
+            assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()), batch(doomed)).statusCode())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void dropsEventsTheEndpointRefusesAsUnregistered() throws Exception {
+        // The static file registers a cluster the endpoint does not know: the endpoint's 403 wins.
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER);
+                AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint, CLUSTER, OTHER_CLUSTER))) {
+            List<MetadataEvent> refused = TestEvents.snapshots(OTHER_CLUSTER, "x", 2);
+            List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "y", 2);
+            assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()), batch(refused)).statusCode())
+                    .isEqualTo(204);
+            assertThat(harness.post(harness.client(CLUSTER.connectClusterId()), batch(kept)).statusCode()).isEqualTo(204);
+            AgentHarness.await("registered cluster's events forwarded", WAIT,
+                    () -> endpoint.receivedIds.containsAll(ids(kept)));
+            AgentHarness.await("refused events dropped and counted", WAIT,
+                    () -> harness.metricNow("usm_agent_events_dropped_unregistered_total") == 2);
+            assertThat(endpoint.receivedIds).doesNotContainAnyElementsOf(ids(refused));
+        }
+    }
+
+    @Test
+    void reportsSightingsAndRestartsFromTheRegistrationCacheWhileTheEndpointIsDown() throws Exception {
+        LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER);
+        Map<String, String> config = config(endpoint);
+        try (endpoint; AgentHarness harness = AgentHarness.start(pki, dir, config)) {
+            AgentHarness.await("ready once registrations are pulled", WAIT, () -> harness.controlStatus("/readyz") == 200
+                    && harness.metricNow("usm_agent_registrations") == 1);
+            assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()),
+                    batch(TestEvents.inventory(OTHER_CLUSTER, "a", "b", "c"))).statusCode()).isEqualTo(403);
+            AgentHarness.await("sighting reported", WAIT, () -> endpoint.sightings.stream().anyMatch(s ->
+                    s.toString().contains("\"connect_cluster_id\":\"connect-group-other\"")
+                            && s.toString().contains("\"connector_count\":3")));
+            String clusters = harness.control("/v1/clusters").body();
+            assertThat(clusters).contains("\"connect_cluster_id\":\"connect-group-other\"").contains("\"registered\":false")
+                    .contains("\"usm_connect_cluster_id\":null").contains("\"events_rejected\":1");
+        }
+        assertThat(dir.resolve("spool").resolve(RegistrationRefresher.CACHE_FILE)).exists();
+        // The endpoint is gone now: the cache keeps the registered cluster flowing into the spool.
+        try (AgentHarness harness = AgentHarness.start(pki, dir, config)) {
+            assertThat(harness.controlStatus("/readyz")).isEqualTo(200);
+            assertThat(harness.post(harness.client(CLUSTER.connectClusterId()), batch(snapshot(CLUSTER, "a", "t")))
+                    .statusCode()).isEqualTo(204);
+        }
+        assertThat(Files.readString(dir.resolve("spool").resolve(RegistrationRefresher.CACHE_FILE)))
+                .doesNotContain(LedgerEndpoint.API_SECRET);
+    }
+}

@@ -1,0 +1,187 @@
+package io.connectusm.agent;
+
+import static io.connectusm.agent.TestEvents.CLUSTER;
+import static io.connectusm.agent.TestEvents.OTHER_CLUSTER;
+import static io.connectusm.agent.TestEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.MetadataEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+
+    @TempDir
+    Path dir;
+
+    private final AgentMetrics metrics = new AgentMetrics();
+
+    private Spool open(long maxBytes, int history) throws Exception {
+        return Spool.open(new SpoolSettings(dir, maxBytes, history, 64), metrics, () -> { }, Clock.systemUTC());
+    }
+
+    private static List<String> ids(List<Spool.Pending> pending) {
+        return pending.stream().map(p -> p.event().id()).toList();
+    }
+
+    @Test
+    void keepsAppendedEventsAcrossReopen() throws Exception {
+        MetadataEvent a = snapshot(CLUSTER, "a", "t1");
+        MetadataEvent b = snapshot(CLUSTER, "b", "t1");
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.append(List.of(a, b)).get(5, TimeUnit.SECONDS).stored()).isEqualTo(2);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(100).get())).containsExactly(a.id(), b.id());
+            assertThat(spool.pendingKeys()).isEqualTo(2);
+            assertThat(spool.pendingBytes()).isPositive();
+        }
+    }
+
+    @Test
+    void doesNotSpoolOrForwardTheSameStateTwice() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            MetadataEvent first = snapshot(CLUSTER, "a", "t1");
+            spool.append(List.of(first)).get();
+            // The same state again (another id, time, cause): a duplicate while pending...
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            spool.acknowledge(spool.pending(10).get()).get();
+            // ...and after it was forwarded.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            assertThat(spool.pending(10).get()).isEmpty();
+            // A real change is spooled.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().stored()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            // What was forwarded is remembered across a restart too.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void coalescesEachConnectorToItsBoundedHistory() throws Exception {
+        try (Spool spool = open(1 << 20, 3)) {
+            List<MetadataEvent> updates = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                updates.add(snapshot(CLUSTER, "a", "t" + i));
+            }
+            spool.append(updates).get();
+            assertThat(ids(spool.pending(100).get())).containsExactly(updates.get(7).id(), updates.get(8).id(),
+                    updates.get(9).id());
+            assertThat(metrics.coalesced.get()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void refusesWhenFullInsteadOfDropping() throws Exception {
+        try (Spool spool = open(4096, 4)) {
+            List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "c", 3);
+            spool.append(kept).get();
+            CompletableFuture<Spool.AppendResult> refused = spool.append(TestEvents.snapshots(CLUSTER, "d", 10));
+            assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SpoolFullException.class);
+            assertThat(ids(spool.pending(100).get())).containsExactlyElementsOf(kept.stream().map(MetadataEvent::id).toList());
+        }
+    }
+
+    @Test
+    void acknowledgeDeletesOnlyWhatWasSent() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
+            spool.append(List.of(a1)).get();
+            List<Spool.Pending> sent = spool.pending(10).get();
+            MetadataEvent a2 = snapshot(CLUSTER, "a", "t2", ConnectorState.PAUSED);
+            spool.append(List.of(a2)).get();
+            spool.acknowledge(sent).get();
+            assertThat(ids(spool.pending(10).get())).containsExactly(a2.id());
+        }
+    }
+
+    @Test
+    void dropsDeregisteredClustersOnly() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            MetadataEvent keep = snapshot(CLUSTER, "a", "t1");
+            spool.append(List.of(keep, snapshot(OTHER_CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "b", "t1"))).get();
+            assertThat(spool.dropClusters(Set.of(OTHER_CLUSTER)).get()).isEqualTo(2);
+            assertThat(ids(spool.pending(10).get())).containsExactly(keep.id());
+            assertThat(metrics.droppedUnregistered.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void groupCommitsConcurrentAppends() throws Exception {
+        try (Spool spool = open(64 << 20, 4)) {
+            List<CompletableFuture<Spool.AppendResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(spool.append(List.of(snapshot(CLUSTER, "c" + i, "t"))));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            assertThat(spool.pendingEvents()).isEqualTo(50);
+        }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void skipsAndCountsDamagedEntriesAtStart() throws Exception {
+        MetadataEvent good = snapshot(CLUSTER, "a", "t1");
+        try (Spool spool = open(1 << 20, 4)) {
+            spool.append(List.of(good)).get();
+        }
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<String, byte[]> pending = store.openMap("pending");
+        pending.put(new SpoolKey(CLUSTER, "connector", "broken").encode(), "[{\"not\":\"an event\"".getBytes());
+        pending.put("no-key-shape", new byte[] {1, 2, 3});
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(good.id());
+            assertThat(metrics.spoolDamaged.get()).isEqualTo(2);
+            assertThat(spool.isWritable()).isTrue();
+        }
+    }
+
+    @Test
+    void startsEmptyWhenTheStoreFileIsGarbage() throws Exception {
+        Files.write(dir.resolve(Spool.FILE_NAME), "this is not an MVStore file at all".repeat(200).getBytes());
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pending(10).get()).isEmpty();
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().stored()).isEqualTo(1);
+        }
+        assertThat(metrics.spoolDamaged.get()).isEqualTo(1);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(Spool.FILE_NAME + ".damaged-"));
+        }
+    }
+
+    @Test
+    void startsAfterTheStoreFileWasTruncated() throws Exception {
+        try (Spool spool = open(64 << 20, 4)) {
+            for (int i = 0; i < 20; i++) {
+                spool.append(TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
+            }
+        }
+        Path file = dir.resolve(Spool.FILE_NAME);
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() * 6 / 10);
+        }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(spool.isWritable()).isTrue();
+            assertThat(spool.pendingEvents()).isLessThanOrEqualTo(100);
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
+        }
+    }
+}
