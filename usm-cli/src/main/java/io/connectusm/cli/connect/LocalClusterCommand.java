@@ -1,0 +1,9 @@
+package io.connectusm.cli.connect;
+
+import picocli.CommandLine.Command;
+
+/** {@code usm connect cluster}: the local Connect clusters an agent has seen. */
+@Command(name = "cluster",
+        description = "Local Connect clusters seen by the USM agent.", subcommands = LocalClusterListCommand.class)
+final class LocalClusterCommand {
+}

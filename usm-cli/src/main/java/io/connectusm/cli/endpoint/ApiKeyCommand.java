@@ -1,0 +1,129 @@
+package io.connectusm.cli.endpoint;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.connectusm.cli.output.CommandRunner;
+import io.connectusm.cli.output.Field;
+import io.connectusm.cli.output.OutputOption;
+import io.connectusm.cli.output.ResultPrinter;
+import io.connectusm.cli.output.UsmCliException;
+import io.connectusm.endpoint.ApiKeyCredentials;
+import io.connectusm.endpoint.ApiKeys;
+import io.connectusm.endpoint.ApiRole;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code usm endpoint api-key create|list|delete}: works on the endpoint's database directly (so the first admin
+ * key can be bootstrapped); run it while the endpoint is stopped, since the database file is locked by a
+ * running endpoint.
+ */
+@Command(name = "api-key", description = "Manage the endpoint's API keys.",
+        subcommands = {ApiKeyCommand.Create.class, ApiKeyCommand.ListKeys.class, ApiKeyCommand.Delete.class})
+final class ApiKeyCommand {
+
+    private ApiKeyCommand() {
+    }
+
+    private static ApiKeys open(EndpointOptions options) {
+        try {
+            return ApiKeys.open(options.storageConfig(System.getenv()));
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new UsmCliException(e.getMessage());
+        }
+    }
+
+    /** {@code api-key create --role admin|agent}: prints the key and the secret, once. */
+    @Command(name = "create",
+            description = "Create an API key; the secret is printed once and stored only as a salted hash.")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        EndpointOptions options;
+        @Mixin
+        OutputOption output;
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin or agent.")
+        String role;
+        @Option(names = "--description", defaultValue = "", paramLabel = "TEXT", description = "What the key is for.")
+        String description;
+
+        @Override
+        public Integer call() throws Exception {
+            return CommandRunner.run(spec, () -> {
+                ApiRole parsed;
+                try {
+                    parsed = ApiRole.parse(role);
+                } catch (IllegalArgumentException e) {
+                    throw new UsmCliException(e.getMessage());
+                }
+                try (ApiKeys keys = open(options)) {
+                    ApiKeyCredentials created = keys.create(parsed, description);
+                    List<Field> fields = List.of(new Field("API Key", "api_key", created.key()),
+                            new Field("API Secret", "api_secret", created.secret()),
+                            new Field("Role", "role", created.role().label()));
+                    String printed = ResultPrinter.describe(output.format(), fields);
+                    return switch (output.format()) {
+                        case HUMAN -> "Save the API key and secret. The secret is not retrievable later.\n" + printed;
+                        default -> printed;
+                    };
+                }
+            });
+        }
+    }
+
+    /** {@code api-key list}: keys, roles, descriptions; never secrets. */
+    @Command(name = "list", description = "List API keys (never their secrets).")
+    static final class ListKeys implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        EndpointOptions options;
+        @Mixin
+        OutputOption output;
+
+        @Override
+        public Integer call() throws Exception {
+            return CommandRunner.run(spec, () -> {
+                try (ApiKeys keys = open(options)) {
+                    List<List<Field>> items = keys.list().stream().map(k -> List.of(
+                            new Field("Key", "key", k.key()),
+                            new Field("Role", "role", k.role().label()),
+                            new Field("Description", "description", k.description()),
+                            new Field("Created", "created_at", k.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())))
+                            .toList();
+                    return ResultPrinter.list(output.format(), items, List.of("Key", "Role", "Description", "Created"));
+                }
+            });
+        }
+    }
+
+    /** {@code api-key delete <key>}: requests with it fail from now on. */
+    @Command(name = "delete", description = "Delete an API key.")
+    static final class Delete implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        EndpointOptions options;
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Override
+        public Integer call() throws Exception {
+            return CommandRunner.run(spec, () -> {
+                try (ApiKeys keys = open(options)) {
+                    if (!keys.delete(key)) {
+                        throw new UsmCliException("API key \"" + key + "\" not found");
+                    }
+                    return "Deleted API key \"" + key + "\".\n";
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.connectusm.endpoint;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Builds an {@link EndpointConfig} from an optional properties file plus environment overrides: a key
+ * {@code a.b.c} is overridden by {@code USM_ENDPOINT_A_B_C}. Only keys the endpoint declares are taken from
+ * the environment, so unrelated variables never leak in. Stateless and thread-safe.
+ */
+public final class EndpointConfigLoader {
+
+    /** Prefix of the environment variables that override file values. */
+    public static final String ENV_PREFIX = "USM_ENDPOINT_";
+
+    private EndpointConfigLoader() {
+    }
+
+    /**
+     * @param file        a properties file, or {@code null} for defaults plus environment
+     * @param environment usually {@code System.getenv()}
+     */
+    public static EndpointConfig load(Path file, Map<String, String> environment) {
+        return load(file, environment, Map.of());
+    }
+
+    /**
+     * Like {@link #load(Path, Map)}, then {@code overrides} (e.g. command-line flags) win over both.
+     */
+    public static EndpointConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, Object> props = new HashMap<>();
+        if (file != null) {
+            Properties fromFile = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                fromFile.load(reader);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read endpoint config file " + file + ": " + e.getMessage());
+            }
+            fromFile.stringPropertyNames().forEach(k -> props.put(k, fromFile.getProperty(k)));
+        }
+        for (String key : EndpointConfig.CONFIG_DEF.names()) {
+            String value = environment.get(envName(key));
+            if (value != null) {
+                props.put(key, value);
+            }
+        }
+        props.putAll(overrides);
+        return new EndpointConfig(props);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+}

@@ -1,0 +1,183 @@
+package io.connectusm.endpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.connectusm.certs.CaSpec;
+import io.connectusm.certs.CertificateAuthority;
+import io.connectusm.certs.LeafFiles;
+import io.connectusm.certs.LeafSpec;
+import io.connectusm.certs.TlsContexts;
+import io.connectusm.certs.WriteMode;
+
+/**
+ * A real endpoint for tests: HTTPS on loopback with a server certificate issued by a fresh test CA, a real
+ * database file under {@code dir/data}, an admin and an agent key, and a JDK HTTP client trusting the CA.
+ * Restartable on the same data directory.
+ */
+final class TestEndpoint implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path dir;
+    private final LeafFiles leaf;
+    private final HttpClient client;
+    private UsmEndpoint endpoint;
+    ApiKeyCredentials admin;
+    ApiKeyCredentials agent;
+
+    private TestEndpoint(Path dir, LeafFiles leaf, HttpClient client) {
+        this.dir = dir;
+        this.leaf = leaf;
+        this.client = client;
+    }
+
+    static TestEndpoint start(Path dir) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create(CaSpec.named("test CA"));
+        LeafFiles leaf = LeafFiles.write(dir.resolve("server"),
+                ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
+                WriteMode.FAIL_IF_EXISTS);
+        SSLContext ssl;
+        try {
+            ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, TlsContexts.trustManagers(leaf.truststore(), leaf.password()), null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(TIMEOUT).build();
+        TestEndpoint test = new TestEndpoint(dir, leaf, client);
+        test.startEndpoint();
+        test.admin = test.endpoint.apiKeys().create(ApiRole.ADMIN, "test admin");
+        test.agent = test.endpoint.apiKeys().create(ApiRole.AGENT, "test agent");
+        return test;
+    }
+
+    Map<String, Object> configProps() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(EndpointConfig.PORT_CONFIG, "0");
+        props.put(EndpointConfig.DATA_DIR_CONFIG, dir.resolve("data").toString());
+        props.put(EndpointConfig.SSL_KEYSTORE_LOCATION_CONFIG, leaf.keystore().toString());
+        props.put(EndpointConfig.SSL_KEYSTORE_PASSWORD_CONFIG, new String(leaf.password()));
+        props.put(EndpointConfig.DEFAULT_ENVIRONMENT_CONFIG, "env-default1");
+        return props;
+    }
+
+    String keystorePassword() {
+        return new String(leaf.password());
+    }
+
+    private void startEndpoint() throws InterruptedException {
+        endpoint = UsmEndpoint.start(new EndpointConfig(configProps()));
+    }
+
+    void restart() throws InterruptedException {
+        endpoint.close();
+        startEndpoint();
+    }
+
+    UsmEndpoint endpoint() {
+        return endpoint;
+    }
+
+    Path caPem() {
+        return leaf.caPem();
+    }
+
+    HttpResponse<String> send(String method, String path, String body, ApiKeyCredentials creds) {
+        return sendRaw(method, path, body, creds == null ? null : basic(creds.key(), creds.secret()), "application/json");
+    }
+
+    HttpResponse<String> sendRaw(String method, String path, String body, String authorization, String contentType) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> sendBytes(String path, byte[] body, ApiKeyCredentials creds, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
+                .header("Authorization", basic(creds.key(), creds.secret())).build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return Json.tree(response.body());
+    }
+
+    /** Registers a Kafka cluster as admin and returns its usmkc- ID. */
+    String registerKafka(String env, String cpKafkaId) {
+        HttpResponse<String> r = send("POST", "/usm/v1/kafka-clusters", "{\"confluent_platform_kafka_cluster_id\":\""
+                + cpKafkaId + "\",\"display_name\":\"kafka " + cpKafkaId + "\",\"cloud\":\"aws\",\"region\":"
+                + "\"us-east-1\",\"environment\":{\"id\":\"" + env + "\"}}", admin);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("kafka registration failed: " + r.statusCode() + " " + r.body());
+        }
+        return json(r).get("id").asText();
+    }
+
+    HttpResponse<String> registerConnect(String env, String cpKafkaId, String cpConnectId) {
+        return send("POST", "/usm/v1/connect-clusters", "{\"confluent_platform_connect_cluster_id\":\"" + cpConnectId
+                + "\",\"kafka_cluster_id\":\"" + cpKafkaId + "\",\"environment\":{\"id\":\"" + env + "\"}}", admin);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

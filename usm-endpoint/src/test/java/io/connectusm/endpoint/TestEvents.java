@@ -1,0 +1,54 @@
+package io.connectusm.endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ClusterInventory;
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.ConfigFingerprint;
+import io.connectusm.events.ConnectorDeleted;
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.ConnectorType;
+import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.TaskSnapshot;
+
+/** Builds wire-contract events for tests, as a worker extension would emit them. */
+final class TestEvents {
+
+    static final Instant EPOCH = Instant.parse("2026-11-20T10:00:00Z");
+    static final String WORKER = "worker-1:8083";
+
+    private TestEvents() {
+    }
+
+    static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence, ConnectorState state,
+                                  int runningTasks, Map<String, String> config, Set<String> maskedKeys) {
+        TreeMap<String, String> masked = new TreeMap<>(config);
+        maskedKeys.forEach(k -> masked.put(k, ConnectorSnapshot.MASKED_VALUE));
+        List<TaskSnapshot> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < runningTasks; i++) {
+            tasks.add(new TaskSnapshot(i, ConnectorState.RUNNING, WORKER, null));
+        }
+        ConnectorSnapshot payload = new ConnectorSnapshot(name, "org.example.FileSourceConnector",
+                ConnectorType.SOURCE, state, WORKER, state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null,
+                tasks, masked, new TreeSet<>(maskedKeys), ConfigFingerprint.of(masked), ChangeCause.CONFIG_UPDATED);
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
+    }
+
+    static MetadataEvent deleted(ClusterRef ref, String name, Instant time, long sequence) {
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name,
+                new ConnectorDeleted(name));
+    }
+
+    static MetadataEvent inventory(ClusterRef ref, Instant time, long sequence, Map<String, String> connectors) {
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, null,
+                new ClusterInventory(new TreeMap<>(connectors)));
+    }
+}
