@@ -1,0 +1,142 @@
+package io.connectusm.extension;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The hand-off between whatever learns that connectors changed (the REST filter, on worker REST threads) and
+ * the emitter thread that observes them: a set of dirty connector names, a "look at everything" flag, and a
+ * wake-up. Marking never blocks on I/O and costs a lock and a set insertion, so REST latency is unaffected.
+ *
+ * <p>Thread-safe. The set holds distinct names only until the emitter drains it, so it is bounded by the
+ * number of connectors touched between two emitter passes.
+ */
+final class ConnectorChanges {
+
+    /**
+     * What changed since the last {@link #drain()}.
+     *
+     * @param connectors     the connectors touched
+     * @param configChanged  those of them whose config may have changed (the others changed state only)
+     * @param deleted        connectors a successful REST DELETE removed
+     * @param deletedUnreported those of them whose deletion could not be reported at once
+     * @param everything     whether to look at every connector
+     */
+    record Drained(Set<String> connectors, Set<String> configChanged, Set<String> deleted,
+                   Set<String> deletedUnreported, boolean everything) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private Set<String> dirty = new HashSet<>();
+    private Set<String> configDirty = new HashSet<>();
+    private Set<String> deleted = new HashSet<>();
+    private Set<String> deletedUnreported = new HashSet<>();
+    private volatile Predicate<String> deletionReporter = name -> false;
+    private boolean everything;
+    private boolean wakeUp;
+
+    /**
+     * A REST call changed (or may have changed) this connector.
+     *
+     * @param configChanged whether its config may have changed; when not, the emitter reuses the config it
+     *                      holds and asks the herder only for the state, which does not wait for the herder's
+     *                      busy tick thread
+     */
+    void connectorChanged(String name, boolean configChanged) {
+        lock.lock();
+        try {
+            dirty.add(name);
+            if (configChanged) {
+                configDirty.add(name);
+            }
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A REST DELETE of this connector succeeded. Reported at once: the herder keeps listing the connector
+     * until its tasks have stopped, which may take seconds.
+     */
+    void connectorDeleted(String name) {
+        // Outside the lock: appending to the outbox takes its own monitor.
+        boolean reported = deletionReporter.test(name);
+        lock.lock();
+        try {
+            deleted.add(name);
+            if (!reported) {
+                deletedUnreported.add(name);
+            }
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Who reports a REST deletion at once (returns false when it cannot yet). */
+    void reportDeletionsWith(Predicate<String> reporter) {
+        this.deletionReporter = reporter;
+    }
+
+    /** Something changed whose connector is unknown: look at every connector. */
+    void clusterChanged() {
+        lock.lock();
+        try {
+            everything = true;
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the emitter without marking anything (used on close). */
+    void wakeUp() {
+        lock.lock();
+        try {
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Drained drain() {
+        lock.lock();
+        try {
+            Drained drained = new Drained(Set.copyOf(dirty), Set.copyOf(configDirty), Set.copyOf(deleted),
+                    Set.copyOf(deletedUnreported), everything);
+            dirty = new HashSet<>();
+            configDirty = new HashSet<>();
+            deleted = new HashSet<>();
+            deletedUnreported = new HashSet<>();
+            everything = false;
+            wakeUp = false;
+            return drained;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until something is marked or woken, or {@code timeoutMillis} pass. */
+    void await(long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+            while (!wakeUp && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        wakeUp = true;
+        changed.signalAll();
+    }
+}

@@ -1,0 +1,13 @@
+package io.connectusm.extension;
+
+/**
+ * One connector's config as last read from the worker, already masked, with its fingerprint. Reading it goes
+ * through the herder's tick thread (it may wait seconds while the herder stops tasks), so it is read less
+ * often than the state and reused in between. Immutable.
+ *
+ * @param connectorClass the {@code connector.class} value as configured
+ * @param masked         the masked config and the names of the masked keys
+ * @param fingerprint    {@code ConfigFingerprint.of(masked.config())}
+ */
+record ConnectorConfigView(String connectorClass, SecretMasker.MaskedConfig masked, String fingerprint) {
+}

@@ -1,0 +1,119 @@
+package io.connectusm.extension;
+
+import io.connectusm.events.ConfigFingerprint;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.ConnectorType;
+import io.connectusm.events.EventLimits;
+import io.connectusm.events.TaskSnapshot;
+import org.apache.kafka.connect.errors.NotFoundException;
+import org.apache.kafka.connect.health.AbstractState;
+import org.apache.kafka.connect.health.ConnectClusterState;
+import org.apache.kafka.connect.health.ConnectorHealth;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads one connector (health, tasks and raw config) from the worker's {@link ConnectClusterState} and masks
+ * its config. Every worker's cluster state covers the whole Connect cluster.
+ *
+ * <p>The calls block until the herder answers, so this runs only on the emitter thread. Thread-confined.
+ */
+final class ConnectorObserver {
+
+    private final ConnectClusterState clusterState;
+    private final SecretMasker masker;
+
+    ConnectorObserver(ConnectClusterState clusterState, SecretMasker masker) {
+        this.clusterState = clusterState;
+        this.masker = masker;
+    }
+
+    /** The Kafka cluster ID of the worker's internal topics; blocks until the herder is ready. */
+    String kafkaClusterId() {
+        return clusterState.clusterDetails().kafkaClusterId();
+    }
+
+    Collection<String> connectorNames() {
+        return clusterState.connectors();
+    }
+
+    /**
+     * The connector's masked config, or empty when it does not exist (any more). Waits for the herder's tick
+     * thread: call it off the path of anything urgent.
+     */
+    Optional<ConnectorConfigView> readConfig(String name) {
+        try {
+            Map<String, String> raw = clusterState.connectorConfig(name);
+            SecretMasker.MaskedConfig masked = masker.mask(raw);
+            return Optional.of(new ConnectorConfigView(raw.get("connector.class"), masked,
+                    ConfigFingerprint.of(masked.config())));
+        } catch (RuntimeException e) {
+            return notFoundOrThrow(name, e);
+        }
+    }
+
+    /**
+     * The connector's current state with {@code config}, or empty when it does not exist (any more). Reads the
+     * status store only, which does not wait for the herder's tick thread.
+     */
+    Optional<ObservedConnector> observe(String name, ConnectorConfigView config) {
+        try {
+            ConnectorHealth health = clusterState.connectorHealth(name);
+            List<TaskSnapshot> tasks = new ArrayList<>();
+            new TreeMap<>(health.tasksState()).forEach((id, task) ->
+                    tasks.add(new TaskSnapshot(id, state(task), task.workerId(), trace(task))));
+            return Optional.of(new ObservedConnector(name, type(health), state(health.connectorState()),
+                    health.connectorState().workerId(), trace(health.connectorState()), tasks, config));
+        } catch (RuntimeException e) {
+            return notFoundOrThrow(name, e);
+        }
+    }
+
+    private <T> Optional<T> notFoundOrThrow(String name, RuntimeException e) {
+        // The herder reports a connector deleted between two calls in more than one way: trust its list.
+        if (isNotFound(e) || !clusterState.connectors().contains(name)) {
+            return Optional.empty();
+        }
+        throw e;
+    }
+
+    private static boolean isNotFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ConnectorType type(ConnectorHealth health) {
+        if (health.type() == null) {
+            return ConnectorType.UNKNOWN;
+        }
+        return switch (health.type()) {
+            case SOURCE -> ConnectorType.SOURCE;
+            case SINK -> ConnectorType.SINK;
+            default -> ConnectorType.UNKNOWN;
+        };
+    }
+
+    private static ConnectorState state(AbstractState state) {
+        try {
+            return ConnectorState.valueOf(state.state().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // A state a newer worker may add: report it as not running anywhere rather than fail the snapshot.
+            return ConnectorState.UNASSIGNED;
+        }
+    }
+
+    private static String trace(AbstractState state) {
+        String trace = state.traceMessage();
+        return trace == null || trace.isEmpty() ? null : EventLimits.truncate(trace);
+    }
+}

@@ -1,0 +1,51 @@
+package io.connectusm.extension;
+
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.ConnectorType;
+import io.connectusm.events.TaskSnapshot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one observation of one connector found: its state read just now and its (masked) config as last
+ * read. Compared with the previous observation to decide whether (and why) a snapshot is due. Immutable.
+ */
+record ObservedConnector(
+        String name,
+        ConnectorType type,
+        ConnectorState state,
+        String workerId,
+        String trace,
+        List<TaskSnapshot> tasks,
+        ConnectorConfigView config) {
+
+    String fingerprint() {
+        return config.fingerprint();
+    }
+
+    /** Why a snapshot is due relative to {@code previous} ({@code null}: first sight), or {@code null} for none. */
+    ChangeCause changeSince(ObservedConnector previous) {
+        if (previous == null) {
+            return ChangeCause.CREATED;
+        }
+        if (!fingerprint().equals(previous.fingerprint())) {
+            return ChangeCause.CONFIG_UPDATED;
+        }
+        if (state != previous.state || !Objects.equals(workerId, previous.workerId)
+                || !Objects.equals(trace, previous.trace)) {
+            return ChangeCause.STATE_CHANGED;
+        }
+        if (!tasks.equals(previous.tasks)) {
+            return ChangeCause.TASKS_CHANGED;
+        }
+        return null;
+    }
+
+    ConnectorSnapshot toSnapshot(ChangeCause cause) {
+        return new ConnectorSnapshot(name, config.connectorClass(), type, state, workerId, trace, tasks,
+                config.masked().config(), config.masked().maskedKeys(), config.fingerprint(), cause);
+    }
+}

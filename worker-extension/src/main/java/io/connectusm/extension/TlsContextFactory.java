@@ -1,0 +1,198 @@
+package io.connectusm.extension;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+
+/**
+ * Builds the client {@link SSLContext} and {@link SSLParameters} used to reach the agent from the
+ * {@code ssl.*} keys of {@link MetadataEventsConfig}. Reads the key and trust store files, so it runs in
+ * {@code configure()} where a bad file or password must fail the worker's start, with a
+ * {@link ConfigException} naming the key and never the password.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class TlsContextFactory {
+
+    private TlsContextFactory() {
+    }
+
+    /** The TLS settings the sender needs. */
+    record Tls(SSLContext context, SSLParameters parameters) {
+    }
+
+    static Tls create(MetadataEventsConfig config) {
+        String protocol = config.getString(MetadataEventsConfig.SSL_PROTOCOL_CONFIG);
+        KeyManager[] keyManagers = keyManagers(config);
+        TrustManager[] trustManagers = trustManagers(config);
+        boolean verifyHostname = !config.getString(
+                MetadataEventsConfig.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG).isEmpty();
+        if (!verifyHostname) {
+            trustManagers = withoutHostnameCheck(trustManagers);
+        }
+        try {
+            SSLContext context = SSLContext.getInstance(protocol);
+            context.init(keyManagers, trustManagers, null);
+            SSLParameters parameters = context.getDefaultSSLParameters();
+            parameters.setProtocols(new String[] {protocol});
+            return new Tls(context, parameters);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(MetadataEventsConfig.SSL_PROTOCOL_CONFIG, protocol,
+                    "the JVM cannot create a TLS context for it: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static KeyManager[] keyManagers(MetadataEventsConfig config) {
+        String location = config.getString(MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG);
+        if (location == null) {
+            return null;
+        }
+        Password storePassword = config.getPassword(MetadataEventsConfig.SSL_KEYSTORE_PASSWORD_CONFIG);
+        Password keyPassword = config.getPassword(MetadataEventsConfig.SSL_KEY_PASSWORD_CONFIG);
+        KeyStore store = load(location, MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG,
+                config.getString(MetadataEventsConfig.SSL_KEYSTORE_TYPE_CONFIG),
+                storePassword, MetadataEventsConfig.SSL_KEYSTORE_PASSWORD_CONFIG);
+        Password effectiveKeyPassword = keyPassword != null ? keyPassword : storePassword;
+        try {
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, chars(effectiveKeyPassword));
+            return factory.getKeyManagers();
+        } catch (UnrecoverableKeyException e) {
+            throw new ConfigException("Invalid value for configuration "
+                    + (keyPassword != null ? MetadataEventsConfig.SSL_KEY_PASSWORD_CONFIG
+                    : MetadataEventsConfig.SSL_KEYSTORE_PASSWORD_CONFIG)
+                    + ": the password does not unlock the private key in " + location);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG, location,
+                    "the key store holds no usable private key: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static TrustManager[] trustManagers(MetadataEventsConfig config) {
+        String location = config.getString(MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG);
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            if (location == null) {
+                factory.init((KeyStore) null);
+            } else {
+                factory.init(load(location, MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG,
+                        config.getString(MetadataEventsConfig.SSL_TRUSTSTORE_TYPE_CONFIG),
+                        config.getPassword(MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG),
+                        MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG));
+            }
+            return factory.getTrustManagers();
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, location,
+                    "the trust store cannot be used: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static KeyStore load(String location, String locationKey, String type, Password password,
+                                 String passwordKey) {
+        Path path = Path.of(location);
+        try (InputStream in = Files.newInputStream(path)) {
+            KeyStore store = KeyStore.getInstance(type.toUpperCase(java.util.Locale.ROOT));
+            store.load(in, chars(password));
+            return store;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(locationKey, location, "no such file");
+        } catch (IOException e) {
+            // PKCS12 and JKS report a wrong password as an IOException caused by UnrecoverableKeyException.
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw new ConfigException("Invalid value for configuration " + passwordKey
+                        + ": the password does not open " + location + (password == null ? " (no password set)" : ""));
+            }
+            throw new ConfigException(locationKey, location, "cannot be read as a " + type + " store: "
+                    + e.getClass().getSimpleName());
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(locationKey, location, "cannot be read as a " + type + " store: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static char[] chars(Password password) {
+        return password == null ? null : password.value().toCharArray();
+    }
+
+    /**
+     * With {@code ssl.endpoint.identification.algorithm} empty, the chain is still verified against the trust
+     * store, but not the host name: the JDK HTTP client always asks for it, and only an extended trust manager
+     * that ignores the engine can skip it for this client alone (the JDK's switch is JVM-wide).
+     */
+    private static TrustManager[] withoutHostnameCheck(TrustManager[] managers) {
+        TrustManager[] wrapped = managers.clone();
+        for (int i = 0; i < wrapped.length; i++) {
+            if (wrapped[i] instanceof X509TrustManager x509) {
+                wrapped[i] = new ChainOnlyTrustManager(x509);
+            }
+        }
+        return wrapped;
+    }
+
+    private static final class ChainOnlyTrustManager extends X509ExtendedTrustManager {
+        private final X509TrustManager delegate;
+
+        ChainOnlyTrustManager(X509TrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
+        }
+    }
+}

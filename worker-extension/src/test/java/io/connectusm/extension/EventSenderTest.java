@@ -1,0 +1,145 @@
+package io.connectusm.extension;
+
+import io.connectusm.events.MediaTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventSenderTest {
+
+    @TempDir
+    static Path dir;
+    static TestPki pki;
+    static RecordingHttpsReceiver receiver;
+
+    private static final byte[] BODY = "[]".getBytes(StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void start() throws IOException {
+        pki = TestPki.create(dir, "connect-cluster-id");
+        receiver = new RecordingHttpsReceiver(pki.serverContext());
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void answerDurable() {
+        receiver.answer(204);
+    }
+
+    private static EventSender sender(List<String> urls, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(pki.workerProps(String.join(",", urls)));
+        props.put("group.id", "connect-cluster-id");
+        props.putAll(extra);
+        MetadataEventsConfig config = new MetadataEventsConfig(props);
+        return new EventSender(config.baseUrls(), TlsContextFactory.create(config), Duration.ofSeconds(2),
+                config.apiKey(), config.apiSecret() == null ? null : config.apiSecret().value());
+    }
+
+    @Test
+    void deliversOverMutualTlsWithTheClientCertificate() {
+        int before = receiver.requests().size();
+        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of())) {
+            EventSender.Result result = sender.send(BODY);
+
+            assertThat(result.outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
+        }
+        RecordingHttpsReceiver.Received request = receiver.requests().get(before);
+        assertThat(request.path()).isEqualTo("/v1/events");
+        assertThat(request.clientSubject()).contains("CN=connect-cluster-id");
+        assertThat(request.headers().get("Content-type")).containsExactly(MediaTypes.CLOUDEVENTS_BATCH_JSON);
+        assertThat(request.body()).isEqualTo(BODY);
+    }
+
+    @Test
+    void failsOverToTheNextUrlWhenTheFirstRefusesConnections() throws IOException {
+        int refusedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            refusedPort = socket.getLocalPort();
+        }
+        try (EventSender sender = sender(List.of("https://localhost:" + refusedPort, receiver.baseUrl()), Map.of())) {
+            assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
+        }
+    }
+
+    @Test
+    void reportsUnregisteredClusterOn403() {
+        receiver.answer(403);
+        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of())) {
+            EventSender.Result result = sender.send(BODY);
+
+            assertThat(result.outcome()).isEqualTo(EventSender.Outcome.UNREGISTERED);
+            assertThat(result.detail()).contains("403").contains("not registered");
+        }
+    }
+
+    @Test
+    void reportsFailureWithRetryAfterOn503AndFailureOn500() {
+        receiver.answer(503);
+        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of())) {
+            EventSender.Result busy = sender.send(BODY);
+            assertThat(busy.outcome()).isEqualTo(EventSender.Outcome.FAILED);
+            assertThat(busy.retryAfter()).contains(Duration.ofSeconds(1));
+            receiver.answer(500);
+            assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.FAILED);
+        }
+    }
+
+    @Test
+    void aServerTheTrustStoreDoesNotTrustIsNeverSentTo() {
+        // The JVM's default trust store does not know our test CA.
+        int before = receiver.requests().size();
+        Map<String, String> props = new HashMap<>(pki.workerProps(receiver.baseUrl()));
+        props.remove(MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG);
+        props.remove(MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG);
+        props.put("group.id", "g");
+        MetadataEventsConfig config = new MetadataEventsConfig(props);
+        try (EventSender sender = new EventSender(config.baseUrls(), TlsContextFactory.create(config),
+                Duration.ofSeconds(2), null, null)) {
+            EventSender.Result result = sender.send(BODY);
+            assertThat(result.outcome()).isEqualTo(EventSender.Outcome.FAILED);
+            assertThat(result.detail()).contains("SSLHandshakeException");
+        }
+        assertThat(receiver.requests()).hasSize(before);
+    }
+
+    @Test
+    void sendsBasicAuthWhenApiKeyIsSet() {
+        int before = receiver.requests().size();
+        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of(
+                MetadataEventsConfig.API_KEY_CONFIG, "key1", MetadataEventsConfig.API_SECRET_CONFIG, "secret1"))) {
+            assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
+        }
+        String expected = "Basic " + Base64.getEncoder().encodeToString("key1:secret1".getBytes(StandardCharsets.UTF_8));
+        assertThat(receiver.requests().get(before).headers().get("Authorization")).containsExactly(expected);
+    }
+
+    @Test
+    void aHangingAgentCostsAtMostTheRequestTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            // Accepts TCP (the backlog does) and never answers: no TLS handshake ever completes.
+            long start = System.nanoTime();
+            try (EventSender sender = sender(List.of("https://localhost:" + silent.getLocalPort()), Map.of())) {
+                assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.FAILED);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        }
+    }
+}

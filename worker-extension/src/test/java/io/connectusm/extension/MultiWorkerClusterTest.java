@@ -1,0 +1,118 @@
+package io.connectusm.extension;
+
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.MetadataEvent;
+import org.apache.kafka.connect.file.FileStreamSinkConnector;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three workers, each reporting the whole cluster: every change reaches the receiver from every live worker,
+ * duplicates carry the same fingerprint and state, and stopping the worker that runs the connector loses
+ * no change (the survivors report both the rebalance and later REST changes).
+ */
+class MultiWorkerClusterTest {
+
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+    static RecordingHttpsReceiver receiver;
+    static EmbeddedConnectCluster connect;
+
+    @BeforeAll
+    static void start() throws IOException {
+        TestPki pki = TestPki.create(dir, "usm-multi-worker");
+        receiver = new RecordingHttpsReceiver(pki.serverContext());
+        Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
+        workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
+        workerProps.put("plugin.discovery", "service_load");
+        workerProps.put("group.id", "usm-multi-worker");
+        // Reassign a departed worker's connectors at once instead of after 5 minutes.
+        workerProps.put("scheduled.rebalance.max.delay.ms", "0");
+        workerProps.put(MetadataEventsConfig.RECONCILE_INTERVAL_MS_CONFIG, "1000");
+        connect = new EmbeddedConnectCluster.Builder().name("usm-multi-worker").numWorkers(3).numBrokers(1)
+                .workerProps(workerProps).build();
+        connect.start();
+        connect.kafka().createTopic("multi-topic", 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connect != null) {
+            connect.stop();
+        }
+        receiver.close();
+    }
+
+    private static List<ConnectorSnapshot> snapshotsFrom(String name, String workerId) {
+        return receiver.acceptedEvents().stream()
+                .filter(e -> name.equals(e.subject()) && e.workerId().equals(workerId))
+                .map(MetadataEvent::payload).filter(ConnectorSnapshot.class::isInstance)
+                .map(ConnectorSnapshot.class::cast).toList();
+    }
+
+    @Test
+    void everyWorkerReportsEveryChangeAndStoppingTheConnectorsWorkerLosesNone() throws Exception {
+        String name = "multi-sink";
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", FileStreamSinkConnector.class.getName());
+        config.put("tasks.max", "3");
+        config.put("topics", "multi-topic");
+        config.put("file", dir.resolve("multi-out.txt").toString());
+        connect.configureConnector(name, config);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 3, "not running");
+
+        // Every worker reports the running connector; the duplicates agree on fingerprint and state.
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        Set<String> reporters = Set.of();
+        while (System.nanoTime() < deadline && reporters.size() < 3) {
+            reporters = receiver.acceptedEvents().stream()
+                    .filter(e -> name.equals(e.subject()) && e.payload() instanceof ConnectorSnapshot s
+                            && s.state() == ConnectorState.RUNNING && s.tasks().size() == 3)
+                    .map(MetadataEvent::workerId).collect(Collectors.toSet());
+            Thread.sleep(20);
+        }
+        assertThat(reporters).hasSize(3);
+        Set<String> fingerprints = receiver.acceptedEvents().stream()
+                .filter(e -> name.equals(e.subject()) && e.payload() instanceof ConnectorSnapshot)
+                .map(e -> ((ConnectorSnapshot) e.payload()).configFingerprint()).collect(Collectors.toSet());
+        assertThat(fingerprints).hasSize(1);
+
+        // Stop the worker running the connector: a change REST never sees.
+        String runningOn = connect.connectorStatus(name).connector().workerId();
+        WorkerHandle victim = connect.workers().stream()
+                .filter(w -> w.url().getPort() == Integer.parseInt(runningOn.substring(runningOn.lastIndexOf(':') + 1)))
+                .findFirst().orElseThrow();
+        connect.removeWorker(victim);
+        receiver.awaitEvent(e -> name.equals(e.subject()) && e.payload() instanceof ConnectorSnapshot s
+                        && s.state() == ConnectorState.RUNNING && s.workerId() != null && !s.workerId().equals(runningOn),
+                DEADLINE, "connector reassigned away from " + runningOn);
+
+        // A REST change after the loss still arrives, from every survivor.
+        connect.pauseConnector(name);
+        for (WorkerHandle survivor : connect.workers()) {
+            String survivorId = survivor.url().getHost() + ":" + survivor.url().getPort();
+            receiver.awaitEvent(e -> name.equals(e.subject()) && survivorId.equals(e.workerId())
+                    && e.payload() instanceof ConnectorSnapshot s && s.state() == ConnectorState.PAUSED,
+                    DEADLINE, "paused reported by " + survivorId);
+        }
+        assertThat(snapshotsFrom(name, runningOn)).isNotEmpty();
+    }
+}

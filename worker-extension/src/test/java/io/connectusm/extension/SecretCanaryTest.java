@@ -1,0 +1,131 @@
+package io.connectusm.extension;
+
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.ConfigFingerprint;
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.ConnectorType;
+import io.connectusm.events.EventCodec;
+import io.connectusm.events.MetadataEvent;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.mirror.MirrorSourceConnector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 1,000 generated connector configs with random secrets in every sensitive position go through the same
+ * masker, codec and sender as in a worker, to the real mTLS receiver; no secret may appear in the bytes
+ * received or in any log line, raw or encoded. (A smaller number also goes through a real worker in
+ * {@link MetadataEventsClusterTest}.)
+ */
+class SecretCanaryTest {
+
+    static final int CONFIGS = 1_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noSecretOfAThousandGeneratedConfigsReachesTheWireOrTheLogs() throws Exception {
+        TestPki pki = TestPki.create(dir, "canary-cluster");
+        Canaries canaries = new Canaries(7);
+        Random random = new Random(11);
+        List<String> mirrorPasswordKeys = new MirrorSourceConnector().config().configKeys().values().stream()
+                .filter(key -> key.type == ConfigDef.Type.PASSWORD).map(key -> key.name).sorted().toList();
+        SecretMasker masker = new SecretMasker(new PasswordKeyResolver(getClass().getClassLoader(), Map.of()),
+                SensitiveNamePatterns.withDefaultsAnd(List.of()));
+        EventCodec codec = new EventCodec();
+        ClusterRef cluster = new ClusterRef("kafka-id", "canary-cluster");
+
+        try (CapturedLogs logs = CapturedLogs.start();
+             RecordingHttpsReceiver receiver = new RecordingHttpsReceiver(pki.serverContext())) {
+            Map<String, String> props = new HashMap<>(pki.workerProps(receiver.baseUrl()));
+            props.put("group.id", "canary-cluster");
+            MetadataEventsConfig config = new MetadataEventsConfig(props);
+            int expectedMaskedKeys = 0;
+            try (EventSender sender = new EventSender(config.baseUrls(), TlsContextFactory.create(config),
+                    Duration.ofSeconds(10), null, null)) {
+                List<MetadataEvent> batch = new ArrayList<>();
+                for (int i = 0; i < CONFIGS; i++) {
+                    Map<String, String> raw = generate(i, random, canaries, mirrorPasswordKeys);
+                    SecretMasker.MaskedConfig masked = masker.mask(raw);
+                    expectedMaskedKeys += masked.maskedKeys().size();
+                    batch.add(new MetadataEvent(UUID.randomUUID().toString(), cluster, "worker:8083", Instant.EPOCH,
+                            i, Instant.now(), "connector-" + i, new ConnectorSnapshot("connector-" + i,
+                            raw.get("connector.class"), ConnectorType.SOURCE, ConnectorState.RUNNING, "worker:8083",
+                            null, List.of(), masked.config(), masked.maskedKeys(),
+                            ConfigFingerprint.of(masked.config()), ChangeCause.CREATED)));
+                    if (batch.size() == 100) {
+                        assertThat(sender.send(codec.encodeBatch(batch)).outcome())
+                                .isEqualTo(EventSender.Outcome.DELIVERED);
+                        batch.clear();
+                    }
+                }
+            }
+
+            // The data did flow: every snapshot arrived, with every masked key.
+            List<MetadataEvent> received = receiver.acceptedEvents();
+            assertThat(received).hasSize(CONFIGS);
+            assertThat(received.stream().mapToInt(e -> ((ConnectorSnapshot) e.payload()).maskedKeys().size()).sum())
+                    .isEqualTo(expectedMaskedKeys);
+            assertThat(canaries.issued()).hasSizeGreaterThan(CONFIGS * 5);
+            assertThat(canaries.leakedInto(receiver.allBytesAsText())).isEmpty();
+            assertThat(canaries.leakedInto(logs.all())).isEmpty();
+        }
+    }
+
+    /** One config with secrets in a random subset of every kind of sensitive position. */
+    private static Map<String, String> generate(int i, Random random, Canaries canaries, List<String> mirrorKeys) {
+        Map<String, String> config = new HashMap<>();
+        switch (i % 3) {
+            case 0 -> {
+                config.put("connector.class", MirrorSourceConnector.class.getName());
+                config.put(mirrorKeys.get(random.nextInt(mirrorKeys.size())), canaries.any());
+            }
+            case 1 -> config.put("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector");
+            default -> config.put("connector.class", "com.example.NotInstalled" + i);
+        }
+        config.put("name", "connector-" + i);
+        config.put("transforms", "sign");
+        config.put("transforms.sign.type", SecretHoldingTransform.class.getName());
+        config.put("transforms.sign.signing.material", canaries.any());
+        config.put("predicates", "p");
+        config.put("predicates.p.type", SecretHoldingTransformPredicate.class.getName());
+        config.put("predicates.p.signing.material", canaries.any());
+        config.put("key.converter", SecretHoldingConverter.class.getName());
+        config.put("value.converter", SecretHoldingConverter.class.getName());
+        config.put("key.converter.registry.key.material", canaries.any());
+        config.put("value.converter.registry.key.material", canaries.any());
+        String[] overrides = {"producer.override.", "consumer.override.", "admin.override."};
+        String prefix = overrides[random.nextInt(overrides.length)];
+        config.put(prefix + "ssl.keystore.password", canaries.any());
+        config.put(prefix + "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                + "username=\"u\" password=\"" + canaries.any() + "\";");
+        String[] named = {"connection.password", "client.secret", "hmac.secret.key", "auth.token",
+            "gcp.credentials.json", "value.converter.basic.auth.user.info", "aws.secret.access.key", "password"};
+        config.put(named[random.nextInt(named.length)], canaries.any());
+        switch (random.nextInt(4)) {
+            case 0 -> config.put("connection.url", "jdbc:postgresql://user:" + canaries.urlSafe() + "@db:5432/x");
+            case 1 -> config.put("connection.url", "jdbc:mysql://db/x?user=u&password=" + canaries.urlSafe()
+                    + "&ssl=true");
+            case 2 -> config.put("connection.url", "jdbc:sqlserver://db;user=sa;password=" + canaries.urlSafe()
+                    + ";encrypt=true");
+            default -> config.put("mongo.uri", "mongodb://u:" + canaries.urlSafe() + "@m1:27017,m2:27017/db");
+        }
+        config.put("db.password", "${file:/secrets/db.properties:" + canaries.urlSafe() + "}");
+        return config;
+    }
+}
