@@ -45,6 +45,10 @@ final class AgentMetrics {
             "Spooled events dropped because their cluster was deregistered.", null));
     final Counter spoolDamaged = registry.register("usm_agent_spool_damaged_total", new Counter(
             "usm_agent_spool_damaged_total", "Damaged spool entries (or whole store files) skipped at start.", null));
+    final Counter spoolRecovered = registry.register("usm_agent_spool_recovered_total", new Counter(
+            "usm_agent_spool_recovered_total", "Starts at which the spool file held less than had been committed "
+            + "(truncated or damaged; the store fell back to its last intact state): acknowledged events may be lost "
+            + "until the workers' next inventory.", null));
     final Counter handshakeFailures = registry.register("usm_agent_tls_handshake_failures_total", new Counter(
             "usm_agent_tls_handshake_failures_total", "Failed TLS handshakes on the data plane, by reason.", "reason"));
     final Counter tlsReloadFailures = registry.register("usm_agent_tls_reload_failures_total", new Counter(

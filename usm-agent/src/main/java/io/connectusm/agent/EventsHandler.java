@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The data plane's request handler: translates {@code POST /v1/events} into a call to {@link EventRouter}
@@ -82,8 +83,16 @@ final class EventsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         inFlight.begin();
         // Read nothing more from this connection until this batch is answered.
         ctx.channel().config().setAutoRead(false);
-        router.ingest(peer == null ? PeerIdentity.ANONYMOUS : peer, body).whenComplete((outcome, failure) -> {
-            IngestOutcome answer = failure == null ? outcome : IngestOutcome.error(500, "internal error");
+        CompletableFuture<IngestOutcome> outcome;
+        try {
+            outcome = router.ingest(peer == null ? PeerIdentity.ANONYMOUS : peer, body);
+        } catch (RuntimeException e) {
+            // Still answer (500) and end the request: a request counted in flight but never ended would hold
+            // the shutdown drain until its deadline, and this connection would never read again.
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        outcome.whenComplete((result, failure) -> {
+            IngestOutcome answer = failure == null ? result : IngestOutcome.error(500, "internal error");
             ctx.executor().execute(() -> respond(ctx, answer, keepAlive && !inFlight.draining()));
         });
     }

@@ -3,7 +3,6 @@ package io.connectusm.agent;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.MetadataEvent;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * backoff and jitter. A 403 {@code cluster_not_registered} drops those clusters' events (counted), forgets
  * their registration and asks for a registrations refresh; the rest of the batch is retried at once.
  *
+ * <p>Backoff delays, the idle poll and the latency histogram read the injected {@link Ticker}.
+ *
  * <p>Runs on its own thread. Lifecycle: {@link #start()}, {@link #close()} (stops after the current POST).
  */
 final class Forwarder implements AutoCloseable {
@@ -33,7 +34,7 @@ final class Forwarder implements AutoCloseable {
     private final Runnable refreshRegistrations;
     private final AgentMetrics metrics;
     private final EndpointSettings settings;
-    private final Clock clock;
+    private final Ticker ticker;
     private final Backoff backoff;
     private final Thread thread;
     private final Object signal = new Object();
@@ -43,14 +44,14 @@ final class Forwarder implements AutoCloseable {
     private volatile boolean running = true;
 
     Forwarder(Spool spool, UsmApiClient api, RegistrationMap registrations, Runnable refreshRegistrations,
-            AgentMetrics metrics, EndpointSettings settings, Clock clock) {
+            AgentMetrics metrics, EndpointSettings settings, Ticker ticker) {
         this.spool = spool;
         this.api = api;
         this.registrations = registrations;
         this.refreshRegistrations = refreshRegistrations;
         this.metrics = metrics;
         this.settings = settings;
-        this.clock = clock;
+        this.ticker = ticker;
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), RandomGenerator.getDefault());
         this.thread = new Thread(this::run, "usm-agent-forwarder");
         this.thread.setDaemon(true);
@@ -112,7 +113,7 @@ final class Forwarder implements AutoCloseable {
     private String forward(List<Spool.Pending> batch) throws InterruptedException, ExecutionException,
             TimeoutException {
         byte[] body = BatchCodec.encode(batch.stream().map(Spool.Pending::event).toList());
-        long start = clock.millis();
+        long start = ticker.nanos();
         UsmApiClient.ForwardResult result;
         try {
             result = api.postEvents(body);
@@ -125,7 +126,7 @@ final class Forwarder implements AutoCloseable {
         if (result.accepted()) {
             spool.acknowledge(batch).get(30, TimeUnit.SECONDS);
             metrics.forwarded.add("", batch.size());
-            metrics.forwardLatency.observe((clock.millis() - start) / 1000.0);
+            metrics.forwardLatency.observe((ticker.nanos() - start) / 1e9);
             return null;
         }
         Set<ClusterRef> unregistered = result.unregisteredClusters();
@@ -150,16 +151,19 @@ final class Forwarder implements AutoCloseable {
         return false;
     }
 
-    /** Waits {@code duration}; a {@link #wake()} ends the wait early only when {@code wakeable}. */
+    /**
+     * Waits {@code duration} of the ticker's time; a {@link #wake()} ends the wait early only when
+     * {@code wakeable}, {@link #close()} always.
+     */
     private void await(Duration duration, boolean wakeable) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
+        long end = ticker.nanos() + duration.toNanos();
         synchronized (signal) {
             while (running && !(wakeable && woken)) {
-                long left = end - System.nanoTime();
+                long left = end - ticker.nanos();
                 if (left <= 0) {
                     break;
                 }
-                signal.wait(Math.max(1, left / 1_000_000));
+                ticker.await(signal, left);
             }
             woken = false;
         }

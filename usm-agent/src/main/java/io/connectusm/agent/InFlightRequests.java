@@ -4,12 +4,22 @@ import java.time.Duration;
 
 /**
  * Counts data plane requests between their arrival and their response, so shutdown can wait for them
- * (with a deadline) after it stopped accepting connections. Thread-safe.
+ * (with a deadline read from the injected {@link Ticker}) after it stopped accepting connections.
+ * Thread-safe.
  */
 final class InFlightRequests {
 
+    private final Ticker ticker;
     private int count;
     private boolean draining;
+
+    InFlightRequests() {
+        this(Ticker.system());
+    }
+
+    InFlightRequests(Ticker ticker) {
+        this.ticker = ticker;
+    }
 
     synchronized void begin() {
         count++;
@@ -38,13 +48,13 @@ final class InFlightRequests {
      */
     synchronized boolean drain(Duration deadline) throws InterruptedException {
         draining = true;
-        long end = System.nanoTime() + deadline.toNanos();
+        long end = ticker.nanos() + deadline.toNanos();
         while (count > 0) {
-            long left = end - System.nanoTime();
+            long left = end - ticker.nanos();
             if (left <= 0) {
                 return false;
             }
-            wait(Math.max(1, left / 1_000_000));
+            ticker.await(this, left);
         }
         return true;
     }

@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Backpressure.</b> {@link #append} fails at once with {@link SpoolFullException} when the queue or the
  * byte limit is full; it never blocks the caller (a Netty event loop).
  *
- * <p><b>Damage.</b> At start, entries that do not decode are skipped, removed and counted; a store file that
- * cannot be opened at all is moved aside and a new one started. Workers resend their inventory and
- * snapshots periodically, which restores what was lost.
+ * <p><b>Damage.</b> MVStore opens a truncated or torn file at its last intact chunk, silently; the spool
+ * compares the version it opened at with the {@link CommitMarker} written after every commit and, when the
+ * store went back, counts it and logs one warning. At start, entries that do not decode are skipped, removed
+ * and counted; a store file that cannot be opened at all is moved aside and a new one started. Workers resend
+ * their inventory and snapshots periodically, which restores what was lost.
  *
  * <p>Thread-safe: public methods only enqueue. Lifecycle: {@link #open}, use, {@link #close()} (applies what
  * is queued, commits, closes the file).
@@ -92,6 +94,7 @@ final class Spool implements AutoCloseable {
     private final AgentMetrics metrics;
     private final Runnable onCommitted;
     private final MVStore store;
+    private final CommitMarker marker;
     private final MVMap<String, byte[]> pendingMap;
     private final MVMap<String, String> forwardedMap;
     /** Only touched by the committer thread; iteration order is the forwarding order. */
@@ -105,12 +108,16 @@ final class Spool implements AutoCloseable {
     private volatile int pendingEvents;
     /** Only touched by the committer thread. */
     private long commits;
+    /** Whether writing the commit marker failed already, so it is logged once; committer thread only. */
+    private boolean markerFailed;
 
-    private Spool(SpoolSettings settings, AgentMetrics metrics, Runnable onCommitted, MVStore store) {
+    private Spool(SpoolSettings settings, AgentMetrics metrics, Runnable onCommitted, MVStore store,
+            CommitMarker marker) {
         this.settings = settings;
         this.metrics = metrics;
         this.onCommitted = onCommitted;
         this.store = store;
+        this.marker = marker;
         this.pendingMap = store.openMap("pending");
         this.forwardedMap = store.openMap("forwarded");
         store.setRetentionTime(RETENTION_MILLIS);
@@ -128,9 +135,26 @@ final class Spool implements AutoCloseable {
     static Spool open(SpoolSettings settings, AgentMetrics metrics, Runnable onCommitted, Clock clock) throws IOException {
         Files.createDirectories(settings.directory());
         Path file = settings.directory().resolve(FILE_NAME);
+        CommitMarker marker = CommitMarker.open(settings.directory().resolve(CommitMarker.FILE_NAME));
+        try {
+            Spool spool = openOrReplace(settings, metrics, onCommitted, clock, file, marker);
+            // From here on the marker follows this store, so a rollback is reported once, not at every start.
+            marker.write(spool.store.getCurrentVersion());
+            spool.committer.start();
+            return spool;
+        } catch (IOException | RuntimeException e) {
+            marker.close();
+            throw e;
+        }
+    }
+
+    private static Spool openOrReplace(SpoolSettings settings, AgentMetrics metrics, Runnable onCommitted,
+            Clock clock, Path file, CommitMarker marker) throws IOException {
+        long committed = marker.read();
         Spool spool;
         try {
-            spool = new Spool(settings, metrics, onCommitted, openStore(file));
+            spool = new Spool(settings, metrics, onCommitted, openStore(file), marker);
+            spool.reportRollback(file, committed);
             spool.load();
         } catch (RuntimeException damaged) {
             // The file is beyond what MVStore recovers by itself (it already falls back to the last good
@@ -141,11 +165,26 @@ final class Spool implements AutoCloseable {
                     damaged.getClass().getSimpleName(), aside);
             metrics.spoolDamaged.inc();
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            spool = new Spool(settings, metrics, onCommitted, openStore(file));
+            spool = new Spool(settings, metrics, onCommitted, openStore(file), marker);
             spool.load();
         }
-        spool.committer.start();
         return spool;
+    }
+
+    /**
+     * Counts and logs, once, a store that opened at an older version than the last one committed: MVStore fell
+     * back to its last intact chunk (a truncated file, a torn write), and events answered 204 after that
+     * version are gone from here. The workers' periodic inventory and resync snapshots bring the endpoint's
+     * state back; there is nothing to do by hand, but it must not go unnoticed.
+     */
+    private void reportRollback(Path file, long committed) {
+        long opened = store.getCurrentVersion();
+        if (committed != CommitMarker.UNKNOWN && opened < committed) {
+            metrics.spoolRecovered.inc();
+            LOG.warn("spool file {} was truncated or damaged: it opened at commit {} but commit {} had been written, so "
+                    + "events acknowledged after commit {} may be lost here; the workers' next inventory and resync "
+                    + "snapshots restore their state at the endpoint", file, opened, committed, opened);
+        }
     }
 
     private static MVStore openStore(Path file) {
@@ -348,6 +387,19 @@ final class Spool implements AutoCloseable {
         store.sync();
     }
 
+    private void recordCommitted() {
+        try {
+            marker.write(store.getCurrentVersion());
+        } catch (IOException e) {
+            // The commit itself is durable; only a later rollback would go unnoticed.
+            if (!markerFailed) {
+                LOG.warn("cannot write the spool's commit marker ({}); a truncated spool file would not be reported",
+                        e.getMessage());
+            }
+            markerFailed = true;
+        }
+    }
+
     private void recount() {
         long bytes = 0;
         int keys = 0;
@@ -370,8 +422,15 @@ final class Spool implements AutoCloseable {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (!accepting) {
             future.completeExceptionally(new IllegalStateException("the spool is closed"));
-        } else if (!queue.offer(new Task<>(mutates, action, future))) {
-            future.completeExceptionally(new SpoolFullException("the spool's commit queue is full"));
+        } else {
+            Task<T> task = new Task<>(mutates, action, future);
+            if (!queue.offer(task)) {
+                future.completeExceptionally(new SpoolFullException("the spool's commit queue is full"));
+            } else if (!accepting && queue.remove(task)) {
+                // close() began between the check and the offer; the committer may be gone: never leave a
+                // caller waiting on a future nobody completes.
+                future.completeExceptionally(new IllegalStateException("the spool is closed"));
+            }
         }
         return future;
     }
@@ -408,6 +467,7 @@ final class Spool implements AutoCloseable {
                     if (++commits % COMPACT_EVERY_COMMITS == 0) {
                         compact();
                     }
+                    recordCommitted();
                     recount();
                 } catch (RuntimeException e) {
                     healthy = false;
@@ -448,5 +508,10 @@ final class Spool implements AutoCloseable {
         }
         queue.forEach(task -> task.future().completeExceptionally(new IllegalStateException("the spool is closed")));
         store.close();
+        try {
+            marker.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the spool's commit marker: {}", e.getMessage());
+        }
     }
 }

@@ -37,20 +37,23 @@ public final class UsmAgent {
      *                   use); whatever had started is stopped again
      */
     public static RunningAgent start(AgentConfig config) throws Exception {
-        return start(config, Clock.systemUTC());
+        return start(config, AgentRuntime.system());
     }
 
-    static RunningAgent start(AgentConfig config, Clock clock) throws Exception {
+    /** {@link #start(AgentConfig)} with an injected clock, ticker and commit observer (tests). */
+    static RunningAgent start(AgentConfig config, AgentRuntime runtime) throws Exception {
         Deque<AutoCloseable> steps = new ArrayDeque<>();
         try {
-            return startAll(config, clock, steps);
+            return startAll(config, runtime, steps);
         } catch (Exception | Error e) {
             RunningAgent.runSteps(steps);
             throw e;
         }
     }
 
-    private static RunningAgent startAll(AgentConfig config, Clock clock, Deque<AutoCloseable> steps) throws Exception {
+    private static RunningAgent startAll(AgentConfig config, AgentRuntime runtime, Deque<AutoCloseable> steps)
+            throws Exception {
+        Clock clock = runtime.clock();
         AgentMetrics metrics = new AgentMetrics();
         RegistrationMap registrations = new RegistrationMap();
         ClusterActivity activity = new ClusterActivity(clock);
@@ -71,6 +74,7 @@ public final class UsmAgent {
             if (forwarder != null) {
                 forwarder.wake();
             }
+            runtime.afterCommit().run();
         }, clock);
         steps.addFirst(spool);
 
@@ -95,7 +99,7 @@ public final class UsmAgent {
         steps.addFirst(refresher);
 
         if (api != null) {
-            Forwarder forwarder = new Forwarder(spool, api, registrations, refresher::refreshSoon, metrics, endpoint, clock);
+            Forwarder forwarder = new Forwarder(spool, api, registrations, refresher::refreshSoon, metrics, endpoint, runtime.ticker());
             forwarderRef.set(forwarder);
             forwarder.start();
             steps.addFirst(forwarder);
@@ -104,7 +108,7 @@ public final class UsmAgent {
         registerGauges(metrics, spool, registrations, tls);
         EventRouter router = new EventRouter(new IdentityPolicy(dataPlane.identityMode()), registrations, activity, spool,
                 metrics, dataPlane.maxEventsPerBatch(), dataPlane.retryAfterSeconds(), refresher::refreshSoon);
-        InFlightRequests inFlight = new InFlightRequests();
+        InFlightRequests inFlight = new InFlightRequests(runtime.ticker());
         AgentServer data = AgentServer.bind("data-plane", dataPlane.host(), dataPlane.port(), acceptors, workers,
                 new AgentChannelInitializer(tls, tlsSettings, dataPlane,
                         new PeerConnectionLimiter(dataPlane.maxConnectionsPerPeer(), metrics), router, inFlight, metrics));

@@ -45,7 +45,13 @@ final class AgentHarness implements AutoCloseable {
     }
 
     static AgentHarness start(TestPki pki, Path directory, Map<String, String> config) throws Exception {
-        return new AgentHarness(pki, directory, UsmAgent.start(AgentConfig.of(config, Map.of())));
+        return start(pki, directory, config, AgentRuntime.system());
+    }
+
+    /** An agent with an injected clock, ticker or commit observer. */
+    static AgentHarness start(TestPki pki, Path directory, Map<String, String> config, AgentRuntime runtime)
+            throws Exception {
+        return new AgentHarness(pki, directory, UsmAgent.start(AgentConfig.of(config, Map.of()), runtime));
     }
 
     static void writeRegistrations(Path file, ClusterRef... clusters) throws IOException {

@@ -19,37 +19,60 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real mTLS handshakes against a real agent, with certificates from certs-tooling. */
+/**
+ * Real mTLS handshakes against a real agent, with certificates from certs-tooling, on the JDK's TLS provider
+ * ({@code ssl.provider=jdk}); {@link OpenSslDataPlaneTlsTest} runs the same tests on BoringSSL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataPlaneTlsTest {
 
     @TempDir
-    static Path dir;
+    static Path root;
 
-    static TestPki pki;
-    static AgentHarness harness;
+    Path dir;
+
+    TestPki pki;
+    AgentHarness harness;
+
+    /** The {@code ssl.provider} these tests run on. */
+    String provider() {
+        return "jdk";
+    }
+
+    Map<String, String> config(Path directory) throws IOException {
+        Map<String, String> config = AgentHarness.baseConfig(pki, directory, CLUSTER);
+        config.put(AgentConfig.SSL_PROVIDER_CONFIG, provider());
+        return config;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
+        dir = Files.createDirectories(root.resolve(provider()));
         pki = new TestPki(dir.resolve("pki"));
-        harness = AgentHarness.start(pki, dir, AgentHarness.baseConfig(pki, dir, CLUSTER));
+        harness = AgentHarness.start(pki, dir, config(dir));
     }
 
     @AfterAll
-    static void stop() {
-        harness.close();
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
     }
 
-    private static void assertRefusedAtHandshake(HttpClient client, String reason) throws Exception {
+    private void assertRefusedAtHandshake(HttpClient client, String reason) throws Exception {
         double before = harness.metric(failures(reason));
         assertThatThrownBy(() -> harness.post(client, batch(snapshot(CLUSTER, "a", "t")))).isInstanceOf(IOException.class);
         AgentHarness.await("handshake failure counted as " + reason, Duration.ofSeconds(10),
@@ -65,6 +88,7 @@ class DataPlaneTlsTest {
         HttpResponse<String> response = harness.post(harness.client(CLUSTER.connectClusterId()),
                 batch(snapshot(CLUSTER, "a", "t"), TestEvents.inventory(CLUSTER, "a")));
         assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.sslSession()).map(javax.net.ssl.SSLSession::getProtocol).hasValue("TLSv1.3");
         String clusters = harness.control("/v1/clusters").body();
         assertThat(clusters).contains("\"connect_cluster_id\":\"connect-group-xyz\"").contains("\"registered\":true")
                 .contains("\"usm_connect_cluster_id\":\"usmcc-connect-group-xyz\"");
@@ -156,6 +180,25 @@ class DataPlaneTlsTest {
         }
         AgentHarness.await("TLS 1.1 counted as a protocol failure", Duration.ofSeconds(10),
                 () -> harness.metricNow(failures(HandshakeFailureReason.PROTOCOL)) > Math.max(before, 0));
+    }
+
+    @Test
+    void sharedIdentityModeAcceptsAnyCertificateOfTheTrustedCa() throws Exception {
+        // A certificate for a whole fleet of workers: trusted CA, client usage, but its CN names no cluster.
+        LeafFiles fleet = pki.write("fleet-" + provider(), LeafSpec.client("worker-fleet").build());
+        HttpClient client = AgentHarness.client(fleet, null);
+        byte[] body = batch(snapshot(CLUSTER, "fleet", "t"));
+        HttpResponse<String> refused = harness.post(client, body);
+        assertThat(refused.statusCode()).as("identity.mode=cluster (the default)").isEqualTo(403);
+        assertThat(refused.body()).contains("worker-fleet").contains(CLUSTER.connectClusterId());
+
+        Path sharedDir = Files.createDirectories(dir.resolve("shared"));
+        Map<String, String> shared = config(sharedDir);
+        shared.put(AgentConfig.IDENTITY_MODE_CONFIG, "shared");
+        try (AgentHarness sharedAgent = AgentHarness.start(pki, sharedDir, shared)) {
+            assertThat(sharedAgent.post(client, body).statusCode()).as("identity.mode=shared").isEqualTo(204);
+            assertThat(sharedAgent.metric("usm_agent_events_accepted_total")).isEqualTo(1);
+        }
     }
 
     @Test

@@ -75,6 +75,34 @@ class ForwarderTest {
         }
     }
 
+    @Test
+    void retriesWhenTheInjectedTickerPassesTheBackoff() throws Exception {
+        ManualTicker ticker = new ManualTicker();
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER)) {
+            Map<String, String> config = config(endpoint, CLUSTER);
+            // A minute of backoff: far beyond this test's waits, unless the forwarder reads the ticker.
+            config.put(AgentConfig.FORWARD_BACKOFF_INITIAL_CONFIG, "60000");
+            config.put(AgentConfig.FORWARD_BACKOFF_MAX_CONFIG, "60000");
+            try (AgentHarness harness = AgentHarness.start(pki, dir, config,
+                    new AgentRuntime(java.time.Clock.systemUTC(), ticker, () -> { }))) {
+                endpoint.down.set(true);
+                List<MetadataEvent> events = TestEvents.snapshots(CLUSTER, "late-", 3);
+                assertThat(harness.post(harness.client(CLUSTER.connectClusterId()), batch(events)).statusCode())
+                        .isEqualTo(204);
+                AgentHarness.await("the first attempt failed", WAIT,
+                        () -> harness.metricNow("usm_agent_forward_failures_total{reason=\"http_503\"}") == 1);
+                endpoint.down.set(false);
+                // The delay is drawn from [30 s, 60 s]: 29 s of ticker time are not enough...
+                ticker.advance(Duration.ofSeconds(29));
+                assertThat(endpoint.eventPosts.get()).as("posts accepted by the endpoint before the backoff passed").isZero();
+                // ...60 s are, without any wall time passing.
+                ticker.advance(Duration.ofSeconds(31));
+                AgentHarness.await("forwarded once the ticker passed the backoff", WAIT,
+                        () -> endpoint.receivedIds.containsAll(ids(events)));
+            }
+        }
+    }
+
     private static String topicOf(MetadataEvent event) {
         return ((io.connectusm.events.ConnectorSnapshot) event.payload()).config().get("topic");
     }

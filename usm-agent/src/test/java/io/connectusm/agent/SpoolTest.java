@@ -168,7 +168,7 @@ class SpoolTest {
     }
 
     @Test
-    void startsAfterTheStoreFileWasTruncated() throws Exception {
+    void reportsOnceThatATruncatedStoreFileLostAcknowledgedEvents() throws Exception {
         try (Spool spool = open(64 << 20, 4)) {
             for (int i = 0; i < 20; i++) {
                 spool.append(TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
@@ -178,10 +178,34 @@ class SpoolTest {
         try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() * 6 / 10);
         }
-        try (Spool spool = open(64 << 20, 4)) {
+        try (LogCapture logs = new LogCapture(); Spool spool = open(64 << 20, 4)) {
+            // MVStore opened its last intact chunk: some of the 100 acknowledged events are gone...
+            assertThat(spool.pendingEvents()).isLessThan(100);
+            // ...and that is counted and said, once, with what restores them.
+            assertThat(metrics.spoolRecovered.get()).isEqualTo(1);
+            assertThat(logs.text()).containsOnlyOnce("WARN").contains("was truncated or damaged")
+                    .contains("workers' next inventory");
             assertThat(spool.isWritable()).isTrue();
-            assertThat(spool.pendingEvents()).isLessThanOrEqualTo(100);
             assertThat(spool.append(List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
         }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(metrics.spoolRecovered.get()).as("not reported again at the next start").isEqualTo(1);
+            assertThat(ids(spool.pending(1000).get())).hasSize(spool.pendingEvents());
+        }
+    }
+
+    @Test
+    void reportsNothingWhenTheStoreFileIsIntact() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            try (Spool spool = open(64 << 20, 4)) {
+                spool.append(TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
+                spool.acknowledge(spool.pending(2).get()).get();
+            }
+        }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(9);
+        }
+        assertThat(metrics.spoolRecovered.get()).isZero();
+        assertThat(metrics.spoolDamaged.get()).isZero();
     }
 }
