@@ -53,14 +53,25 @@ public final class ApiKeys implements AutoCloseable {
         this.dummySalt = ids.bytes(SALT_BYTES);
     }
 
-    /** Opens the endpoint's database directly, e.g. to bootstrap the first admin key before the first start. */
+    /**
+     * Opens the endpoint's database directly, e.g. to bootstrap the first admin key before the first start.
+     *
+     * @throws DatabaseInUseException when a running endpoint process holds the database file
+     * @throws IllegalStateException  when the database cannot be opened for another reason
+     */
     public static ApiKeys open(EndpointConfig config) {
         Database database;
         try {
             database = Database.open(config.dataDir());
+        } catch (StoreException e) {
+            if (e.isDatabaseInUse()) {
+                throw new DatabaseInUseException(config.dataDir());
+            }
+            throw new IllegalStateException("cannot open the endpoint database under " + config.dataDir()
+                    + ": " + e.getMessage(), e);
         } catch (UsmApiException e) {
             throw new IllegalStateException("cannot open the endpoint database under " + config.dataDir()
-                    + " (is an endpoint running on it? the file is locked while it runs)", e);
+                    + ": " + e.getMessage(), e);
         }
         return new ApiKeys(database, true, config.apiKeyHashIterations());
     }
@@ -103,6 +114,11 @@ public final class ApiKeys implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** One key as listed, if it exists. */
+    Optional<ApiKeyInfo> info(String key) {
+        return list().stream().filter(k -> k.key().equals(key)).findFirst();
     }
 
     /** Deletes a key; {@code false} when there was none. Requests with it fail from now on. */

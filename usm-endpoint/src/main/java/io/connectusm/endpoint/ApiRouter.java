@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.connectusm.events.EventCodec;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,28 +25,52 @@ final class ApiRouter {
     private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
 
     static final String API_PREFIX = "/usm/v1/";
-    private static final Pattern LOCAL_ID = Pattern.compile("[A-Za-z0-9._:+=-]{1,255}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final Authenticator authenticator;
     private final RegistrationStore registrations;
     private final ConnectorStore connectors;
     private final SightingStore sightings;
     private final EventIngest ingest;
+    private final WorkerPluginStore plugins;
+    private final ApiKeys apiKeys;
     private final WebPages webPages;
+    private final WebActions webActions;
+    private final CsrfTokens csrf;
     private final String defaultEnvironment;
     private volatile String baseUrl = "";
 
-    ApiRouter(Authenticator authenticator, RegistrationStore registrations, ConnectorStore connectors,
-              SightingStore sightings, EventIngest ingest, WebPages webPages, String defaultEnvironment) {
+    /** The stores and the web parts the router dispatches to. */
+    record Parts(RegistrationStore registrations, ConnectorStore connectors, SightingStore sightings,
+                 WorkerPluginStore plugins, ApiKeys apiKeys, EventIngest ingest, WebPages webPages,
+                 WebActions webActions, CsrfTokens csrf) {
+    }
+
+    ApiRouter(Authenticator authenticator, Parts parts, String defaultEnvironment) {
         this.authenticator = authenticator;
-        this.registrations = registrations;
-        this.connectors = connectors;
-        this.sightings = sightings;
-        this.ingest = ingest;
-        this.webPages = webPages;
+        this.registrations = parts.registrations();
+        this.connectors = parts.connectors();
+        this.sightings = parts.sightings();
+        this.plugins = parts.plugins();
+        this.apiKeys = parts.apiKeys();
+        this.ingest = parts.ingest();
+        this.webPages = parts.webPages();
+        this.webActions = parts.webActions();
+        this.csrf = parts.csrf();
         this.defaultEnvironment = defaultEnvironment;
+    }
+
+    /** Wires a router over one database, as the endpoint runs it. */
+    static ApiRouter over(Database database, ApiKeys apiKeys, IdGenerator ids, String defaultEnvironment) {
+        RegistrationStore registrations = new RegistrationStore(database, ids);
+        ConnectorStore connectors = new ConnectorStore(database);
+        SightingStore sightings = new SightingStore(database);
+        WorkerPluginStore plugins = new WorkerPluginStore(database);
+        CsrfTokens csrf = new CsrfTokens(ids.bytes(32));
+        return new ApiRouter(new Authenticator(apiKeys), new Parts(registrations, connectors, sightings, plugins,
+                apiKeys, new EventIngest(new EventCodec(), registrations, connectors),
+                new WebPages(registrations, connectors, sightings, plugins), new WebActions(registrations, csrf), csrf),
+                defaultEnvironment);
     }
 
     /**
@@ -67,13 +93,15 @@ final class ApiRouter {
     }
 
     private ApiResponse route(ApiRequest r) {
-        ApiRole role = authenticator.authenticate(r.authorization());
+        Authenticator.Principal caller = authenticator.authenticate(r.authorization());
+        ApiRole role = caller.role();
         if (r.path().equals("/") || r.path().equals("/ui") || r.path().startsWith("/ui/")) {
             require(role, ApiRole.ADMIN, "the web page");
-            if (!r.method().equals("GET")) {
-                throw UsmApiException.methodNotAllowed(r.method(), r.path());
-            }
-            return webPages.render(r.segments(), r.queryParam("environment"));
+            return switch (r.method()) {
+                case "GET" -> webPages.render(r.segments(), r.queryParam("environment"), csrf.tokenFor(caller.key()));
+                case "POST" -> webActions.handle(r.segments(), r.body(), caller);
+                default -> throw UsmApiException.methodNotAllowed(r.method(), r.path());
+            };
         }
         if (!r.path().startsWith(API_PREFIX)) {
             throw UsmApiException.notFound("no such resource: " + r.path());
@@ -87,6 +115,7 @@ final class ApiRouter {
             case "connect-clusters" -> connectClusters(r, role, seg);
             case "events" -> events(r, role, seg);
             case "sightings" -> sightings(r, role, seg);
+            case "api-keys" -> apiKeys(r, caller, seg);
             default -> throw UsmApiException.notFound("no such resource: " + r.path());
         };
     }
@@ -187,6 +216,13 @@ final class ApiRouter {
                 default -> throw UsmApiException.methodNotAllowed(r.method(), r.path());
             }
         }
+        if (seg.get(2).equals("plugins") && seg.size() == 3) {
+            require(role, ApiRole.ADMIN, "reading plugins");
+            if (!r.method().equals("GET")) {
+                throw UsmApiException.methodNotAllowed(r.method(), r.path());
+            }
+            return ApiResponse.json(200, ResourceJson.workerPlugins(plugins.list(id)));
+        }
         if (!seg.get(2).equals("connectors") || seg.size() > 5) {
             throw UsmApiException.notFound("no such resource: " + r.path());
         }
@@ -260,6 +296,73 @@ final class ApiRouter {
         }
     }
 
+    // ---- api-keys ----
+
+    private ApiResponse apiKeys(ApiRequest r, Authenticator.Principal caller, List<String> seg) {
+        require(caller.role(), ApiRole.ADMIN, "managing API keys");
+        if (seg.size() == 1) {
+            switch (r.method()) {
+                case "GET" -> {
+                    return ApiResponse.json(200, ResourceJson.apiKeyList(apiKeys.list()));
+                }
+                case "POST" -> {
+                    ObjectNode body = Json.parseObject(r.body());
+                    JsonNode spec = body.get("spec");
+                    if (!(spec instanceof ObjectNode specObject)) {
+                        throw UsmApiException.badRequest("spec must be an object with role and description");
+                    }
+                    ApiRole newRole;
+                    try {
+                        newRole = ApiRole.parse(requiredText(specObject, "role"));
+                    } catch (IllegalArgumentException e) {
+                        throw UsmApiException.badRequest(e.getMessage());
+                    }
+                    String description = optionalText(specObject, "description");
+                    if (description != null && description.length() > 255) {
+                        throw UsmApiException.badRequest("description must be at most 255 characters");
+                    }
+                    ApiKeyCredentials created = apiKeys.create(newRole, description);
+                    ApiKeyInfo info = apiKeys.info(created.key())
+                            .orElseThrow(() -> new IllegalStateException("created key vanished"));
+                    log.info("API key {} created with role {} by {}", created.key(), newRole.label(), caller.key());
+                    return ApiResponse.json(201, ResourceJson.apiKey(info, created.secret()));
+                }
+                default -> throw UsmApiException.methodNotAllowed(r.method(), r.path());
+            }
+        }
+        if (seg.size() == 2) {
+            String key = seg.get(1);
+            switch (r.method()) {
+                case "GET" -> {
+                    return ApiResponse.json(200, ResourceJson.apiKey(apiKeys.info(key)
+                            .orElseThrow(() -> UsmApiException.notFound("API key \"" + key + "\" not found")), null));
+                }
+                case "DELETE" -> {
+                    deleteKey(key);
+                    log.info("API key {} deleted by {}", key, caller.key());
+                    return ApiResponse.noContent();
+                }
+                default -> throw UsmApiException.methodNotAllowed(r.method(), r.path());
+            }
+        }
+        throw UsmApiException.notFound("no such resource: " + r.path());
+    }
+
+    /** Deletes a key, but never the last admin key: nobody could manage the endpoint over HTTP after that. */
+    private void deleteKey(String key) {
+        List<ApiKeyInfo> keys = apiKeys.list();
+        ApiKeyInfo target = keys.stream().filter(k -> k.key().equals(key)).findFirst()
+                .orElseThrow(() -> UsmApiException.notFound("API key \"" + key + "\" not found"));
+        long admins = keys.stream().filter(k -> k.role() == ApiRole.ADMIN).count();
+        if (target.role() == ApiRole.ADMIN && admins == 1) {
+            throw UsmApiException.conflict("API key \"" + key + "\" is the last admin key; create another admin "
+                    + "key first");
+        }
+        if (!apiKeys.delete(key)) {
+            throw UsmApiException.notFound("API key \"" + key + "\" not found");
+        }
+    }
+
     // ---- helpers ----
 
     /** {@code scheme://host[:port]} as the client addressed us, for links it can follow. */
@@ -329,11 +432,7 @@ final class ApiRouter {
     }
 
     private static String localId(ObjectNode body, String field) {
-        String value = requiredText(body, field);
-        if (!LOCAL_ID.matcher(value).matches()) {
-            throw UsmApiException.badRequest(field + " must be 1 to 255 letters, digits or ._:+=-");
-        }
-        return value;
+        return InputRules.localId(field, requiredText(body, field));
     }
 
     private static String displayName(ObjectNode body, String fallback) {
@@ -348,10 +447,7 @@ final class ApiRouter {
     }
 
     private static String region(String region) {
-        if (!REGION.matcher(region).matches()) {
-            throw UsmApiException.badRequest("region must be lower-case letters, digits and '-', like us-east-1");
-        }
-        return region;
+        return InputRules.region(region);
     }
 
     private static Instant instant(ObjectNode body, String field) {

@@ -23,7 +23,11 @@ final class Authenticator {
         this.apiKeys = apiKeys;
     }
 
-    ApiRole authenticate(String authorization) {
+    /** Who is calling: the API key and its role. Immutable. */
+    record Principal(String key, ApiRole role) {
+    }
+
+    Principal authenticate(String authorization) {
         if (authorization == null || authorization.length() <= BASIC.length()
                 || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             throw UsmApiException.unauthorized();
@@ -54,7 +58,8 @@ final class Authenticator {
             String key = new String(chars, 0, colon);
             char[] secret = Arrays.copyOfRange(chars, colon + 1, chars.length);
             try {
-                return apiKeys.authenticate(key, secret).orElseThrow(UsmApiException::unauthorized);
+                ApiRole role = apiKeys.authenticate(key, secret).orElseThrow(UsmApiException::unauthorized);
+                return new Principal(key, role);
             } finally {
                 Arrays.fill(secret, '\0');
             }

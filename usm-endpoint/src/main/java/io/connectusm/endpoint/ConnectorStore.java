@@ -81,8 +81,8 @@ final class ConnectorStore {
             return applyDeleted(c, cc, event, deleted.name());
         } else if (event.payload() instanceof ClusterInventory inventory) {
             return applyInventory(c, cc, event, inventory);
-        } else if (event.payload() instanceof WorkerPlugins) {
-            return false; // plugins are not shown by this endpoint yet
+        } else if (event.payload() instanceof WorkerPlugins plugins) {
+            return WorkerPluginStore.apply(c, cc, event, plugins);
         }
         return false;
     }
@@ -151,15 +151,7 @@ final class ConnectorStore {
     }
 
     private static boolean isNewer(MetadataEvent event, Row row) {
-        int byTime = event.time().compareTo(row.eventTime);
-        if (byTime != 0) {
-            return byTime > 0;
-        }
-        int byEpoch = event.epoch().compareTo(row.epoch);
-        if (byEpoch != 0) {
-            return byEpoch > 0;
-        }
-        return event.sequence() > row.sequence;
+        return EventOrder.isNewer(event, row.eventTime, row.epoch, row.sequence);
     }
 
     // ---- reads ----

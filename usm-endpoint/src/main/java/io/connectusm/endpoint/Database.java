@@ -30,7 +30,8 @@ final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     /** Migrations in order; append, never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("V1__registrations_connectors_keys.sql");
+    static final List<String> MIGRATIONS = List.of("V1__registrations_connectors_keys.sql",
+            "V2__worker_plugins.sql");
 
     private final JdbcConnectionPool pool;
 

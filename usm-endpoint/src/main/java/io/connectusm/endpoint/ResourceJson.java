@@ -144,6 +144,44 @@ final class ResourceJson {
         return o;
     }
 
+    static ObjectNode workerPlugins(List<WorkerPluginList> workers) {
+        ObjectNode o = Json.object();
+        o.put("api_version", API_VERSION);
+        o.put("kind", "WorkerPluginList");
+        ArrayNode data = o.putArray("data");
+        for (WorkerPluginList w : workers) {
+            ObjectNode item = data.addObject();
+            item.put("worker_id", w.workerId());
+            item.put("kafka_version", w.kafkaVersion());
+            item.put("reported_at", w.reportedAt().toString());
+            item.set("plugins", WorkerPluginStore.pluginsJson(w.plugins()));
+        }
+        return o;
+    }
+
+    /** An API key; {@code secret} is non-null only in the response that created it. */
+    static ObjectNode apiKey(ApiKeyInfo key, String secret) {
+        ObjectNode o = resource("ApiKey", key.key());
+        o.putObject("metadata").put("created_at", key.createdAt().toString());
+        ObjectNode spec = o.putObject("spec");
+        spec.put("role", key.role().label());
+        spec.put("description", key.description());
+        if (secret != null) {
+            spec.put("secret", secret);
+        }
+        return o;
+    }
+
+    static ObjectNode apiKeyList(List<ApiKeyInfo> keys) {
+        ObjectNode o = Json.object();
+        o.put("api_version", API_VERSION);
+        o.put("kind", "ApiKeyList");
+        o.putObject("metadata").put("total_size", keys.size());
+        ArrayNode data = o.putArray("data");
+        keys.forEach(k -> data.add(apiKey(k, null)));
+        return o;
+    }
+
     private static ObjectNode resource(String kind, String id) {
         ObjectNode o = Json.object();
         o.put("api_version", API_VERSION);

@@ -22,6 +22,11 @@ final class StoreException extends UsmApiException {
         return "23505".equals(sqlState);
     }
 
+    /** H2 refused to open the file because another process holds its lock (a running endpoint). */
+    boolean isDatabaseInUse() {
+        return "90020".equals(sqlState);
+    }
+
     /** A row refers to one that was deleted meanwhile (e.g. a deregistration raced an event batch). */
     boolean isForeignKeyViolation() {
         return "23506".equals(sqlState) || "23503".equals(sqlState);

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.connectusm.events.EventCodec;
 
 /**
  * A running USM-style endpoint: the {@code usm/v1} API, event ingest, the read API and the web page, over
@@ -52,11 +51,7 @@ public final class UsmEndpoint implements AutoCloseable {
             IdGenerator ids = new IdGenerator();
             ApiKeys apiKeys = new ApiKeys(database, false, config.apiKeyHashIterations());
             RegistrationStore registrations = new RegistrationStore(database, ids);
-            ConnectorStore connectors = new ConnectorStore(database);
-            SightingStore sightings = new SightingStore(database);
-            ApiRouter router = new ApiRouter(new Authenticator(apiKeys), registrations, connectors, sightings,
-                    new EventIngest(new EventCodec(), registrations, connectors),
-                    new WebPages(registrations, connectors, sightings), config.defaultEnvironment());
+            ApiRouter router = ApiRouter.over(database, apiKeys, ids, config.defaultEnvironment());
             executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(EXECUTOR_QUEUE), threadFactory());
             EndpointServer server = new EndpointServer(config, router, executor);

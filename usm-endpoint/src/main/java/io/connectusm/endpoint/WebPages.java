@@ -5,36 +5,46 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
+import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.TaskSnapshot;
 
 /**
- * The server-rendered web page: environments → Connect clusters → connectors (state, tasks, trace, masked
- * config, history with config diffs), and sighted unregistered clusters with the {@code usm connect register}
- * command to run. Read-only; every value is HTML-escaped. Thread-safe (stateless over the stores).
+ * The server-rendered web page: environments → Connect clusters (their workers' plugins, a "Deregister" form)
+ * → connectors (state, tasks, trace, masked config, history with config diffs), and sighted unregistered
+ * clusters with a "Register Connect cluster" form and the equivalent {@code usm connect register} command.
+ * Forms post to {@link WebActions} and carry the caller's {@link CsrfTokens} token. Every value is
+ * HTML-escaped. Thread-safe (stateless over the stores).
  */
 final class WebPages {
 
     private final RegistrationStore registrations;
     private final ConnectorStore connectors;
     private final SightingStore sightings;
+    private final WorkerPluginStore plugins;
 
-    WebPages(RegistrationStore registrations, ConnectorStore connectors, SightingStore sightings) {
+    WebPages(RegistrationStore registrations, ConnectorStore connectors, SightingStore sightings,
+             WorkerPluginStore plugins) {
         this.registrations = registrations;
         this.connectors = connectors;
         this.sightings = sightings;
+        this.plugins = plugins;
     }
 
-    /** Renders the page at {@code seg} (decoded path segments, starting with {@code ui}, or none for /). */
-    ApiResponse render(List<String> seg, String environmentParam) {
+    /**
+     * Renders the page at {@code seg} (decoded path segments, starting with {@code ui}, or none for /);
+     * {@code csrfToken} goes into every form.
+     */
+    ApiResponse render(List<String> seg, String environmentParam, String csrfToken) {
         if (seg.size() <= 1) {
             return environments(environmentParam);
         }
         if (seg.size() == 3 && seg.get(1).equals("environments")) {
-            return environment(seg.get(2));
+            return environment(seg.get(2), csrfToken);
         }
         if (seg.size() == 3 && seg.get(1).equals("connect-clusters")) {
-            return connectCluster(seg.get(2));
+            return connectCluster(seg.get(2), csrfToken);
         }
         if (seg.size() == 5 && seg.get(1).equals("connect-clusters") && seg.get(3).equals("connectors")) {
             return connector(seg.get(2), seg.get(4));
@@ -57,7 +67,7 @@ final class WebPages {
         return page("Environments", b);
     }
 
-    private ApiResponse environment(String env) {
+    private ApiResponse environment(String env, String csrfToken) {
         StringBuilder b = new StringBuilder("<p><a href=\"/ui\">Environments</a></p><h1>Environment ")
                 .append(esc(env)).append("</h1><h2>Connect clusters</h2><table><tr><th>ID</th><th>Name</th>"
                         + "<th>Confluent Platform Connect Cluster</th><th>Confluent Platform Kafka Cluster Id</th>"
@@ -68,25 +78,63 @@ final class WebPages {
                     .append(td(c.cpKafkaClusterId())).append(td(c.usmKafkaClusterId())).append(td(c.cloud().name()))
                     .append(td(c.region())).append("</tr>");
         }
+        List<KafkaCluster> kafkaClusters = all(after -> registrations.listKafkaClusters(env, after, Page.MAX_SIZE));
         b.append("</table><h2>Register Connect cluster</h2><p>Connect clusters an agent has seen that are not "
-                + "registered here. Run the command to register one.</p><table><tr><th>Kafka cluster</th>"
-                + "<th>Connect cluster</th><th>Connectors</th><th>Last seen</th><th>Command</th></tr>");
+                + "registered here. Register one with its form, or run the command.</p><table><tr>"
+                + "<th>Kafka cluster</th><th>Connect cluster</th><th>Connectors</th><th>Last seen</th>"
+                + "<th>Register</th><th>Command</th></tr>");
         for (Sighting s : sightings.unregistered(env)) {
             String command = "usm connect register " + s.connectClusterId() + " --confluent-platform-kafka-cluster "
                     + s.kafkaClusterId() + " --environment " + env;
             b.append("<tr>").append(td(s.kafkaClusterId())).append(td(s.connectClusterId()))
                     .append(td(Integer.toString(s.connectorCount()))).append(td(s.lastSeen().toString()))
+                    .append("<td>").append(registerForm(env, s, kafkaClusters, csrfToken)).append("</td>")
                     .append("<td><code>").append(esc(command)).append("</code></td></tr>");
         }
         b.append("</table>");
         return page("Environment " + env, b);
     }
 
+    /** The "Register Connect cluster" form of one sighting: pick the Kafka cluster, optionally cloud and region. */
+    private static String registerForm(String env, Sighting s, List<KafkaCluster> kafkaClusters, String csrfToken) {
+        if (kafkaClusters.isEmpty()) {
+            return "No Kafka cluster is registered in " + esc(env) + ": register it first with "
+                    + "<code>usm kafka register</code>.";
+        }
+        StringBuilder f = new StringBuilder("<form method=\"post\" action=\"/ui/environments/").append(url(env))
+                .append("/connect-clusters\">").append(hidden(CsrfTokens.FIELD, csrfToken))
+                .append(hidden(WebActions.CONNECT_CLUSTER_FIELD, s.connectClusterId()))
+                .append("<label>Kafka cluster <select name=\"").append(WebActions.KAFKA_CLUSTER_FIELD).append("\">");
+        for (KafkaCluster k : kafkaClusters) {
+            f.append("<option value=\"").append(esc(k.cpKafkaClusterId())).append('"')
+                    .append(k.cpKafkaClusterId().equals(s.kafkaClusterId()) ? " selected" : "").append('>')
+                    .append(esc(k.displayName() + " (" + k.cpKafkaClusterId() + ", " + k.id() + ")"))
+                    .append("</option>");
+        }
+        f.append("</select></label> <label>Cloud <select name=\"").append(WebActions.CLOUD_FIELD)
+                .append("\"><option value=\"\" selected>the Kafka cluster's</option>");
+        for (Cloud cloud : Cloud.values()) {
+            f.append("<option value=\"").append(cloud.name()).append("\">").append(cloud.name()).append("</option>");
+        }
+        return f.append("</select></label> <label>Region <input name=\"").append(WebActions.REGION_FIELD)
+                .append("\" placeholder=\"the Kafka cluster's\"></label> <button>Register Connect cluster</button>"
+                        + "</form>").toString();
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
+    }
+
     private List<ConnectCluster> all(String env) {
-        List<ConnectCluster> out = new ArrayList<>();
+        return all(after -> registrations.listConnectClusters(env, after, Page.MAX_SIZE));
+    }
+
+    /** Every item of a paged listing, page after page. */
+    private static <T> List<T> all(Function<String, Page<T>> pageAfter) {
+        List<T> out = new ArrayList<>();
         String after = "";
         while (true) {
-            Page<ConnectCluster> page = registrations.listConnectClusters(env, after, Page.MAX_SIZE);
+            Page<T> page = pageAfter.apply(after);
             out.addAll(page.items());
             if (page.nextToken() == null) {
                 return out;
@@ -100,7 +148,7 @@ final class WebPages {
                 .orElseThrow(() -> UsmApiException.notFound("USM Connect cluster \"" + id + "\" not found"));
     }
 
-    private ApiResponse connectCluster(String id) {
+    private ApiResponse connectCluster(String id, String csrfToken) {
         ConnectCluster c = cluster(id);
         StringBuilder b = new StringBuilder("<p><a href=\"/ui\">Environments</a> / <a href=\"/ui/environments/")
                 .append(url(c.environment())).append("\">").append(esc(c.environment())).append("</a></p><h1>")
@@ -114,8 +162,29 @@ final class WebPages {
                     .append(td(s.tasksRunning() + "/" + s.tasks().size())).append(td(s.tracePresent() ? "yes" : ""))
                     .append(td(s.lastChange().toString())).append("</tr>");
         }
-        b.append("</table>");
+        b.append("</table><h2>Plugins</h2><table><tr><th>Worker</th><th>Kafka version</th><th>Class</th>"
+                + "<th>Type</th><th>Version</th><th>Reported</th></tr>");
+        for (WorkerPluginList w : plugins.list(id)) {
+            for (PluginDescriptor p : w.plugins()) {
+                b.append("<tr>").append(td(w.workerId())).append(td(w.kafkaVersion())).append(td(p.className()))
+                        .append(td(p.type())).append(td(p.version())).append(td(w.reportedAt().toString()))
+                        .append("</tr>");
+            }
+        }
+        b.append("</table><h2>Deregister</h2><p>Deregistering removes this cluster, its connectors and their "
+                + "history; its agent's events are rejected from then on. Type the cluster's name, <b>")
+                .append(esc(c.displayName())).append("</b>, to confirm.</p><form method=\"post\" "
+                        + "action=\"/ui/connect-clusters/").append(url(id)).append("/deregister\">")
+                .append(hidden(CsrfTokens.FIELD, csrfToken)).append("<label>Cluster name <input name=\"")
+                .append(WebActions.CONFIRM_NAME_FIELD).append("\" autocomplete=\"off\" required></label> "
+                        + "<button>Deregister</button></form>");
         return page(c.displayName(), b);
+    }
+
+    /** A short page with a message, e.g. why a form was refused. */
+    static ApiResponse message(int status, String title, String text, String backPath) {
+        return page(status, title, "<h1>" + esc(title) + "</h1><p>" + esc(text) + "</p><p><a href=\""
+                + esc(backPath) + "\">Back</a></p>");
     }
 
     private ApiResponse connector(String id, String name) {
@@ -163,12 +232,17 @@ final class WebPages {
     }
 
     private static ApiResponse page(String title, CharSequence body) {
-        return ApiResponse.html(200, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
+        return page(200, title, body);
+    }
+
+    private static ApiResponse page(int status, String title, CharSequence body) {
+        return ApiResponse.html(status, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
                 + esc(title) + " · USM endpoint</title><style>body{font-family:sans-serif;margin:2em}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;"
                 + "vertical-align:top}pre{margin:0;white-space:pre-wrap}</style></head><body>" + body
                 + "</body></html>")
-                .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                        + "form-action 'self'; frame-ancestors 'none'")
                 .withHeader("X-Content-Type-Options", "nosniff");
     }
 
@@ -192,7 +266,7 @@ final class WebPages {
         return out.toString();
     }
 
-    private static String url(String segment) {
+    static String url(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.connectusm.events.EventCodec;
 
 /** The HTTP ↔ router translation on an EmbeddedChannel, with a real (temporary) database behind it. */
 class HttpApiHandlerTest {
@@ -42,12 +41,7 @@ class HttpApiHandlerTest {
         database = Database.open(dir);
         ApiKeys keys = new ApiKeys(database, false, 1_000);
         admin = keys.create(ApiRole.ADMIN, "");
-        RegistrationStore registrations = new RegistrationStore(database, new IdGenerator());
-        ConnectorStore connectors = new ConnectorStore(database);
-        SightingStore sightings = new SightingStore(database);
-        router = new ApiRouter(new Authenticator(keys), registrations, connectors, sightings,
-                new EventIngest(new EventCodec(), registrations, connectors),
-                new WebPages(registrations, connectors, sightings), "env-default1");
+        router = ApiRouter.over(database, keys, new IdGenerator(), "env-default1");
     }
 
     @AfterEach

@@ -4,13 +4,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.connectusm.cli.login.ConnectionOptions;
 import io.connectusm.cli.output.CommandRunner;
 import io.connectusm.cli.output.Field;
 import io.connectusm.cli.output.OutputOption;
 import io.connectusm.cli.output.ResultPrinter;
 import io.connectusm.cli.output.UsmCliException;
 import io.connectusm.endpoint.ApiKeyCredentials;
-import io.connectusm.endpoint.ApiKeys;
 import io.connectusm.endpoint.ApiRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,23 +20,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code usm endpoint api-key create|list|delete}: works on the endpoint's database directly (so the first admin
- * key can be bootstrapped); run it while the endpoint is stopped, since the database file is locked by a
- * running endpoint.
+ * {@code usm endpoint api-key create|list|delete}: through the running endpoint's API with the usual connection
+ * options, or on its database directly ({@code --config}/{@code --data-dir}) to bootstrap the first admin key
+ * while it is stopped; {@link ApiKeyManagers} picks which.
  */
-@Command(name = "api-key", description = "Manage the endpoint's API keys.",
+@Command(name = "api-key", description = "Manage the endpoint's API keys (through the running endpoint, or its "
+        + "database with --config/--data-dir while it is stopped).",
         subcommands = {ApiKeyCommand.Create.class, ApiKeyCommand.ListKeys.class, ApiKeyCommand.Delete.class})
 final class ApiKeyCommand {
 
     private ApiKeyCommand() {
-    }
-
-    private static ApiKeys open(EndpointOptions options) {
-        try {
-            return ApiKeys.open(options.storageConfig(System.getenv()));
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new UsmCliException(e.getMessage());
-        }
     }
 
     /** {@code api-key create --role admin|agent}: prints the key and the secret, once. */
@@ -46,7 +39,9 @@ final class ApiKeyCommand {
         @Spec
         CommandSpec spec;
         @Mixin
-        EndpointOptions options;
+        EndpointOptions database;
+        @Mixin
+        ConnectionOptions connection;
         @Mixin
         OutputOption output;
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin or agent.")
@@ -63,7 +58,7 @@ final class ApiKeyCommand {
                 } catch (IllegalArgumentException e) {
                     throw new UsmCliException(e.getMessage());
                 }
-                try (ApiKeys keys = open(options)) {
+                try (ApiKeyManager keys = ApiKeyManagers.open(database, connection, System.getenv())) {
                     ApiKeyCredentials created = keys.create(parsed, description);
                     List<Field> fields = List.of(new Field("API Key", "api_key", created.key()),
                             new Field("API Secret", "api_secret", created.secret()),
@@ -84,14 +79,16 @@ final class ApiKeyCommand {
         @Spec
         CommandSpec spec;
         @Mixin
-        EndpointOptions options;
+        EndpointOptions database;
+        @Mixin
+        ConnectionOptions connection;
         @Mixin
         OutputOption output;
 
         @Override
         public Integer call() throws Exception {
             return CommandRunner.run(spec, () -> {
-                try (ApiKeys keys = open(options)) {
+                try (ApiKeyManager keys = ApiKeyManagers.open(database, connection, System.getenv())) {
                     List<List<Field>> items = keys.list().stream().map(k -> List.of(
                             new Field("Key", "key", k.key()),
                             new Field("Role", "role", k.role().label()),
@@ -105,22 +102,22 @@ final class ApiKeyCommand {
     }
 
     /** {@code api-key delete <key>}: requests with it fail from now on. */
-    @Command(name = "delete", description = "Delete an API key.")
+    @Command(name = "delete", description = "Delete an API key (the endpoint refuses to delete its last admin key).")
     static final class Delete implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
-        EndpointOptions options;
+        EndpointOptions database;
+        @Mixin
+        ConnectionOptions connection;
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
 
         @Override
         public Integer call() throws Exception {
             return CommandRunner.run(spec, () -> {
-                try (ApiKeys keys = open(options)) {
-                    if (!keys.delete(key)) {
-                        throw new UsmCliException("API key \"" + key + "\" not found");
-                    }
+                try (ApiKeyManager keys = ApiKeyManagers.open(database, connection, System.getenv())) {
+                    keys.delete(key);
                     return "Deleted API key \"" + key + "\".\n";
                 }
             });

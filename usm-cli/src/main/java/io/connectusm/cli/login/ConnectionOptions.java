@@ -34,6 +34,13 @@ public final class ConnectionOptions {
             paramLabel = "FILE", description = "The file usm login writes (env USM_CONFIG; default: ${DEFAULT-VALUE}).")
     Path configFile;
 
+    /** Whether an endpoint URL, API key and secret are all known (from flags, variables or the login file). */
+    public boolean configured() {
+        Optional<CliConfigFile> file = CliConfigFile.load(configFile);
+        return pick(url, file.map(CliConfigFile::url)) != null && pick(apiKey, file.map(CliConfigFile::apiKey)) != null
+                && pick(apiSecret, file.map(CliConfigFile::apiSecret)) != null;
+    }
+
     /** A client for the resolved endpoint and credentials. */
     public UsmApiClient client() {
         Optional<CliConfigFile> file = CliConfigFile.load(configFile);

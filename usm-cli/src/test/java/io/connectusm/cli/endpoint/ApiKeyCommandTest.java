@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.connectusm.cli.kafka.KafkaCommand;
+import io.connectusm.cli.login.TestUsmEndpoint;
 import io.connectusm.cli.output.CliRun;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
@@ -65,11 +66,57 @@ class ApiKeyCommandTest {
     }
 
     @Test
+    void managesKeysThroughTheRunningEndpointWithTheUsualConnection() throws Exception {
+        try (TestUsmEndpoint endpoint = TestUsmEndpoint.start(dir.resolve("running"))) {
+            String[] connection = endpoint.connectionArgs(dir.resolve("no-login"));
+
+            CliRun created = CliRun.run(new EndpointCommand(), null, concat(new String[] {"api-key", "create", "--role",
+                    "admin", "--description", "second admin", "-o", "json"}, connection));
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            String key = created.out().replaceAll("(?s).*\"api_key\": \"([A-Z0-9]+)\".*", "$1");
+            String secret = created.out().replaceAll("(?s).*\"api_secret\": \"([^\"]+)\".*", "$1");
+            CliRun listed = CliRun.run(new EndpointCommand(), null, concat(new String[] {"api-key", "list"}, connection));
+            CliRun withNewKey = CliRun.run(new KafkaCommand(), null, "list", "--environment", "env-boot", "--url",
+                    endpoint.url(), "--api-key", key, "--api-secret", secret, "--ca-cert", endpoint.caPem().toString(),
+                    "--usm-config", dir.resolve("no-login").toString());
+            CliRun deletedOld = CliRun.run(new EndpointCommand(), null, concat(new String[] {"api-key", "delete",
+                    endpoint.admin().key()}, connection));
+            CliRun oldGone = CliRun.run(new EndpointCommand(), null, concat(new String[] {"api-key", "list"}, connection));
+
+            assertThat(listed.exitCode()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains(key).contains("second admin").contains(endpoint.admin().key())
+                    .doesNotContain(secret).doesNotContain(endpoint.admin().secret());
+            assertThat(withNewKey.exitCode()).as(withNewKey.err()).isZero();
+            assertThat(deletedOld.out()).isEqualTo("Deleted API key \"" + endpoint.admin().key() + "\".\n");
+            assertThat(oldGone.exitCode()).isEqualTo(1);
+            assertThat(oldGone.err()).isEqualTo("Error: authentication failed: check the API key and secret\n");
+        }
+    }
+
+    @Test
+    void theEndpointRefusesToDeleteItsLastAdminKey() throws Exception {
+        try (TestUsmEndpoint endpoint = TestUsmEndpoint.start(dir.resolve("running"))) {
+            CliRun deleted = CliRun.run(new EndpointCommand(), null, concat(new String[] {"api-key", "delete",
+                    endpoint.admin().key()}, endpoint.connectionArgs(dir.resolve("no-login"))));
+
+            assertThat(deleted.exitCode()).isEqualTo(1);
+            assertThat(deleted.err()).isEqualTo("Error: API key \"" + endpoint.admin().key() + "\" is the last admin "
+                    + "key; create another admin key first\n");
+        }
+    }
+
+    @Test
     void aBadRoleIsRefused() {
         CliRun created = CliRun.run(new EndpointCommand(), null, "api-key", "create", "--role", "root",
                 "--data-dir", dir.resolve("data").toString());
 
         assertThat(created.exitCode()).isEqualTo(1);
         assertThat(created.err()).isEqualTo("Error: role must be one of admin, agent; got: root\n");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -1,0 +1,41 @@
+package io.connectusm.cli.endpoint;
+
+import java.util.List;
+
+import io.connectusm.cli.output.UsmCliException;
+import io.connectusm.endpoint.ApiKeyCredentials;
+import io.connectusm.endpoint.ApiKeyInfo;
+import io.connectusm.endpoint.ApiKeys;
+import io.connectusm.endpoint.ApiRole;
+
+/** {@link ApiKeyManager} on the endpoint's database file, for bootstrapping while the endpoint is stopped. */
+final class DatabaseApiKeyManager implements ApiKeyManager {
+
+    private final ApiKeys keys;
+
+    DatabaseApiKeyManager(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public ApiKeyCredentials create(ApiRole role, String description) {
+        return keys.create(role, description);
+    }
+
+    @Override
+    public List<ApiKeyInfo> list() {
+        return keys.list();
+    }
+
+    @Override
+    public void delete(String key) {
+        if (!keys.delete(key)) {
+            throw new UsmCliException("API key \"" + key + "\" not found");
+        }
+    }
+
+    @Override
+    public void close() {
+        keys.close();
+    }
+}

@@ -1,0 +1,59 @@
+package io.connectusm.cli.endpoint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.connectusm.cli.login.UsmApiClient;
+import io.connectusm.endpoint.ApiKeyCredentials;
+import io.connectusm.endpoint.ApiKeyInfo;
+import io.connectusm.endpoint.ApiRole;
+
+/**
+ * {@link ApiKeyManager} through a running endpoint's admin-only {@code /usm/v1/api-keys} API, authenticated
+ * with the CLI's usual connection (an admin key).
+ */
+final class HttpApiKeyManager implements ApiKeyManager {
+
+    static final String PATH = "/usm/v1/api-keys";
+
+    private final UsmApiClient client;
+
+    HttpApiKeyManager(UsmApiClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public ApiKeyCredentials create(ApiRole role, String description) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("spec").put("role", role.label()).put("description", description);
+        JsonNode created = client.post(PATH, body);
+        return new ApiKeyCredentials(created.path("id").asText(), created.path("spec").path("secret").asText(),
+                ApiRole.parse(created.path("spec").path("role").asText()));
+    }
+
+    @Override
+    public List<ApiKeyInfo> list() {
+        List<ApiKeyInfo> out = new ArrayList<>();
+        for (JsonNode key : client.get(PATH).path("data")) {
+            out.add(new ApiKeyInfo(key.path("id").asText(), ApiRole.parse(key.path("spec").path("role").asText()),
+                    key.path("spec").path("description").asText(""),
+                    Instant.parse(key.path("metadata").path("created_at").asText())));
+        }
+        return out;
+    }
+
+    @Override
+    public void delete(String key) {
+        client.delete(PATH + "/" + UsmApiClient.encode(key));
+    }
+
+    @Override
+    public void close() {
+        // the JDK client holds nothing that needs closing before Java 21
+    }
+}
