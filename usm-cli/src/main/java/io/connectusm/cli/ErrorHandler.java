@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.connectusm.certs.CertificateFileException;
+import io.connectusm.cli.output.UsmCliException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -69,7 +70,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     /** Failures whose message says it all; anything else may be a bug, so say how to get details. */
     private static boolean isExpected(Exception failure) {
-        return failure instanceof CertificateFileException || failure instanceof IllegalArgumentException;
+        return failure instanceof UsmCliException || failure instanceof CertificateFileException
+                || failure instanceof IllegalArgumentException;
     }
 
     private static String messageOf(Throwable failure) {

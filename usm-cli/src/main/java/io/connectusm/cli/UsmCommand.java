@@ -1,5 +1,6 @@
 package io.connectusm.cli;
 
+import io.connectusm.cli.agent.AgentCommand;
 import io.connectusm.cli.certs.CertsCommand;
 import io.connectusm.cli.connect.ConnectCommand;
 import io.connectusm.cli.endpoint.EndpointCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             // One line per verb, each in its own package.
             CertsCommand.class,
+            AgentCommand.class,
             EndpointCommand.class,
             KafkaCommand.class,
             ConnectCommand.class,
