@@ -1,47 +1,22 @@
 package io.connectusm.cli.connect;
 
-import java.util.concurrent.Callable;
-
-import io.connectusm.cli.login.ConnectionOptions;
-import io.connectusm.cli.login.UsmApiClient;
-import io.connectusm.cli.output.CommandRunner;
-import io.connectusm.cli.output.OutputOption;
-import io.connectusm.cli.output.ResourceIds;
-import io.connectusm.cli.output.ResultPrinter;
+import io.connectusm.cli.login.ResourceDescribeCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code usm connect describe <usmcc-id>}. */
 @Command(name = "describe", description = "Describe a USM Connect cluster.")
-final class ConnectDescribeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOption output;
+final class ConnectDescribeCommand extends ResourceDescribeCommand {
 
     @Parameters(index = "0", paramLabel = "USM_CONNECT_CLUSTER_ID", description = "The usmcc-… ID.")
     String id;
 
-    @Option(names = "--environment", defaultValue = "${env:USM_ENVIRONMENT}", paramLabel = "ENV",
-            description = "Environment the cluster must be in (optional).")
-    String environment;
+    ConnectDescribeCommand() {
+        super(ConnectClusters.RESOURCE);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        return CommandRunner.run(spec, () -> {
-            ResourceIds.require(id, ResourceIds.CONNECT_CLUSTER_PREFIX);
-            String query = environment == null ? "" : "?environment=" + UsmApiClient.encode(environment);
-            return ResultPrinter.describe(output.format(),
-                    ConnectClusterFields.of(connection.client().get("/usm/v1/connect-clusters/" + id + query)));
-        });
+    protected String id() {
+        return id;
     }
 }

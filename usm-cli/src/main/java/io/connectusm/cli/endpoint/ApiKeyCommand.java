@@ -32,16 +32,36 @@ final class ApiKeyCommand {
     private ApiKeyCommand() {
     }
 
-    /** {@code api-key create --role admin|agent}: prints the key and the secret, once. */
-    @Command(name = "create",
-            description = "Create an API key; the secret is printed once and stored only as a salted hash.")
-    static final class Create implements Callable<Integer> {
+    /**
+     * What every {@code api-key} verb shares: the endpoint to reach, or its database to open, and the error
+     * handling of {@link CommandRunner}. Subclasses are the picocli commands. One instance per command run.
+     */
+    abstract static class KeysCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         EndpointOptions database;
         @Mixin
         ConnectionOptions connection;
+
+        @Override
+        public final Integer call() throws Exception {
+            return CommandRunner.run(spec, this::run);
+        }
+
+        /** The command's body; returns the text to print. */
+        abstract String run();
+
+        /** The keys, through the running endpoint or its database; close it. */
+        final ApiKeyManager openKeys() {
+            return ApiKeyManagers.open(database, connection, System.getenv());
+        }
+    }
+
+    /** {@code api-key create --role admin|agent}: prints the key and the secret, once. */
+    @Command(name = "create",
+            description = "Create an API key; the secret is printed once and stored only as a salted hash.")
+    static final class Create extends KeysCommand {
         @Mixin
         OutputOption output;
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin or agent.")
@@ -50,77 +70,59 @@ final class ApiKeyCommand {
         String description;
 
         @Override
-        public Integer call() throws Exception {
-            return CommandRunner.run(spec, () -> {
-                ApiRole parsed;
-                try {
-                    parsed = ApiRole.parse(role);
-                } catch (IllegalArgumentException e) {
-                    throw new UsmCliException(e.getMessage());
-                }
-                try (ApiKeyManager keys = ApiKeyManagers.open(database, connection, System.getenv())) {
-                    ApiKeyCredentials created = keys.create(parsed, description);
-                    List<Field> fields = List.of(new Field("API Key", "api_key", created.key()),
-                            new Field("API Secret", "api_secret", created.secret()),
-                            new Field("Role", "role", created.role().label()));
-                    String printed = ResultPrinter.describe(output.format(), fields);
-                    return switch (output.format()) {
-                        case HUMAN -> "Save the API key and secret. The secret is not retrievable later.\n" + printed;
-                        default -> printed;
-                    };
-                }
-            });
+        String run() {
+            ApiRole parsed;
+            try {
+                parsed = ApiRole.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new UsmCliException(e.getMessage());
+            }
+            try (ApiKeyManager keys = openKeys()) {
+                ApiKeyCredentials created = keys.create(parsed, description);
+                List<Field> fields = List.of(new Field("API Key", "api_key", created.key()),
+                        new Field("API Secret", "api_secret", created.secret()),
+                        new Field("Role", "role", created.role().label()));
+                String printed = ResultPrinter.describe(output.format(), fields);
+                return switch (output.format()) {
+                    case HUMAN -> "Save the API key and secret. The secret is not retrievable later.\n" + printed;
+                    default -> printed;
+                };
+            }
         }
     }
 
     /** {@code api-key list}: keys, roles, descriptions; never secrets. */
     @Command(name = "list", description = "List API keys (never their secrets).")
-    static final class ListKeys implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        EndpointOptions database;
-        @Mixin
-        ConnectionOptions connection;
+    static final class ListKeys extends KeysCommand {
         @Mixin
         OutputOption output;
 
         @Override
-        public Integer call() throws Exception {
-            return CommandRunner.run(spec, () -> {
-                try (ApiKeyManager keys = ApiKeyManagers.open(database, connection, System.getenv())) {
-                    List<List<Field>> items = keys.list().stream().map(k -> List.of(
-                            new Field("Key", "key", k.key()),
-                            new Field("Role", "role", k.role().label()),
-                            new Field("Description", "description", k.description()),
-                            new Field("Created", "created_at", k.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())))
-                            .toList();
-                    return ResultPrinter.list(output.format(), items, List.of("Key", "Role", "Description", "Created"));
-                }
-            });
+        String run() {
+            try (ApiKeyManager keys = openKeys()) {
+                List<List<Field>> items = keys.list().stream().map(k -> List.of(
+                        new Field("Key", "key", k.key()),
+                        new Field("Role", "role", k.role().label()),
+                        new Field("Description", "description", k.description()),
+                        new Field("Created", "created_at", k.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())))
+                        .toList();
+                return ResultPrinter.list(output.format(), items, List.of("Key", "Role", "Description", "Created"));
+            }
         }
     }
 
     /** {@code api-key delete <key>}: requests with it fail from now on. */
     @Command(name = "delete", description = "Delete an API key (the endpoint refuses to delete its last admin key).")
-    static final class Delete implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        EndpointOptions database;
-        @Mixin
-        ConnectionOptions connection;
+    static final class Delete extends KeysCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
 
         @Override
-        public Integer call() throws Exception {
-            return CommandRunner.run(spec, () -> {
-                try (ApiKeyManager keys = ApiKeyManagers.open(database, connection, System.getenv())) {
-                    keys.delete(key);
-                    return "Deleted API key \"" + key + "\".\n";
-                }
-            });
+        String run() {
+            try (ApiKeyManager keys = openKeys()) {
+                keys.delete(key);
+                return "Deleted API key \"" + key + "\".\n";
+            }
         }
     }
 }

@@ -2,53 +2,39 @@ package io.connectusm.cli.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.cli.kafka.KafkaCommand;
 import io.connectusm.cli.login.TestUsmEndpoint;
+import io.connectusm.cli.login.TestUsmEndpointExtension;
 import io.connectusm.cli.output.CliRun;
 import io.connectusm.cli.output.Golden;
 
 /** {@code usm connect …} against a real endpoint on loopback HTTPS, compared with golden files. */
 class ConnectCommandGoldenTest {
 
-    @TempDir
-    static Path dir;
-    static TestUsmEndpoint endpoint;
+    @RegisterExtension
+    static final TestUsmEndpointExtension usm = new TestUsmEndpointExtension();
 
     @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestUsmEndpoint.start(dir);
-        CliRun kafka = CliRun.run(new KafkaCommand(), null, args("register", "--confluent-platform-kafka-cluster",
-                "4k0R9d1GTS5tI9f4Y2xZ0Q", "--cloud", "aws", "--region", "us-east-1", "--environment", "env-stgcqqd737"));
+    static void registerKafkaCluster() {
+        CliRun kafka = CliRun.run(new KafkaCommand(), null, usm.args("register",
+                "--confluent-platform-kafka-cluster", "4k0R9d1GTS5tI9f4Y2xZ0Q", "--cloud", "aws", "--region",
+                "us-east-1", "--environment", "env-stgcqqd737"));
         assertThat(kafka.exitCode()).as(kafka.err()).isZero();
     }
 
-    @AfterAll
-    static void stop() {
-        endpoint.close();
-    }
-
-    static String[] args(String... command) {
-        List<String> all = new ArrayList<>(Arrays.asList(command));
-        all.addAll(Arrays.asList(endpoint.connectionArgs(dir.resolve("no-login.properties"))));
-        return all.toArray(String[]::new);
-    }
-
     private static CliRun connect(String stdin, String... command) {
-        return CliRun.run(new ConnectCommand(), stdin, args(command));
+        return CliRun.run(new ConnectCommand(), stdin, usm.args(command));
     }
 
     private static String register(String connectId, String env) {
-        CliRun kafka = CliRun.run(new KafkaCommand(), null, args("register", "--confluent-platform-kafka-cluster",
+        CliRun kafka = CliRun.run(new KafkaCommand(), null, usm.args("register", "--confluent-platform-kafka-cluster",
                 "4k0R9d1GTS5tI9f4Y2xZ0Q", "--cloud", "aws", "--region", "us-east-1", "--environment", env));
         assertThat(kafka.exitCode() == 0 || kafka.err().contains("already registered")).as(kafka.err()).isTrue();
         CliRun run = connect(null, "register", connectId, "--confluent-platform-kafka-cluster",
@@ -163,9 +149,10 @@ class ConnectCommandGoldenTest {
 
     @Test
     void theSecretNeverShowsInOutput() {
+        TestUsmEndpoint endpoint = usm.endpoint();
         CliRun wrongSecret = CliRun.run(new ConnectCommand(), null, "list", "--environment", "env-x", "--url",
                 endpoint.url(), "--api-key", endpoint.admin().key(), "--api-secret", "wrong-" + endpoint.admin().secret(),
-                "--ca-cert", endpoint.caPem().toString(), "--usm-config", dir.resolve("none").toString());
+                "--ca-cert", endpoint.caPem().toString(), "--usm-config", usm.dir().resolve("none").toString());
         CliRun ok = connect(null, "list", "--environment", "env-x", "-o", "yaml");
 
         assertThat(wrongSecret.exitCode()).isEqualTo(1);

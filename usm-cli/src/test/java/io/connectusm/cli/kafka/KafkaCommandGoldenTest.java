@@ -2,46 +2,22 @@ package io.connectusm.cli.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.cli.connect.ConnectCommand;
-import io.connectusm.cli.login.TestUsmEndpoint;
+import io.connectusm.cli.login.TestUsmEndpointExtension;
 import io.connectusm.cli.output.CliRun;
 import io.connectusm.cli.output.Golden;
 
 /** {@code usm kafka …} against a real endpoint on loopback HTTPS, compared with golden files. */
 class KafkaCommandGoldenTest {
 
-    @TempDir
-    static Path dir;
-    static TestUsmEndpoint endpoint;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestUsmEndpoint.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
-    }
-
-    static String[] args(String... command) {
-        List<String> all = new ArrayList<>(Arrays.asList(command));
-        all.addAll(Arrays.asList(endpoint.connectionArgs(dir.resolve("no-login.properties"))));
-        return all.toArray(String[]::new);
-    }
+    @RegisterExtension
+    static final TestUsmEndpointExtension usm = new TestUsmEndpointExtension();
 
     private static CliRun kafka(String stdin, String... command) {
-        return CliRun.run(new KafkaCommand(), stdin, args(command));
+        return CliRun.run(new KafkaCommand(), stdin, usm.args(command));
     }
 
     private static String idOf(CliRun run) {
@@ -72,7 +48,7 @@ class KafkaCommandGoldenTest {
     void aKafkaClusterWithConnectClustersCannotBeDeregistered() {
         String id = idOf(kafka(null, "create", "--confluent-platform-kafka-cluster", "kafka-busy", "--cloud", "gcp",
                 "--region", "europe-west1", "--environment", "env-kafka2"));
-        CliRun connect = CliRun.run(new ConnectCommand(), null, args("register", "connect-busy",
+        CliRun connect = CliRun.run(new ConnectCommand(), null, usm.args("register", "connect-busy",
                 "--confluent-platform-kafka-cluster", "kafka-busy", "--environment", "env-kafka2"));
         assertThat(connect.exitCode()).as(connect.err()).isZero();
         assertThat(connect.out()).contains("GCP").contains("europe-west1"); // cloud and region fall back

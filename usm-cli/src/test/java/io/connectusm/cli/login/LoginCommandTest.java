@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.cli.connect.ConnectCommand;
 import io.connectusm.cli.kafka.KafkaCommand;
@@ -17,23 +15,13 @@ import io.connectusm.cli.output.CliRun;
 
 class LoginCommandTest {
 
-    @TempDir
-    static Path dir;
-    static TestUsmEndpoint endpoint;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestUsmEndpoint.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final TestUsmEndpointExtension usm = new TestUsmEndpointExtension();
 
     @Test
     void loginReadsTheSecretFromStdinAndWritesAnOwnerOnlyFileThatLaterCommandsUse() throws Exception {
-        Path file = dir.resolve("home/.usm/config.properties");
+        TestUsmEndpoint endpoint = usm.endpoint();
+        Path file = usm.dir().resolve("home/.usm/config.properties");
 
         CliRun login = CliRun.run(new LoginCommand(), endpoint.admin().secret() + "\n", "--url", endpoint.url(),
                 "--api-key", endpoint.admin().key(), "--ca-cert", endpoint.caPem().toString(), "--environment",
@@ -57,7 +45,8 @@ class LoginCommandTest {
 
     @Test
     void aWrongSecretIsRejectedAndNothingIsWritten() {
-        Path file = dir.resolve("wrong/config.properties");
+        TestUsmEndpoint endpoint = usm.endpoint();
+        Path file = usm.dir().resolve("wrong/config.properties");
 
         CliRun login = CliRun.run(new LoginCommand(), "not-the-secret\n", "--url", endpoint.url(), "--api-key",
                 endpoint.admin().key(), "--ca-cert", endpoint.caPem().toString(), "--usm-config", file.toString());
@@ -69,8 +58,10 @@ class LoginCommandTest {
 
     @Test
     void withoutTheCaTheTlsErrorSaysHowToFixIt() {
+        TestUsmEndpoint endpoint = usm.endpoint();
         CliRun login = CliRun.run(new LoginCommand(), endpoint.admin().secret() + "\n", "--url", endpoint.url(),
-                "--api-key", endpoint.admin().key(), "--usm-config", dir.resolve("x/config.properties").toString());
+                "--api-key", endpoint.admin().key(), "--usm-config",
+                usm.dir().resolve("x/config.properties").toString());
 
         assertThat(login.exitCode()).isEqualTo(1);
         assertThat(login.err()).startsWith("Error: TLS connection to " + endpoint.url()).contains("--ca-cert");

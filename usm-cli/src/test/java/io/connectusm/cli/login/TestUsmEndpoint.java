@@ -1,7 +1,9 @@
 package io.connectusm.cli.login;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.connectusm.certs.CaSpec;
 import io.connectusm.certs.CertificateAuthority;
@@ -63,6 +65,12 @@ public final class TestUsmEndpoint implements AutoCloseable {
     public String[] connectionArgs(Path noLoginFile) {
         return new String[] {"--url", url(), "--api-key", admin.key(), "--api-secret", admin.secret(),
                 "--ca-cert", caPem.toString(), "--usm-config", noLoginFile.toString()};
+    }
+
+    /** {@code command} followed by {@link #connectionArgs(Path)}: a full command line against this endpoint. */
+    public String[] withConnectionArgs(Path noLoginFile, String... command) {
+        return Stream.concat(Arrays.stream(command), Arrays.stream(connectionArgs(noLoginFile)))
+                .toArray(String[]::new);
     }
 
     @Override

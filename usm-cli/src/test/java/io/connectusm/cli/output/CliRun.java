@@ -35,19 +35,21 @@ public record CliRun(int exitCode, String out, String err) {
         cli.getSubcommands().values().stream().distinct().forEach(sub -> forEachCommand(sub, action));
     }
 
-    /** Sets a command's {@code terminal} field, if it has one. */
+    /** Sets a command's {@code terminal} field, declared by its class or a superclass, if it has one. */
     static final class TerminalInjector {
         private TerminalInjector() {
         }
 
         static void inject(Object command, Terminal terminal) {
-            for (java.lang.reflect.Field field : command.getClass().getDeclaredFields()) {
-                if (field.getType() == Terminal.class) {
-                    try {
-                        field.setAccessible(true);
-                        field.set(command, terminal);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
+            for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                    if (field.getType() == Terminal.class) {
+                        try {
+                            field.setAccessible(true);
+                            field.set(command, terminal);
+                        } catch (IllegalAccessException e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
                 }
             }
