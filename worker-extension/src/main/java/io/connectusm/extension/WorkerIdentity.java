@@ -1,17 +1,30 @@
 package io.connectusm.extension;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * This worker's ID as Connect itself reports workers in connector and task states: {@code host:port} of its
- * advertised REST URL. Taken from {@code rest.advertised.host.name}/{@code rest.advertised.port}, else the
- * first of {@code listeners}; when the port is not known before binding ({@code :0}), learned from the first
- * REST request the worker serves.
+ * advertised REST URL, computed the way Connect's {@code RestServer.advertisedUrl()} does it:
+ * {@code rest.advertised.host.name}, else the host of the first of {@code listeners}, else — no host in the
+ * listener, as in Connect's default {@code http://:8083} — what Jetty's {@code Server.getURI()} puts there, the
+ * local host's <em>address</em> ({@code InetAddress.getLocalHost().getHostAddress()}); the port from
+ * {@code rest.advertised.port}, else the listener's. When the port is not known before binding ({@code :0}),
+ * it is learned from the first REST request the worker serves.
  *
  * <p>Thread-safe: written by REST threads at most until learned, read by the emitter.
  */
 final class WorkerIdentity {
+
+    /** Connect's own listener syntax ({@code RestServer}): the host may be empty, IPv6 in brackets. */
+    private static final Pattern LISTENER = Pattern.compile("^(.*)://\\[?([0-9a-zA-Z\\-%._:]*)\\]?:(-?[0-9]+)");
+    /** Connect's default when {@code listeners} is absent. */
+    private static final String DEFAULT_LISTENER = "http://:8083";
 
     private final String configuredHost;
     private final boolean portKnown;
@@ -26,34 +39,39 @@ final class WorkerIdentity {
     }
 
     static WorkerIdentity fromWorkerProps(Map<String, ?> props) {
+        return fromWorkerProps(props, WorkerIdentity::localHostAddress);
+    }
+
+    /** @param localHost the host Connect advertises when neither the advertised host nor the listener names one */
+    static WorkerIdentity fromWorkerProps(Map<String, ?> props, Supplier<String> localHost) {
         String host = string(props.get("rest.advertised.host.name"));
         String advertisedPort = string(props.get("rest.advertised.port"));
         int port = advertisedPort == null ? -1 : parsePort(advertisedPort);
         String listeners = string(props.get("listeners"));
+        Matcher first = LISTENER.matcher((listeners == null ? DEFAULT_LISTENER : listeners).split(",")[0].trim());
         URI listenerBase = null;
-        if (listeners != null) {
-            try {
-                URI first = URI.create(listeners.split(",")[0].trim());
-                if (first.getPort() > 0 && first.getScheme() != null) {
-                    // The worker listens on every address when the host is empty or 0.0.0.0: loopback reaches it.
-                    String listenHost = first.getHost() == null || first.getHost().isEmpty()
-                            || first.getHost().equals("0.0.0.0") ? "localhost" : first.getHost();
-                    listenerBase = URI.create(first.getScheme() + "://" + listenHost + ":" + first.getPort() + "/");
-                }
-                if (host == null && first.getHost() != null && !first.getHost().isEmpty()) {
-                    host = first.getHost();
-                }
-                if (port < 0) {
-                    port = first.getPort();
-                }
-            } catch (IllegalArgumentException e) {
-                // The worker validates listeners itself and fails louder than we could.
+        if (first.find()) {
+            String scheme = first.group(1).toLowerCase(java.util.Locale.ROOT);
+            String listenHost = first.group(2);
+            int listenPort = parsePort(first.group(3));
+            if (host == null && !listenHost.isEmpty()) {
+                host = listenHost;
+            }
+            if (port < 0) {
+                port = listenPort;
+            }
+            if (listenPort > 0) {
+                // The worker listens on every address when the host is empty or 0.0.0.0: loopback reaches it.
+                String reach = listenHost.isEmpty() || listenHost.equals("0.0.0.0") ? "localhost"
+                        : listenHost.contains(":") ? "[" + listenHost + "]" : listenHost;
+                listenerBase = URI.create(scheme + "://" + reach + ":" + listenPort + "/");
             }
         }
+        // else: the worker validates listeners itself and fails louder than we could.
         if (port < 0) {
             port = 8083; // Connect's default REST port
         }
-        return new WorkerIdentity(host == null ? "localhost" : host, port, listenerBase);
+        return new WorkerIdentity(host == null ? localHost.get() : host, port, listenerBase);
     }
 
     /** Called with the base URI of a REST request this worker served. */
@@ -80,6 +98,16 @@ final class WorkerIdentity {
     /** The base URI of this worker's own REST API, or {@code null} while unknown. */
     URI restBase() {
         return restBase;
+    }
+
+    /** What Jetty's {@code Server.getURI()} uses for a connector without a host. */
+    private static String localHostAddress() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            // Jetty cannot build the URI either then; Connect needs rest.advertised.host.name in that case.
+            return "localhost";
+        }
     }
 
     private static String string(Object value) {

@@ -1,0 +1,83 @@
+package io.connectusm.extension;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The reads that wait for the herder's tick thread (a connector's config, the connector list), which can be
+ * busy for seconds stopping or starting tasks: they run on two daemon reader threads, so the observer thread
+ * keeps serving REST-triggered rechecks meanwhile. Each read's completion wakes the observer.
+ *
+ * <p>Thread-safe. Lifecycle: usable from construction; {@link #close()} interrupts reads under way.
+ */
+final class HerderReader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HerderReader.class);
+
+    /** Every connector's name and config, read together; {@code startedAt} orders it against rechecks. */
+    record FullRead(Instant startedAt, List<String> names, Map<String, Optional<ConnectorConfigView>> configs) {
+    }
+
+    private final ConnectorObserver observer;
+    private final Runnable onCompletion;
+    private final ExecutorService executor;
+
+    /**
+     * @param onCompletion called on a reader thread once a read's result is visible ({@code isDone} holds)
+     */
+    HerderReader(ConnectorObserver observer, Runnable onCompletion, String threadName) {
+        this.observer = observer;
+        this.onCompletion = onCompletion;
+        // Two threads: a full read of every config must not delay the config read of a connector marked by REST.
+        this.executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Reads every connector's name and config. */
+    Future<FullRead> readAll(Instant startedAt) {
+        return onReader(() -> {
+            List<String> names = List.copyOf(observer.connectorNames());
+            Map<String, Optional<ConnectorConfigView>> configs = new HashMap<>();
+            for (String name : names) {
+                try {
+                    configs.put(name, observer.readConfig(name));
+                } catch (RuntimeException e) {
+                    // One connector the herder cannot describe right now must not hide the others.
+                    log.debug("Cannot read the config of connector {} this pass: {}", name, e.toString());
+                }
+            }
+            return new FullRead(startedAt, names, configs);
+        });
+    }
+
+    /** Reads one connector's config; empty when the connector does not exist. */
+    Future<Optional<ConnectorConfigView>> readConfig(String name) {
+        return onReader(() -> observer.readConfig(name));
+    }
+
+    private <T> Future<T> onReader(Supplier<T> read) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(read, executor);
+        // whenComplete runs once the result is set, so the woken observer sees isDone().
+        future.whenComplete((result, error) -> onCompletion.run());
+        return future;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

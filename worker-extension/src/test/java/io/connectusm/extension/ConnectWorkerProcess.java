@@ -1,0 +1,203 @@
+package io.connectusm.extension;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A Connect worker as an operator runs it: {@code org.apache.kafka.connect.cli.ConnectDistributed} in its own
+ * JVM with a properties file, Kafka from this JVM's class path but neither our classes nor the wire contract
+ * (the extension must come from {@code plugin.path}), its output in a log file. {@link #close()} stops it
+ * gracefully, {@link #kill()} like {@code kill -9}; a shutdown hook destroys it if the test JVM exits first.
+ *
+ * <p>Not thread-safe: one test thread drives it.
+ */
+final class ConnectWorkerProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final Path log;
+    private final String restBase;
+    private final Thread reaper;
+
+    private ConnectWorkerProcess(Process process, Path log, String restBase) {
+        this.process = process;
+        this.log = log;
+        this.restBase = restBase;
+        this.reaper = new Thread(process::destroyForcibly, "reap-" + log.getFileName());
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    /**
+     * Writes {@code properties} to {@code <dir>/<name>.properties} and starts the worker; {@code restPort} must be
+     * the port of its {@code listeners}.
+     */
+    static ConnectWorkerProcess start(Path dir, String name, List<String> properties, int restPort)
+            throws IOException {
+        Path workerProperties = dir.resolve(name + ".properties");
+        Files.writeString(workerProperties, String.join("\n", properties) + "\n");
+        Path log = dir.resolve(name + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", workerClasspath(), "-Xmx384m",
+                // Two shared cores: a cheaper JIT and GC make several worker JVMs start in reasonable time.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + writeLogConfig(dir),
+                "org.apache.kafka.connect.cli.ConnectDistributed", workerProperties.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ConnectWorkerProcess(process, log, "http://localhost:" + restPort);
+    }
+
+    /** Unzips the plugin ZIP built by this module into {@code <dir>/plugins}, the directory for plugin.path. */
+    static Path unzipPlugin(Path dir) throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        unzip(Path.of(System.getProperty("plugin.zip")), plugins);
+        return plugins;
+    }
+
+    /**
+     * What every worker of a Connect cluster {@code groupId} needs: the broker, the group and its topics (replication
+     * factor 1), string converters, the REST listener, {@code plugin.path} and our REST extension.
+     */
+    static List<String> clusterProperties(String bootstrapServers, String groupId, String listener, Path plugins) {
+        return List.of(
+                "bootstrap.servers=" + bootstrapServers,
+                "group.id=" + groupId,
+                "config.storage.topic=" + groupId + "-configs",
+                "offset.storage.topic=" + groupId + "-offsets",
+                "status.storage.topic=" + groupId + "-status",
+                "config.storage.replication.factor=1",
+                "offset.storage.replication.factor=1",
+                "status.storage.replication.factor=1",
+                "key.converter=org.apache.kafka.connect.storage.StringConverter",
+                "value.converter=org.apache.kafka.connect.storage.StringConverter",
+                "listeners=" + listener,
+                "plugin.path=" + plugins,
+                "rest.extension.classes=" + MetadataEventsRestExtension.class.getName());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String restBase() {
+        return restBase;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits (bounded) until {@code GET /connectors} answers 200; fails with the log's tail if the JVM exits. */
+    void awaitRest(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the worker exited: " + tail());
+            }
+            try {
+                if (send("GET", "/connectors", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the worker's REST API never answered within " + timeout + ": " + tail());
+    }
+
+    /** One REST call to this worker; {@code jsonBody} may be null. */
+    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(restBase + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Like {@code kill -9}: no shutdown hook, no leaving the group, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Stops the worker gracefully, forcibly after 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway
+        }
+    }
+
+    /** Kafka and its dependencies from this JVM's class path, but neither our classes nor the wire contract. */
+    private static String workerClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("classes") && !entry.endsWith("test-classes"))
+                .filter(entry -> !entry.contains("metadata-events") && !entry.contains("certs-tooling")
+                        && !entry.contains("worker-extension"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Path writeLogConfig(Path dir) throws IOException {
+        Path config = dir.resolve("log4j2.properties");
+        Files.writeString(config, String.join("\n",
+                "status=warn",
+                "appender.console.type=Console",
+                "appender.console.name=console",
+                "appender.console.layout.type=PatternLayout",
+                "appender.console.layout.pattern=%d %p [%t] %c - %m%n",
+                "rootLogger.level=INFO",
+                "rootLogger.appenderRef.console.ref=console",
+                "logger.usm.name=io.connectusm",
+                "logger.usm.level=DEBUG"));
+        return config;
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out); // not closing: the zip stream moves on to the next entry
+                }
+            }
+        }
+    }
+}
