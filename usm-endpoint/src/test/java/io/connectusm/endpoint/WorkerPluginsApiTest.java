@@ -93,8 +93,9 @@ class WorkerPluginsApiTest {
         assertThat(list.get("data").get(1).get("plugins")).hasSize(1);
 
         HttpResponse<String> page = endpoint.send("GET", "/ui/connect-clusters/" + usmcc, null, endpoint.admin);
-        assertThat(page.body()).contains("<h2>Plugins</h2>")
-                .contains("<td>worker-a:8083</td><td>3.9.0</td><td>" + JDBC_SINK.className() + "</td><td>sink</td>");
+        assertThat(page.body()).contains("<details class=\"section\" id=\"plugins\"><summary>Plugins")
+                .contains("<tr><td><code>" + JDBC_SINK.className() + "</code></td><td>sink</td><td>10.8.0</td>")
+                .contains("<tr><td>worker-a:8083</td><td>3.9.0</td>");
     }
 
     @Test
