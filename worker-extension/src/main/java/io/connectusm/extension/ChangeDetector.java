@@ -107,12 +107,28 @@ final class ChangeDetector {
     }
 
     /**
-     * Compares a full read with what is known; the state is read again now, the config comes from the read.
+     * What a full read changed beyond the events appended.
      *
-     * @return the connectors found deleted
+     * @param deleted     the connectors found deleted
+     * @param configStale the connectors whose state changed while their config was not read this pass: their
+     *                    snapshot waits for a fresh config read, since the config may have changed with the state
+     *                    (a connector restarted by a config change made through another worker)
      */
-    Set<String> apply(HerderReader.FullRead read, boolean resync, Instant now) {
+    record Applied(Set<String> deleted, Set<String> configStale) {
+    }
+
+    /** The names of the connectors whose state and config are held (a copy). */
+    Set<String> knownNames() {
+        return Set.copyOf(known.keySet());
+    }
+
+    /**
+     * Compares a full read with what is known; the state is read again now, the config comes from the read, or
+     * for a connector whose config was not read this pass, the one held.
+     */
+    Applied apply(HerderReader.FullRead read, boolean resync, Instant now) {
         Set<String> deleted = new HashSet<>();
+        Set<String> configStale = new HashSet<>();
         tombstones.keySet().retainAll(read.names());
         Set<String> gone = new HashSet<>(known.keySet());
         read.names().forEach(gone::remove);
@@ -123,11 +139,32 @@ final class ChangeDetector {
             }
         }
         for (String name : read.names()) {
+            ObservedConnector previous = known.get(name);
+            if (read.unread().contains(name)) {
+                // Its config was not read: observe the state with the config held. A changed state is not
+                // reported with it, as the config may be older than the state.
+                if (previous == null) {
+                    continue;
+                }
+                Optional<ObservedConnector> observed;
+                try {
+                    observed = observer.observe(name, previous.config());
+                } catch (RuntimeException e) {
+                    log.debug("Cannot observe connector {} this pass: {}", name, e.toString());
+                    continue;
+                }
+                if (observed.isEmpty()) {
+                    deleted(name, now);
+                    deleted.add(name);
+                } else if (observed.get().changeSince(previous) != null) {
+                    configStale.add(name);
+                }
+                continue;
+            }
             Optional<ConnectorConfigView> config = read.configs().get(name);
             if (config == null) {
                 continue; // could not be read this pass
             }
-            ObservedConnector previous = known.get(name);
             // A recheck read the config after this full read began: it is the newer one.
             boolean rechecked = previous != null && recheckedSince(name, read.startedAt());
             if (config.isEmpty() && !rechecked) {
@@ -160,12 +197,13 @@ final class ChangeDetector {
             record(current, cause, now);
         }
         configReadAt.keySet().retainAll(known.keySet());
+        deleted.forEach(configStale::remove);
         if (resync) {
             TreeMap<String, String> inventory = new TreeMap<>();
             known.forEach((name, connector) -> inventory.put(name, connector.fingerprint()));
             append(null, new ClusterInventory(inventory), now);
         }
-        return deleted;
+        return new Applied(deleted, configStale);
     }
 
     /**
