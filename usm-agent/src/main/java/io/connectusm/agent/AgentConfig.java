@@ -130,7 +130,7 @@ public final class AgentConfig extends AbstractConfig {
     static final String SPOOL_DIR_DEFAULT = "data/usm-agent";
 
     public static final String SPOOL_MAX_BYTES_CONFIG = "spool.max.bytes";
-    static final String SPOOL_MAX_BYTES_DOC = "Pending event bytes the spool holds at most; beyond it senders get 503 with Retry-After, nothing is dropped.";
+    static final String SPOOL_MAX_BYTES_DOC = "Pending event bytes the spool holds at most, counted after coalescing (a new state that replaces its connector's oldest pending one is always taken); a batch that would pass it gets 503 with Retry-After, nothing is dropped.";
     static final long SPOOL_MAX_BYTES_DEFAULT = 256L * 1024 * 1024;
 
     public static final String SPOOL_HISTORY_SIZE_CONFIG = "spool.history.size";

@@ -36,6 +36,38 @@ final class BatchCodec {
         return CODEC.encodeBatch(events);
     }
 
+    /**
+     * Decodes one event ({@code application/cloudevents+json}).
+     *
+     * @throws io.connectusm.events.EventDecodingException naming the field at fault
+     */
+    static MetadataEvent decodeEvent(byte[] json) {
+        return CODEC.decode(json);
+    }
+
+    /**
+     * A batch (a JSON array) of events already encoded one by one, as the spool stores them: joining the
+     * stored bytes is what lets the forwarder send without decoding and encoding every event again.
+     */
+    static byte[] batchOf(List<byte[]> encodedEvents) {
+        int length = 2 + Math.max(0, encodedEvents.size() - 1);
+        for (byte[] event : encodedEvents) {
+            length += event.length;
+        }
+        byte[] batch = new byte[length];
+        int at = 0;
+        batch[at++] = '[';
+        for (byte[] event : encodedEvents) {
+            if (at > 1) {
+                batch[at++] = ',';
+            }
+            System.arraycopy(event, 0, batch, at, event.length);
+            at += event.length;
+        }
+        batch[at] = ']';
+        return batch;
+    }
+
     /** One event, as {@code application/cloudevents+json}; its length is what the spool accounts. */
     static byte[] encode(MetadataEvent event) {
         return CODEC.encode(event);

@@ -1,7 +1,6 @@
 package io.connectusm.agent;
 
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.MetadataEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +111,8 @@ final class Forwarder implements AutoCloseable {
     /** Sends one batch; returns {@code null} on success, else the failure reason for the metric. */
     private String forward(List<Spool.Pending> batch) throws InterruptedException, ExecutionException,
             TimeoutException {
-        byte[] body = BatchCodec.encode(batch.stream().map(Spool.Pending::event).toList());
+        // The spool holds each event as the JSON it was encoded to once: joined, they are the batch.
+        byte[] body = BatchCodec.batchOf(batch.stream().map(Spool.Pending::json).toList());
         long start = ticker.nanos();
         UsmApiClient.ForwardResult result;
         try {
@@ -143,8 +143,7 @@ final class Forwarder implements AutoCloseable {
 
     private static boolean batchTouches(List<Spool.Pending> batch, Set<ClusterRef> clusters) {
         for (Spool.Pending pending : batch) {
-            MetadataEvent event = pending.event();
-            if (clusters.contains(event.cluster())) {
+            if (clusters.contains(pending.key().cluster())) {
                 return true;
             }
         }

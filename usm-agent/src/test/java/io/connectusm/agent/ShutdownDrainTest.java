@@ -98,7 +98,7 @@ class ShutdownDrainTest {
 
         try (Spool spool = Spool.open(new SpoolSettings(dir.resolve("spool"), 1 << 20, 16, 16), new AgentMetrics(),
                 () -> { }, Clock.systemUTC())) {
-            assertThat(spool.pending(100).get(10, TimeUnit.SECONDS)).map(p -> p.event().subject())
+            assertThat(spool.pending(100).get(10, TimeUnit.SECONDS)).map(p -> p.key().subject())
                     .containsExactlyInAnyOrder("first-0", "first-1", "first-2", "in-flight-0", "in-flight-1",
                             "in-flight-2");
         }

@@ -19,10 +19,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.openjdk.jol.info.GraphLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpoolTest {
+
+    static {
+        // JOL reads record fields (SpoolKey) through its "magic" offsets; Unsafe refuses records on JDK 17.
+        System.setProperty("jol.magicFieldOffset", "true");
+    }
 
     @TempDir
     Path dir;
@@ -98,6 +104,123 @@ class SpoolTest {
     }
 
     @Test
+    void admitsANewStateThatReplacesItsOwnOldestWhenFull() throws Exception {
+        MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
+        MetadataEvent a2 = snapshot(CLUSTER, "a", "t2");
+        MetadataEvent a3 = snapshot(CLUSTER, "a", "t3");
+        MetadataEvent a4 = snapshot(CLUSTER, "a", "t4");
+        MetadataEvent b1 = snapshot(CLUSTER, "b", "t1");
+        long max = BatchCodec.encode(a1).length + BatchCodec.encode(a2).length + 100;
+        try (Spool spool = open(max, 2)) {
+            spool.append(List.of(a1, a2)).get();
+            // Full: a new connector's state would grow the spool past its limit...
+            assertThatThrownBy(() -> spool.append(List.of(b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            // ...but a new state of a connector whose history is full only replaces its oldest one.
+            assertThat(spool.append(List.of(a3)).get().stored()).isEqualTo(1);
+            assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
+            assertThat(spool.pendingBytes()).isLessThanOrEqualTo(max);
+            // A batch is all or nothing: one event that does not fit refuses it whole.
+            assertThatThrownBy(() -> spool.append(List.of(a4, b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
+            // Once the endpoint took some, there is room again.
+            spool.acknowledge(spool.pending(1).get()).get();
+            assertThat(spool.append(List.of(b1)).get().stored()).isEqualTo(1);
+            assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), b1.id());
+        }
+    }
+
+    @Test
+    void heapHoldsKeysNotEvents() throws Exception {
+        try (Spool spool = open(1L << 30, 1000)) {
+            List<MetadataEvent> first = new ArrayList<>();
+            for (int k = 0; k < 20; k++) {
+                first.add(snapshot(CLUSTER, "c" + k, "t0"));
+            }
+            spool.append(first).get();
+            long withOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
+            for (int round = 1; round < 500; round += 25) {
+                List<MetadataEvent> batch = new ArrayList<>();
+                for (int k = 0; k < 20; k++) {
+                    for (int i = round; i < round + 25; i++) {
+                        batch.add(snapshot(CLUSTER, "c" + k, "t" + i));
+                    }
+                }
+                spool.append(batch).get();
+            }
+            assertThat(spool.pendingEvents()).isEqualTo(20 * 501);
+            assertThat(spool.pendingBytes()).isGreaterThan(8_000_000L);
+            // 10,020 pending events (over 8 MB) and the in-memory index has not grown by a byte: the events are in
+            // the store file, read back only when forwarded.
+            long withFiveHundredOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
+            assertThat(withFiveHundredOneEach).isLessThanOrEqualTo(withOneEach).isLessThan(20 * 1024);
+            assertThat(ids(spool.pending(1000).get())).hasSize(1000).startsWith(first.get(0).id());
+        }
+    }
+
+    @Test
+    void migratesTheLayoutOfEarlierAgents() throws Exception {
+        List<MetadataEvent> a = List.of(snapshot(CLUSTER, "a", "t1"), snapshot(CLUSTER, "a", "t2"));
+        MetadataEvent b = snapshot(CLUSTER, "b", "t1");
+        Files.createDirectories(dir);
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<String, byte[]> legacy = store.openMap(Spool.LEGACY_PENDING_MAP);
+        legacy.put(new SpoolKey(CLUSTER, "connector", "a").encode(), BatchCodec.encode(a));
+        legacy.put(new SpoolKey(CLUSTER, "connector", "b").encode(), BatchCodec.encode(List.of(b)));
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(0).id(), a.get(1).id(), b.id());
+            // Still deduplicated against the migrated newest state.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(3);
+        }
+        assertThat(metrics.spoolDamaged.get()).isZero();
+    }
+
+    @Test
+    void acknowledgingStatesCoalescedAwayWhileBeingSentKeepsTheNewerOnes() throws Exception {
+        try (Spool spool = open(1 << 20, 2)) {
+            MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
+            MetadataEvent a2 = snapshot(CLUSTER, "a", "t2");
+            spool.append(List.of(a1, a2)).get();
+            List<Spool.Pending> sent = spool.pending(10).get();
+            MetadataEvent a3 = snapshot(CLUSTER, "a", "t3");
+            MetadataEvent a4 = snapshot(CLUSTER, "a", "t4");
+            spool.append(List.of(a3, a4)).get();
+            spool.acknowledge(sent).get();
+            assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), a4.id());
+            assertThat(spool.pendingEvents()).isEqualTo(2);
+            spool.acknowledge(spool.pending(10).get()).get();
+            assertThat(spool.pendingEvents()).isZero();
+            assertThat(spool.pendingBytes()).isZero();
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t4"))).get().deduplicated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void continuesEachKeysHistoryAfterARestart() throws Exception {
+        List<MetadataEvent> a = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            a.add(snapshot(CLUSTER, "a", "t" + i));
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            spool.append(a.subList(0, 3)).get();
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            // The new states go after the ones already stored (not over them), and the oldest is coalesced away.
+            spool.append(a.subList(3, 5)).get();
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(1).id(), a.get(2).id(), a.get(3).id(),
+                    a.get(4).id());
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(1).id(), a.get(2).id(), a.get(3).id(),
+                    a.get(4).id());
+            assertThat(spool.pendingBytes()).isEqualTo(a.subList(1, 5).stream().mapToLong(e -> BatchCodec.encode(e).length).sum());
+        }
+    }
+
+    @Test
     void acknowledgeDeletesOnlyWhatWasSent() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
@@ -143,13 +266,20 @@ class SpoolTest {
             spool.append(List.of(good)).get();
         }
         MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
-        MVMap<String, byte[]> pending = store.openMap("pending");
-        pending.put(new SpoolKey(CLUSTER, "connector", "broken").encode(), "[{\"not\":\"an event\"".getBytes());
-        pending.put("no-key-shape", new byte[] {1, 2, 3});
+        MVMap<String, byte[]> events = store.openMap("events");
+        String broken = new SpoolKey(CLUSTER, "connector", "broken").encode();
+        events.put(SpoolRecord.storeKey(broken, 0), SpoolRecord.value("00".repeat(32), "{\"not\":\"an event\"".getBytes()));
+        events.put(SpoolRecord.storeKey(broken, 1), new byte[] {1, 2, 3});
+        events.put("no-key-shape", BatchCodec.encode(good));
+        // The same kinds of damage in the layout of earlier agents, which is migrated at start.
+        MVMap<String, byte[]> legacy = store.openMap(Spool.LEGACY_PENDING_MAP);
+        legacy.put(broken, "[{\"not\":\"an event\"".getBytes());
+        legacy.put("no-key-shape", new byte[] {1, 2, 3});
         store.close();
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(10).get())).containsExactly(good.id());
-            assertThat(metrics.spoolDamaged.get()).isEqualTo(2);
+            assertThat(spool.pendingEvents()).isEqualTo(1);
+            assertThat(metrics.spoolDamaged.get()).isEqualTo(5);
             assertThat(spool.isWritable()).isTrue();
         }
     }

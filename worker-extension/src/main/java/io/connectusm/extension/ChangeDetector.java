@@ -37,6 +37,16 @@ final class ChangeDetector {
 
     /** How long a connector deleted over REST is ignored while the herder still lists it. */
     static final long TOMBSTONE_MAX_MS = 60_000;
+    /**
+     * How long after a REST call wrote a config a herder read that still returns the config it replaced is taken
+     * for the herder lagging (it serves reads before applying the config updates it has received), not for a
+     * change back.
+     */
+    static final long SUPERSEDED_MAX_MS = 30_000;
+
+    /** The fingerprint a REST write replaced, ignored until {@code until}. */
+    private record Superseded(String fingerprint, Instant until) {
+    }
 
     private final ConnectorObserver observer;
     private final PendingEvents pending;
@@ -48,6 +58,7 @@ final class ChangeDetector {
     private final Map<String, Instant> configReadAt = new HashMap<>();
     /** Concurrent: REST threads add to it, so a pass already under way stops reporting the connector at once. */
     private final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
+    private final Map<String, Superseded> superseded = new HashMap<>();
     private volatile ClusterRef cluster;
 
     ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock) {
@@ -99,6 +110,21 @@ final class ChangeDetector {
     /** The last state seen of a connector, or {@code null}. */
     ObservedConnector known(String name) {
         return known.get(name);
+    }
+
+    /**
+     * A REST call wrote this config (taken from its response): it is current as of now, so a full read that
+     * began earlier holds an older one, and the config it replaced, should the herder still return it for a
+     * while, is not reported as a change back.
+     */
+    void written(String name, ConnectorConfigView config, Instant now) {
+        configReadAt.put(name, now);
+        ObservedConnector previous = known.get(name);
+        if (previous != null && !previous.fingerprint().equals(config.fingerprint())) {
+            superseded.put(name, new Superseded(previous.fingerprint(), now.plusMillis(SUPERSEDED_MAX_MS)));
+        } else {
+            superseded.remove(name);
+        }
     }
 
     /** A recheck is reading this connector's config now: a full read that began earlier holds an older one. */
@@ -197,6 +223,7 @@ final class ChangeDetector {
             record(current, cause, now);
         }
         configReadAt.keySet().retainAll(known.keySet());
+        superseded.keySet().retainAll(known.keySet());
         deleted.forEach(configStale::remove);
         if (resync) {
             TreeMap<String, String> inventory = new TreeMap<>();
@@ -235,6 +262,7 @@ final class ChangeDetector {
     void deleted(String name, Instant now) {
         known.remove(name);
         configReadAt.remove(name);
+        superseded.remove(name);
         append(name, new ConnectorDeleted(name), now);
     }
 
@@ -245,6 +273,15 @@ final class ChangeDetector {
     private void record(ObservedConnector current, ChangeCause cause, Instant now) {
         if (tombstones.containsKey(current.name())) {
             return; // deleted over REST; the herder has not caught up yet
+        }
+        Superseded replaced = superseded.get(current.name());
+        if (replaced != null) {
+            if (!now.isBefore(replaced.until())) {
+                superseded.remove(current.name());
+            } else if (replaced.fingerprint().equals(current.fingerprint())) {
+                log.debug("Connector {}: the herder still returns the config a REST call replaced", current.name());
+                return;
+            }
         }
         known.put(current.name(), current);
         if (cause != null) {

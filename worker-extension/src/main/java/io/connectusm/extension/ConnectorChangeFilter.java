@@ -5,8 +5,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.PathSegment;
 
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,15 +52,47 @@ final class ConnectorChangeFilter implements ContainerResponseFilter {
             // Only PUT/PATCH /connectors/{name}/config change a config (PUT may also create); pause, resume,
             // stop, restart and offsets change state only; DELETE removes the connector.
             boolean configChanged = segments.size() == 3 && CONFIG.equals(segments.get(2).getPath());
-            changes.connectorChanged(segments.get(1).getPath(), configChanged);
+            changes.connectorChanged(segments.get(1).getPath(), configChanged,
+                    configChanged ? writtenConfig(response.getEntity()) : null);
             return;
         }
         // POST /connectors: the new connector's name is in the Location header of the 201.
         String created = lastSegment(response.getLocation());
         if (created != null) {
-            changes.connectorChanged(created, true);
+            changes.connectorChanged(created, true, writtenConfig(response.getEntity()));
         } else {
             changes.clusterChanged();
+        }
+    }
+
+    /**
+     * The config a create or config PUT/PATCH wrote, from the response body: Connect answers these with its
+     * {@code ConnectorInfo} ({@code name, config, tasks, type}; also when the call was forwarded to the leader),
+     * whose {@code config()} is the connector's whole config as stored. Reading it here spares the emitter a
+     * config read through the herder's tick thread, which right after a config change may be blocked for a second
+     * or more stopping the connector's tasks. Found by name, since that class is the worker's, not part of the
+     * extension API; {@code null} when the body is anything else (the emitter then reads the config from the
+     * herder). The map holds secrets: it is only handed over, never logged.
+     */
+    static Map<String, String> writtenConfig(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        try {
+            Method config = entity.getClass().getMethod(CONFIG);
+            if (!(config.invoke(entity) instanceof Map<?, ?> map)) {
+                return null;
+            }
+            Map<String, String> copy = new HashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key) || !(entry.getValue() instanceof String value)) {
+                    return null;
+                }
+                copy.put(key, value);
+            }
+            return copy.isEmpty() ? null : copy;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // not Connect's ConnectorInfo: the config is read from the herder instead
         }
     }
 

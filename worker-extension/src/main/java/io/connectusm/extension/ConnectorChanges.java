@@ -1,6 +1,8 @@
 package io.connectusm.extension;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -25,9 +27,18 @@ final class ConnectorChanges {
      * @param deleted        connectors a successful REST DELETE removed
      * @param deletedUnreported those of them whose deletion could not be reported at once
      * @param everything     whether to look at every connector
+     * @param written        the raw (unmasked) configs the REST calls wrote, by connector, where the response
+     *                       carried them; left out of {@link #toString()}
      */
     record Drained(Set<String> connectors, Set<String> configChanged, Set<String> deleted,
-                   Set<String> deletedUnreported, boolean everything) {
+                   Set<String> deletedUnreported, boolean everything, Map<String, Map<String, String>> written) {
+
+        @Override
+        public String toString() {
+            return "Drained[connectors=" + connectors + ", configChanged=" + configChanged + ", deleted=" + deleted
+                    + ", deletedUnreported=" + deletedUnreported + ", everything=" + everything
+                    + ", written=" + written.keySet() + "]";
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -36,6 +47,7 @@ final class ConnectorChanges {
     private Set<String> configDirty = new HashSet<>();
     private Set<String> deleted = new HashSet<>();
     private Set<String> deletedUnreported = new HashSet<>();
+    private Map<String, Map<String, String>> written = new HashMap<>();
     private volatile Predicate<String> deletionReporter = name -> false;
     private boolean everything;
     private boolean wakeUp;
@@ -46,13 +58,19 @@ final class ConnectorChanges {
      * @param configChanged whether its config may have changed; when not, the emitter reuses the config it
      *                      holds and asks the herder only for the state, which does not wait for the herder's
      *                      busy tick thread
+     * @param writtenConfig the raw config the call wrote, when its response carried it, else {@code null}
      */
-    void connectorChanged(String name, boolean configChanged) {
+    void connectorChanged(String name, boolean configChanged, Map<String, String> writtenConfig) {
         lock.lock();
         try {
             dirty.add(name);
             if (configChanged) {
                 configDirty.add(name);
+                if (writtenConfig != null) {
+                    written.put(name, Map.copyOf(writtenConfig));
+                } else {
+                    written.remove(name); // an older write's config is not current any more
+                }
             }
             signal();
         } finally {
@@ -109,7 +127,8 @@ final class ConnectorChanges {
         lock.lock();
         try {
             Drained drained = new Drained(Set.copyOf(dirty), Set.copyOf(configDirty), Set.copyOf(deleted),
-                    Set.copyOf(deletedUnreported), everything);
+                    Set.copyOf(deletedUnreported), everything, Map.copyOf(written));
+            written = new HashMap<>();
             dirty = new HashSet<>();
             configDirty = new HashSet<>();
             deleted = new HashSet<>();

@@ -48,14 +48,19 @@ final class ConnectorObserver {
      * thread: call it off the path of anything urgent.
      */
     Optional<ConnectorConfigView> readConfig(String name) {
+        Map<String, String> raw;
         try {
-            Map<String, String> raw = clusterState.connectorConfig(name);
-            SecretMasker.MaskedConfig masked = masker.mask(raw);
-            return Optional.of(new ConnectorConfigView(raw.get("connector.class"), masked,
-                    ConfigFingerprint.of(masked.config())));
+            raw = clusterState.connectorConfig(name);
         } catch (RuntimeException e) {
             return notFoundOrThrow(name, e);
         }
+        return Optional.of(configView(raw));
+    }
+
+    /** Masks a raw connector config (as stored by the worker, or as a REST call wrote it). No I/O. */
+    ConnectorConfigView configView(Map<String, String> raw) {
+        SecretMasker.MaskedConfig masked = masker.mask(raw);
+        return new ConnectorConfigView(raw.get("connector.class"), masked, ConfigFingerprint.of(masked.config()));
     }
 
     /**

@@ -36,7 +36,7 @@ final class HerderReader implements AutoCloseable {
      *
      * @param configs     the configs read, by name: empty when the connector was gone; absent when reading
      *                    failed, or when not asked for
-     * @param unread      the names whose config was not asked for this pass (the one already held is current)
+     * @param unread      the names whose config was not asked for this pass (the one held is used)
      * @param herderReads the reads that waited for the herder's tick thread (the list, one per config)
      * @param elapsed     how long the read took (logged at DEBUG per pass)
      */

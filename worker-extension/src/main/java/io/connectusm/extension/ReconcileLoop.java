@@ -11,11 +11,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The observer thread's schedule: when to drain REST-marked changes, when to start a full comparison of every
@@ -27,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * REST thread at once ({@link #reportDeletedNow(String)}): the herder lists a deleted connector until its tasks
  * have stopped.
  *
+ * <p>Every pass compares every connector's state, which comes from the status store; configs, each a request
+ * to the herder's tick thread, are read only where they may have changed ({@link #configsToRead()}), and all of
+ * them at a resync. docs/worker-extension.md lists which change each path finds.
+ *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once. Thread-safe entry points: {@code start},
  * {@code close}, {@code reportDeletedNow}; everything else is confined to the observer thread.
  */
@@ -35,6 +44,13 @@ final class ReconcileLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReconcileLoop.class);
 
     static final long RECHECK_POLL_MS = 100;
+    /**
+     * Between resyncs, a reconcile pass reads the config of a connector only when it may have changed (new to
+     * this worker, marked by a REST call, state changed), plus one slice of a rolling sweep: every connector's
+     * config is re-read once every this many passes (30 s at the default interval), which bounds how long a
+     * config change that no signal betrays stays unseen.
+     */
+    static final int CONFIG_SWEEP_PASSES = 10;
     static final String THREAD_NAME = "connect-usm-metadata-events";
     /** How long close() waits for an observer blocked in a herder call before interrupting it. */
     private static final long OBSERVER_STOP_MS = 2_000;
@@ -61,6 +77,9 @@ final class ReconcileLoop implements AutoCloseable {
     private boolean firstPass = true;
     private Future<HerderReader.FullRead> fullRead;
     private boolean fullReadIsResync;
+    /** Connectors whose config a REST call may have changed, and when: the next full read re-reads them. */
+    private final Map<String, Instant> configDue = new HashMap<>();
+    private long sweepPass;
     private boolean pluginsSent;
     private Instant nextFull;
     private Instant nextResync;
@@ -133,6 +152,8 @@ final class ReconcileLoop implements AutoCloseable {
             log.debug("Changed through REST: {}, deleted: {}", drained.connectors(), drained.deleted());
         }
         rechecks.open(drained.connectors(), drained.configChanged(), now);
+        drained.configChanged().forEach(name -> configDue.put(name, now));
+        drained.written().forEach((name, raw) -> rechecks.written(name, observer.configView(raw), now));
         detector.revive(drained.configChanged());
         for (String name : drained.deleted()) {
             detector.deletedOverRest(name, now);
@@ -146,17 +167,25 @@ final class ReconcileLoop implements AutoCloseable {
         boolean resyncDue = !now.isBefore(nextResync);
         if (fullRead == null && (drained.everything() || resyncDue || !now.isBefore(nextFull))) {
             fullReadIsResync = resyncDue || firstPass;
+            boolean allConfigs = fullReadIsResync || drained.everything();
             firstPass = false;
             if (resyncDue) {
                 nextResync = now.plus(settings.resyncInterval());
             }
-            fullRead = reader.readAll(now);
+            fullRead = reader.readAll(now, allConfigs ? name -> true : configsToRead());
         }
         if (fullRead != null && fullRead.isDone()) {
             try {
                 HerderReader.FullRead read = fullRead.get();
                 long compareStarted = System.nanoTime();
-                detector.apply(read, fullReadIsResync, now).forEach(rechecks::forget);
+                ChangeDetector.Applied applied = detector.apply(read, fullReadIsResync, now);
+                applied.deleted().forEach(rechecks::forget);
+                // A state changed while the config was not read: report it once a recheck has read the config
+                // (or has waited RecheckWindows.CONFIG_ONCE_WAIT_MS for it).
+                rechecks.openReadingConfigOnce(applied.configStale(), now);
+                Set<String> listed = new HashSet<>(read.names());
+                configDue.entrySet().removeIf(due -> !read.startedAt().isBefore(due.getValue())
+                        && (read.configs().containsKey(due.getKey()) || !listed.contains(due.getKey())));
                 // The cost of a pass at DEBUG, so an operator with many connectors can see it (and the scale
                 // benchmark reads it): herder reads wait on the herder's tick thread, the comparison reads
                 // every connector's status from the status store.
@@ -188,6 +217,19 @@ final class ReconcileLoop implements AutoCloseable {
             wakeAt = poll.isBefore(wakeAt) ? poll : wakeAt;
         }
         return Math.max(1, Duration.between(clock.instant(), wakeAt).toMillis());
+    }
+
+    /**
+     * Which configs a reconcile pass between resyncs reads: those of connectors this worker holds no config of,
+     * those a REST call may have changed, and this pass's slice of the sweep. The state of every connector is
+     * still compared every pass (it comes from the status store, which does not wait for the herder).
+     */
+    private Predicate<String> configsToRead() {
+        Set<String> held = detector.knownNames();
+        Set<String> due = Set.copyOf(configDue.keySet());
+        int slice = (int) (sweepPass++ % CONFIG_SWEEP_PASSES);
+        return name -> !held.contains(name) || due.contains(name)
+                || Math.floorMod(name.hashCode(), CONFIG_SWEEP_PASSES) == slice;
     }
 
     /** The worker's plugin list, once at start (retried each pass until its REST API answers) and at resync. */

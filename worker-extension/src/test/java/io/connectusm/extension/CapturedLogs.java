@@ -43,8 +43,12 @@ final class CapturedLogs implements AutoCloseable {
         };
         appender.start();
         Configuration configuration = context.getConfiguration();
+        // An event reaches every additive ancestor's appenders: attach to the root and to the loggers that stop
+        // that climb, so each line is captured exactly once (tests count lines).
         for (LoggerConfig logger : configuration.getLoggers().values()) {
-            logger.addAppender(appender, Level.ALL, null);
+            if (!logger.isAdditive()) {
+                logger.addAppender(appender, Level.ALL, null);
+            }
         }
         configuration.getRootLogger().addAppender(appender, Level.ALL, null);
         context.updateLoggers();

@@ -105,6 +105,18 @@ class MultiWorkerClusterTest {
                         && s.state() == ConnectorState.RUNNING && s.workerId() != null && !s.workerId().equals(runningOn),
                 DEADLINE, "connector reassigned away from " + runningOn);
 
+        // A config change through one worker reaches every survivor's reports: the worker serving the call from
+        // its REST filter, the others from the restart it causes (a state change) or the rolling config sweep,
+        // since a reconcile pass does not read every config any more.
+        String newFile = dir.resolve("multi-out-2.txt").toString();
+        connect.patchConnectorConfig(name, Map.of("file", newFile));
+        for (WorkerHandle survivor : connect.workers()) {
+            String survivorId = survivor.url().getHost() + ":" + survivor.url().getPort();
+            receiver.awaitEvent(e -> name.equals(e.subject()) && survivorId.equals(e.workerId())
+                    && e.payload() instanceof ConnectorSnapshot s && newFile.equals(s.config().get("file")),
+                    DEADLINE, "config change reported by " + survivorId);
+        }
+
         // A REST change after the loss still arrives, from every survivor.
         connect.pauseConnector(name);
         for (WorkerHandle survivor : connect.workers()) {
