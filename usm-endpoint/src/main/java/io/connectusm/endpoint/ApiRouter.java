@@ -150,15 +150,11 @@ final class ApiRouter {
             String id = seg.get(1);
             switch (r.method()) {
                 case "GET" -> {
-                    KafkaCluster k = registrations.kafkaCluster(id)
-                            .filter(c -> matchesEnvironment(r, c.environment()))
-                            .orElseThrow(() -> UsmApiException.notFound("USM Kafka cluster \"" + id + "\" not found"));
-                    return ApiResponse.json(200, ResourceJson.kafkaCluster(k));
+                    return ApiResponse.json(200, ResourceJson.kafkaCluster(visibleKafkaCluster(r, id)));
                 }
                 case "DELETE" -> {
                     require(role, ApiRole.ADMIN, "deregistering a Kafka cluster");
-                    registrations.kafkaCluster(id).filter(c -> matchesEnvironment(r, c.environment()))
-                            .orElseThrow(() -> UsmApiException.notFound("USM Kafka cluster \"" + id + "\" not found"));
+                    visibleKafkaCluster(r, id);
                     registrations.deleteKafkaCluster(id);
                     log.info("deregistered Kafka cluster {}", id);
                     return ApiResponse.noContent();
@@ -167,6 +163,12 @@ final class ApiRouter {
             }
         }
         throw UsmApiException.notFound("no such resource: " + r.path());
+    }
+
+    /** The Kafka cluster {@code id}, if it exists in the request's environment (when one is given); else 404. */
+    private KafkaCluster visibleKafkaCluster(ApiRequest r, String id) {
+        return registrations.kafkaCluster(id).filter(c -> matchesEnvironment(r, c.environment()))
+                .orElseThrow(() -> UsmApiException.notFound("USM Kafka cluster \"" + id + "\" not found"));
     }
 
     // ---- connect-clusters ----
