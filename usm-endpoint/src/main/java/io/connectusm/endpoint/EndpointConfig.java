@@ -4,7 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import io.connectusm.endpoint.api.InputRules;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -68,13 +69,11 @@ public final class EndpointConfig extends AbstractConfig {
             + "secrets; each stored key remembers its own count.";
     public static final int API_KEY_HASH_ITERATIONS_DEFAULT = 310_000;
 
-    static final Pattern ENVIRONMENT_PATTERN = Pattern.compile("env-[A-Za-z0-9_-]{1,64}");
-
     /** Checks an environment ID; its {@code toString()} tells the accepted format. */
     static final class EnvironmentValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
-            if (value == null || !ENVIRONMENT_PATTERN.matcher((String) value).matches()) {
+            if (!(value instanceof String env) || !InputRules.isEnvironment(env)) {
                 throw new ConfigException(name, value, "expected " + this);
             }
         }

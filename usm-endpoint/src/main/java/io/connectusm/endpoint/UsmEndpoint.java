@@ -6,18 +6,27 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.http.EndpointServer;
+import io.connectusm.endpoint.http.ServerSettings;
+import io.connectusm.endpoint.store.Cloud;
+import io.connectusm.endpoint.store.Database;
+import io.connectusm.endpoint.store.DatabaseInUseException;
+import io.connectusm.endpoint.store.RegistrationRefusedException;
+import io.connectusm.endpoint.store.RegistrationStore;
+import io.connectusm.endpoint.store.StoreException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
- * A running USM-style endpoint: the {@code usm/v1} API, event ingest, the read API and the web page, over
+ * A running USM-style endpoint: the {@code usm/v1} API, event ingest, the read API and the web console, over
  * HTTPS (or plain HTTP on loopback), backed by the embedded database under {@code data.dir}.
  *
  * <p>Lifecycle: {@link #start(EndpointConfig)} opens the database (applying migrations), binds, and returns
  * the handle; {@link #close()} stops accepting, drains, stops the blocking executor and closes the database.
- * The Java API for the quickstart and tests: {@link #port()}, {@link #baseUrl()}, {@link #apiKeys()}.
- * Thread-safe.
+ * The Java API for the quickstart and tests: {@link #port()}, {@link #baseUrl()}, {@link #apiKeys()}; and
+ * {@link #openApiKeys(EndpointConfig)} to manage keys while no endpoint runs. Thread-safe.
  */
 public final class UsmEndpoint implements AutoCloseable {
 
@@ -25,42 +34,44 @@ public final class UsmEndpoint implements AutoCloseable {
     private static final int EXECUTOR_QUEUE = 1_000;
 
     private final Database database;
-    private final ApiKeys apiKeys;
-    private final RegistrationStore registrations;
+    private final EndpointComponents components;
     private final ThreadPoolExecutor blockingExecutor;
     private final EndpointServer server;
     private final int port;
     private final String baseUrl;
 
-    private UsmEndpoint(Database database, ApiKeys apiKeys, RegistrationStore registrations,
-                        ThreadPoolExecutor blockingExecutor, EndpointServer server, int port, String baseUrl) {
+    private UsmEndpoint(Database database, EndpointComponents components, ThreadPoolExecutor blockingExecutor,
+                        EndpointServer server, int port, String baseUrl) {
         this.database = database;
-        this.apiKeys = apiKeys;
-        this.registrations = registrations;
+        this.components = components;
         this.blockingExecutor = blockingExecutor;
         this.server = server;
         this.port = port;
         this.baseUrl = baseUrl;
     }
 
-    /** Opens the database, binds the listener and starts serving. */
+    /**
+     * Opens the database, binds the listener and starts serving.
+     *
+     * @throws DatabaseInUseException when another endpoint process holds the data directory
+     */
     public static UsmEndpoint start(EndpointConfig config) throws InterruptedException {
         Database database = Database.open(config.dataDir());
         ThreadPoolExecutor executor = null;
         try {
-            IdGenerator ids = new IdGenerator();
-            ApiKeys apiKeys = new ApiKeys(database, false, config.apiKeyHashIterations());
-            RegistrationStore registrations = new RegistrationStore(database, ids);
-            ApiRouter router = ApiRouter.over(database, apiKeys, ids, config.defaultEnvironment());
+            EndpointComponents components = EndpointComponents.over(database, config.apiKeyHashIterations(),
+                    config.defaultEnvironment());
             executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(EXECUTOR_QUEUE), threadFactory());
-            EndpointServer server = new EndpointServer(config, router, executor);
+            EndpointServer server = new EndpointServer(new ServerSettings(config.bindAddress(), config.port(),
+                    EndpointTls.serverContext(config), config.idleTimeoutMs(), config.requestMaxBytes()),
+                    components.router(), executor);
             int port = server.start();
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String baseUrl = (config.tlsEnabled() ? "https://" : "http://") + host + ":" + port;
-            router.baseUrl(baseUrl);
+            components.links().baseUrl(baseUrl);
             log.info("usm-endpoint listening on {} (data dir {})", baseUrl, config.dataDir().toAbsolutePath());
-            return new UsmEndpoint(database, apiKeys, registrations, executor, server, port, baseUrl);
+            return new UsmEndpoint(database, components, executor, server, port, baseUrl);
         } catch (RuntimeException | InterruptedException e) {
             if (executor != null) {
                 executor.shutdownNow();
@@ -68,6 +79,24 @@ public final class UsmEndpoint implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the API keys of the endpoint's database directly, e.g. to bootstrap the first admin key before the
+     * first start. Close the result.
+     *
+     * @throws DatabaseInUseException when a running endpoint process holds the database file
+     * @throws IllegalStateException  when the database cannot be opened for another reason
+     */
+    public static ApiKeys openApiKeys(EndpointConfig config) {
+        Database database;
+        try {
+            database = Database.open(config.dataDir());
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot open the endpoint database under " + config.dataDir()
+                    + ": " + e.getMessage(), e);
+        }
+        return ApiKeys.owning(database, config.apiKeyHashIterations());
     }
 
     private static ThreadFactory threadFactory() {
@@ -91,7 +120,7 @@ public final class UsmEndpoint implements AutoCloseable {
 
     /** Create, list and delete API keys of this endpoint. */
     public ApiKeys apiKeys() {
-        return apiKeys;
+        return components.apiKeys();
     }
 
     /**
@@ -103,9 +132,9 @@ public final class UsmEndpoint implements AutoCloseable {
      */
     public String registerKafkaCluster(String environment, String cpKafkaClusterId, String cloud, String region) {
         try {
-            return registrations.createKafkaCluster(environment, cpKafkaClusterId, cpKafkaClusterId,
+            return registrations().createKafkaCluster(environment, cpKafkaClusterId, cpKafkaClusterId,
                     Cloud.parse("cloud", cloud), region).id();
-        } catch (UsmApiException e) {
+        } catch (RegistrationRefusedException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
     }
@@ -119,11 +148,15 @@ public final class UsmEndpoint implements AutoCloseable {
      */
     public String registerConnectCluster(String environment, String cpKafkaClusterId, String cpConnectClusterId) {
         try {
-            return registrations.createConnectCluster(environment, cpConnectClusterId, cpKafkaClusterId, null, null,
-                    null).id();
-        } catch (UsmApiException e) {
+            return registrations().createConnectCluster(environment, cpConnectClusterId, cpKafkaClusterId, null,
+                    null, null).id();
+        } catch (RegistrationRefusedException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    private RegistrationStore registrations() {
+        return components.stores().registrations();
     }
 
     @Override

@@ -14,13 +14,13 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * Captures every log line (all levels, with stack traces) of the test JVM while open, so a test can assert a
  * secret never reached a log.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final StringWriter out = new StringWriter();
     private final WriterAppender appender;
     private final Level previous;
 
-    LogCapture() {
+    public LogCapture() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         appender = WriterAppender.newBuilder().setName("capture-" + System.nanoTime()).setTarget(out)
@@ -33,7 +33,7 @@ final class LogCapture implements AutoCloseable {
         context.updateLoggers();
     }
 
-    String text() {
+    public String text() {
         synchronized (out) {
             return out.toString();
         }

@@ -19,6 +19,10 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.http.Json;
+
 import io.connectusm.certs.CaSpec;
 import io.connectusm.certs.CertificateAuthority;
 import io.connectusm.certs.LeafFiles;
@@ -31,16 +35,16 @@ import io.connectusm.certs.WriteMode;
  * database file under {@code dir/data}, an admin and an agent key, and a JDK HTTP client trusting the CA.
  * Restartable on the same data directory.
  */
-final class TestEndpoint implements AutoCloseable {
+public final class TestEndpoint implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Path dir;
     private final LeafFiles leaf;
     private final HttpClient client;
     private UsmEndpoint endpoint;
-    ApiKeyCredentials admin;
-    ApiKeyCredentials agent;
+    public ApiKeyCredentials admin;
+    public ApiKeyCredentials agent;
 
     private TestEndpoint(Path dir, LeafFiles leaf, HttpClient client) {
         this.dir = dir;
@@ -48,7 +52,7 @@ final class TestEndpoint implements AutoCloseable {
         this.client = client;
     }
 
-    static TestEndpoint start(Path dir) throws Exception {
+    public static TestEndpoint start(Path dir) throws Exception {
         CertificateAuthority ca = CertificateAuthority.create(CaSpec.named("test CA"));
         LeafFiles leaf = LeafFiles.write(dir.resolve("server"),
                 ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
@@ -68,7 +72,7 @@ final class TestEndpoint implements AutoCloseable {
         return test;
     }
 
-    Map<String, Object> configProps() {
+    public Map<String, Object> configProps() {
         Map<String, Object> props = new HashMap<>();
         props.put(EndpointConfig.PORT_CONFIG, "0");
         props.put(EndpointConfig.DATA_DIR_CONFIG, dir.resolve("data").toString());
@@ -78,7 +82,7 @@ final class TestEndpoint implements AutoCloseable {
         return props;
     }
 
-    String keystorePassword() {
+    public String keystorePassword() {
         return new String(leaf.password());
     }
 
@@ -86,24 +90,24 @@ final class TestEndpoint implements AutoCloseable {
         endpoint = UsmEndpoint.start(new EndpointConfig(configProps()));
     }
 
-    void restart() throws InterruptedException {
+    public void restart() throws InterruptedException {
         endpoint.close();
         startEndpoint();
     }
 
-    UsmEndpoint endpoint() {
+    public UsmEndpoint endpoint() {
         return endpoint;
     }
 
-    Path caPem() {
+    public Path caPem() {
         return leaf.caPem();
     }
 
-    HttpResponse<String> send(String method, String path, String body, ApiKeyCredentials creds) {
+    public HttpResponse<String> send(String method, String path, String body, ApiKeyCredentials creds) {
         return sendRaw(method, path, body, creds == null ? null : basic(creds.key(), creds.secret()), "application/json");
     }
 
-    HttpResponse<String> sendRaw(String method, String path, String body, String authorization, String contentType) {
+    public HttpResponse<String> sendRaw(String method, String path, String body, String authorization, String contentType) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -123,7 +127,7 @@ final class TestEndpoint implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> sendBytes(String path, byte[] body, ApiKeyCredentials creds, String contentType) {
+    public HttpResponse<String> sendBytes(String path, byte[] body, ApiKeyCredentials creds, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
                 .header("Authorization", basic(creds.key(), creds.secret())).build();
@@ -137,16 +141,16 @@ final class TestEndpoint implements AutoCloseable {
         }
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return Json.tree(response.body());
     }
 
     /** Registers a Kafka cluster as admin and returns its usmkc- ID. */
-    String registerKafka(String env, String cpKafkaId) {
+    public String registerKafka(String env, String cpKafkaId) {
         HttpResponse<String> r = send("POST", "/usm/v1/kafka-clusters", "{\"confluent_platform_kafka_cluster_id\":\""
                 + cpKafkaId + "\",\"display_name\":\"kafka " + cpKafkaId + "\",\"cloud\":\"aws\",\"region\":"
                 + "\"us-east-1\",\"environment\":{\"id\":\"" + env + "\"}}", admin);
@@ -156,12 +160,12 @@ final class TestEndpoint implements AutoCloseable {
         return json(r).get("id").asText();
     }
 
-    HttpResponse<String> registerConnect(String env, String cpKafkaId, String cpConnectId) {
+    public HttpResponse<String> registerConnect(String env, String cpKafkaId, String cpConnectId) {
         return send("POST", "/usm/v1/connect-clusters", "{\"confluent_platform_connect_cluster_id\":\"" + cpConnectId
                 + "\",\"kafka_cluster_id\":\"" + cpKafkaId + "\",\"environment\":{\"id\":\"" + env + "\"}}", admin);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -173,7 +177,7 @@ final class TestEndpoint implements AutoCloseable {
 
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

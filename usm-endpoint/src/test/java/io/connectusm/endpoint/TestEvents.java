@@ -20,15 +20,15 @@ import io.connectusm.events.MetadataEvent;
 import io.connectusm.events.TaskSnapshot;
 
 /** Builds wire-contract events for tests, as a worker extension would emit them. */
-final class TestEvents {
+public final class TestEvents {
 
-    static final Instant EPOCH = Instant.parse("2026-11-20T10:00:00Z");
-    static final String WORKER = "worker-1:8083";
+    public static final Instant EPOCH = Instant.parse("2026-11-20T10:00:00Z");
+    public static final String WORKER = "worker-1:8083";
 
     private TestEvents() {
     }
 
-    static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence, ConnectorState state,
+    public static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence, ConnectorState state,
                                   int runningTasks, Map<String, String> config, Set<String> maskedKeys) {
         TreeMap<String, String> masked = new TreeMap<>(config);
         maskedKeys.forEach(k -> masked.put(k, ConnectorSnapshot.MASKED_VALUE));
@@ -42,12 +42,12 @@ final class TestEvents {
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
     }
 
-    static MetadataEvent deleted(ClusterRef ref, String name, Instant time, long sequence) {
+    public static MetadataEvent deleted(ClusterRef ref, String name, Instant time, long sequence) {
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name,
                 new ConnectorDeleted(name));
     }
 
-    static MetadataEvent inventory(ClusterRef ref, Instant time, long sequence, Map<String, String> connectors) {
+    public static MetadataEvent inventory(ClusterRef ref, Instant time, long sequence, Map<String, String> connectors) {
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, null,
                 new ClusterInventory(new TreeMap<>(connectors)));
     }

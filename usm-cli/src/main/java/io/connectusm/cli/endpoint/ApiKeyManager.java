@@ -2,9 +2,9 @@ package io.connectusm.cli.endpoint;
 
 import java.util.List;
 
-import io.connectusm.endpoint.ApiKeyCredentials;
-import io.connectusm.endpoint.ApiKeyInfo;
-import io.connectusm.endpoint.ApiRole;
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiKeyInfo;
+import io.connectusm.endpoint.auth.ApiRole;
 
 /**
  * Where {@code usm endpoint api-key} manages keys: the endpoint's database directly (endpoint stopped) or the

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import io.connectusm.cli.login.ConnectionOptions;
 import io.connectusm.cli.output.UsmCliException;
-import io.connectusm.endpoint.ApiKeys;
-import io.connectusm.endpoint.DatabaseInUseException;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.EndpointConfigLoader;
+import io.connectusm.endpoint.UsmEndpoint;
+import io.connectusm.endpoint.store.DatabaseInUseException;
 
 /**
  * Picks where {@code usm endpoint api-key} works, as a user expects:
@@ -39,7 +39,7 @@ final class ApiKeyManagers {
         }
         EndpointConfig config = database.storageConfig(env);
         try {
-            return new DatabaseApiKeyManager(ApiKeys.open(config));
+            return new DatabaseApiKeyManager(UsmEndpoint.openApiKeys(config));
         } catch (DatabaseInUseException e) {
             if (connection.configured()) {
                 return new HttpApiKeyManager(connection.client());

@@ -3,10 +3,10 @@ package io.connectusm.cli.endpoint;
 import java.util.List;
 
 import io.connectusm.cli.output.UsmCliException;
-import io.connectusm.endpoint.ApiKeyCredentials;
-import io.connectusm.endpoint.ApiKeyInfo;
-import io.connectusm.endpoint.ApiKeys;
-import io.connectusm.endpoint.ApiRole;
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiKeyInfo;
+import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.auth.ApiRole;
 
 /** {@link ApiKeyManager} on the endpoint's database file, for bootstrapping while the endpoint is stopped. */
 final class DatabaseApiKeyManager implements ApiKeyManager {

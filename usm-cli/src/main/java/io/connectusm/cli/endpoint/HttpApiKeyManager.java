@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.connectusm.cli.login.UsmApiClient;
-import io.connectusm.endpoint.ApiKeyCredentials;
-import io.connectusm.endpoint.ApiKeyInfo;
-import io.connectusm.endpoint.ApiRole;
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiKeyInfo;
+import io.connectusm.endpoint.auth.ApiRole;
 
 /**
  * {@link ApiKeyManager} through a running endpoint's admin-only {@code /usm/v1/api-keys} API, authenticated

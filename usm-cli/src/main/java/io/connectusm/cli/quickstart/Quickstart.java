@@ -17,10 +17,10 @@ import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.StorePasswordFile;
 import io.connectusm.cli.login.CliConfigFile;
-import io.connectusm.endpoint.ApiKeyCredentials;
-import io.connectusm.endpoint.ApiRole;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiRole;
 
 /**
  * Runs the whole pipeline on loopback, in the order each part needs the previous one: certificates, endpoint, API

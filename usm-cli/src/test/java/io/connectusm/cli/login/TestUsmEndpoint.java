@@ -10,10 +10,10 @@ import io.connectusm.certs.CertificateAuthority;
 import io.connectusm.certs.LeafFiles;
 import io.connectusm.certs.LeafSpec;
 import io.connectusm.certs.WriteMode;
-import io.connectusm.endpoint.ApiKeyCredentials;
-import io.connectusm.endpoint.ApiRole;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiRole;
 
 /**
  * A real endpoint started in-process for CLI tests: HTTPS on loopback with a certificate from a fresh test CA,

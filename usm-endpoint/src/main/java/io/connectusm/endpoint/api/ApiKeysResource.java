@@ -1,0 +1,85 @@
+package io.connectusm.endpoint.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiKeyInfo;
+import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.http.ApiResponse;
+import io.connectusm.endpoint.http.Json;
+import io.connectusm.endpoint.http.UsmApiException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code usm/v1/api-keys}, shaped like Confluent's {@code iam/v2} keys: create (the secret appears in that one
+ * response only), list, describe, delete (never the last admin key). Thread-safe.
+ */
+final class ApiKeysResource {
+
+    static final String PATH = UsmV1Api.PREFIX + "/api-keys";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeysResource.class);
+
+    private final ApiKeys apiKeys;
+
+    ApiKeysResource(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    ApiResponse list(Call call) {
+        return ApiResponse.json(200, ResourceJson.apiKeyList(apiKeys.list()));
+    }
+
+    ApiResponse create(Call call) {
+        ObjectNode body = Json.parseObject(call.body());
+        JsonNode spec = body.get("spec");
+        if (!(spec instanceof ObjectNode specObject)) {
+            throw UsmApiException.badRequest("spec must be an object with role and description");
+        }
+        ApiRole role;
+        try {
+            role = ApiRole.parse(JsonFields.requiredText(specObject, "role"));
+        } catch (IllegalArgumentException e) {
+            throw UsmApiException.badRequest(e.getMessage());
+        }
+        String description = JsonFields.optionalShortText(specObject, "description");
+        ApiKeyCredentials created = apiKeys.create(role, description);
+        ApiKeyInfo info = apiKeys.info(created.key())
+                .orElseThrow(() -> new IllegalStateException("created key vanished"));
+        log.info("API key {} created with role {} by {}", created.key(), role.label(), call.caller().key());
+        return ApiResponse.json(201, ResourceJson.apiKey(info, created.secret()));
+    }
+
+    ApiResponse describe(Call call) {
+        String key = call.param("key");
+        return ApiResponse.json(200, ResourceJson.apiKey(apiKeys.info(key).orElseThrow(() -> notFound(key)), null));
+    }
+
+    /** Deletes a key, but never the last admin key: nobody could manage the endpoint over HTTP after that. */
+    ApiResponse delete(Call call) {
+        String key = call.param("key");
+        List<ApiKeyInfo> keys = apiKeys.list();
+        ApiKeyInfo target = keys.stream().filter(k -> k.key().equals(key)).findFirst()
+                .orElseThrow(() -> notFound(key));
+        long admins = keys.stream().filter(k -> k.role() == ApiRole.ADMIN).count();
+        if (target.role() == ApiRole.ADMIN && admins == 1) {
+            throw UsmApiException.conflict("API key \"" + key + "\" is the last admin key; create another admin "
+                    + "key first");
+        }
+        if (!apiKeys.delete(key)) {
+            throw notFound(key);
+        }
+        log.info("API key {} deleted by {}", key, call.caller().key());
+        return ApiResponse.noContent();
+    }
+
+    private static UsmApiException notFound(String key) {
+        return UsmApiException.notFound("API key \"" + key + "\" not found");
+    }
+}

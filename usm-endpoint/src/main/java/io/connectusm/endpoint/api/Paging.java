@@ -1,0 +1,52 @@
+package io.connectusm.endpoint.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.connectusm.endpoint.http.UsmApiException;
+import io.connectusm.endpoint.store.Page;
+
+/**
+ * The query parameters of a paged list: {@code page_size} (1 to {@link Page#MAX_SIZE}, default 10) and the
+ * opaque {@code page_token}, the base64url of the key the next page starts after. Stateless.
+ */
+final class Paging {
+
+    static final int DEFAULT_SIZE = 10;
+
+    private Paging() {
+    }
+
+    /** Parses {@code page_size}; a 400 when it is not a number in range. */
+    static int size(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= Page.MAX_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the same message
+        }
+        throw UsmApiException.badRequest("page_size must be an integer from 1 to " + Page.MAX_SIZE);
+    }
+
+    /** The key a {@code page_token} stands for ({@code ""} for none); a 400 when it is not one of ours. */
+    static String after(String token) {
+        if (token == null || token.isEmpty()) {
+            return "";
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw UsmApiException.badRequest("page_token is not valid");
+        }
+    }
+
+    /** The {@code page_token} of the page after {@code key}. */
+    static String token(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,121 @@
+package io.connectusm.endpoint.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.connectusm.endpoint.http.ApiRequest;
+import io.connectusm.endpoint.http.UsmApiException;
+
+/**
+ * The declarative route table: method + path pattern → handler + the keys it admits, plus <em>areas</em>, path
+ * prefixes whose every path (known or not) needs a role before anything else is looked at. A request resolves to
+ * the route whose pattern matches its decoded path segments: none matches → 404; the path matches but not the
+ * method → 405. Immutable and thread-safe once built.
+ */
+public final class RouteTable {
+
+    /** A path prefix all of whose requests need {@code access} ("managing API keys needs …"). */
+    record Area(PathPattern prefix, Access access, String action) {
+    }
+
+    /** A resolved request: its route and the path's parameters. */
+    record Match(Route route, Map<String, String> params) {
+    }
+
+    private final List<Route> routes;
+    private final List<Area> areas;
+
+    private RouteTable(List<Route> routes, List<Area> areas) {
+        this.routes = List.copyOf(routes);
+        this.areas = List.copyOf(areas);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The area a request lies in, if any. */
+    Optional<Area> areaOf(ApiRequest request) {
+        List<String> segments = request.segments();
+        return areas.stream().filter(a -> a.prefix().isPrefixOf(segments)).findFirst();
+    }
+
+    /** The route of a request; a 404 or 405 that says why there is none. */
+    Match resolve(ApiRequest request) {
+        List<String> segments = request.segments();
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Map<String, String> params = route.path().match(segments);
+            if (params != null) {
+                if (route.method().equals(request.method())) {
+                    return new Match(route, params);
+                }
+                pathKnown = true;
+            }
+        }
+        if (pathKnown) {
+            throw UsmApiException.methodNotAllowed(request.method(), request.path());
+        }
+        throw UsmApiException.notFound("no such resource: " + request.path());
+    }
+
+    /** Every route, in the order declared (for docs and tests). */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** Collects routes; one builder feeds the {@code usm/v1} API's and the web console's. Not thread-safe. */
+    public static final class Builder {
+
+        private final List<Route> routes = new ArrayList<>();
+        private final List<Area> areas = new ArrayList<>();
+        private final Set<String> declared = new HashSet<>();
+
+        private Builder() {
+        }
+
+        /** A GET any valid key may call. */
+        public Builder get(String path, RouteHandler handler) {
+            return add("GET", path, Access.ANY_KEY, null, handler);
+        }
+
+        public Builder get(String path, Access access, String action, RouteHandler handler) {
+            return add("GET", path, access, action, handler);
+        }
+
+        /** A POST any valid key may call. */
+        public Builder post(String path, RouteHandler handler) {
+            return add("POST", path, Access.ANY_KEY, null, handler);
+        }
+
+        public Builder post(String path, Access access, String action, RouteHandler handler) {
+            return add("POST", path, access, action, handler);
+        }
+
+        public Builder delete(String path, Access access, String action, RouteHandler handler) {
+            return add("DELETE", path, access, action, handler);
+        }
+
+        /** Every path under {@code prefix} needs {@code access}, checked before its route is looked up. */
+        public Builder area(String prefix, Access access, String action) {
+            areas.add(new Area(PathPattern.parse(prefix), access, action));
+            return this;
+        }
+
+        private Builder add(String method, String path, Access access, String action, RouteHandler handler) {
+            if (!declared.add(method + " " + path)) {
+                throw new IllegalStateException("route declared twice: " + method + " " + path);
+            }
+            routes.add(new Route(method, PathPattern.parse(path), access, action, handler));
+            return this;
+        }
+
+        public RouteTable build() {
+            return new RouteTable(routes, areas);
+        }
+    }
+}

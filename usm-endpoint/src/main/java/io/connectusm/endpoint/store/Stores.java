@@ -1,0 +1,19 @@
+package io.connectusm.endpoint.store;
+
+/**
+ * The stores over one database, built once and shared by the API and the web console. Immutable; each store is
+ * thread-safe.
+ *
+ * @param registrations Kafka and Connect cluster registrations
+ * @param connectors    connector state and history (where ingest writes)
+ * @param sightings     clusters agents have seen
+ * @param plugins       every worker's plugin list
+ */
+public record Stores(RegistrationStore registrations, ConnectorStore connectors, SightingStore sightings,
+                     WorkerPluginStore plugins) {
+
+    public static Stores over(Database database, IdGenerator ids) {
+        return new Stores(new RegistrationStore(database, ids), new ConnectorStore(database),
+                new SightingStore(database), new WorkerPluginStore(database));
+    }
+}

@@ -1,0 +1,50 @@
+package io.connectusm.endpoint.web;
+
+import java.util.List;
+
+import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.KafkaCluster;
+import io.connectusm.endpoint.store.Sighting;
+
+/**
+ * An environment's page: its registered Connect clusters, and the sighted unregistered ones, each with a
+ * "Register Connect cluster" form (pick the registered Kafka cluster, the sighted one preselected) and the
+ * equivalent {@code usm connect register} command. Immutable.
+ *
+ * @param frame       title and breadcrumbs
+ * @param environment the environment's ID
+ * @param clusters    its registered Connect clusters, by ID
+ * @param sightings   the sighted clusters still unregistered here, most recent first
+ * @param noKafka     whether no Kafka cluster is registered here (then there is nothing to register under)
+ * @param formAction  where the register forms post
+ * @param csrfToken   the caller's anti-CSRF token for the forms
+ */
+record EnvironmentView(Frame frame, String environment, List<ClusterLine> clusters, List<SightingLine> sightings,
+                       boolean noKafka, String formAction, String csrfToken) {
+
+    /** A registered Connect cluster and its page. */
+    record ClusterLine(ConnectCluster cluster, String path) {
+    }
+
+    /** A sighted cluster, the Kafka clusters its form offers, and the command that registers it. */
+    record SightingLine(Sighting sighting, List<KafkaOption> kafkaClusters, String command) {
+    }
+
+    /** One choice of the form's Kafka cluster list. */
+    record KafkaOption(String value, String label, boolean selected) {
+    }
+
+    EnvironmentView {
+        clusters = List.copyOf(clusters);
+        sightings = List.copyOf(sightings);
+    }
+
+    static SightingLine sighting(String environment, Sighting s, List<KafkaCluster> kafkaClusters) {
+        List<KafkaOption> options = kafkaClusters.stream().map(k -> new KafkaOption(k.cpKafkaClusterId(),
+                k.displayName() + " (" + k.cpKafkaClusterId() + ", " + k.id() + ")",
+                k.cpKafkaClusterId().equals(s.kafkaClusterId()))).toList();
+        String command = "usm connect register " + s.connectClusterId() + " --confluent-platform-kafka-cluster "
+                + s.kafkaClusterId() + " --environment " + environment;
+        return new SightingLine(s, options, command);
+    }
+}

@@ -1,0 +1,96 @@
+package io.connectusm.endpoint.web;
+
+import io.connectusm.endpoint.api.Call;
+import io.connectusm.endpoint.api.InputRules;
+import io.connectusm.endpoint.api.StoreFailures;
+import io.connectusm.endpoint.auth.CsrfTokens;
+import io.connectusm.endpoint.http.ApiResponse;
+import io.connectusm.endpoint.http.UsmApiException;
+import io.connectusm.endpoint.store.Cloud;
+import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.RegistrationRefusedException;
+import io.connectusm.endpoint.store.RegistrationStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's state-changing forms: "Register Connect cluster" for a sighted cluster and "Deregister", which
+ * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser). Every
+ * post must carry the caller's {@link CsrfTokens} token (403 otherwise, before anything is read or changed).
+ * Success answers 303 to the page that shows the result; a refused form answers an HTML page saying why.
+ * Thread-safe (stateless over the stores).
+ */
+final class WebActions {
+
+    static final String CONNECT_CLUSTER_FIELD = "connect_cluster_id";
+    static final String KAFKA_CLUSTER_FIELD = "kafka_cluster_id";
+    static final String CLOUD_FIELD = "cloud";
+    static final String REGION_FIELD = "region";
+    static final String CONFIRM_NAME_FIELD = "confirm_name";
+
+    private static final Logger log = LoggerFactory.getLogger(WebActions.class);
+
+    private final RegistrationStore registrations;
+    private final CsrfTokens csrf;
+
+    WebActions(RegistrationStore registrations, CsrfTokens csrf) {
+        this.registrations = registrations;
+        this.csrf = csrf;
+    }
+
+    /** {@code POST /ui/environments/{env}/connect-clusters}. */
+    ApiResponse register(Call call) {
+        FormData form = FormData.parse(call.body());
+        if (!csrf.isValid(call.caller().key(), form.get(CsrfTokens.FIELD))) {
+            return refusedToken();
+        }
+        String env = call.param("env");
+        String back = Paths.environment(env);
+        try {
+            InputRules.environment(env);
+            String connectId = InputRules.localId("Connect cluster ID", form.optional(CONNECT_CLUSTER_FIELD));
+            String kafkaId = InputRules.localId("Kafka cluster", form.optional(KAFKA_CLUSTER_FIELD));
+            String cloud = form.optional(CLOUD_FIELD);
+            String region = form.optional(REGION_FIELD);
+            Cloud chosenCloud = cloud == null ? null : InputRules.cloud("cloud", cloud);
+            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, null, chosenCloud,
+                    region == null ? null : InputRules.region(region));
+            log.info("registered Connect cluster {}/{} as {} in {} from the web page", kafkaId, connectId,
+                    created.id(), env);
+            return ApiResponse.seeOther(Paths.cluster(created.id()));
+        } catch (UsmApiException e) {
+            return Templates.message(e.status(), "Registration refused", e.getMessage(), back);
+        } catch (RegistrationRefusedException e) {
+            return Templates.message(StoreFailures.toApi(e).status(), "Registration refused", e.getMessage(), back);
+        }
+    }
+
+    /** {@code POST /ui/connect-clusters/{id}/deregister}. */
+    ApiResponse deregister(Call call) {
+        FormData form = FormData.parse(call.body());
+        if (!csrf.isValid(call.caller().key(), form.get(CsrfTokens.FIELD))) {
+            return refusedToken();
+        }
+        String id = call.param("id");
+        ConnectCluster cluster = registrations.connectCluster(id)
+                .orElseThrow(() -> UsmApiException.notFound("USM Connect cluster \"" + id + "\" not found"));
+        String back = Paths.cluster(id);
+        if (!cluster.displayName().equals(form.get(CONFIRM_NAME_FIELD))) {
+            return Templates.message(400, "Not deregistered", "The name you typed does not match the cluster's "
+                    + "name \"" + cluster.displayName() + "\" exactly; nothing was changed.", back);
+        }
+        try {
+            registrations.deleteConnectCluster(id);
+        } catch (RegistrationRefusedException e) {
+            return Templates.message(StoreFailures.toApi(e).status(), "Not deregistered", e.getMessage(), back);
+        }
+        log.info("deregistered Connect cluster {} from the web page", id);
+        return ApiResponse.seeOther(Paths.environment(cluster.environment()));
+    }
+
+    private static ApiResponse refusedToken() {
+        return Templates.message(403, "Form refused", "The form's security token is missing or not valid for "
+                + "your API key. Reload the page and submit the form again.", Paths.HOME);
+    }
+}

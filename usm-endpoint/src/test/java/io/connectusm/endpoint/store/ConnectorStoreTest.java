@@ -1,0 +1,134 @@
+package io.connectusm.endpoint.store;
+
+import static io.connectusm.endpoint.TestEvents.deleted;
+import static io.connectusm.endpoint.TestEvents.inventory;
+import static io.connectusm.endpoint.TestEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.MetadataEvent;
+
+/** Idempotent, order-insensitive application of events to a real database file. */
+class ConnectorStoreTest {
+
+    static final ClusterRef REF = new ClusterRef("kafka-1", "connect-1");
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    Database database;
+    ConnectorStore store;
+    String cc;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(dir);
+        RegistrationStore registrations = new RegistrationStore(database, new IdGenerator());
+        registrations.createKafkaCluster("env-1", "kafka-1", "k", Cloud.AWS, "us-east-1");
+        cc = registrations.createConnectCluster("env-1", "connect-1", "kafka-1", null, null, null).id();
+        store = new ConnectorStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void apply(MetadataEvent... events) {
+        store.apply(Map.of(cc, List.of(events)));
+    }
+
+    private static Map<String, String> config(String topic) {
+        return Map.of("connector.class", "FileSource", "topic", topic, "db.password", "hunter2");
+    }
+
+    @Test
+    void duplicatesAreNoOps() {
+        MetadataEvent created = snapshot(REF, "src", T0, 0, ConnectorState.RUNNING, 2, config("a"), Set.of("db.password"));
+
+        apply(created, created);
+        apply(created);
+
+        assertThat(store.list(cc)).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo("RUNNING");
+            assertThat(c.tasksRunning()).isEqualTo(2);
+        });
+        assertThat(store.history(cc, "src")).hasSize(1);
+    }
+
+    @Test
+    void newestEventWinsWhateverTheArrivalOrder() {
+        List<MetadataEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(snapshot(REF, "src", T0.plusSeconds(i), i, ConnectorState.RUNNING, 1, config("topic-" + i),
+                    Set.of("db.password")));
+        }
+        Collections.shuffle(events, new Random(42));
+
+        for (MetadataEvent event : events) {
+            apply(event);
+        }
+
+        assertThat(store.get(cc, "src")).get().satisfies(c -> assertThat(c.config()).containsEntry("topic", "topic-9"));
+    }
+
+    @Test
+    void sameFingerprintAndStateWritesNoHistoryButARealChangeRecordsTheMaskedDiff() {
+        apply(snapshot(REF, "src", T0, 0, ConnectorState.RUNNING, 1, config("a"), Set.of("db.password")));
+        apply(snapshot(REF, "src", T0.plusSeconds(1), 1, ConnectorState.RUNNING, 1, config("a"), Set.of("db.password")));
+        apply(snapshot(REF, "src", T0.plusSeconds(2), 2, ConnectorState.RUNNING, 1, config("b"), Set.of("db.password")));
+        apply(snapshot(REF, "src", T0.plusSeconds(3), 3, ConnectorState.FAILED, 1, config("b"), Set.of("db.password")));
+
+        List<HistoryEntry> history = store.history(cc, "src");
+        assertThat(history).extracting(HistoryEntry::kind)
+                .containsExactly(HistoryKind.STATE_CHANGED, HistoryKind.CONFIG_UPDATED, HistoryKind.CREATED);
+        assertThat(history.get(1).diff()).containsExactly(
+                new ConfigDiff.Change("topic", ConfigDiff.Kind.CHANGED, "a", "b"));
+        assertThat(history.get(2).diff()).extracting(ConfigDiff.Change::key)
+                .containsExactly("connector.class", "db.password", "topic");
+        assertThat(history.toString()).doesNotContain("hunter2");
+        assertThat(store.get(cc, "src").get().tracePresent()).isTrue();
+    }
+
+    @Test
+    void deletionIsATombstoneThatALateOlderSnapshotCannotUndo() {
+        apply(snapshot(REF, "src", T0, 0, ConnectorState.RUNNING, 1, config("a"), Set.of()));
+        apply(deleted(REF, "src", T0.plusSeconds(5), 5));
+        apply(snapshot(REF, "src", T0.plusSeconds(2), 2, ConnectorState.RUNNING, 1, config("late"), Set.of()));
+
+        assertThat(store.list(cc)).isEmpty();
+        assertThat(store.history(cc, "src")).extracting(HistoryEntry::kind)
+                .containsExactly(HistoryKind.DELETED, HistoryKind.CREATED);
+
+        apply(snapshot(REF, "src", T0.plusSeconds(9), 9, ConnectorState.RUNNING, 1, config("again"), Set.of()));
+        assertThat(store.get(cc, "src")).get().satisfies(c -> assertThat(c.config()).containsEntry("topic", "again"));
+    }
+
+    @Test
+    void aNewerInventoryDeletesConnectorsItNoLongerLists() {
+        apply(snapshot(REF, "keep", T0, 0, ConnectorState.RUNNING, 1, config("a"), Set.of()),
+                snapshot(REF, "gone", T0, 1, ConnectorState.RUNNING, 1, config("a"), Set.of()));
+        apply(inventory(REF, T0.minusSeconds(10), 2, Map.of("keep", io.connectusm.events.ConfigFingerprint.of(config("a"))))); // older: ignored
+
+        assertThat(store.list(cc)).extracting(StoredConnector::name).containsExactly("gone", "keep");
+
+        apply(inventory(REF, T0.plusSeconds(10), 3, Map.of("keep", io.connectusm.events.ConfigFingerprint.of(config("a")))));
+
+        assertThat(store.list(cc)).extracting(StoredConnector::name).containsExactly("keep");
+    }
+}

@@ -1,0 +1,282 @@
+package io.connectusm.endpoint.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.connectusm.endpoint.TestEndpoint;
+import io.connectusm.endpoint.TestEvents;
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.ConfigFingerprint;
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.ConnectorType;
+import io.connectusm.events.EventCodec;
+import io.connectusm.events.MediaTypes;
+import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.PluginDescriptor;
+import io.connectusm.events.TaskSnapshot;
+import io.connectusm.events.WorkerPlugins;
+
+/**
+ * The web page's HTML as a browser gets it over real HTTPS: plugins grouped per plugin, times to the second in UTC,
+ * colour-coded states that keep their text, folded traces, masked values, breadcrumbs, escaping and a CSP that
+ * allows the one stylesheet by hash. No browser needed.
+ */
+class WebPagesTest {
+
+    static final EventCodec CODEC = new EventCodec();
+    static final Instant PRECISE = Instant.parse("2026-11-20T23:39:28.338556136Z");
+    static final PluginDescriptor FILE_SOURCE = new PluginDescriptor(
+            "org.apache.kafka.connect.file.FileStreamSourceConnector", "source", "3.9.0");
+    static final PluginDescriptor JDBC_SINK = new PluginDescriptor("io.confluent.connect.jdbc.JdbcSinkConnector",
+            "sink", "10.8.0");
+    static final PluginDescriptor JDBC_SINK_OLD = new PluginDescriptor("io.confluent.connect.jdbc.JdbcSinkConnector",
+            "sink", "10.7.0");
+    static final PluginDescriptor CAST = new PluginDescriptor("org.apache.kafka.connect.transforms.Cast$Value",
+            "transformation", null);
+    static final String TRACE = "org.apache.kafka.connect.errors.ConnectException: <script>alert(1)</script> & down\n"
+            + "\tat org.example.Task.poll(Task.java:42)";
+
+    @TempDir
+    static Path dir;
+    static TestEndpoint endpoint;
+    static ClusterRef ref = new ClusterRef("kafka-pages", "connect-pages");
+    static String usmcc;
+
+    @BeforeAll
+    static void start() throws Exception {
+        endpoint = TestEndpoint.start(dir);
+        endpoint.registerKafka("env-pages", ref.kafkaClusterId());
+        usmcc = TestEndpoint.json(endpoint.send("POST", "/usm/v1/connect-clusters",
+                "{\"confluent_platform_connect_cluster_id\":\"connect-pages\",\"kafka_cluster_id\":\"kafka-pages\","
+                        + "\"display_name\":\"prod <b>eu</b>\",\"environment\":{\"id\":\"env-pages\"}}",
+                endpoint.admin))
+                .get("id").asText();
+        List<MetadataEvent> events = new ArrayList<>();
+        long seq = 0;
+        // a and b agree; c lacks Cast and has an older JDBC sink; the odd worker ID must be escaped
+        events.add(plugins("worker-a:8083", seq++, FILE_SOURCE, JDBC_SINK, CAST));
+        events.add(plugins("worker-b:8083", seq++, FILE_SOURCE, JDBC_SINK, CAST));
+        events.add(plugins("worker-<c>:8083", seq++, FILE_SOURCE, JDBC_SINK_OLD));
+        int i = 0;
+        for (ConnectorState state : ConnectorState.values()) {
+            List<TaskSnapshot> tasks = List.of(new TaskSnapshot(0, state, "worker-a:8083",
+                    state == ConnectorState.FAILED ? TRACE : null));
+            events.add(snapshot("c-" + state.name().toLowerCase(), PRECISE.plusSeconds(i++), seq++, state, tasks,
+                    Map.of("topic", "orders", "db.password", ConnectorSnapshot.MASKED_VALUE,
+                            "note", "<script>alert(2)</script>")));
+        }
+        events.add(snapshot("<img src=x onerror=alert(3)>", PRECISE, seq++, ConnectorState.RUNNING, List.of(),
+                Map.of("topic", "t")));
+        HttpResponse<String> r = endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(events), endpoint.agent,
+                MediaTypes.CLOUDEVENTS_BATCH_JSON);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        endpoint.close();
+    }
+
+    private static MetadataEvent plugins(String worker, long sequence, PluginDescriptor... plugins) {
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, worker, TestEvents.EPOCH, sequence, PRECISE,
+                new WorkerPlugins(worker, "3.9.0", List.of(plugins)));
+    }
+
+    private static MetadataEvent snapshot(String name, Instant time, long sequence, ConnectorState state,
+                                          List<TaskSnapshot> tasks, Map<String, String> config) {
+        TreeMap<String, String> masked = new TreeMap<>(config);
+        TreeSet<String> maskedKeys = new TreeSet<>();
+        config.forEach((k, v) -> {
+            if (v.equals(ConnectorSnapshot.MASKED_VALUE)) {
+                maskedKeys.add(k);
+            }
+        });
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, "worker-a:8083", TestEvents.EPOCH, sequence, time,
+                name, new ConnectorSnapshot(name, "org.example.Connector", ConnectorType.SOURCE, state, "worker-a:8083",
+                state == ConnectorState.FAILED ? TRACE : null, tasks, masked, maskedKeys,
+                ConfigFingerprint.of(masked), ChangeCause.CONFIG_UPDATED));
+    }
+
+    private static HttpResponse<String> get(String path) {
+        HttpResponse<String> r = endpoint.send("GET", path, null, endpoint.admin);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r;
+    }
+
+    private static String clusterPage() {
+        return get("/ui/connect-clusters/" + usmcc).body();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void groupsPluginsPerPluginWithWorkerCountsAfterTheConnectorsInACollapsedSection() {
+        String page = clusterPage();
+
+        int connectorsAt = page.indexOf("<h2>Connectors</h2>");
+        int pluginsAt = page.indexOf("<details class=\"section\" id=\"plugins\"><summary>Plugins");
+        assertThat(connectorsAt).isPositive();
+        assertThat(pluginsAt).isGreaterThan(connectorsAt);
+        // one row per (class, type, version), not per worker
+        assertThat(count(page, "<tr><td><code>" + FILE_SOURCE.className() + "</code></td>")).isEqualTo(1);
+        assertThat(page).contains("<tr><td><code>" + FILE_SOURCE.className() + "</code></td><td>source</td>"
+                + "<td>3.9.0</td><td>on 3 of 3 workers</td></tr>");
+        assertThat(page).contains("<tr><td><code>" + JDBC_SINK.className() + "</code></td><td>sink</td>"
+                + "<td>10.8.0</td><td><span class=\"badge badge-warn\">on 2 of 3 workers</span> <span class=\"muted\">"
+                + "not on</span> worker-&lt;c&gt;:8083</td></tr>");
+        assertThat(page).contains("<td>10.7.0</td><td><span class=\"badge badge-warn\">on 1 of 3 workers</span> "
+                + "<span class=\"muted\">only on</span> worker-&lt;c&gt;:8083</td>");
+        assertThat(page).contains("<code>org.apache.kafka.connect.transforms.Cast$Value</code></td>"
+                + "<td>transformation</td><td><span class=\"muted\">none</span></td>");
+        // 4 distinct plugins on 3 workers, and the one odd worker is flagged with what it lacks and has extra
+        assertThat(page).contains("4 plugins on 3 workers</span> <span class=\"badge badge-warn\">1 worker differs"
+                + "</span></summary>");
+        assertThat(page).contains("<tr><td>worker-&lt;c&gt;:8083</td><td><ul class=\"diff\"><li><code>"
+                + JDBC_SINK.className() + "</code> sink 10.8.0</li><li><code>" + CAST.className()
+                + "</code> transformation</li></ul></td><td><ul class=\"diff\"><li><code>" + JDBC_SINK.className()
+                + "</code> sink 10.7.0</li></ul></td></tr>");
+        assertThat(page).contains("<tr><td>worker-&lt;c&gt;:8083</td><td>3.9.0</td><td>2 <span class=\"badge "
+                + "badge-warn\">differs</span></td>").contains("<tr><td>worker-a:8083</td><td>3.9.0</td><td>3</td>");
+        assertThat(page).doesNotContain("<details open").doesNotContain("worker-<c>");
+    }
+
+    @Test
+    void showsTimesToTheSecondInUtcWithThePreciseInstantAsTitle() {
+        String cluster = clusterPage();
+        String connector = get("/ui/connect-clusters/" + usmcc + "/connectors/c-unassigned").body();
+
+        String expected = "<time datetime=\"2026-11-20T23:39:28.338556136Z\" title=\"2026-11-20T23:39:28.338556136Z\">"
+                + "2026-11-20 23:39:28 UTC</time>";
+        assertThat(cluster).contains(expected);
+        assertThat(connector).contains(expected);
+        // the nanosecond form only ever appears inside attributes
+        assertThat(withoutTimeAttributes(cluster)).doesNotContain("338556136");
+        assertThat(withoutTimeAttributes(connector)).doesNotContain("338556136");
+    }
+
+    private static String withoutTimeAttributes(String page) {
+        return page.replaceAll(" (datetime|title)=\"[^\"]*\"", "");
+    }
+
+    @Test
+    void colourCodesEveryStateAndKeepsItsText() {
+        String page = clusterPage();
+
+        for (ConnectorState state : ConnectorState.values()) {
+            assertThat(page).contains("<span class=\"state state-" + state.name().toLowerCase() + "\">" + state.name()
+                    + "</span>");
+        }
+        assertThat(page).contains("<span class=\"badge badge-bad\">1 failed</span>");
+    }
+
+    @Test
+    void foldsTracesIntoDetailsAndBadgesMaskedValues() {
+        String page = get("/ui/connect-clusters/" + usmcc + "/connectors/c-failed").body();
+
+        String folded = "<details class=\"trace\"><summary>org.apache.kafka.connect.errors.ConnectException: "
+                + "&lt;script&gt;alert(1)&lt;/script&gt; &amp; down</summary><pre>org.apache.kafka.connect.errors."
+                + "ConnectException: &lt;script&gt;alert(1)&lt;/script&gt; &amp; down\n\tat org.example.Task.poll("
+                + "Task.java:42)</pre></details>";
+        assertThat(page).contains("<tr><td>0</td><td><span class=\"state state-failed\">FAILED</span></td>"
+                + "<td>worker-a:8083</td><td>" + folded + "</td></tr>");
+        assertThat(page).contains("<h2 id=\"trace\">Trace</h2>" + folded);
+        assertThat(page).contains("<tr><td><code>db.password</code></td><td><code class=\"masked\">********</code> "
+                + "<span class=\"badge badge-muted\">masked</span></td></tr>");
+        assertThat(page).contains("<tr><td><code>topic</code></td><td><code>orders</code></td></tr>");
+        assertThat(page).contains("1 value is masked");
+        // the history's diff badges the masked value too
+        assertThat(page).contains("<li class=\"diff-add\">+ <code>db.password</code> = <code class=\"masked\">"
+                + "********</code> <span class=\"badge badge-muted\">masked</span></li>");
+        assertThat(page).contains("&lt;script&gt;alert(2)&lt;/script&gt;").doesNotContain("<script");
+    }
+
+    @Test
+    void everyPageHasTheHeaderAndBreadcrumbsDownToItself() {
+        String header = "<header><div><a href=\"/ui\">connect-usm</a> <span>USM endpoint</span></div></header>";
+        String clusterLink = "<a href=\"/ui/connect-clusters/" + usmcc + "\">prod &lt;b&gt;eu&lt;/b&gt;</a>";
+
+        assertThat(get("/ui").body()).contains(header).contains("<ol><li><span aria-current=\"page\">Environments"
+                + "</span></li></ol>").contains("<a href=\"/ui/environments/env-pages\">env-pages</a>");
+        assertThat(get("/ui/environments/env-pages").body()).contains(header)
+                .contains("<ol><li><a href=\"/ui\">Environments</a></li><li><span aria-current=\"page\">env-pages"
+                        + "</span></li></ol>").contains(clusterLink);
+        assertThat(clusterPage()).contains(header).contains("<ol><li><a href=\"/ui\">Environments</a></li><li><a "
+                + "href=\"/ui/environments/env-pages\">env-pages</a></li><li><span aria-current=\"page\">prod "
+                + "&lt;b&gt;eu&lt;/b&gt;</span></li></ol>");
+        assertThat(get("/ui/connect-clusters/" + usmcc + "/connectors/c-paused").body()).contains(header)
+                .contains("<ol><li><a href=\"/ui\">Environments</a></li><li><a href=\"/ui/environments/env-pages\">"
+                        + "env-pages</a></li><li>" + clusterLink + "</li><li><span aria-current=\"page\">c-paused"
+                        + "</span></li></ol>");
+    }
+
+    @Test
+    void escapesNamesInLinksTitlesAndText() {
+        String cluster = clusterPage();
+        String connector = get("/ui/connect-clusters/" + usmcc + "/connectors/" + Html.url(
+                "<img src=x onerror=alert(3)>")).body();
+
+        assertThat(cluster).contains("<a href=\"/ui/connect-clusters/" + usmcc + "/connectors/"
+                + "%3Cimg%20src%3Dx%20onerror%3Dalert%283%29%3E\">&lt;img src=x onerror=alert(3)&gt;</a>")
+                .doesNotContain("<img").doesNotContain("<b>eu");
+        assertThat(connector).contains("<title>&lt;img src=x onerror=alert(3)&gt; · connect-usm</title>")
+                .doesNotContain("<img");
+    }
+
+    @Test
+    void theContentSecurityPolicyAllowsOnlyTheOneStylesheetByItsHash() throws Exception {
+        for (String path : List.of("/ui", "/ui/environments/env-pages", "/ui/connect-clusters/" + usmcc,
+                "/ui/connect-clusters/" + usmcc + "/connectors/c-failed")) {
+            HttpResponse<String> r = get(path);
+            Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(r.body());
+            assertThat(style.find()).isTrue();
+            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(r.headers().firstValue("Content-Security-Policy")).contains("default-src 'none'; style-src "
+                    + "'sha256-" + hash + "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(style.find()).as("one <style> element only").isFalse();
+            assertThat(r.body()).doesNotContain("<script").doesNotContain(" style=\"").doesNotContain("unsafe-inline");
+        }
+    }
+
+    @Test
+    void aRefusedFormPageHasTheSameFrame() {
+        HttpResponse<String> r = endpoint.sendRaw("POST", "/ui/connect-clusters/" + usmcc + "/deregister",
+                "confirm_name=x", TestEndpoint.basic(endpoint.admin.key(), endpoint.admin.secret()),
+                "application/x-www-form-urlencoded");
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("<a href=\"/ui\">connect-usm</a>").contains("<nav class=\"crumbs\"");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("style-src 'sha256-"));
+        assertThat(count(r.body(), "<style>")).isEqualTo(1);
+    }
+}
