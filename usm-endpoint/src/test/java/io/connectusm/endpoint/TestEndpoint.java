@@ -12,12 +12,18 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
@@ -34,27 +40,37 @@ import io.connectusm.certs.WriteMode;
  * A real endpoint for tests: HTTPS on loopback with a server certificate issued by a fresh test CA, a real
  * database file under {@code dir/data}, an admin and an agent key, and a JDK HTTP client trusting the CA.
  * Restartable on the same data directory.
+ *
+ * <p>Either {@link #start(Path) started} by a test, or one per test class as an extension:
+ * {@code @RegisterExtension static final TestEndpoint endpoint = new TestEndpoint();} starts before the class's
+ * {@code @BeforeAll} methods, in a fresh directory under {@code target/}, and stops (and removes it) after all.
  */
-public final class TestEndpoint implements AutoCloseable {
+public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final Path dir;
-    private final LeafFiles leaf;
-    private final HttpClient client;
+    private Path dir;
+    private LeafFiles leaf;
+    private HttpClient client;
     private UsmEndpoint endpoint;
+    private boolean ownsDir;
     public ApiKeyCredentials admin;
     public ApiKeyCredentials agent;
 
-    private TestEndpoint(Path dir, LeafFiles leaf, HttpClient client) {
-        this.dir = dir;
-        this.leaf = leaf;
-        this.client = client;
+    /** Not started yet: register it as an extension (or call {@link #start(Path)} instead). */
+    public TestEndpoint() {
     }
 
     public static TestEndpoint start(Path dir) throws Exception {
+        TestEndpoint test = new TestEndpoint();
+        test.startIn(dir);
+        return test;
+    }
+
+    private void startIn(Path directory) throws Exception {
         CertificateAuthority ca = CertificateAuthority.create(CaSpec.named("test CA"));
-        LeafFiles leaf = LeafFiles.write(dir.resolve("server"),
+        dir = directory;
+        leaf = LeafFiles.write(dir.resolve("server"),
                 ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
                 WriteMode.FAIL_IF_EXISTS);
         SSLContext ssl;
@@ -64,12 +80,29 @@ public final class TestEndpoint implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(TIMEOUT).build();
-        TestEndpoint test = new TestEndpoint(dir, leaf, client);
-        test.startEndpoint();
-        test.admin = test.endpoint.apiKeys().create(ApiRole.ADMIN, "test admin");
-        test.agent = test.endpoint.apiKeys().create(ApiRole.AGENT, "test agent");
-        return test;
+        client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(TIMEOUT).build();
+        startEndpoint();
+        admin = endpoint.apiKeys().create(ApiRole.ADMIN, "test admin");
+        agent = endpoint.apiKeys().create(ApiRole.AGENT, "test agent");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        ownsDir = true;
+        startIn(Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-endpoints")),
+                context.getRequiredTestClass().getSimpleName() + "-"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+        if (ownsDir) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     public Map<String, Object> configProps() {
@@ -173,8 +206,8 @@ public final class TestEndpoint implements AutoCloseable {
     public void close() throws IOException {
         if (endpoint != null) {
             endpoint.close();
+            endpoint = null;
         }
-
     }
 
     public static String read(Path file) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.Json;
 import io.connectusm.endpoint.store.ConnectCluster;
-import io.connectusm.endpoint.store.Page;
 import io.connectusm.endpoint.store.RegistrationStore;
 
 import org.slf4j.Logger;
@@ -34,12 +33,7 @@ final class ConnectClustersResource {
     }
 
     ApiResponse list(Call call) {
-        String env = JsonFields.requiredEnvironment(call);
-        int size = Paging.size(call.query("page_size"));
-        Page<ConnectCluster> page = registrations.listConnectClusters(env, Paging.after(call.query("page_token")),
-                size);
-        return ApiResponse.json(200, ResourceJson.list("ConnectClusterList", page, ResourceJson::connectCluster,
-                links.base(call.request()) + PATH, env, size));
+        return Paging.respond(call, links, PATH, "ConnectClusterList", registrations::listConnectClusters, ResourceJson::connectCluster);
     }
 
     ApiResponse create(Call call) {

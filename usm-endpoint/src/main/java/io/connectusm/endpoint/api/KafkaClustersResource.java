@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.Json;
 import io.connectusm.endpoint.store.KafkaCluster;
-import io.connectusm.endpoint.store.Page;
 import io.connectusm.endpoint.store.RegistrationStore;
 
 import org.slf4j.Logger;
@@ -33,11 +32,7 @@ final class KafkaClustersResource {
     }
 
     ApiResponse list(Call call) {
-        String env = JsonFields.requiredEnvironment(call);
-        int size = Paging.size(call.query("page_size"));
-        Page<KafkaCluster> page = registrations.listKafkaClusters(env, Paging.after(call.query("page_token")), size);
-        return ApiResponse.json(200, ResourceJson.list("KafkaClusterList", page, ResourceJson::kafkaCluster,
-                links.base(call.request()) + PATH, env, size));
+        return Paging.respond(call, links, PATH, "KafkaClusterList", registrations::listKafkaClusters, ResourceJson::kafkaCluster);
     }
 
     ApiResponse create(Call call) {

@@ -2,19 +2,40 @@ package io.connectusm.endpoint.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.Page;
 
 /**
- * The query parameters of a paged list: {@code page_size} (1 to {@link Page#MAX_SIZE}, default 10) and the
- * opaque {@code page_token}, the base64url of the key the next page starts after. Stateless.
+ * A paged list of the API: its query parameters, {@code environment} (required), {@code page_size} (1 to
+ * {@link Page#MAX_SIZE}, default 10) and the opaque {@code page_token} (the base64url of the key the next page
+ * starts after), and its response with {@code metadata.first/next/total_size}. Stateless.
  */
 final class Paging {
 
     static final int DEFAULT_SIZE = 10;
 
     private Paging() {
+    }
+
+    /** One page of an environment's list, read by {@code pages}, as the list resource {@code kind}. */
+    static <T> ApiResponse respond(Call call, Links links, String path, String kind, PageReader<T> pages,
+                                   Function<T, ObjectNode> item) {
+        String env = JsonFields.requiredEnvironment(call);
+        int size = size(call.query("page_size"));
+        Page<T> page = pages.read(env, after(call.query("page_token")), size);
+        return ApiResponse.json(200, ResourceJson.list(kind, page, item, links.base(call.request()) + path, env,
+                size));
+    }
+
+    /** Reads one page of an environment's list: the items after key {@code after} ({@code ""} for the first). */
+    @FunctionalInterface
+    interface PageReader<T> {
+        Page<T> read(String environment, String after, int size);
     }
 
     /** Parses {@code page_size}; a 400 when it is not a number in range. */

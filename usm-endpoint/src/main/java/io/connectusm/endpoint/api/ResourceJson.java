@@ -3,6 +3,7 @@ package io.connectusm.endpoint.api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,18 +75,14 @@ final class ResourceJson {
     }
 
     static ObjectNode connectorList(List<StoredConnector> connectors) {
-        ObjectNode o = document("ConnectorList");
-        ArrayNode data = o.putArray("data");
-        for (StoredConnector s : connectors) {
-            ObjectNode c = data.addObject();
+        return withData(document("ConnectorList"), connectors, (c, s) -> {
             c.put("name", s.name());
             c.put("type", s.connectorType());
             c.put("state", s.state());
             c.putObject("tasks").put("running", s.tasksRunning()).put("total", s.tasks().size());
             c.put("trace_present", s.tracePresent());
             c.put("last_change", s.lastChange().toString());
-        }
-        return o;
+        });
     }
 
     static ObjectNode connector(StoredConnector s) {
@@ -113,9 +110,7 @@ final class ResourceJson {
     static ObjectNode history(String name, List<HistoryEntry> entries) {
         ObjectNode o = document("ConnectorHistory");
         o.put("name", name);
-        ArrayNode data = o.putArray("data");
-        for (HistoryEntry e : entries) {
-            ObjectNode h = data.addObject();
+        return withData(o, entries, (h, e) -> {
             h.put("time", e.time().toString());
             h.put("change", e.kind().name());
             h.put("state", e.state());
@@ -125,15 +120,11 @@ final class ResourceJson {
                 diff.addObject().put("key", change.key()).put("change", change.kind().name())
                         .put("old_value", change.oldValue()).put("new_value", change.newValue());
             }
-        }
-        return o;
+        });
     }
 
     static ObjectNode sightings(List<Sighting> sightings) {
-        ObjectNode o = document("SightingList");
-        ArrayNode data = o.putArray("data");
-        for (Sighting s : sightings) {
-            ObjectNode item = data.addObject();
+        return withData(document("SightingList"), sightings, (item, s) -> {
             item.put("kafka_cluster_id", s.kafkaClusterId());
             item.put("connect_cluster_id", s.connectClusterId());
             item.put("connector_count", s.connectorCount());
@@ -141,15 +132,11 @@ final class ResourceJson {
             item.put("last_seen", s.lastSeen().toString());
             item.put("agent_id", s.agentId());
             item.putObject("environment").put("id", s.environment());
-        }
-        return o;
+        });
     }
 
     static ObjectNode workerPlugins(List<WorkerPluginList> workers) {
-        ObjectNode o = document("WorkerPluginList");
-        ArrayNode data = o.putArray("data");
-        for (WorkerPluginList w : workers) {
-            ObjectNode item = data.addObject();
+        return withData(document("WorkerPluginList"), workers, (item, w) -> {
             item.put("worker_id", w.workerId());
             item.put("kafka_version", w.kafkaVersion());
             item.put("reported_at", w.reportedAt().toString());
@@ -157,8 +144,7 @@ final class ResourceJson {
             for (PluginDescriptor p : w.plugins()) {
                 plugins.addObject().put("class", p.className()).put("type", p.type()).put("version", p.version());
             }
-        }
-        return o;
+        });
     }
 
     /** An API key; {@code secret} is non-null only in the response that created it. */
@@ -180,6 +166,13 @@ final class ResourceJson {
         ArrayNode data = o.putArray("data");
         keys.forEach(k -> data.add(apiKey(k, null)));
         return o;
+    }
+
+    /** Appends {@code data}, one object per item filled by {@code fill}, to {@code document}. */
+    private static <T> ObjectNode withData(ObjectNode document, List<T> items, BiConsumer<ObjectNode, T> fill) {
+        ArrayNode data = document.putArray("data");
+        items.forEach(item -> fill.accept(data.addObject(), item));
+        return document;
     }
 
     private static ObjectNode resource(String kind, String id) {

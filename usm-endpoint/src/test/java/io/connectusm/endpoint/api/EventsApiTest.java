@@ -4,7 +4,6 @@ import static io.connectusm.endpoint.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
@@ -34,19 +31,8 @@ class EventsApiTest {
     static final String DB_PASSWORD = "pg-Secret-0042";
     static final EventCodec CODEC = new EventCodec();
 
-    @TempDir
-    static Path dir;
-    static TestEndpoint endpoint;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestEndpoint.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint endpoint = new TestEndpoint();
 
     private static HttpResponse<String> post(MetadataEvent... events) {
         return endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(List.of(events)), endpoint.agent,

@@ -3,7 +3,6 @@ package io.connectusm.endpoint.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,29 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
 
 /** The usm/v1 registrations API over real HTTPS, against a real database file. */
 class RegistrationApiTest {
 
-    @TempDir
-    static Path dir;
-    static TestEndpoint endpoint;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestEndpoint.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint endpoint = new TestEndpoint();
 
     @Test
     void registersKafkaThenConnectClusterWithRegionFallingBackToKafkaHomeRegion() {

@@ -3,17 +3,14 @@ package io.connectusm.endpoint.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.TestEvents;
@@ -34,19 +31,8 @@ class WorkerPluginsApiTest {
     static final PluginDescriptor JDBC_SINK = new PluginDescriptor("io.confluent.connect.jdbc.JdbcSinkConnector",
             "sink", "10.8.0");
 
-    @TempDir
-    static Path dir;
-    static TestEndpoint endpoint;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestEndpoint.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint endpoint = new TestEndpoint();
 
     private static MetadataEvent plugins(ClusterRef ref, String worker, Instant time, long sequence,
                                          PluginDescriptor... plugins) {

@@ -3,7 +3,6 @@ package io.connectusm.endpoint.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.TestEvents;
@@ -67,16 +65,14 @@ class HostileValuesTest {
     static final Pattern TAG = Pattern.compile("<(/?)([a-z][a-z0-9]*)((?:\\s[a-z-]+(?:=\"[^\"<]*\")?)*)>");
     static final Pattern ATTRIBUTE = Pattern.compile("\\s([a-z-]+)(?:=\"([^\"]*)\")?");
 
-    @TempDir
-    static Path dir;
-    static TestEndpoint endpoint;
+    @RegisterExtension
+    static final TestEndpoint endpoint = new TestEndpoint();
     static String usmcc;
     /** The first breakouts together, within the 255 characters a display name may have. */
     static final String DISPLAY_NAME = String.join("", CORPUS.subList(0, 5));
 
     @BeforeAll
     static void start() throws Exception {
-        endpoint = TestEndpoint.start(dir);
         ClusterRef ref = new ClusterRef("kafka-hostile", "connect-hostile");
         HttpResponse<String> kafka = endpoint.send("POST", "/usm/v1/kafka-clusters", body(Map.of(
                 "confluent_platform_kafka_cluster_id", "kafka-hostile", "display_name", DISPLAY_NAME, "cloud", "aws",
@@ -110,11 +106,6 @@ class HostileValuesTest {
         HttpResponse<String> r = endpoint.sendBytes("/usm/v1/events", new EventCodec().encodeBatch(events),
                 endpoint.agent, MediaTypes.CLOUDEVENTS_BATCH_JSON);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        endpoint.close();
     }
 
     private static String body(Map<String, String> fields, String env) {

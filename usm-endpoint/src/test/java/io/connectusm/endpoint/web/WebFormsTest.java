@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,10 +13,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
@@ -32,19 +29,8 @@ class WebFormsTest {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    @TempDir
-    static Path dir;
-    static TestEndpoint endpoint;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = TestEndpoint.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint endpoint = new TestEndpoint();
 
     private static void sighted(String env, String kafkaId, String connectId) {
         HttpResponse<String> r = endpoint.send("POST", "/usm/v1/sightings", "{\"sightings\":[{\"kafka_cluster_id\":\""

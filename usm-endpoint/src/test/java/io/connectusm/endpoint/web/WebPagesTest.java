@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +16,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.TestEvents;
@@ -57,15 +55,13 @@ class WebPagesTest {
     static final String TRACE = "org.apache.kafka.connect.errors.ConnectException: <script>alert(1)</script> & down\n"
             + "\tat org.example.Task.poll(Task.java:42)";
 
-    @TempDir
-    static Path dir;
-    static TestEndpoint endpoint;
+    @RegisterExtension
+    static final TestEndpoint endpoint = new TestEndpoint();
     static ClusterRef ref = new ClusterRef("kafka-pages", "connect-pages");
     static String usmcc;
 
     @BeforeAll
     static void start() throws Exception {
-        endpoint = TestEndpoint.start(dir);
         endpoint.registerKafka("env-pages", ref.kafkaClusterId());
         usmcc = TestEndpoint.json(endpoint.send("POST", "/usm/v1/connect-clusters",
                 "{\"confluent_platform_connect_cluster_id\":\"connect-pages\",\"kafka_cluster_id\":\"kafka-pages\","
@@ -91,11 +87,6 @@ class WebPagesTest {
         HttpResponse<String> r = endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(events), endpoint.agent,
                 MediaTypes.CLOUDEVENTS_BATCH_JSON);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        endpoint.close();
     }
 
     private static MetadataEvent plugins(String worker, long sequence, PluginDescriptor... plugins) {
