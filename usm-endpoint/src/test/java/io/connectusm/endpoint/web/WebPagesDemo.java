@@ -37,7 +37,7 @@ import io.connectusm.events.WorkerPlugins;
  * and saves its pages as HTML under {@code -Dusm.demo.dir=DIR}, for looking at the page in a browser. Only runs
  * when that property is set; with {@code -Dusm.demo.hold.seconds=N} the endpoint stays up N seconds and
  * {@code DIR/endpoint.txt} says its URL and admin credentials (for curl or a browser).
- * <pre>mvn -B -q -pl usm-endpoint install -Dtest=WebPagesDemo -Dsurefire.failIfNoSpecifiedTests=false \
+ * <pre>mvn -B -q -pl usm-endpoint -am test -Dtest=WebPagesDemo -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dusm.demo.dir=/tmp/usm-pages</pre>
  */
 @EnabledIfSystemProperty(named = "usm.demo.dir", matches = ".+")
