@@ -33,7 +33,8 @@ final class ConnectClustersResource {
     }
 
     ApiResponse list(Call call) {
-        return Paging.respond(call, links, PATH, "ConnectClusterList", registrations::listConnectClusters, ResourceJson::connectCluster);
+        return Paging.respond(call, links, PATH, "ConnectClusterList", registrations::listConnectClusters,
+                ResourceJson::connectCluster);
     }
 
     ApiResponse create(Call call) {
@@ -44,7 +45,8 @@ final class ConnectClustersResource {
         String region = JsonFields.optionalText(body, "region");
         ConnectCluster created = registrations.createConnectCluster(JsonFields.environment(body, defaultEnvironment),
                 cpConnect, cpKafka, JsonFields.displayName(body, cpConnect),
-                cloud == null ? null : InputRules.cloud("cloud", cloud), region == null ? null : InputRules.region(region));
+                cloud == null ? null : InputRules.cloud("cloud", cloud),
+                region == null ? null : InputRules.region(region));
         log.info("registered Connect cluster {}/{} as {} in {}", cpKafka, cpConnect, created.id(),
                 created.environment());
         return ApiResponse.json(201, ResourceJson.connectCluster(created));

@@ -41,7 +41,11 @@ final class JsonFields {
     /** Optional free text of at most {@value #MAX_TEXT} characters. */
     static String optionalShortText(ObjectNode body, String field) {
         String value = optionalText(body, field);
-        if (value != null && value.length() > MAX_TEXT) {
+        return value == null ? null : checkLength(field, value);
+    }
+
+    private static String checkLength(String field, String value) {
+        if (value.length() > MAX_TEXT) {
             throw UsmApiException.badRequest(field + " must be at most " + MAX_TEXT + " characters");
         }
         return value;
@@ -54,10 +58,7 @@ final class JsonFields {
     /** {@code display_name}, or {@code fallback} when absent or blank. */
     static String displayName(ObjectNode body, String fallback) {
         String name = optionalText(body, "display_name");
-        if (name == null || name.isBlank()) {
-            return fallback;
-        }
-        return optionalShortText(body, "display_name");
+        return name == null || name.isBlank() ? fallback : checkLength("display_name", name);
     }
 
     static Instant instant(ObjectNode body, String field) {

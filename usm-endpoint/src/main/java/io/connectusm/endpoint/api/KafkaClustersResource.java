@@ -32,7 +32,8 @@ final class KafkaClustersResource {
     }
 
     ApiResponse list(Call call) {
-        return Paging.respond(call, links, PATH, "KafkaClusterList", registrations::listKafkaClusters, ResourceJson::kafkaCluster);
+        return Paging.respond(call, links, PATH, "KafkaClusterList", registrations::listKafkaClusters,
+                ResourceJson::kafkaCluster);
     }
 
     ApiResponse create(Call call) {

@@ -62,14 +62,17 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             CompletableFuture.supplyAsync(() -> handler.handle(apiRequest), blockingExecutor)
                     .whenComplete((response, failure) -> {
                         // A handler should answer every failure itself; one that throws still gets its answer.
-                        ApiResponse out = failure == null ? response : ErrorResponses.toResponse(
-                                failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+                        ApiResponse out = failure == null ? response : ErrorResponses.toResponse(unwrap(failure));
                         ctx.executor().execute(() -> write(ctx, out, keepAlive));
                     });
         } catch (RejectedExecutionException e) {
             write(ctx, ErrorResponses.toResponse(UsmApiException.unavailable("endpoint busy, retry later"))
                     .withHeader("Retry-After", "1"), keepAlive);
         }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
     }
 
     private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {

@@ -16,8 +16,9 @@ import io.connectusm.events.ClusterRef;
 /**
  * Kafka and Connect cluster registrations in the database. Uniqueness (one registration per local cluster
  * per environment) is enforced by unique keys, so concurrent registrations of the same cluster yield exactly
- * one success and {@link RegistrationRefusedException}s. Thread-safe; every method is one transaction. Deregistering a Connect cluster
- * deletes its stored connectors and history too (foreign keys cascade): what is not registered is not kept.
+ * one success and {@link RegistrationRefusedException}s. Deregistering a Connect cluster deletes its stored
+ * connectors, history and plugin lists too (foreign keys cascade): what is not registered is not kept.
+ * Thread-safe; every method is one transaction.
  */
 public final class RegistrationStore {
 
@@ -96,8 +97,9 @@ public final class RegistrationStore {
             });
         } catch (StoreException e) {
             if (e.isUniqueViolation()) {
-                throw new RegistrationRefusedException(Reason.ALREADY_REGISTERED, "Connect cluster \"" + cpConnectClusterId + "\" of Kafka cluster \""
-                        + cpKafkaClusterId + "\" is already registered in environment \"" + environment + "\"");
+                throw new RegistrationRefusedException(Reason.ALREADY_REGISTERED, "Connect cluster \""
+                        + cpConnectClusterId + "\" of Kafka cluster \"" + cpKafkaClusterId
+                        + "\" is already registered in environment \"" + environment + "\"");
             }
             throw e;
         }
@@ -149,8 +151,9 @@ public final class RegistrationStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) > 0) {
-                        throw new RegistrationRefusedException(Reason.IN_USE, "Kafka cluster \"" + id + "\" still has " + rs.getInt(1)
-                                + " registered Connect cluster(s); deregister them first");
+                        throw new RegistrationRefusedException(Reason.IN_USE, "Kafka cluster \"" + id
+                                + "\" still has " + rs.getInt(1) + " registered Connect cluster(s); deregister "
+                                + "them first");
                     }
                 }
             }
