@@ -120,19 +120,22 @@ public final class UsmApiClient {
 
     // ---- connectors (read API) ----
 
-    /** Every connector the endpoint stores for Connect cluster {@code connectClusterId}. */
+    /** Every connector the endpoint stores for Connect cluster {@code connectClusterId} (environment optional). */
     public List<ConnectorSummary> connectors(String connectClusterId, String environment) {
         return list(UsmPaths.inEnvironment(UsmPaths.connectors(connectClusterId), environment)).stream()
                 .map(ResourceJson::connectorSummary).toList();
     }
 
-    public Connector connector(String connectClusterId, String name) {
-        return ResourceJson.connector(get(UsmPaths.connector(connectClusterId, name)));
+    /** One connector; {@code environment} (optional) must be its Connect cluster's. */
+    public Connector connector(String connectClusterId, String name, String environment) {
+        return ResourceJson.connector(get(UsmPaths.inEnvironment(UsmPaths.connector(connectClusterId, name),
+                environment)));
     }
 
     /** The connector's history as the endpoint orders it (newest first), also of a deleted connector. */
-    public List<ConnectorChange> connectorHistory(String connectClusterId, String name) {
-        return list(UsmPaths.connectorHistory(connectClusterId, name)).stream().map(ResourceJson::change).toList();
+    public List<ConnectorChange> connectorHistory(String connectClusterId, String name, String environment) {
+        return list(UsmPaths.inEnvironment(UsmPaths.connectorHistory(connectClusterId, name), environment)).stream()
+                .map(ResourceJson::change).toList();
     }
 
     // ---- events and sightings ----

@@ -182,8 +182,8 @@ class UsmApiClientEndpointTest {
                                 "db.password", "s3cr3t-canary"), Set.of("db.password"), ChangeCause.CONFIG_UPDATED))));
 
         List<ConnectorSummary> listed = client.connectors(cc, null);
-        Connector connector = client.connector(cc, "my source/1+1");
-        List<ConnectorChange> history = client.connectorHistory(cc, "my source/1+1");
+        Connector connector = client.connector(cc, "my source/1+1", null);
+        List<ConnectorChange> history = client.connectorHistory(cc, "my source/1+1", "env-conn");
 
         assertThat(listed).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("my source/1+1");
@@ -200,7 +200,7 @@ class UsmApiClientEndpointTest {
         assertThat(history.get(0).configDiff()).singleElement().isEqualTo(
                 new ConnectorChange.ConfigChange("file", "CHANGED", "/tmp/in.txt", "/tmp/in2.txt"));
         assertThat(listed.toString() + connector + history).doesNotContain("s3cr3t-canary");
-        assertThatThrownBy(() -> client.connector(cc, "nope")).isInstanceOfSatisfying(UsmApiException.class,
+        assertThatThrownBy(() -> client.connector(cc, "nope", null)).isInstanceOfSatisfying(UsmApiException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("connector \"nope\" not found in " + cc));
     }
 
