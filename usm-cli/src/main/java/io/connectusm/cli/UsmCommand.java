@@ -36,8 +36,8 @@ import picocli.CommandLine.ScopeType;
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {
-            "Run 'usm COMMAND --help' for the options of a command, for example 'usm certs issue --help'.",
-            "Exit codes: 0 success, 1 error, 2 wrong usage. Set USM_DEBUG=1 (or pass -v) for stack traces."
+            "Run 'usm COMMAND --help' for a command's options, e.g. 'usm certs issue --help'.",
+            "Exit codes: 0 success, 1 error, 2 wrong usage. -v or USM_DEBUG=1: stack traces."
         },
         subcommands = {
             // One line per verb, each in its own package.

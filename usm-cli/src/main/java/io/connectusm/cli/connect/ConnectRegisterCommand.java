@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "register", aliases = "create",
         description = "Register a Confluent Platform Connect cluster with USM.",
         footerHeading = "%nExamples:%n",
-        footer = "  usm connect-cluster register connect-group-xyz123 --confluent-platform-kafka-cluster "
-                + "4k0R9d1GTS5tI9f4Y2xZ0Q --cloud aws --region us-east-1")
+        footer = {"  usm connect-cluster register connect-group-xyz123 \\",
+            "      --confluent-platform-kafka-cluster 4k0R9d1GTS5tI9f4Y2xZ0Q \\",
+            "      --cloud aws --region us-east-1"})
 final class ConnectRegisterCommand extends ResourceRegisterCommand<ConnectCluster> {
 
     @Parameters(index = "0", paramLabel = "<confluent-platform-connect-cluster-id>",

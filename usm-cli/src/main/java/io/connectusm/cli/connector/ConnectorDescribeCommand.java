@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "describe", description = "Describe a connector: state, tasks, masked configuration, last change.",
         footerHeading = "%nExamples:%n",
-        footer = "  usm connect-cluster connector describe my-connector --connect-cluster usmcc-abc123")
+        footer = {"  usm connect-cluster connector describe my-connector \\",
+            "      --connect-cluster usmcc-abc123"})
 final class ConnectorDescribeCommand extends ConnectorReadCommand {
 
     /** What the reason column says when the endpoint names none (its API lists the masked keys only today). */

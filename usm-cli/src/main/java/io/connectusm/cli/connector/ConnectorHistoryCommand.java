@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "history", description = "Show a connector's changes, newest first, with config diffs.",
         footerHeading = "%nExamples:%n",
-        footer = "  usm connect-cluster connector history my-connector --connect-cluster usmcc-abc123")
+        footer = {"  usm connect-cluster connector history my-connector \\",
+            "      --connect-cluster usmcc-abc123"})
 final class ConnectorHistoryCommand extends ConnectorReadCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The connector's name.")

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "list", description = "List the connectors of a Connect cluster, as the endpoint has them.",
         footerHeading = "%nExamples:%n",
         footer = {"  usm connect-cluster connector list --connect-cluster usmcc-abc123",
-            "  usm connect-cluster connector list --connect-cluster usmcc-abc123 --state FAILED -o json"})
+            "  usm connect-cluster connector list --connect-cluster usmcc-abc123 \\",
+            "      --state FAILED -o json"})
 final class ConnectorListCommand extends ConnectorReadCommand {
 
     @Option(names = "--state", split = ",", paramLabel = "STATE",

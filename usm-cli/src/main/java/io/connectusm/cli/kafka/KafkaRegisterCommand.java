@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "register", aliases = "create",
         description = "Register a Confluent Platform Kafka cluster with USM.",
         footerHeading = "%nExamples:%n",
-        footer = "  usm kafka-cluster register 4k0R9d1GTS5tI9f4Y2xZ0Q --name my-kafka-cluster --cloud aws --region "
-                + "us-east-1")
+        footer = {"  usm kafka-cluster register 4k0R9d1GTS5tI9f4Y2xZ0Q --name my-kafka-cluster \\",
+            "      --cloud aws --region us-east-1"})
 final class KafkaRegisterCommand extends ResourceRegisterCommand<KafkaCluster> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<confluent-platform-kafka-cluster-id>",
@@ -35,7 +35,8 @@ final class KafkaRegisterCommand extends ResourceRegisterCommand<KafkaCluster> {
     String flagId;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "REQUIRED: A human-readable name for the Confluent Platform Kafka cluster.")
+            description = "REQUIRED (optional with --confluent-platform-kafka-cluster): A human-readable name for "
+                    + "the Confluent Platform Kafka cluster.")
     String name;
 
     @Option(names = "--cloud", paramLabel = "CLOUD",
