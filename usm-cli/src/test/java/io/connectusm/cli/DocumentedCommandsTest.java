@@ -93,4 +93,19 @@ class DocumentedCommandsTest {
         assertThat(deregister[1]).isEqualTo("Are you sure you want to deregister USM Connect cluster \"" + id
                 + "\"? (y/n): Deregistered USM Connect cluster \"" + id + "\".\n");
     }
+
+    @Test
+    void underTheRealRootThePromptEchoesTheAliasTyped() {
+        run("", List.of("kafka-cluster", "create", "kafka-alias", "--name", "k", "--cloud", "aws", "--region",
+                "us-east-1", "--environment", "env-alias"));
+        String[] created = run("", List.of("connect-cluster", "create", "connect-alias", "--kafka-cluster-id",
+                "kafka-alias", "--environment", "env-alias", "-o", "json"));
+        String id = created[1].replaceAll("(?s).*\"id\": \"(usmcc-[a-z0-9]+)\".*", "$1");
+
+        String[] deleted = run("y\n", List.of("-v", "connect", "delete", id));
+
+        assertThat(deleted[0]).as(deleted[2]).isEqualTo("0");
+        assertThat(deleted[1]).isEqualTo("Are you sure you want to delete USM Connect cluster \"" + id
+                + "\"? (y/n): Deleted USM Connect cluster \"" + id + "\".\n");
+    }
 }

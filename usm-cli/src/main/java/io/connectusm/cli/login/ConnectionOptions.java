@@ -21,8 +21,6 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
-    /** Every request with its status at TRACE ({@code -vvvv} or {@code --unsafe-trace}); never a header or a body. */
-    private static final Logger HTTP = LoggerFactory.getLogger("io.connectusm.cli.http");
 
     @Option(names = "--url", defaultValue = "${env:USM_ENDPOINT_URL}", paramLabel = "URL",
             description = "Endpoint base URL, e.g. https://usm.example.com:8443 (env USM_ENDPOINT_URL).")
@@ -74,7 +72,7 @@ public final class ConnectionOptions {
         try {
             return UsmApiClient.builder(resolvedUrl).basicAuth(key, secret)
                     .trust(ca == null ? TlsTrust.systemDefault() : TlsTrust.pemFile(Path.of(ca)))
-                    .observer((method, uri, status, took) -> HTTP.trace("{} {} -> {} ({} ms)", method, uri,
+                    .observer((method, uri, status, took) -> HttpTrace.LOG.trace("{} {} -> {} ({} ms)", method, uri,
                             status < 0 ? "no answer" : status, took.toMillis()))
                     .build();
         } catch (IllegalArgumentException e) {
@@ -124,6 +122,15 @@ public final class ConnectionOptions {
         Path quickstart = CliConfigFile.QUICKSTART_LOGIN.toAbsolutePath();
         return Files.isRegularFile(quickstart) ? "The quickstart's login file is " + quickstart + ": run with "
                 + "USM_CONFIG=" + quickstart + "." : null;
+    }
+
+    /**
+     * Every request with its status at TRACE ({@code -vvvv} or {@code --unsafe-trace}); never a header or a body. A
+     * holder, so that logging starts with the first request and not when picocli builds the command tree: the
+     * quickstart must configure logging before anything logs.
+     */
+    private static final class HttpTrace {
+        static final Logger LOG = LoggerFactory.getLogger("io.connectusm.cli.http");
     }
 
     private static String pick(String given, Optional<String> fromFile) {

@@ -3,12 +3,21 @@ package io.connectusm.cli.connect;
 import static io.connectusm.cli.UsmRun.usm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.connectusm.cli.UsmRun;
 
 /** The registration verbs as wired into the real {@code usm} root command, with its error handling. */
 class UsmRootCommandTest {
+
+    /** -vvv lowers the level of this whole JVM, as it does in a usm process: give the next tests their quiet back. */
+    @AfterEach
+    void quietAgain() {
+        Configurator.setRootLevel(Level.WARN);
+    }
 
     @Test
     void theCommandTreeAndAliasesAreConfluents() {
