@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.connectusm.certs.CertificateFileException;
+import io.connectusm.cli.output.ApiFailures;
 import io.connectusm.cli.output.UsmCliException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,15 +15,16 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every failure of every {@code usm} command into one line on standard error, {@code Error: <message>}, and an
- * exit code: {@link ExitCodes#USAGE} for a wrong command line, {@link ExitCodes#ERROR} for anything else.
+ * Turns every failure of every {@code usm} command into {@code Error: <message>} on standard error (with
+ * Confluent's {@code Suggestions:} block when there are any) and an exit code: {@link ExitCodes#USAGE} for a wrong
+ * command line, {@link ExitCodes#ERROR} for anything else.
  *
- * <p>No stack trace unless asked for ({@code --verbose} or {@code USM_DEBUG=1}): people read the message, and the
- * messages of this project name the file or flag at fault and never contain secrets. Immutable and thread-safe.
+ * <p>No stack trace unless asked for ({@code -v}, {@code --unsafe-trace} or {@code USM_DEBUG=1}): people read the
+ * message, and the messages of this project name the file or flag at fault and never contain secrets. Immutable
+ * and thread-safe.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final String DEBUG_VARIABLE = "USM_DEBUG";
-    private static final String VERBOSE_OPTION = "--verbose";
 
     private final boolean debugFromEnvironment;
 
@@ -35,14 +37,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        err.println("Error: " + messageOf(failure));
-        if (debugFromEnvironment || verboseRequested(parseResult)) {
+        UsmCliException explained = failure instanceof UsmCliException e ? e
+                : failure instanceof RuntimeException r ? ApiFailures.explain(r) : null;
+        if (explained != null) {
+            err.print(explained.render());
+        } else {
+            err.println("Error: " + messageOf(failure));
+        }
+        if (debugFromEnvironment || Verbosity.of(parseResult.originalArgs()).stackTraces()) {
             failure.printStackTrace(err);
-        } else if (!isExpected(failure)) {
-            err.println("(run again with " + VERBOSE_OPTION + ", or " + DEBUG_VARIABLE + "=1, to see where it failed)");
+        } else if (explained == null && !isExpected(failure)) {
+            err.println("(run again with -v, or " + DEBUG_VARIABLE + "=1, to see where it failed)");
         }
         err.flush();
-        return ExitCodes.ERROR;
+        return explained != null ? explained.exitCode() : ExitCodes.ERROR;
     }
 
     @Override
@@ -51,7 +59,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = command.getErr();
         err.println("Error: " + failure.getMessage());
         UnmatchedArgumentException.printSuggestions(failure, err);
-        if (debugFromEnvironment || Arrays.asList(args).contains(VERBOSE_OPTION)) {
+        if (debugFromEnvironment || Verbosity.of(Arrays.asList(args)).stackTraces()) {
             failure.printStackTrace(err);
         }
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -59,19 +67,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.USAGE;
     }
 
-    private static boolean verboseRequested(ParseResult parseResult) {
-        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
-            if (result.hasMatchedOption(VERBOSE_OPTION)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Failures whose message says it all; anything else may be a bug, so say how to get details. */
     private static boolean isExpected(Exception failure) {
-        return failure instanceof UsmCliException || failure instanceof CertificateFileException
-                || failure instanceof IllegalArgumentException;
+        return failure instanceof CertificateFileException || failure instanceof IllegalArgumentException;
     }
 
     private static String messageOf(Throwable failure) {

@@ -24,12 +24,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "start",
         description = {
-            "Start the agent; runs until stopped (Ctrl-C, SIGTERM: drains in-flight requests, then exits).",
-            "Every key may also come from USM_AGENT_<KEY> (upper case, dots as underscores), which wins over the file;",
-            "with no --config, the environment alone configures it. Keys: docs/usm-agent.md."
+            "Start the agent; it runs until stopped (Ctrl-C or SIGTERM drain in-flight requests, then it exits).",
+            "Every key may also come from USM_AGENT_<KEY> (upper case, dots as underscores), which wins over the "
+                + "file; with no --config, the environment alone configures it. Keys: docs/usm-agent.md."
         },
-        footer = {"%nExample:%n  usm agent start --config config-samples/agent.properties"})
+        footerHeading = "%nExample:%n",
+        footer = {"  usm agent start --config " + AgentStartCommand.SAMPLE})
 final class AgentStartCommand implements Callable<Integer> {
+
+    /** The sample configuration of the repository, as the help names it. */
+    static final String SAMPLE = "config-samples/usm-agent.properties";
 
     @Spec
     CommandSpec spec;

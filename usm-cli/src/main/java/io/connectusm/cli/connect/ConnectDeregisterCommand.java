@@ -1,23 +1,28 @@
 package io.connectusm.cli.connect;
 
-import io.connectusm.cli.login.ResourceDeregisterCommand;
+import java.util.List;
+
+import io.connectusm.api.ConnectCluster;
+import io.connectusm.cli.registration.ResourceDeregisterCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code usm connect deregister <usmcc-id> [--force]}: asks {@code (y/n)} first unless forced. */
+/** {@code usm connect-cluster deregister <usmcc-id>… [--force]} (alias {@code delete}): asks {@code (y/n)} first. */
 @Command(name = "deregister", aliases = "delete",
-        description = "Deregister a USM Connect cluster; its stored connectors and history are removed too.")
-final class ConnectDeregisterCommand extends ResourceDeregisterCommand {
+        description = "Deregister one or more USM Connect clusters; their stored connectors and history are removed "
+                + "too.",
+        footerHeading = "%nExamples:%n", footer = "  usm connect-cluster deregister usmcc-abc123 --environment env-12345")
+final class ConnectDeregisterCommand extends ResourceDeregisterCommand<ConnectCluster> {
 
-    @Parameters(index = "0", paramLabel = "USM_CONNECT_CLUSTER_ID", description = "The usmcc-… ID.")
-    String id;
+    @Parameters(arity = "1..*", paramLabel = "<id>", description = "usmcc-… IDs: <id-1> [id-2] … [id-n].")
+    List<String> ids;
 
     ConnectDeregisterCommand() {
         super(ConnectClusters.RESOURCE);
     }
 
     @Override
-    protected String id() {
-        return id;
+    protected List<String> ids() {
+        return ids;
     }
 }

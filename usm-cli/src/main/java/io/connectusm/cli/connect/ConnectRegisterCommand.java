@@ -1,33 +1,51 @@
 package io.connectusm.cli.connect;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
-import io.connectusm.cli.login.ResourceRegisterCommand;
+import io.connectusm.api.ConnectCluster;
+import io.connectusm.api.ConnectClusterRegistration;
+import io.connectusm.api.UsmApiClient;
+import io.connectusm.cli.output.UsmCliException;
+import io.connectusm.cli.registration.ResourceRegisterCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code usm connect register <connect-id> --confluent-platform-kafka-cluster <id> [--cloud] [--region]}. */
+/**
+ * {@code usm connect-cluster register <connect-id> --kafka-cluster-id <id> [--cloud C --region R]} (alias
+ * {@code create}). The Kafka cluster may also be given as {@code --confluent-platform-kafka-cluster}, the spelling
+ * of Confluent's CLI and of the USM documentation. {@code --cloud} and {@code --region} are optional and go
+ * together (Confluent: "If provided, 'cloud' must also be provided"); without them the Kafka cluster's apply.
+ */
 @Command(name = "register", aliases = "create",
-        description = "Register a Confluent Platform Connect cluster with USM.")
-final class ConnectRegisterCommand extends ResourceRegisterCommand {
+        description = "Register a Confluent Platform Connect cluster with USM.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  usm connect-cluster register connect-group-xyz123 \\",
+            "      --confluent-platform-kafka-cluster 4k0R9d1GTS5tI9f4Y2xZ0Q \\",
+            "      --cloud aws --region us-east-1"})
+final class ConnectRegisterCommand extends ResourceRegisterCommand<ConnectCluster> {
 
-    @Parameters(index = "0", paramLabel = "CONNECT_ID",
-            description = "The Connect cluster ID (the workers' group.id), as 'usm connect cluster list' shows it.")
+    @Parameters(index = "0", paramLabel = "<confluent-platform-connect-cluster-id>",
+            description = "The Connect cluster ID (the workers' group.id), as 'usm connect-cluster cluster list' "
+                    + "shows it.")
     String connectClusterId;
 
-    @Option(names = "--confluent-platform-kafka-cluster", required = true, paramLabel = "ID",
-            description = "ID of the Kafka cluster the workers use; it must be registered (usm kafka register).")
+    @Option(names = {"--kafka-cluster-id", "--confluent-platform-kafka-cluster"}, paramLabel = "ID",
+            description = "REQUIRED: The unique identifier of the metadata Kafka cluster for the Connect cluster; it "
+                    + "must be registered (usm kafka-cluster register).")
     String kafkaClusterId;
 
     @Option(names = "--cloud", paramLabel = "CLOUD",
-            description = "aws, azure or gcp (default: the Kafka cluster's).")
+            description = "Specify the cloud provider as \"aws\", \"azure\", or \"gcp\" (with --region).")
     String cloud;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "e.g. us-east-1 (default: the Kafka cluster's).")
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "The home region where the metadata is stored (with --cloud). Without both, the home "
+                    + "region of the Kafka cluster is used.")
     String region;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Display name (default: the Connect cluster ID).")
+    /** Older spelling: the display name (Confluent's CLI has none; the endpoint defaults it to the ID). */
+    @Option(names = "--name", paramLabel = "NAME", hidden = true)
     String name;
 
     ConnectRegisterCommand() {
@@ -35,13 +53,29 @@ final class ConnectRegisterCommand extends ResourceRegisterCommand {
     }
 
     @Override
-    protected ObjectNode body() {
-        ObjectNode body = newBody();
-        body.put("confluent_platform_connect_cluster_id", connectClusterId);
-        body.put("kafka_cluster_id", kafkaClusterId);
-        putIfSet(body, "cloud", cloud);
-        putIfSet(body, "region", region);
-        putIfSet(body, "display_name", name);
-        return body;
+    protected void validate() {
+        if (kafkaClusterId == null) {
+            throw UsmCliException.usage("required flag(s) \"kafka-cluster-id\" not set: give the Kafka cluster with "
+                    + "--kafka-cluster-id or --confluent-platform-kafka-cluster");
+        }
+        if ((cloud == null) != (region == null)) {
+            // Cobra's wording for flags required together.
+            throw UsmCliException.usage("if any flags in the group [cloud region] are set they must all be set; "
+                    + "missing [" + (cloud == null ? "cloud" : "region") + "]");
+        }
+    }
+
+    @Override
+    protected ConnectCluster register(UsmApiClient client, String environment) {
+        return client.registerConnectCluster(new ConnectClusterRegistration(connectClusterId, kafkaClusterId, name,
+                cloud, region, environment));
+    }
+
+    @Override
+    protected Optional<String> existing(UsmApiClient client, String environment) {
+        return client.connectClusters(environment).stream()
+                .filter(c -> connectClusterId.equals(c.confluentPlatformConnectClusterId())
+                        && kafkaClusterId.equals(c.kafkaClusterId()))
+                .map(ConnectCluster::id).findFirst();
     }
 }

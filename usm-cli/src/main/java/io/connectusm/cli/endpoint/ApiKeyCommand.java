@@ -106,7 +106,7 @@ final class ApiKeyCommand {
                         new Field("Description", "description", k.description()),
                         new Field("Created", "created_at", k.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())))
                         .toList();
-                return ResultPrinter.list(output.format(), items, List.of("Key", "Role", "Description", "Created"));
+                return ResultPrinter.list(output.format(), items);
             }
         }
     }

@@ -1,14 +1,10 @@
 package io.connectusm.cli.endpoint;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.connectusm.cli.login.UsmApiClient;
+import io.connectusm.api.ApiKey;
+import io.connectusm.api.UsmApiClient;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.auth.ApiRole;
@@ -19,8 +15,6 @@ import io.connectusm.endpoint.auth.ApiRole;
  */
 final class HttpApiKeyManager implements ApiKeyManager {
 
-    static final String PATH = "/usm/v1/api-keys";
-
     private final UsmApiClient client;
 
     HttpApiKeyManager(UsmApiClient client) {
@@ -29,27 +23,20 @@ final class HttpApiKeyManager implements ApiKeyManager {
 
     @Override
     public ApiKeyCredentials create(ApiRole role, String description) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.putObject("spec").put("role", role.label()).put("description", description);
-        JsonNode created = client.post(PATH, body);
-        return new ApiKeyCredentials(created.path("id").asText(), created.path("spec").path("secret").asText(),
-                ApiRole.parse(created.path("spec").path("role").asText()));
+        ApiKey created = client.createApiKey(role.label(), description);
+        return new ApiKeyCredentials(created.key(), created.secret(), ApiRole.parse(created.role()));
     }
 
     @Override
     public List<ApiKeyInfo> list() {
-        List<ApiKeyInfo> out = new ArrayList<>();
-        for (JsonNode key : client.get(PATH).path("data")) {
-            out.add(new ApiKeyInfo(key.path("id").asText(), ApiRole.parse(key.path("spec").path("role").asText()),
-                    key.path("spec").path("description").asText(""),
-                    Instant.parse(key.path("metadata").path("created_at").asText())));
-        }
-        return out;
+        return client.apiKeys().stream().map(k -> new ApiKeyInfo(k.key(), ApiRole.parse(k.role()),
+                k.description() == null ? "" : k.description(), k.createdAt() == null ? Instant.EPOCH : k.createdAt()))
+                .toList();
     }
 
     @Override
     public void delete(String key) {
-        client.delete(PATH + "/" + UsmApiClient.encode(key));
+        client.deleteApiKey(key);
     }
 
     @Override

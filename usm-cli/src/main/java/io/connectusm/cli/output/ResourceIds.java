@@ -1,6 +1,8 @@
 package io.connectusm.cli.output;
 
-/** Checks resource IDs before any request, with Confluent's wording. Stateless. */
+import java.util.List;
+
+/** Checks resource IDs before any request, with Confluent's wording; a wrong ID is a usage error. Stateless. */
 public final class ResourceIds {
 
     public static final String KAFKA_CLUSTER_PREFIX = "usmkc-";
@@ -9,11 +11,26 @@ public final class ResourceIds {
     private ResourceIds() {
     }
 
-    /** @throws UsmCliException {@code failed parsing resource ID <id>: missing prefix "<prefix>"} */
+    /** @throws UsmCliException (usage) {@code failed parsing resource ID <id>: missing prefix "<prefix>"} */
     public static String require(String id, String prefix) {
-        if (id == null || !id.startsWith(prefix) || id.length() == prefix.length()) {
-            throw new UsmCliException("failed parsing resource ID " + id + ": missing prefix \"" + prefix + "\"");
-        }
+        requireAll(List.of(id == null ? "" : id), prefix);
         return id;
+    }
+
+    /**
+     * @throws UsmCliException (usage) naming every malformed ID, as Confluent's {@code ValidatePrefixes}:
+     *                         {@code failed parsing resource IDs "a" and "b": missing prefix "usmcc-"}
+     */
+    public static void requireAll(List<String> ids, String prefix) {
+        List<String> malformed = ids.stream().filter(id -> !id.startsWith(prefix) || id.length() == prefix.length())
+                .toList();
+        if (malformed.size() == 1) {
+            throw UsmCliException.usage("failed parsing resource ID " + malformed.get(0) + ": missing prefix \""
+                    + prefix + "\"");
+        }
+        if (malformed.size() > 1) {
+            throw UsmCliException.usage("failed parsing resource IDs " + Wording.quotedList(malformed)
+                    + ": missing prefix \"" + prefix + "\"");
+        }
     }
 }

@@ -9,9 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where a command reads answers from: a question's answer line ({@code (y/n)}), or a secret (without echo when
- * a console is attached, else one line of stdin, so {@code usm login < secret.txt} works and the secret
- * stays out of shell history). Tests pass their own reader. Not thread-safe; one per command run.
+ * Where a command reads answers from: a question's answer line ({@code (y/n)}), or a secret (prompted for without
+ * echo when a console is attached, else one line of stdin without a prompt, so {@code usm login < secret.txt}
+ * works and the secret stays out of shell history). Tests pass their own reader. Not thread-safe; one per command
+ * run.
  */
 public final class Terminal {
 
@@ -51,14 +52,20 @@ public final class Terminal {
         return a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes");
     }
 
-    /** Reads a secret: from the console without echo when there is one, else one line of stdin. */
-    public char[] secret(PrintWriter out, String prompt) {
+    /**
+     * Reads a secret: at a console, after {@code prompt} and without echo; otherwise one line of stdin with no
+     * prompt at all (a script that pipes the secret in has nobody to ask, and its output stays the result alone).
+     */
+    public char[] secret(String prompt) {
         if (console != null) {
             char[] secret = console.readPassword("%s", prompt);
             return secret == null ? new char[0] : secret;
         }
-        String line = ask(out, prompt);
-        out.println();
-        return line == null ? new char[0] : line.toCharArray();
+        try {
+            String line = in.readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

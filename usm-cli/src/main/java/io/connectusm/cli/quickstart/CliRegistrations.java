@@ -14,8 +14,8 @@ import picocli.CommandLine;
 
 /**
  * Registers the quickstart's Kafka and Connect clusters through the very commands an operator types,
- * {@code usm kafka register} and {@code usm connect register}, run in-process with JSON output, so the quickstart
- * exercises the CLI path of the USM documentation rather than a shortcut. Stateless.
+ * {@code usm kafka-cluster register} and {@code usm connect-cluster register}, run in-process with JSON output, so
+ * the quickstart exercises the CLI path of the USM documentation rather than a shortcut. Stateless.
  */
 final class CliRegistrations {
 
@@ -32,16 +32,16 @@ final class CliRegistrations {
     private CliRegistrations() {
     }
 
-    /** {@code usm kafka register --confluent-platform-kafka-cluster <id> --cloud aws …}; returns the usmkc- ID. */
+    /** {@code usm kafka-cluster register <id> --name quickstart-kafka --cloud aws --region us-east-1}; the usmkc- ID. */
     static String registerKafka(Connection connection, String kafkaClusterId) {
-        return run(new KafkaCommand(), connection, "register", "--confluent-platform-kafka-cluster", kafkaClusterId,
-                "--cloud", "aws", "--region", "us-east-1", "--name", "quickstart-kafka");
+        return run(new KafkaCommand(), connection, "register", kafkaClusterId, "--name", "quickstart-kafka",
+                "--cloud", "aws", "--region", "us-east-1");
     }
 
-    /** {@code usm connect register <connect-id> --confluent-platform-kafka-cluster <id>}; the usmcc- ID. */
+    /** {@code usm connect-cluster register <connect-id> --kafka-cluster-id <id>}; the usmcc- ID. */
     static String registerConnect(Connection connection, String connectClusterId, String kafkaClusterId) {
-        return run(new ConnectCommand(), connection, "register", connectClusterId,
-                "--confluent-platform-kafka-cluster", kafkaClusterId, "--name", "quickstart-connect");
+        return run(new ConnectCommand(), connection, "register", connectClusterId, "--kafka-cluster-id",
+                kafkaClusterId);
     }
 
     private static String run(Object command, Connection connection, String... args) {

@@ -16,7 +16,11 @@ import io.connectusm.agent.AgentConfig;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.StorePasswordFile;
+import io.connectusm.api.UsmApiClient;
 import io.connectusm.cli.login.CliConfigFile;
+import io.connectusm.cli.login.CliLogin;
+import io.connectusm.endpoint.auth.ApiKeyCredentials;
+import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
@@ -61,19 +65,9 @@ final class Quickstart {
     void run() throws Exception {
         JavaCommand java = JavaCommand.current();
         runtime.verified();
-        layout.claim();
-        DataDirLock lock = DataDirLock.acquire(layout);
-        // Only now, with the lock held, are JVMs named in the PID files leftovers of a run that was killed; stop
-        // them before the port check, since they hold the ports.
-        int leftovers;
-        try {
-            leftovers = ChildJvm.stopLeftovers(layout);
-            PortProbe.requireFree(ports.uses());
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-        components.add(lock);
+        DataDirClaim.Claimed claimed = DataDirClaim.claim(layout, ports);
+        int leftovers = claimed.leftovers();
+        components.add(claimed.lock());
         Thread hook = new Thread(this::stop, "usm-quickstart-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -119,7 +113,7 @@ final class Quickstart {
         done();
 
         begin("API keys: an admin key for the CLI, an agent key for the agent");
-        CliConfigFile admin = adminCredentials(endpoint, endpointUrl);
+        CliLogin admin = adminCredentials(endpoint, endpointUrl);
         String agentKey = agentCredentials(endpoint);
         done();
 
@@ -131,18 +125,18 @@ final class Quickstart {
         done();
 
         begin("registering Kafka cluster " + kafkaClusterId + " and Connect cluster "
-                + QuickstartConfigs.CONNECT_CLUSTER_ID + " (usm kafka register, usm connect register)");
+                + QuickstartConfigs.CONNECT_CLUSTER_ID + " (usm kafka-cluster register, usm connect-cluster register)");
         CliRegistrations.Connection connection = new CliRegistrations.Connection(endpointUrl, admin.apiKey(),
                 admin.apiSecret(), admin.caCert(), QuickstartConfigs.ENVIRONMENT);
-        if (state.get(QuickstartState.USM_KAFKA_CLUSTER_ID).isEmpty()) {
-            state.put(QuickstartState.USM_KAFKA_CLUSTER_ID, CliRegistrations.registerKafka(connection, kafkaClusterId));
-        }
-        if (state.get(QuickstartState.USM_CONNECT_CLUSTER_ID).isEmpty()) {
-            state.put(QuickstartState.USM_CONNECT_CLUSTER_ID, CliRegistrations.registerConnect(connection,
-                    QuickstartConfigs.CONNECT_CLUSTER_ID, kafkaClusterId));
-        }
-        String usmConnectClusterId = state.get(QuickstartState.USM_CONNECT_CLUSTER_ID).orElseThrow();
+        UsmApiClient api = EndpointConnectors.client(endpointUrl, admin.apiKey(), admin.apiSecret(), layout.caDir());
+        QuickstartRegistrations.Result registrations = QuickstartRegistrations.ensure(api, connection, state,
+                kafkaClusterId, QuickstartConfigs.CONNECT_CLUSTER_ID);
+        String usmConnectClusterId = registrations.usmConnectClusterId();
         done();
+        for (String note : registrations.notes()) {
+            out.println("  " + note);
+        }
+        out.flush();
 
         begin("usm-agent on https://localhost:" + ports.agent() + " (metrics on 127.0.0.1:" + ports.agentControl()
                 + ")");
@@ -160,29 +154,29 @@ final class Quickstart {
         begin("sample connectors " + String.join(", ", SampleConnectors.NAMES)
                 + ": running at the endpoint, then pause and reconfigure");
         SampleConnectors.create(worker.rest(), layout, broker.bootstrapServers(), START_TIMEOUT, worker.jvm());
-        SampleConnectors.awaitAtEndpoint(new EndpointConnectors(endpointUrl, usmConnectClusterId, admin.apiKey(),
-                admin.apiSecret(), layout.caDir()), START_TIMEOUT, worker.jvm());
+        SampleConnectors.awaitAtEndpoint(new EndpointConnectors(api, usmConnectClusterId), START_TIMEOUT,
+                worker.jvm());
         SampleConnectors.change(worker.rest(), layout, START_TIMEOUT, worker.jvm());
         done();
         return new Started(endpointUrl, kafkaClusterId, usmConnectClusterId, admin.apiKey());
     }
 
-    private CliConfigFile adminCredentials(UsmEndpoint endpoint, String endpointUrl) throws IOException {
+    private CliLogin adminCredentials(UsmEndpoint endpoint, String endpointUrl) throws IOException {
         String caPem = layout.caDir().resolve("ca.pem").toString();
-        Optional<CliConfigFile> saved = CliConfigFile.load(layout.cliConfig());
+        Optional<CliLogin> saved = CliConfigFile.load(layout.cliConfig()).login(CliConfigFile.DEFAULT_CONTEXT);
         if (saved.isPresent() && saved.get().apiKey() != null
                 && endpoint.apiKeys().list().stream().anyMatch(k -> k.key().equals(saved.get().apiKey()))) {
             // Same key, but the endpoint may listen on another port this time.
-            CliConfigFile updated = new CliConfigFile(endpointUrl, saved.get().apiKey(), saved.get().apiSecret(), caPem,
+            CliLogin updated = new CliLogin(endpointUrl, saved.get().apiKey(), saved.get().apiSecret(), caPem,
                     QuickstartConfigs.ENVIRONMENT);
-            updated.write(layout.cliConfig());
+            CliConfigFile.of(updated).write(layout.cliConfig());
             return updated;
         }
         ApiKeyCredentials created = endpoint.apiKeys().create(ApiRole.ADMIN, "usm quickstart: the CLI");
-        CliConfigFile file = new CliConfigFile(endpointUrl, created.key(), created.secret(), caPem,
+        CliLogin login = new CliLogin(endpointUrl, created.key(), created.secret(), caPem,
                 QuickstartConfigs.ENVIRONMENT);
-        file.write(layout.cliConfig());
-        return file;
+        CliConfigFile.of(login).write(layout.cliConfig());
+        return login;
     }
 
     private String agentCredentials(UsmEndpoint endpoint) throws IOException {
@@ -215,7 +209,8 @@ final class Quickstart {
             {"Kafka", "127.0.0.1:" + ports.kafka() + " (cluster ID " + s.kafkaClusterId() + ")"},
             {"Data directory", layout.root() + " (logs in " + layout.logs() + ")"},
             {"CLI API key", s.adminKey() + " (its secret is in " + cliConfig + ", mode 0600)"},
-            {"Try", "USM_CONFIG=" + cliConfig + " bin/usm connect list --environment " + QuickstartConfigs.ENVIRONMENT},
+            {"Try", "USM_CONFIG=" + cliConfig + " bin/usm connect-cluster connector list --connect-cluster "
+                    + s.usmConnectClusterId()},
         };
         out.println();
         out.println("usm quickstart is running: Kafka, Connect with the worker extension, the agent and the endpoint.");

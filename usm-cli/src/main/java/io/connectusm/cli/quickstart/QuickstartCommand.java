@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code docs/quickstart.md}. Picocli creates one instance per run; not thread-safe.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
+        usageHelpWidth = QuickstartCommand.HELP_WIDTH,
         description = {
             "Run the whole pipeline on loopback: a KRaft Kafka broker and a distributed Connect worker (child JVMs) "
                 + "with the worker extension installed from its plugin ZIP, the agent and the endpoint (in this JVM), "
@@ -23,18 +24,21 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  bin/usm quickstart                     # data in ./.usm-quickstart, reused next time",
+            "  bin/usm quickstart                     # data in ./.usm-quickstart, reused",
             "  bin/usm quickstart --fresh             # start over",
             "  bin/usm quickstart --kafka-port 19092  # when 9092 is taken"
         })
 public final class QuickstartCommand implements Callable<Integer> {
 
+    /** The terminal width its help is laid out for (a test checks that no line is longer). */
+    static final int HELP_WIDTH = 80;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--data-dir", defaultValue = ".usm-quickstart", paramLabel = "DIR",
-            description = "Where certificates, Kafka data, the endpoint database, credentials and logs go "
-                    + "(default: ${DEFAULT-VALUE}). A second run reuses it.")
+            description = {"Default: ${DEFAULT-VALUE}", "Where certificates, Kafka data, the endpoint database, "
+                    + "credentials and logs go; a second run reuses it."})
     Path dataDir;
 
     @Option(names = "--fresh", description = "Delete what an earlier quickstart left in --data-dir and start over.")

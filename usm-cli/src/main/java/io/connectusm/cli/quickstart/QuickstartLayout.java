@@ -114,25 +114,65 @@ final class QuickstartLayout {
         return root.resolve(LOCK);
     }
 
+    /** Whether an earlier quickstart made this directory (it holds the marker). */
+    boolean isMarked() {
+        return Files.isRegularFile(root.resolve(MARKER));
+    }
+
+    /** @throws UsmCliException when the directory holds files that no quickstart wrote */
+    void requireClaimable() {
+        try {
+            if (Files.exists(root) && !isMarked() && !isEmptyDirectory(root)) {
+                throw new UsmCliException("--data-dir " + root + " exists and was not made by usm quickstart; "
+                        + "choose an empty or new directory");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the data directory " + root, e);
+        }
+    }
+
+    /** What a {@link #claim} did, so {@link #unclaim} can undo exactly that. */
+    record Claim(boolean created, boolean marked) {
+    }
+
     /**
      * Takes the directory for the quickstart: creates it (owner only) and marks it, or checks that an earlier
      * quickstart marked it. Deletes nothing.
      *
      * @throws UsmCliException when the directory holds files that no quickstart wrote
      */
-    void claim() {
+    Claim claim() {
+        requireClaimable();
         try {
-            if (Files.exists(root) && !Files.isRegularFile(root.resolve(MARKER)) && !isEmptyDirectory(root)) {
-                throw new UsmCliException("--data-dir " + root + " exists and was not made by usm quickstart; "
-                        + "choose an empty or new directory");
-            }
+            boolean created = !Files.exists(root);
             createPrivateDirectory(root);
-            if (!Files.isRegularFile(root.resolve(MARKER))) {
-                Files.writeString(root.resolve(MARKER), "Made by 'usm quickstart'. Delete with 'rm -rf', or run "
-                        + "'usm quickstart --fresh' to start over.\n");
+            if (isMarked()) {
+                return new Claim(created, false);
             }
+            Files.writeString(root.resolve(MARKER), "Made by 'usm quickstart'. Delete with 'rm -rf', or run "
+                    + "'usm quickstart --fresh' to start over.\n");
+            return new Claim(created, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + root, e);
+        }
+    }
+
+    /**
+     * Undoes a {@link #claim} when the run stops before it wrote anything else: the marker and the lock file it
+     * made go, and the directory too when the claim created it.
+     */
+    void unclaim(Claim claim) {
+        if (!claim.marked()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(lockFile());
+            Files.deleteIfExists(root.resolve(MARKER));
+            if (claim.created() && isEmptyDirectory(root)) {
+                Files.delete(root);
+            }
+        } catch (IOException e) {
+            // Best effort: what is left is a marked, empty directory that the next run reuses.
         }
     }
 

@@ -36,6 +36,18 @@ class AgentStartCommandTest {
     }
 
     @Test
+    void theHelpsExampleNamesASampleThatExists() {
+        UsmRun run = usm("agent", "start", "--help");
+
+        String example = run.out().lines().filter(l -> l.contains("usm agent start --config")).findFirst()
+                .orElseThrow();
+        Path sample = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent()
+                .resolve(example.substring(example.indexOf("--config ") + "--config ".length()).strip());
+        assertThat(sample).isRegularFile().hasFileName("usm-agent.properties");
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    }
+
+    @Test
     void helpListsTheStartVerb() {
         UsmRun run = usm("agent", "--help");
 

@@ -2,6 +2,7 @@ package io.connectusm.cli.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,12 +91,54 @@ class EnvironmentVariablesIT {
 
         UsmProcess.Result deregistered = usm("connect", "deregister", usmcc, "--force");
         assertThat(deregistered.exitCode()).as(deregistered.err()).isZero();
-        Golden.assertMatches("connect-deregister-force.txt", deregistered.out());
+        assertThat(deregistered.out()).isEqualTo("Deregistered USM Connect cluster \"" + usmcc + "\".\n");
 
         UsmProcess.Result gone = usm("connect", "describe", usmcc);
         assertThat(gone.exitCode()).isEqualTo(1);
         assertThat(gone.out()).isEmpty();
-        assertThat(gone.err()).isEqualTo("Error: USM Connect cluster \"" + usmcc + "\" not found\n");
+        assertThat(gone.err()).isEqualTo("Error: USM Connect cluster \"" + usmcc + "\" not found\n\nSuggestions:\n"
+                + "    List available USM Connect clusters with `usm connect-cluster list`.\n");
+    }
+
+    @Test
+    void theFourVsTraceEveryRequestWithItsStatusAndNeverTheSecret() throws Exception {
+        UsmProcess.Result quiet = usm("kafka-cluster", "list");
+        UsmProcess.Result traced = usm("-vvvv", "kafka-cluster", "list");
+        UsmProcess.Result unsafe = usm("kafka-cluster", "list", "--unsafe-trace");
+
+        assertThat(quiet.err()).isEmpty();
+        assertThat(traced.exitCode()).as(traced.err()).isZero();
+        assertThat(traced.out()).isEqualTo(quiet.out());
+        assertThat(traced.err()).containsPattern("GET " + Pattern.quote(endpoint.url())
+                + "/usm/v1/kafka-clusters\\?environment=env-fromvar123&page_size=100 -> 200 \\(\\d+ ms\\)");
+        assertThat(unsafe.err()).contains("/usm/v1/kafka-clusters?environment=env-fromvar123&page_size=100 -> 200");
+        assertThat(traced.err() + unsafe.err()).doesNotContain("Authorization").doesNotContain("Basic ");
+    }
+
+    @Test
+    void anUnknownOutputFormatIsAUsageError() throws Exception {
+        UsmProcess.Result run = usm("connect", "list", "-o", "xml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: Invalid value for option '--output': \"xml\" is not an output "
+                + "format: use \"human\", \"json\", or \"yaml\"").doesNotContain("java.lang");
+    }
+
+    @Test
+    void withoutAnEndpointTheErrorPointsAtTheQuickstartsLoginFileWhenThereIsOne() throws Exception {
+        Path here = Files.createDirectories(dir.resolve("project"));
+        Map<String, String> none = Map.of("USM_CONFIG", dir.resolve("no-login.properties").toString());
+
+        UsmProcess.Result before = UsmProcess.runIn(here, dir, none, "connect-cluster", "list", "--environment", "e");
+        Path login = Files.createDirectories(here.resolve(".usm-quickstart")).resolve("usm-cli.properties");
+        Files.writeString(login, "url=https://localhost:8443\n");
+        UsmProcess.Result after = UsmProcess.runIn(here, dir, none, "connect-cluster", "list", "--environment", "e");
+
+        assertThat(before.exitCode()).isEqualTo(1);
+        assertThat(before.err()).isEqualTo("Error: no endpoint URL: pass --url, set USM_ENDPOINT_URL, run usm login, "
+                + "or set USM_CONFIG=<file> to a login file\n");
+        assertThat(after.err()).isEqualTo(before.err() + "\nSuggestions:\n    The quickstart's login file is "
+                + login.toRealPath() + ": run with USM_CONFIG=" + login.toRealPath() + ".\n");
     }
 
     @Test

@@ -36,10 +36,19 @@ public final class UsmProcess {
     /** Runs {@code usm args…} with {@code usmVariables} as its only {@code USM_*} environment. */
     public static Result run(Path scratch, Map<String, String> usmVariables, String... args)
             throws IOException, InterruptedException {
+        return runIn(null, scratch, usmVariables, args);
+    }
+
+    /** Like {@link #run}, in working directory {@code directory} (this JVM's when {@code null}). */
+    public static Result runIn(Path directory, Path scratch, Map<String, String> usmVariables, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("USM_"));
         builder.environment().putAll(usmVariables);
         Path out = Files.createTempFile(scratch, "out", ".txt");

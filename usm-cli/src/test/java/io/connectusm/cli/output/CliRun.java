@@ -25,7 +25,7 @@ public record CliRun(int exitCode, String out, String err) {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         Terminal terminal = new Terminal(new BufferedReader(new StringReader(stdin == null ? "" : stdin)), null);
-        forEachCommand(cli, c -> TerminalInjector.inject(c.getCommand(), terminal));
+        forEachCommand(cli, c -> TerminalAccess.inject(c.getCommand(), terminal));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
@@ -36,11 +36,11 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     /** Sets a command's {@code terminal} field, declared by its class or a superclass, if it has one. */
-    static final class TerminalInjector {
-        private TerminalInjector() {
+    public static final class TerminalAccess {
+        private TerminalAccess() {
         }
 
-        static void inject(Object command, Terminal terminal) {
+        public static void inject(Object command, Terminal terminal) {
             for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
                 for (java.lang.reflect.Field field : c.getDeclaredFields()) {
                     if (field.getType() == Terminal.class) {

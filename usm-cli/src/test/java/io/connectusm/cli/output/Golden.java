@@ -40,6 +40,30 @@ public final class Golden {
         return out.toString();
     }
 
+    /**
+     * Renumbers IDs by their sort order instead of their first appearance, for a sorted list whose random IDs
+     * would otherwise number differently from run to run.
+     */
+    public static String byIdOrder(String text) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        Matcher m = IDS.matcher(text);
+        while (m.find()) {
+            ids.add(m.group());
+        }
+        Map<String, String> stable = new LinkedHashMap<>();
+        int n = 1;
+        for (String id : ids) {
+            stable.put(id, String.format("%s-%012d", id.substring(0, 5), n++));
+        }
+        Matcher r = IDS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (r.find()) {
+            r.appendReplacement(out, stable.get(r.group()));
+        }
+        r.appendTail(out);
+        return out.toString();
+    }
+
     public static void assertMatches(String name, String actual) {
         String normalized = normalize(actual);
         if (Boolean.getBoolean("golden.update")) {

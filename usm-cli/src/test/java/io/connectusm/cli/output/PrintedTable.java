@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  */
 public record PrintedTable(List<String> headers, List<List<String>> rows) {
 
-    /** Parses a table printed by {@code ResultPrinter.list} (header, separator, rows). */
+    /** Parses a one-line-per-row table printed by {@code ResultPrinter.list} (header, separator, rows). */
     public static PrintedTable parse(String printed) {
         List<String> lines = printed.lines().toList();
         List<List<String>> rows = new ArrayList<>();
@@ -47,8 +47,13 @@ public record PrintedTable(List<String> headers, List<List<String>> rows) {
         return new PrintedTable(headers, mapped);
     }
 
-    /** Prints the table again, exactly as the CLI lays tables out. */
+    /** Prints the table again, exactly as the CLI lays tables out (a column of integers right-aligned). */
     public String render() {
-        return ListTable.render(headers, rows);
+        boolean[] numeric = new boolean[headers.size()];
+        for (int c = 0; c < numeric.length; c++) {
+            int column = c;
+            numeric[c] = !rows.isEmpty() && rows.stream().allMatch(row -> row.get(column).matches("-?\\d+"));
+        }
+        return ListTable.render(headers, numeric, rows);
     }
 }

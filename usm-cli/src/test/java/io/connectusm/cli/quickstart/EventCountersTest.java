@@ -7,12 +7,16 @@ import org.junit.jupiter.api.Test;
 class EventCountersTest {
 
     @Test
-    void sumsEveryLabelOfTheThreeCountersAndIgnoresTheRest() {
+    void sumsEveryLabelOfTheCountersAndIgnoresTheRest() {
         String exposition = String.join("\n",
                 "# HELP usm_agent_events_accepted_total Events durable in the spool (answered 204).",
                 "# TYPE usm_agent_events_accepted_total counter",
-                "usm_agent_events_accepted_total 12",
-                "usm_agent_events_forwarded_total 10.0",
+                "usm_agent_events_accepted_total 1021",
+                "usm_agent_events_forwarded_total 1014.0",
+                "usm_agent_events_deduplicated_total 5",
+                "usm_agent_events_coalesced_total 1",
+                "usm_agent_spool_events 1",
+                "usm_agent_spool_entries 1",
                 "usm_agent_requests_rejected_total{reason=\"unregistered\"} 3",
                 "usm_agent_requests_rejected_total{reason=\"identity\"} 1",
                 "usm_agent_events_received_total 99",
@@ -21,8 +25,8 @@ class EventCountersTest {
 
         EventCounters counters = EventCounters.parse(exposition);
 
-        assertThat(counters).isEqualTo(new EventCounters(12, 10, 4));
-        assertThat(counters.line())
-                .isEqualTo("events: 12 accepted by the agent, 10 forwarded to the endpoint, 4 rejected");
+        assertThat(counters).isEqualTo(new EventCounters(1021, 1014, 6, 1, 4));
+        assertThat(counters.line()).isEqualTo("events: 1021 accepted by the agent, 1014 forwarded to the endpoint, "
+                + "6 deduplicated (already sent), 1 waiting, 4 rejected");
     }
 }

@@ -1,4 +1,4 @@
-package io.connectusm.cli.login;
+package io.connectusm.cli.registration;
 
 import java.util.List;
 
@@ -10,10 +10,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code usm <kind> list --environment <env>} for any {@link UsmResource}: every resource of an environment,
- * following the API's pages. A subclass per kind is the picocli command and carries the {@code @Command}. One
- * instance per command run.
+ * through every page, sorted as Confluent sorts its lists ({@code None found.} or {@code []} when there is none).
+ * A subclass per kind is the picocli command and carries the {@code @Command}. One instance per command run.
+ *
+ * @param <T> the client's record of the kind
  */
-public abstract class ResourceListCommand extends ResourceCommand {
+public abstract class ResourceListCommand<T> extends ResourceCommand<T> {
 
     @Mixin
     OutputOption output;
@@ -22,15 +24,15 @@ public abstract class ResourceListCommand extends ResourceCommand {
             description = "Environment, e.g. env-abc123 (env USM_ENVIRONMENT; default: the login's).")
     String environment;
 
-    protected ResourceListCommand(UsmResource resource) {
+    protected ResourceListCommand(UsmResource<T> resource) {
         super(resource);
     }
 
     @Override
     final String run() {
         String env = connection.environment(environment);
-        List<List<Field>> items = connection.client().listAll(resource.collectionPath(), env).stream()
-                .map(resource::fields).toList();
-        return ResultPrinter.list(output.format(), items, resource.labels());
+        List<List<Field>> items = resource.lister().list(connection.client(), env).stream()
+                .map(resource.fields()).toList();
+        return ResultPrinter.list(output.format(), items);
     }
 }

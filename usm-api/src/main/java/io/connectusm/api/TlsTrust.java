@@ -1,0 +1,112 @@
+package io.connectusm.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Which server certificates a {@link UsmApiClient} trusts: the JDK's default CAs, the CA certificates of a PEM
+ * file (the {@code ca.pem} of {@code usm certs}), a PKCS12 trust store with its password, or a ready
+ * {@link SSLContext}. Host names are always verified by the JDK client. Immutable; the file is read by
+ * {@link #sslContext()}, so a bad file fails when the client is built, naming the file.
+ */
+public final class TlsTrust {
+
+    private final String description;
+    private final ContextSource source;
+
+    private interface ContextSource {
+        SSLContext load() throws IOException, GeneralSecurityException;
+    }
+
+    private TlsTrust(String description, ContextSource source) {
+        this.description = description;
+        this.source = source;
+    }
+
+    /** The JDK's default trust (its {@code cacerts}). */
+    public static TlsTrust systemDefault() {
+        return new TlsTrust("the JDK's default CAs", SSLContext::getDefault);
+    }
+
+    /** Every certificate of a PEM file (one or more {@code BEGIN CERTIFICATE} blocks). */
+    public static TlsTrust pemFile(Path pem) {
+        Objects.requireNonNull(pem, "pem");
+        return new TlsTrust("CA certificate " + pem, () -> {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            Collection<? extends Certificate> certificates;
+            try (InputStream in = Files.newInputStream(pem)) {
+                certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            if (certificates.isEmpty()) {
+                throw new GeneralSecurityException("no certificate in " + pem);
+            }
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            return context(store);
+        });
+    }
+
+    /** A PKCS12 trust store; the password is copied, and cleared once the store is read. */
+    public static TlsTrust trustStore(Path store, char[] password) {
+        Objects.requireNonNull(store, "store");
+        char[] copy = password == null ? null : password.clone();
+        return new TlsTrust("trust store " + store, () -> {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keyStore.load(in, copy);
+            } finally {
+                if (copy != null) {
+                    Arrays.fill(copy, '\0');
+                }
+            }
+            return context(keyStore);
+        });
+    }
+
+    /** A context the caller built (e.g. with client certificates). */
+    public static TlsTrust of(SSLContext context) {
+        Objects.requireNonNull(context, "context");
+        return new TlsTrust("the given SSL context", () -> context);
+    }
+
+    /**
+     * The context to hand the HTTP client.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or holds no certificate
+     */
+    SSLContext sslContext() {
+        try {
+            return source.load();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext context(KeyStore trusted) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    @Override
+    public String toString() {
+        return "TlsTrust[" + description + "]";
+    }
+}
