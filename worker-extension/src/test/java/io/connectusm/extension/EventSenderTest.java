@@ -50,7 +50,7 @@ class EventSenderTest {
         props.putAll(extra);
         MetadataEventsConfig config = new MetadataEventsConfig(props);
         return new EventSender(config.baseUrls(), TlsContextFactory.create(config), Duration.ofSeconds(2),
-                config.apiKey(), config.apiSecret() == null ? null : config.apiSecret().value());
+                config.basicAuthUser(), config.basicAuthPassword());
     }
 
     @Test
@@ -128,6 +128,28 @@ class EventSenderTest {
             assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
         }
         String expected = "Basic " + Base64.getEncoder().encodeToString("key1:secret1".getBytes(StandardCharsets.UTF_8));
+        assertThat(receiver.requests().get(before).headers().get("Authorization")).containsExactly(expected);
+    }
+
+    @Test
+    void sendsNoCredentialsForTheDummyPlaceholderOfConfluentsTooling() {
+        // cp-ansible and CFK write api.key=api.secret=dummy when the agent has no basic auth.
+        int before = receiver.requests().size();
+        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of(
+                MetadataEventsConfig.API_KEY_CONFIG, "dummy", MetadataEventsConfig.API_SECRET_CONFIG, "dummy"))) {
+            assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
+        }
+        assertThat(receiver.requests().get(before).headers()).doesNotContainKey("Authorization");
+    }
+
+    @Test
+    void aRealUserNamedDummyStillSendsItsCredentials() {
+        int before = receiver.requests().size();
+        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of(
+                MetadataEventsConfig.API_KEY_CONFIG, "dummy", MetadataEventsConfig.API_SECRET_CONFIG, "s3cret"))) {
+            assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
+        }
+        String expected = "Basic " + Base64.getEncoder().encodeToString("dummy:s3cret".getBytes(StandardCharsets.UTF_8));
         assertThat(receiver.requests().get(before).headers().get("Authorization")).containsExactly(expected);
     }
 
