@@ -4,7 +4,6 @@ import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorDeleted;
 import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.WorkerPlugins;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,7 +277,7 @@ final class ReconcileLoop implements AutoCloseable {
         Optional<List<PluginDescriptor>> plugins = pluginsReader.read(identity.restBase());
         if (plugins.isPresent()) {
             String workerId = identity.workerId();
-            detector.append(workerId, new WorkerPlugins(workerId, AppInfoParser.getVersion(), plugins.get()), now);
+            detector.append(workerId, new WorkerPlugins(workerId, KafkaVersion.ofWorker(), plugins.get()), now);
             pluginsSent = true;
         }
     }

@@ -1,6 +1,5 @@
 package io.connectusm.extension;
 
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
 
@@ -60,7 +59,7 @@ final class WorkerConnectApi {
         } catch (InvocationTargetException e) {
             throw new WorkerApiMismatchException("ConnectRestExtensionContext.configurable() failed: " + e.getCause());
         }
-        return new WorkerConnectApi(namespace, configurable, present(CONNECT_PLUGIN), AppInfoParser.getVersion());
+        return new WorkerConnectApi(namespace, configurable, present(CONNECT_PLUGIN), KafkaVersion.ofWorker());
     }
 
     JaxRsNamespace namespace() {
@@ -76,8 +75,9 @@ final class WorkerConnectApi {
     String describe() {
         return "Connect API of this worker (Kafka " + kafkaVersion + "): REST change filter on "
                 + namespace.packageName() + "; ConnectClusterState implements connectorConfig and clusterDetails; "
-                + (connectPluginInterface ? "plugin ConfigDefs through config()"
-                : "no " + CONNECT_PLUGIN + " (Kafka < 4.3): each plugin's ConfigDef is read through its own config()");
+                + (connectPluginInterface ? "ConnectPlugin present"
+                : "no ConnectPlugin interface (Kafka < 4.3), not needed: each plugin type's own config() gives its "
+                + "ConfigDef");
     }
 
     private static void requireImplemented(ConnectClusterState clusterState, String name, Class<?>... parameters) {
