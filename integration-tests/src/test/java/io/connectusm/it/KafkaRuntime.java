@@ -58,6 +58,18 @@ final class KafkaRuntime {
         return jars.stream().anyMatch(jar -> jar.getFileName().toString().equals(artifactId + "-" + version + ".jar"));
     }
 
+    /** Whether the runtime's jars hold this class ({@code org/apache/kafka/…/ConnectPlugin.class}). */
+    boolean containsClass(String resource) throws IOException {
+        for (Path jar : jars) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                if (zip.getEntry(resource) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The JAX-RS package the worker's REST server speaks: javax.ws.rs up to Kafka 3.9, jakarta.ws.rs from 4.0. */
     String jaxRsPackage() {
         return Integer.parseInt(version.split("\\.")[0]) >= 4 ? "jakarta.ws.rs" : "javax.ws.rs";

@@ -200,6 +200,9 @@ class KafkaVersionMatrixIT {
             // would have found them).
             assertThat(log).contains("REST change filter on " + runtime.jaxRsPackage())
                     .contains("Started metadata events to").contains("Changed through REST: [vault]");
+            // Said once at INFO: what this version lacks (ConnectPlugin before 4.3), and that nothing is lost by it.
+            assertThat(log).contains(runtime.containsClass("org/apache/kafka/connect/components/ConnectPlugin.class")
+                    ? "ConnectPlugin present" : "no ConnectPlugin interface (Kafka < 4.3), not needed");
             assertThat(errorsOfOurs(log)).isEmpty();
             List<RecordingHttpsReceiver.Received> requests = receiver.requests().subList(requestsBefore,
                     receiver.requests().size());

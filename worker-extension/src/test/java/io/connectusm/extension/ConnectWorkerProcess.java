@@ -188,20 +188,19 @@ public final class ConnectWorkerProcess implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** For Kafka 3.x, whose distributions log through reload4j (log4j 1.2 syntax). */
     private static Path writeReload4jConfig(Path dir) throws IOException {
-        Path config = dir.resolve("log4j.properties");
-        Files.writeString(config, String.join("\n",
+        return write(dir.resolve("log4j.properties"),
                 "log4j.rootLogger=INFO, stdout",
                 "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
                 "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
                 "log4j.appender.stdout.layout.ConversionPattern=%d %p [%t] %c - %m%n",
-                "log4j.logger.io.connectusm=DEBUG"));
-        return config;
+                "log4j.logger.io.connectusm=DEBUG");
     }
 
+    /** For Kafka 4.x, whose distributions log through log4j 2. */
     private static Path writeLogConfig(Path dir) throws IOException {
-        Path config = dir.resolve("log4j2.properties");
-        Files.writeString(config, String.join("\n",
+        return write(dir.resolve("log4j2.properties"),
                 "status=warn",
                 "appender.console.type=Console",
                 "appender.console.name=console",
@@ -210,8 +209,12 @@ public final class ConnectWorkerProcess implements AutoCloseable {
                 "rootLogger.level=INFO",
                 "rootLogger.appenderRef.console.ref=console",
                 "logger.usm.name=io.connectusm",
-                "logger.usm.level=DEBUG"));
-        return config;
+                "logger.usm.level=DEBUG");
+    }
+
+    private static Path write(Path file, String... lines) throws IOException {
+        Files.writeString(file, String.join("\n", lines));
+        return file;
     }
 
     private static void unzip(Path zip, Path target) throws IOException {
