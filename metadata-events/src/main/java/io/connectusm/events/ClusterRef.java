@@ -8,17 +8,35 @@ import java.util.Objects;
  * use for their internal topics, plus the Connect cluster ID (the workers' {@code group.id} unless
  * overridden).
  *
- * <p>This pair is the key of the registration map in the agent and the endpoint. Immutable and
- * thread-safe.
+ * <p>This pair is the key of the registration map in the agent and the endpoint. A value class (equal when
+ * both IDs are equal), written as a final class rather than a record so that it stays Java 11 bytecode for
+ * the worker plugin. Immutable and thread-safe.
  */
-public record ClusterRef(String kafkaClusterId, String connectClusterId) {
+public final class ClusterRef {
 
-    public ClusterRef {
+    private final String kafkaClusterId;
+    private final String connectClusterId;
+
+    /**
+     * @param kafkaClusterId   the ID of the Kafka cluster of the workers' internal topics, not empty
+     * @param connectClusterId the Connect cluster ID, not empty
+     */
+    public ClusterRef(String kafkaClusterId, String connectClusterId) {
         Objects.requireNonNull(kafkaClusterId, "kafkaClusterId");
         Objects.requireNonNull(connectClusterId, "connectClusterId");
         if (kafkaClusterId.isEmpty() || connectClusterId.isEmpty()) {
             throw new IllegalArgumentException("cluster IDs must not be empty");
         }
+        this.kafkaClusterId = kafkaClusterId;
+        this.connectClusterId = connectClusterId;
+    }
+
+    public String kafkaClusterId() {
+        return kafkaClusterId;
+    }
+
+    public String connectClusterId() {
+        return connectClusterId;
     }
 
     /**
@@ -30,6 +48,23 @@ public record ClusterRef(String kafkaClusterId, String connectClusterId) {
      */
     public String source() {
         return "/connect/" + pathSegment(kafkaClusterId) + "/" + pathSegment(connectClusterId);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ClusterRef)) {
+            return false;
+        }
+        ClusterRef that = (ClusterRef) other;
+        return kafkaClusterId.equals(that.kafkaClusterId) && connectClusterId.equals(that.connectClusterId);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kafkaClusterId.hashCode() + connectClusterId.hashCode();
     }
 
     @Override

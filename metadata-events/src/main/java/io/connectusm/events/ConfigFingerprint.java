@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -74,12 +73,21 @@ public final class ConfigFingerprint {
                 }
             }
         }
-        return PREFIX + HexFormat.of().formatHex(sha256.digest());
+        return PREFIX + hex(sha256.digest());
     }
 
     /** Whether {@code fingerprint} has the form {@code sha256:} plus 64 lowercase hex digits. */
     public static boolean isWellFormed(String fingerprint) {
         return fingerprint != null && WELL_FORMED.matcher(fingerprint).matches();
+    }
+
+    // java.util.HexFormat is Java 17; this class is Java 11 bytecode (it is shaded into the worker plugin).
+    private static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return out.toString();
     }
 
     private static byte[] utf8(String text) {

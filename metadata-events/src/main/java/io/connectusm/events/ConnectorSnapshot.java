@@ -18,39 +18,53 @@ import java.util.TreeSet;
  * <p>Invariants, checked here so no module can build a snapshot that breaks them: every key named in
  * {@code maskedKeys} that is present in {@code config} carries exactly {@link #MASKED_VALUE}, and
  * {@code configFingerprint} is {@link ConfigFingerprint#of(Map)} of {@code config}. The secret itself is
- * never on the wire, neither raw nor hashed. Task ids are unique; tasks are kept ordered by id. Immutable
- * and thread-safe.
- *
- * @param name              the connector name, not empty
- * @param connectorClass    the {@code connector.class} value as configured (class name or alias), or
- *                          {@code null} when unknown
- * @param connectorType     source or sink
- * @param state             the connector's own state
- * @param workerId          the worker running the connector, or {@code null} when unassigned
- * @param trace             the failure's stack trace when {@code state} is {@code FAILED}, else {@code null}
- * @param tasks             every task, ordered by id
- * @param config            the masked configuration, ordered by key; values may be {@code null}
- * @param maskedKeys        the names of the keys whose values were masked
- * @param configFingerprint {@link ConfigFingerprint#of(Map)} of {@code config}
- * @param cause             what made the emitter send this snapshot
+ * never on the wire, neither raw nor hashed. Task ids are unique; tasks are kept ordered by id. A value class
+ * (equal when all fields are equal). Immutable and thread-safe.
  */
-public record ConnectorSnapshot(
-        String name,
-        String connectorClass,
-        ConnectorType connectorType,
-        ConnectorState state,
-        String workerId,
-        String trace,
-        List<TaskSnapshot> tasks,
-        SortedMap<String, String> config,
-        SortedSet<String> maskedKeys,
-        String configFingerprint,
-        ChangeCause cause) implements EventPayload {
+public final class ConnectorSnapshot extends EventPayload {
 
     /** What a masked value is replaced with, as Confluent's tools show it. */
     public static final String MASKED_VALUE = "********";
 
-    public ConnectorSnapshot {
+    private final String name;
+    private final String connectorClass;
+    private final ConnectorType connectorType;
+    private final ConnectorState state;
+    private final String workerId;
+    private final String trace;
+    private final List<TaskSnapshot> tasks;
+    private final SortedMap<String, String> config;
+    private final SortedSet<String> maskedKeys;
+    private final String configFingerprint;
+    private final ChangeCause cause;
+
+    /**
+     * @param name              the connector name, not empty
+     * @param connectorClass    the {@code connector.class} value as configured (class name or alias), or
+     *                          {@code null} when unknown
+     * @param connectorType     source or sink
+     * @param state             the connector's own state
+     * @param workerId          the worker running the connector, or {@code null} when unassigned
+     * @param trace             the failure's stack trace when {@code state} is {@code FAILED}, else {@code null}
+     * @param tasks             every task, in any order; copied and ordered by id
+     * @param config            the masked configuration; copied and ordered by key; values may be {@code null}
+     * @param maskedKeys        the names of the keys whose values were masked; copied
+     * @param configFingerprint {@link ConfigFingerprint#of(Map)} of {@code config}
+     * @param cause             what made the emitter send this snapshot
+     * @throws IllegalArgumentException if an invariant of the class comment does not hold
+     */
+    public ConnectorSnapshot(
+            String name,
+            String connectorClass,
+            ConnectorType connectorType,
+            ConnectorState state,
+            String workerId,
+            String trace,
+            List<TaskSnapshot> tasks,
+            SortedMap<String, String> config,
+            SortedSet<String> maskedKeys,
+            String configFingerprint,
+            ChangeCause cause) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connectorType, "connectorType");
         Objects.requireNonNull(state, "state");
@@ -59,14 +73,22 @@ public record ConnectorSnapshot(
         if (name.isEmpty()) {
             throw new IllegalArgumentException("connector name must not be empty");
         }
-        tasks = sortedById(tasks);
-        config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
-        maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(maskedKeys));
-        requireMasked(config, maskedKeys);
+        this.name = name;
+        this.connectorClass = connectorClass;
+        this.connectorType = connectorType;
+        this.state = state;
+        this.workerId = workerId;
+        this.trace = trace;
+        this.tasks = sortedById(tasks);
+        this.config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
+        this.maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(maskedKeys));
+        requireMasked(this.config, this.maskedKeys);
         // Checked after the masking invariant, so a fingerprint is never compared over an unmasked config.
-        if (!configFingerprint.equals(ConfigFingerprint.of(config))) {
+        if (!configFingerprint.equals(ConfigFingerprint.of(this.config))) {
             throw new IllegalArgumentException("configFingerprint is not ConfigFingerprint.of(config)");
         }
+        this.configFingerprint = configFingerprint;
+        this.cause = cause;
     }
 
     /** A snapshot whose fingerprint is computed from {@code config}. */
@@ -85,9 +107,92 @@ public record ConnectorSnapshot(
                 fingerprintOf(config, maskedKeys), cause);
     }
 
+    /** The connector name. */
+    public String name() {
+        return name;
+    }
+
+    /** The {@code connector.class} value as configured, or {@code null} when unknown. */
+    public String connectorClass() {
+        return connectorClass;
+    }
+
+    public ConnectorType connectorType() {
+        return connectorType;
+    }
+
+    public ConnectorState state() {
+        return state;
+    }
+
+    /** The worker running the connector, or {@code null} when unassigned. */
+    public String workerId() {
+        return workerId;
+    }
+
+    /** The failure's stack trace, or {@code null}. */
+    public String trace() {
+        return trace;
+    }
+
+    /** Every task, ordered by id; unmodifiable. */
+    public List<TaskSnapshot> tasks() {
+        return tasks;
+    }
+
+    /** The masked configuration, ordered by key; unmodifiable. */
+    public SortedMap<String, String> config() {
+        return config;
+    }
+
+    /** The names of the masked keys; unmodifiable. */
+    public SortedSet<String> maskedKeys() {
+        return maskedKeys;
+    }
+
+    /** {@link ConfigFingerprint#of(Map)} of {@link #config()}. */
+    public String configFingerprint() {
+        return configFingerprint;
+    }
+
+    public ChangeCause cause() {
+        return cause;
+    }
+
     @Override
     public EventType type() {
         return EventType.CONNECTOR_SNAPSHOT;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        if (!(other instanceof ConnectorSnapshot)) {
+            return false;
+        }
+        ConnectorSnapshot that = (ConnectorSnapshot) other;
+        return name.equals(that.name) && Objects.equals(connectorClass, that.connectorClass)
+                && connectorType == that.connectorType && state == that.state
+                && Objects.equals(workerId, that.workerId) && Objects.equals(trace, that.trace)
+                && tasks.equals(that.tasks) && config.equals(that.config) && maskedKeys.equals(that.maskedKeys)
+                && configFingerprint.equals(that.configFingerprint) && cause == that.cause;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys,
+                configFingerprint, cause);
+    }
+
+    /** All fields, as a record would print them; the config is masked, so this is safe to log. */
+    @Override
+    public String toString() {
+        return "ConnectorSnapshot[name=" + name + ", connectorClass=" + connectorClass + ", connectorType="
+                + connectorType + ", state=" + state + ", workerId=" + workerId + ", trace=" + trace + ", tasks="
+                + tasks + ", config=" + config + ", maskedKeys=" + maskedKeys + ", configFingerprint="
+                + configFingerprint + ", cause=" + cause + "]";
     }
 
     private static List<TaskSnapshot> sortedById(List<TaskSnapshot> tasks) {

@@ -86,12 +86,12 @@ final class DocumentReader {
      * since parser messages quote the input.
      */
     private static IOException translate(Exception failure, JsonParser parser) {
-        if (failure instanceof EventDecodingException decoding) {
-            throw decoding;
+        if (failure instanceof EventDecodingException) {
+            throw (EventDecodingException) failure;
         }
         FieldPath at = FieldPath.of(parser.getParsingContext());
-        if (failure instanceof StreamConstraintsException limit) {
-            String message = String.valueOf(limit.getOriginalMessage());
+        if (failure instanceof StreamConstraintsException) {
+            String message = String.valueOf(((StreamConstraintsException) failure).getOriginalMessage());
             if (message.startsWith("Document length")) {
                 throw EventDecodingException.limitExceeded(FieldPath.root(), "is longer than EventLimits.MAX_DOCUMENT_BYTES ("
                         + EventLimits.MAX_DOCUMENT_BYTES + ") bytes");
@@ -99,14 +99,15 @@ final class DocumentReader {
             throw EventDecodingException.limitExceeded(at, describeLimit(message));
         }
         FieldPath container = FieldPath.containerOf(parser.getParsingContext());
-        if (failure instanceof JsonProcessingException syntax) {
-            throw EventDecodingException.malformed(container, "is not valid JSON" + where(syntax.getLocation()));
+        if (failure instanceof JsonProcessingException) {
+            throw EventDecodingException.malformed(container,
+                    "is not valid JSON" + where(((JsonProcessingException) failure).getLocation()));
         }
         if (failure instanceof CharConversionException) {
             throw EventDecodingException.malformed(container, "is not in a Unicode encoding JSON allows");
         }
-        if (failure instanceof IOException io) {
-            return io;
+        if (failure instanceof IOException) {
+            return (IOException) failure;
         }
         throw EventDecodingException.malformed(container, "cannot be read as JSON");
     }

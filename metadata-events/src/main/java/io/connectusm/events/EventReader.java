@@ -114,8 +114,8 @@ final class EventReader {
             }
             return cloudEvent;
         } catch (JsonProcessingException | RuntimeException e) {
-            if (e instanceof EventDecodingException decoding) {
-                throw decoding;
+            if (e instanceof EventDecodingException) {
+                throw (EventDecodingException) e;
             }
             // No cause attached: the SDK's messages quote attribute values.
             throw EventDecodingException.malformed(path, "is not a valid CloudEvents 1.0 event");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The outline of the JSON the contract uses, with the size limit of every open-ended collection: the one
@@ -22,9 +23,11 @@ import java.util.Map;
  * leaves the complaint to {@link NodeReader}, which knows what was expected.
  *
  * <p>Checking ({@link #check}) walks a tree about to be written and fails with
- * {@link IllegalArgumentException} where a reader would refuse it. Instances are immutable and thread-safe.
+ * {@link IllegalArgumentException} where a reader would refuse it. Closed: the four nested classes are the only
+ * outlines (final classes rather than records, for the worker plugin's Java 11 bytecode). Instances are
+ * immutable and thread-safe; equal when they describe the same outline.
  */
-sealed interface Shape {
+interface Shape {
 
     /** Any JSON value the contract reads as a whole: a string, number, boolean or null. */
     Shape SCALAR = new Scalar();
@@ -53,7 +56,20 @@ sealed interface Shape {
     }
 
     /** See {@link #SCALAR}. */
-    record Scalar() implements Shape {
+    final class Scalar implements Shape {
+
+        private Scalar() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Scalar;
+        }
+
+        @Override
+        public int hashCode() {
+            return Scalar.class.hashCode();
+        }
 
         @Override
         public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {
@@ -115,7 +131,23 @@ sealed interface Shape {
     }
 
     /** See {@link #fields}. */
-    record Fields(Map<String, Shape> fields) implements Shape {
+    final class Fields implements Shape {
+
+        private final Map<String, Shape> fields;
+
+        private Fields(Map<String, Shape> fields) {
+            this.fields = fields;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Fields && fields.equals(((Fields) other).fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return fields.hashCode();
+        }
 
         /** The union of several outlines: a field known to any of them is known. Same names must agree. */
         static Fields union(Fields... parts) {
@@ -158,7 +190,31 @@ sealed interface Shape {
     }
 
     /** See {@link #entries}. */
-    record Entries(Shape values, int max, String limit) implements Shape {
+    final class Entries implements Shape {
+
+        private final Shape values;
+        private final int max;
+        private final String limit;
+
+        private Entries(Shape values, int max, String limit) {
+            this.values = values;
+            this.max = max;
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Entries)) {
+                return false;
+            }
+            Entries that = (Entries) other;
+            return values.equals(that.values) && max == that.max && limit.equals(that.limit);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(values, max, limit);
+        }
 
         @Override
         public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {
@@ -197,7 +253,31 @@ sealed interface Shape {
     }
 
     /** See {@link #items}. */
-    record Items(Shape item, int max, String limit) implements Shape {
+    final class Items implements Shape {
+
+        private final Shape item;
+        private final int max;
+        private final String limit;
+
+        private Items(Shape item, int max, String limit) {
+            this.item = item;
+            this.max = max;
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Items)) {
+                return false;
+            }
+            Items that = (Items) other;
+            return item.equals(that.item) && max == that.max && limit.equals(that.limit);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(item, max, limit);
+        }
 
         @Override
         public JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException {

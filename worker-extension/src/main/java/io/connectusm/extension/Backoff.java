@@ -1,7 +1,7 @@
 package io.connectusm.extension;
 
 import java.time.Duration;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 
 /**
  * Exponential backoff with jitter: the n-th consecutive failure waits a random time between half and all of
@@ -14,10 +14,11 @@ final class Backoff {
     static final Duration INITIAL = Duration.ofMillis(100);
 
     private final Duration max;
-    private final RandomGenerator random;
+    private final SplittableRandom random;
     private int failures;
 
-    Backoff(Duration max, RandomGenerator random) {
+    // SplittableRandom, not java.util.random.RandomGenerator (Java 17): this class is Java 11 bytecode.
+    Backoff(Duration max, SplittableRandom random) {
         this.max = max;
         this.random = random;
     }

@@ -45,7 +45,22 @@ final class ChangeDetector {
     static final long SUPERSEDED_MAX_MS = 30_000;
 
     /** The fingerprint a REST write replaced, ignored until {@code until}. */
-    private record Superseded(String fingerprint, Instant until) {
+    private static final class Superseded {
+        private final String fingerprint;
+        private final Instant until;
+
+        Superseded(String fingerprint, Instant until) {
+            this.fingerprint = fingerprint;
+            this.until = until;
+        }
+
+        String fingerprint() {
+            return fingerprint;
+        }
+
+        Instant until() {
+            return until;
+        }
     }
 
     private final ConnectorObserver observer;
@@ -140,7 +155,22 @@ final class ChangeDetector {
      *                    snapshot waits for a fresh config read, since the config may have changed with the state
      *                    (a connector restarted by a config change made through another worker)
      */
-    record Applied(Set<String> deleted, Set<String> configStale) {
+    static final class Applied {
+        private final Set<String> deleted;
+        private final Set<String> configStale;
+
+        Applied(Set<String> deleted, Set<String> configStale) {
+            this.deleted = deleted;
+            this.configStale = configStale;
+        }
+
+        Set<String> deleted() {
+            return deleted;
+        }
+
+        Set<String> configStale() {
+            return configStale;
+        }
     }
 
     /** The names of the connectors whose state and config are held (a copy). */

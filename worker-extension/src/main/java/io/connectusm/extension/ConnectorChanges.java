@@ -30,8 +30,47 @@ final class ConnectorChanges {
      * @param written        the raw (unmasked) configs the REST calls wrote, by connector, where the response
      *                       carried them; left out of {@link #toString()}
      */
-    record Drained(Set<String> connectors, Set<String> configChanged, Set<String> deleted,
-                   Set<String> deletedUnreported, boolean everything, Map<String, Map<String, String>> written) {
+    static final class Drained {
+        private final Set<String> connectors;
+        private final Set<String> configChanged;
+        private final Set<String> deleted;
+        private final Set<String> deletedUnreported;
+        private final boolean everything;
+        private final Map<String, Map<String, String>> written;
+
+        Drained(Set<String> connectors, Set<String> configChanged, Set<String> deleted,
+                Set<String> deletedUnreported, boolean everything, Map<String, Map<String, String>> written) {
+            this.connectors = connectors;
+            this.configChanged = configChanged;
+            this.deleted = deleted;
+            this.deletedUnreported = deletedUnreported;
+            this.everything = everything;
+            this.written = written;
+        }
+
+        Set<String> connectors() {
+            return connectors;
+        }
+
+        Set<String> configChanged() {
+            return configChanged;
+        }
+
+        Set<String> deleted() {
+            return deleted;
+        }
+
+        Set<String> deletedUnreported() {
+            return deletedUnreported;
+        }
+
+        boolean everything() {
+            return everything;
+        }
+
+        Map<String, Map<String, String>> written() {
+            return written;
+        }
 
         @Override
         public String toString() {

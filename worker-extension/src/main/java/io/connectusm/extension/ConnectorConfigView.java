@@ -3,11 +3,34 @@ package io.connectusm.extension;
 /**
  * One connector's config as last read from the worker, already masked, with its fingerprint. Reading it goes
  * through the herder's tick thread (it may wait seconds while the herder stops tasks), so it is read less
- * often than the state and reused in between. Immutable.
- *
- * @param connectorClass the {@code connector.class} value as configured
- * @param masked         the masked config and the names of the masked keys
- * @param fingerprint    {@code ConfigFingerprint.of(masked.config())}
+ * often than the state and reused in between. Immutable; compared by fingerprint, never by identity.
  */
-record ConnectorConfigView(String connectorClass, SecretMasker.MaskedConfig masked, String fingerprint) {
+final class ConnectorConfigView {
+
+    private final String connectorClass;
+    private final SecretMasker.MaskedConfig masked;
+    private final String fingerprint;
+
+    /**
+     * @param connectorClass the {@code connector.class} value as configured
+     * @param masked         the masked config and the names of the masked keys
+     * @param fingerprint    {@code ConfigFingerprint.of(masked.config())}
+     */
+    ConnectorConfigView(String connectorClass, SecretMasker.MaskedConfig masked, String fingerprint) {
+        this.connectorClass = connectorClass;
+        this.masked = masked;
+        this.fingerprint = fingerprint;
+    }
+
+    String connectorClass() {
+        return connectorClass;
+    }
+
+    SecretMasker.MaskedConfig masked() {
+        return masked;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
 }

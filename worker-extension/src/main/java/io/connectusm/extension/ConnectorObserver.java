@@ -101,11 +101,14 @@ final class ConnectorObserver {
         if (health.type() == null) {
             return ConnectorType.UNKNOWN;
         }
-        return switch (health.type()) {
-            case SOURCE -> ConnectorType.SOURCE;
-            case SINK -> ConnectorType.SINK;
-            default -> ConnectorType.UNKNOWN;
-        };
+        switch (health.type()) {
+            case SOURCE:
+                return ConnectorType.SOURCE;
+            case SINK:
+                return ConnectorType.SINK;
+            default:
+                return ConnectorType.UNKNOWN;
+        }
     }
 
     private static ConnectorState state(AbstractState state) {

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -47,7 +47,7 @@ final class DeliveryLoop {
         this.batchMaxEvents = batchMaxEvents;
         this.retryBackoffMax = retryBackoffMax;
         this.clock = clock;
-        this.backoff = new Backoff(retryBackoffMax, ThreadLocalRandom.current());
+        this.backoff = new Backoff(retryBackoffMax, new SplittableRandom());
         this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
     }
@@ -84,15 +84,15 @@ final class DeliveryLoop {
         List<MetadataEvent> batch = pending.peek(batchMaxEvents);
         EventSender.Result result = sender.send(encoder.apply(batch));
         switch (result.outcome()) {
-            case DELIVERED -> {
+            case DELIVERED:
                 pending.remove(batch);
                 backoff.reset();
                 if (failing) {
                     log.info("Connector metadata events are delivered again ({} pending)", pending.size());
                     failing = false;
                 }
-            }
-            case UNREGISTERED -> {
+                break;
+            case UNREGISTERED: {
                 // Retried slowly so that registering the cluster later starts the flow without a restart;
                 // one WARN per retry interval.
                 nextSend = now.plus(retryBackoffMax);
@@ -104,13 +104,14 @@ final class DeliveryLoop {
                                 + "every {}. ({})", cluster.connectClusterId(), cluster.kafkaClusterId(),
                         cluster.connectClusterId(), cluster.kafkaClusterId(), pending.size(), retryBackoffMax,
                         result.detail());
+                break;
             }
-            case REJECTED -> {
+            case REJECTED:
                 pending.remove(batch);
                 log.warn("The USM agent rejected a batch of {} events; they are dropped and the next resync "
                         + "resends the current state ({})", batch.size(), result.detail());
-            }
-            default -> {
+                break;
+            default: {
                 Duration delay = backoff.nextDelay();
                 if (result.retryAfter().isPresent() && result.retryAfter().get().compareTo(delay) > 0) {
                     delay = result.retryAfter().get().compareTo(retryBackoffMax) < 0

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * POSTs encoded event batches to {@code {base}/v1/events} of the first agent that answers, trying the next
@@ -46,7 +47,33 @@ final class EventSender implements AutoCloseable {
     }
 
     /** The outcome, a server-requested pause (503 Retry-After) if any, and a loggable detail (no secrets). */
-    record Result(Outcome outcome, Optional<Duration> retryAfter, String detail) {
+    static final class Result {
+        private final Outcome outcome;
+        private final Optional<Duration> retryAfter;
+        private final String detail;
+
+        Result(Outcome outcome, Optional<Duration> retryAfter, String detail) {
+            this.outcome = outcome;
+            this.retryAfter = retryAfter;
+            this.detail = detail;
+        }
+
+        Outcome outcome() {
+            return outcome;
+        }
+
+        Optional<Duration> retryAfter() {
+            return retryAfter;
+        }
+
+        String detail() {
+            return detail;
+        }
+
+        @Override
+        public String toString() {
+            return "Result[outcome=" + outcome + ", retryAfter=" + retryAfter + ", detail=" + detail + "]";
+        }
     }
 
     private final List<URI> endpoints;
@@ -58,7 +85,7 @@ final class EventSender implements AutoCloseable {
 
     EventSender(List<URI> baseUrls, TlsContextFactory.Tls tls, Duration requestTimeout, String apiKey,
                 String apiSecret) {
-        this.endpoints = baseUrls.stream().map(base -> URI.create(base + EVENTS_PATH)).toList();
+        this.endpoints = baseUrls.stream().map(base -> URI.create(base + EVENTS_PATH)).collect(Collectors.toList());
         this.requestTimeout = requestTimeout;
         this.authorization = apiKey == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));

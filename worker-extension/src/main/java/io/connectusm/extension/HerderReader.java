@@ -40,8 +40,47 @@ final class HerderReader implements AutoCloseable {
      * @param herderReads the reads that waited for the herder's tick thread (the list, one per config)
      * @param elapsed     how long the read took (logged at DEBUG per pass)
      */
-    record FullRead(Instant startedAt, List<String> names, Map<String, Optional<ConnectorConfigView>> configs,
-                    Set<String> unread, int herderReads, Duration elapsed) {
+    static final class FullRead {
+        private final Instant startedAt;
+        private final List<String> names;
+        private final Map<String, Optional<ConnectorConfigView>> configs;
+        private final Set<String> unread;
+        private final int herderReads;
+        private final Duration elapsed;
+
+        FullRead(Instant startedAt, List<String> names, Map<String, Optional<ConnectorConfigView>> configs,
+                 Set<String> unread, int herderReads, Duration elapsed) {
+            this.startedAt = startedAt;
+            this.names = names;
+            this.configs = configs;
+            this.unread = unread;
+            this.herderReads = herderReads;
+            this.elapsed = elapsed;
+        }
+
+        Instant startedAt() {
+            return startedAt;
+        }
+
+        List<String> names() {
+            return names;
+        }
+
+        Map<String, Optional<ConnectorConfigView>> configs() {
+            return configs;
+        }
+
+        Set<String> unread() {
+            return unread;
+        }
+
+        int herderReads() {
+            return herderReads;
+        }
+
+        Duration elapsed() {
+            return elapsed;
+        }
     }
 
     private final ConnectorObserver observer;

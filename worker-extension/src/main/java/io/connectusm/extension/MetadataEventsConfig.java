@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The worker properties of the extension, all under {@value #PREFIX}: the keys Confluent documents for
@@ -40,8 +41,16 @@ final class MetadataEventsConfig extends AbstractConfig {
             + "POSTed to {url}/v1/events; on failure the next URL is tried. Required when enabled.";
     static final String CLIENT_BASE_URL_DEFAULT = "";
 
+    /**
+     * What Confluent's tooling (cp-ansible, Confluent for Kubernetes) writes into both {@code api.key} and
+     * {@code api.secret} when the agent has no basic auth: taken to mean exactly that, so no credentials are sent.
+     */
+    static final String BASIC_AUTH_PLACEHOLDER = "dummy";
+
     static final String API_KEY_CONFIG = PREFIX + "api.key";
-    static final String API_KEY_DOC = "Optional HTTP basic-auth user name sent to the agent (with api.secret).";
+    static final String API_KEY_DOC = "Optional HTTP basic-auth user name sent to the agent (with api.secret). "
+            + "api.key=api.secret=" + BASIC_AUTH_PLACEHOLDER + ", which Confluent's tooling writes when the agent has "
+            + "no basic auth, means no basic auth: nothing is sent.";
 
     static final String API_SECRET_CONFIG = PREFIX + "api.secret";
     static final String API_SECRET_DOC = "Optional HTTP basic-auth password sent to the agent (with api.key).";
@@ -194,7 +203,7 @@ final class MetadataEventsConfig extends AbstractConfig {
     List<URI> baseUrls() {
         return getList(CLIENT_BASE_URL_CONFIG).stream()
                 .map(url -> URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
-                .toList();
+                .collect(Collectors.toList());
     }
 
     /** The Connect cluster ID override, else the worker's {@code group.id}, else {@code null}. */
@@ -213,6 +222,22 @@ final class MetadataEventsConfig extends AbstractConfig {
 
     Password apiSecret() {
         return getPassword(API_SECRET_CONFIG);
+    }
+
+    /** Whether api.key and api.secret are both the placeholder of Confluent's tooling (no basic auth). */
+    boolean basicAuthPlaceholder() {
+        return BASIC_AUTH_PLACEHOLDER.equals(apiKey()) && apiSecret() != null
+                && BASIC_AUTH_PLACEHOLDER.equals(apiSecret().value());
+    }
+
+    /** The basic-auth user to send, or {@code null} for none (unset, or the tooling's placeholder). */
+    String basicAuthUser() {
+        return basicAuthPlaceholder() ? null : apiKey();
+    }
+
+    /** The basic-auth password to send with {@link #basicAuthUser()}, or {@code null}. */
+    String basicAuthPassword() {
+        return basicAuthUser() == null ? null : apiSecret().value();
     }
 
     Duration reconcileInterval() {
@@ -248,7 +273,9 @@ final class MetadataEventsConfig extends AbstractConfig {
         return "metadata events to " + getList(CLIENT_BASE_URL_CONFIG) + " as Connect cluster '" + connectClusterId()
                 + "' (" + SSL_PROTOCOL_CONFIG + "=" + getString(SSL_PROTOCOL_CONFIG)
                 + ", client certificate " + (getString(SSL_KEYSTORE_LOCATION_CONFIG) == null ? "none" : "from "
-                + getString(SSL_KEYSTORE_LOCATION_CONFIG)) + ", basic auth " + (apiKey() == null ? "off" : "on") + ")";
+                + getString(SSL_KEYSTORE_LOCATION_CONFIG)) + ", basic auth "
+                + (basicAuthPlaceholder() ? "off: api.key and api.secret are the '" + BASIC_AUTH_PLACEHOLDER
+                + "' placeholder" : basicAuthUser() == null ? "off" : "on") + ")";
     }
 
     /** Accepts a comma-separated list of absolute http(s) URLs with a host and no query or fragment. */

@@ -1,6 +1,7 @@
 package io.connectusm.extension;
 
 import io.connectusm.events.EventCodec;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
 import org.slf4j.Logger;
@@ -16,12 +17,20 @@ import java.util.Properties;
 /**
  * The Kafka Connect REST extension that reports this Connect cluster's connectors (masked configs, states,
  * tasks) as CloudEvents to a USM agent. Enable it with {@code rest.extension.classes} and the
- * {@code confluent.connect.metadata.events.*} worker properties (see {@code docs/worker-extension.md}).
+ * {@code confluent.connect.metadata.events.*} worker properties (see {@code docs/worker-extension.md}). One build
+ * serves Kafka 3.9 ({@code javax.ws.rs}, Java 11) to 4.4 ({@code jakarta.ws.rs}).
  *
- * <p>Wiring only: {@link #configure(Map)} validates the properties and the TLS material (a bad value fails
- * the worker's start); {@link #register(ConnectRestExtensionContext)} registers {@link ConnectorChangeFilter}
- * and starts the emitter's daemon thread; {@link #close()} stops it within a deadline. When
- * {@code enabled} is false or absent nothing is started and no socket is opened.
+ * <p>Wiring only: {@link #configure(Map)} validates the properties and the TLS material;
+ * {@link #register(ConnectRestExtensionContext)} probes the worker's Connect API ({@link WorkerConnectApi}),
+ * registers the change filter of the worker's JAX-RS namespace and starts the emitter's daemon thread;
+ * {@link #close()} stops it within a deadline. When {@code enabled} is false or absent nothing is started and no
+ * socket is opened.
+ *
+ * <p>Where the line is: a bad value of one of our keys (what {@link MetadataEventsConfig} or
+ * {@link TlsContextFactory} rejects: a malformed URL, a missing store file, a wrong password) fails the worker's
+ * start with a {@link ConfigException} naming the key — the operator set it and can fix it. Anything else that
+ * goes wrong in these three methods (a class, method or module the worker lacks, an unexpected exception) is
+ * logged once at ERROR ({@link ExtensionFailure}) and leaves the extension off while the worker starts and serves.
  *
  * <p>The worker calls these methods once each, in that order, from one thread; the constructor does nothing.
  */
@@ -34,6 +43,7 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
     private TlsContextFactory.Tls tls;
     private WorkerIdentity identity;
     private ReconcileLoop loop;
+    private boolean off;
 
     /** Called by the worker (via ServiceLoader or {@code rest.extension.classes}); does no work. */
     public MetadataEventsRestExtension() {
@@ -41,20 +51,40 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
 
     @Override
     public void configure(Map<String, ?> workerProps) {
-        config = new MetadataEventsConfig(workerProps);
-        if (!config.enabled()) {
-            return;
+        try {
+            config = new MetadataEventsConfig(workerProps);
+            if (!config.enabled()) {
+                return;
+            }
+            tls = TlsContextFactory.create(config);
+            identity = WorkerIdentity.fromWorkerProps(workerProps);
+        } catch (ConfigException e) {
+            throw e; // a bad value of one of our keys: the worker must not start (see the class comment)
+        } catch (RuntimeException | LinkageError e) {
+            turnOff("configure()", e);
         }
-        tls = TlsContextFactory.create(config);
-        identity = WorkerIdentity.fromWorkerProps(workerProps);
     }
 
     @Override
     public void register(ConnectRestExtensionContext context) {
+        if (off) {
+            return; // configure() said why
+        }
         if (config == null || !config.enabled()) {
             log.info("Connector metadata events are disabled ({}=false)", MetadataEventsConfig.ENABLED_CONFIG);
             return;
         }
+        try {
+            start(context);
+        } catch (RuntimeException | LinkageError e) {
+            stopLoop();
+            turnOff("register()", e);
+        }
+    }
+
+    private void start(ConnectRestExtensionContext context) {
+        WorkerConnectApi api = WorkerConnectApi.probe(context);
+        log.info("{}", api.describe());
         // The worker registers extensions with its delegating plugin loader as context loader: through it
         // connector, transform and converter classes (and their aliases) resolve as the worker resolves them.
         ClassLoader pluginLoader = Thread.currentThread().getContextClassLoader();
@@ -63,27 +93,42 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
         ConnectorChanges changes = new ConnectorChanges();
         Clock clock = Clock.systemUTC();
         PendingEvents pending = new PendingEvents(config.historyMaxTransitions(), clock.instant());
-        EventSender sender = new EventSender(config.baseUrls(), tls, config.requestTimeout(), config.apiKey(),
-                config.apiSecret() == null ? null : config.apiSecret().value());
+        EventSender sender = new EventSender(config.baseUrls(), tls, config.requestTimeout(),
+                config.basicAuthUser(), config.basicAuthPassword());
         DeliveryLoop delivery = new DeliveryLoop(pending, sender, new EventCodec()::encodeBatch,
                 config.batchMaxEvents(), config.retryBackoffMax(), clock);
         ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
                 config.reconcileInterval(), config.resyncInterval(),
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
-        loop = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masker),
+        ReconcileLoop started = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masker),
                 new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, clock);
-        changes.reportDeletionsWith(loop::reportDeletedNow);
-        context.configurable().register(new ConnectorChangeFilter(changes, identity));
+        changes.reportDeletionsWith(started::reportDeletedNow);
+        api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity));
+        loop = started;
         loop.start();
         log.info("Started {}", config.describe());
     }
 
     @Override
     public void close() {
-        if (loop != null) {
-            loop.close();
-            loop = null;
+        try {
+            stopLoop();
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Connector metadata events did not stop cleanly: {}", ExtensionFailure.describe(e));
         }
+    }
+
+    private void stopLoop() {
+        if (loop != null) {
+            ReconcileLoop stopping = loop;
+            loop = null;
+            stopping.close();
+        }
+    }
+
+    private void turnOff(String during, Throwable error) {
+        off = true;
+        ExtensionFailure.logOff(log, during, error);
     }
 
     @Override
@@ -93,7 +138,7 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
             if (in != null) {
                 properties.load(in);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // fall through to the default: version() must never fail or be blank
         }
         String version = properties.getProperty("version", "").trim();

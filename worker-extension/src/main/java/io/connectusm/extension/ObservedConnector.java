@@ -13,14 +13,42 @@ import java.util.Objects;
  * What one observation of one connector found: its state read just now and its (masked) config as last
  * read. Compared with the previous observation to decide whether (and why) a snapshot is due. Immutable.
  */
-record ObservedConnector(
-        String name,
-        ConnectorType type,
-        ConnectorState state,
-        String workerId,
-        String trace,
-        List<TaskSnapshot> tasks,
-        ConnectorConfigView config) {
+final class ObservedConnector {
+
+    private final String name;
+    private final ConnectorType type;
+    private final ConnectorState state;
+    private final String workerId;
+    private final String trace;
+    private final List<TaskSnapshot> tasks;
+    private final ConnectorConfigView config;
+
+    ObservedConnector(String name, ConnectorType type, ConnectorState state, String workerId, String trace,
+                      List<TaskSnapshot> tasks, ConnectorConfigView config) {
+        this.name = name;
+        this.type = type;
+        this.state = state;
+        this.workerId = workerId;
+        this.trace = trace;
+        this.tasks = tasks;
+        this.config = config;
+    }
+
+    String name() {
+        return name;
+    }
+
+    ConnectorState state() {
+        return state;
+    }
+
+    List<TaskSnapshot> tasks() {
+        return tasks;
+    }
+
+    ConnectorConfigView config() {
+        return config;
+    }
 
     String fingerprint() {
         return config.fingerprint();

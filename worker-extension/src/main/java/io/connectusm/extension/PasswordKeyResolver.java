@@ -4,7 +4,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.ConnectPlugin;
+import org.apache.kafka.connect.connector.Connector;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +27,9 @@ import java.util.Set;
  * by the Kafka client {@code ConfigDef}s.
  *
  * <p>Plugin classes are loaded through the worker's class loader captured in {@code register()} (aliases
- * resolve there) and instantiated once, to call {@link ConnectPlugin#config()}; the resulting definitions are
- * cached by class name. A class that cannot be loaded contributes nothing: the name patterns then stand alone.
+ * resolve there) and instantiated once, to call their {@code config()}; the resulting definitions are cached by
+ * class name. Each plugin type is asked through its own interface, not through {@code ConnectPlugin}, which only
+ * Kafka 4.3+ has. A class that cannot be loaded contributes nothing: the name patterns then stand alone.
  *
  * <p>Thread-safe (the cache is synchronized); lives as long as the extension.
  */
@@ -63,7 +68,7 @@ final class PasswordKeyResolver {
         for (String key : CONVERTER_KEYS) {
             Object value = workerProperties.get(key);
             if (value != null) {
-                converters.put(key, value instanceof Class<?> cls ? cls.getName() : value.toString());
+                converters.put(key, value instanceof Class<?> ? ((Class<?>) value).getName() : value.toString());
             }
         }
         this.workerConverters = Map.copyOf(converters);
@@ -112,14 +117,13 @@ final class PasswordKeyResolver {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Class<?> cls = loader.loadClass(className);
-            if (!ConnectPlugin.class.isAssignableFrom(cls)) {
+            if (!isPlugin(cls)) {
                 log.debug("{} is not a Connect plugin; masking its keys by name only", className);
                 return Optional.empty();
             }
             // Plugins expect their own loader as the context loader, as the worker sets it.
             Thread.currentThread().setContextClassLoader(cls.getClassLoader());
-            ConnectPlugin plugin = (ConnectPlugin) cls.getDeclaredConstructor().newInstance();
-            ConfigDef def = plugin.config();
+            ConfigDef def = configOf(cls.getDeclaredConstructor().newInstance());
             return Optional.of(def == null ? Set.of() : passwordKeysOf(def));
         } catch (Exception | LinkageError e) {
             log.info("Cannot load plugin class {} ({}); masking its keys by name only", className,
@@ -128,6 +132,28 @@ final class PasswordKeyResolver {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    private static boolean isPlugin(Class<?> cls) {
+        return Connector.class.isAssignableFrom(cls) || Transformation.class.isAssignableFrom(cls)
+                || Predicate.class.isAssignableFrom(cls) || Converter.class.isAssignableFrom(cls)
+                || HeaderConverter.class.isAssignableFrom(cls);
+    }
+
+    private static ConfigDef configOf(Object plugin) {
+        if (plugin instanceof Connector) {
+            return ((Connector) plugin).config();
+        }
+        if (plugin instanceof Transformation) {
+            return ((Transformation<?>) plugin).config();
+        }
+        if (plugin instanceof Predicate) {
+            return ((Predicate<?>) plugin).config();
+        }
+        if (plugin instanceof Converter) {
+            return ((Converter) plugin).config();
+        }
+        return ((HeaderConverter) plugin).config();
     }
 
     private static Set<String> passwordKeysOf(ConfigDef def) {
@@ -144,6 +170,7 @@ final class PasswordKeyResolver {
         if (list == null || list.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toList());
     }
 }

@@ -4,7 +4,6 @@ import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorDeleted;
 import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.WorkerPlugins;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +54,36 @@ final class ReconcileLoop implements AutoCloseable {
     /** How long close() waits for an observer blocked in a herder call before interrupting it. */
     private static final long OBSERVER_STOP_MS = 2_000;
 
-    /** The loop's settings, from {@link MetadataEventsConfig}. */
-    record Settings(String connectClusterId, Duration reconcileInterval, Duration resyncInterval,
-                    Duration closeDeadline) {
+    /** The loop's settings, from {@link MetadataEventsConfig}. Immutable. */
+    static final class Settings {
+        private final String connectClusterId;
+        private final Duration reconcileInterval;
+        private final Duration resyncInterval;
+        private final Duration closeDeadline;
+
+        Settings(String connectClusterId, Duration reconcileInterval, Duration resyncInterval,
+                 Duration closeDeadline) {
+            this.connectClusterId = connectClusterId;
+            this.reconcileInterval = reconcileInterval;
+            this.resyncInterval = resyncInterval;
+            this.closeDeadline = closeDeadline;
+        }
+
+        String connectClusterId() {
+            return connectClusterId;
+        }
+
+        Duration reconcileInterval() {
+            return reconcileInterval;
+        }
+
+        Duration resyncInterval() {
+            return resyncInterval;
+        }
+
+        Duration closeDeadline() {
+            return closeDeadline;
+        }
     }
 
     private final Settings settings;
@@ -122,7 +148,15 @@ final class ReconcileLoop implements AutoCloseable {
                 changes.await(waitMillis);
             } catch (InterruptedException e) {
                 return;
+            } catch (LinkageError e) {
+                ExtensionFailure.logOff(log, "observing the Connect cluster", e);
+                return;
             } catch (RuntimeException e) {
+                if (ExtensionFailure.cannotWorkHere(e)) {
+                    // A method this worker's Connect API lacks: retrying cannot help.
+                    ExtensionFailure.logOff(log, "observing the Connect cluster", e);
+                    return;
+                }
                 // The herder may not be ready or may time out: the next pass retries. Only the type and
                 // message are logged; they come from the worker and carry no connector config.
                 log.warn("Connector metadata pass failed, retrying in {}: {}", settings.reconcileInterval(),
@@ -194,6 +228,9 @@ final class ReconcileLoop implements AutoCloseable {
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - compareStarted));
                 failures.succeeded();
             } catch (ExecutionException e) {
+                if (ExtensionFailure.cannotWorkHere(e.getCause())) {
+                    throw new IllegalStateException("a read through the herder failed", e.getCause());
+                }
                 failures.failed(e.getCause(), now, settings.reconcileInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -240,7 +277,7 @@ final class ReconcileLoop implements AutoCloseable {
         Optional<List<PluginDescriptor>> plugins = pluginsReader.read(identity.restBase());
         if (plugins.isPresent()) {
             String workerId = identity.workerId();
-            detector.append(workerId, new WorkerPlugins(workerId, AppInfoParser.getVersion(), plugins.get()), now);
+            detector.append(workerId, new WorkerPlugins(workerId, KafkaVersion.ofWorker(), plugins.get()), now);
             pluginsSent = true;
         }
     }

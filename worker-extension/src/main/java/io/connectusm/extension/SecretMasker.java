@@ -19,8 +19,39 @@ import java.util.TreeSet;
  */
 final class SecretMasker {
 
-    /** A masked config and the names of its fully masked keys. */
-    record MaskedConfig(SortedMap<String, String> config, SortedSet<String> maskedKeys) {
+    /** A masked config and the names of its fully masked keys. Immutable once built; not copied. */
+    static final class MaskedConfig {
+        private final SortedMap<String, String> config;
+        private final SortedSet<String> maskedKeys;
+
+        MaskedConfig(SortedMap<String, String> config, SortedSet<String> maskedKeys) {
+            this.config = config;
+            this.maskedKeys = maskedKeys;
+        }
+
+        SortedMap<String, String> config() {
+            return config;
+        }
+
+        SortedSet<String> maskedKeys() {
+            return maskedKeys;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MaskedConfig && config.equals(((MaskedConfig) other).config)
+                    && maskedKeys.equals(((MaskedConfig) other).maskedKeys);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * config.hashCode() + maskedKeys.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "MaskedConfig[config=" + config + ", maskedKeys=" + maskedKeys + "]";
+        }
     }
 
     private final PasswordKeyResolver passwordKeys;

@@ -38,7 +38,22 @@ final class TlsContextFactory {
     }
 
     /** The TLS settings the sender needs. */
-    record Tls(SSLContext context, SSLParameters parameters) {
+    static final class Tls {
+        private final SSLContext context;
+        private final SSLParameters parameters;
+
+        Tls(SSLContext context, SSLParameters parameters) {
+            this.context = context;
+            this.parameters = parameters;
+        }
+
+        SSLContext context() {
+            return context;
+        }
+
+        SSLParameters parameters() {
+            return parameters;
+        }
     }
 
     static Tls create(MetadataEventsConfig config) {
@@ -142,8 +157,8 @@ final class TlsContextFactory {
     private static TrustManager[] withoutHostnameCheck(TrustManager[] managers) {
         TrustManager[] wrapped = managers.clone();
         for (int i = 0; i < wrapped.length; i++) {
-            if (wrapped[i] instanceof X509TrustManager x509) {
-                wrapped[i] = new ChainOnlyTrustManager(x509);
+            if (wrapped[i] instanceof X509TrustManager) {
+                wrapped[i] = new ChainOnlyTrustManager((X509TrustManager) wrapped[i]);
             }
         }
         return wrapped;

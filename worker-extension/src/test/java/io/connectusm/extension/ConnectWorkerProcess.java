@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,11 @@ import java.util.zip.ZipInputStream;
  * (the extension must come from {@code plugin.path}), its output in a log file. {@link #close()} stops it
  * gracefully, {@link #kill()} like {@code kill -9}; a shutdown hook destroys it if the test JVM exits first.
  *
- * <p>Not thread-safe: one test thread drives it.
+ * <p>Public (in this module's test-jar) for integration-tests, whose Kafka version matrix starts workers of other
+ * Kafka versions with {@link #start(Path, String, List, int, String, List)}. Not thread-safe: one test thread drives
+ * it.
  */
-final class ConnectWorkerProcess implements AutoCloseable {
+public final class ConnectWorkerProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -47,23 +50,39 @@ final class ConnectWorkerProcess implements AutoCloseable {
      * Writes {@code properties} to {@code <dir>/<name>.properties} and starts the worker; {@code restPort} must be
      * the port of its {@code listeners}.
      */
-    static ConnectWorkerProcess start(Path dir, String name, List<String> properties, int restPort)
+    public static ConnectWorkerProcess start(Path dir, String name, List<String> properties, int restPort)
             throws IOException {
+        return start(dir, name, properties, restPort, workerClasspath(), List.of());
+    }
+
+    /**
+     * Like {@link #start(Path, String, List, int)} with another Kafka: {@code classpath} is the worker's whole class
+     * path (a stock worker of that version), {@code jvmOptions} are added before the main class. Logging is
+     * configured for both bindings a Kafka distribution may use (log4j 2 from Kafka 4.0, reload4j before).
+     */
+    public static ConnectWorkerProcess start(Path dir, String name, List<String> properties, int restPort,
+                                             String classpath, List<String> jvmOptions) throws IOException {
         Path workerProperties = dir.resolve(name + ".properties");
         Files.writeString(workerProperties, String.join("\n", properties) + "\n");
         Path log = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", workerClasspath(), "-Xmx384m",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, "-Xmx384m",
                 // Two shared cores: a cheaper JIT and GC make several worker JVMs start in reasonable time.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(dir),
-                "org.apache.kafka.connect.cli.ConnectDistributed", workerProperties.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Dlog4j.configuration=" + writeReload4jConfig(dir).toUri()));
+        command.addAll(jvmOptions);
+        command.add("org.apache.kafka.connect.cli.ConnectDistributed");
+        command.add(workerProperties.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ConnectWorkerProcess(process, log, "http://localhost:" + restPort);
     }
 
-    /** Unzips the plugin ZIP built by this module into {@code <dir>/plugins}, the directory for plugin.path. */
-    static Path unzipPlugin(Path dir) throws IOException {
+    /**
+     * Unzips the plugin ZIP built by worker-extension (system property {@code plugin.zip}) into {@code <dir>/plugins},
+     * the directory for plugin.path.
+     */
+    public static Path unzipPlugin(Path dir) throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         unzip(Path.of(System.getProperty("plugin.zip")), plugins);
         return plugins;
@@ -73,7 +92,7 @@ final class ConnectWorkerProcess implements AutoCloseable {
      * What every worker of a Connect cluster {@code groupId} needs: the broker, the group and its topics (replication
      * factor 1), string converters, the REST listener, {@code plugin.path} and our REST extension.
      */
-    static List<String> clusterProperties(String bootstrapServers, String groupId, String listener, Path plugins) {
+    public static List<String> clusterProperties(String bootstrapServers, String groupId, String listener, Path plugins) {
         return List.of(
                 "bootstrap.servers=" + bootstrapServers,
                 "group.id=" + groupId,
@@ -90,26 +109,26 @@ final class ConnectWorkerProcess implements AutoCloseable {
                 "rest.extension.classes=" + MetadataEventsRestExtension.class.getName());
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    String restBase() {
+    public String restBase() {
         return restBase;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits (bounded) until {@code GET /connectors} answers 200; fails with the log's tail if the JVM exits. */
-    void awaitRest(Duration timeout) throws IOException, InterruptedException {
+    public void awaitRest(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -128,7 +147,7 @@ final class ConnectWorkerProcess implements AutoCloseable {
     }
 
     /** One REST call to this worker; {@code jsonBody} may be null. */
-    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(restBase + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
@@ -137,11 +156,11 @@ final class ConnectWorkerProcess implements AutoCloseable {
     }
 
     /** Like {@code kill -9}: no shutdown hook, no leaving the group, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
@@ -169,9 +188,19 @@ final class ConnectWorkerProcess implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** For Kafka 3.x, whose distributions log through reload4j (log4j 1.2 syntax). */
+    private static Path writeReload4jConfig(Path dir) throws IOException {
+        return write(dir.resolve("log4j.properties"),
+                "log4j.rootLogger=INFO, stdout",
+                "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+                "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+                "log4j.appender.stdout.layout.ConversionPattern=%d %p [%t] %c - %m%n",
+                "log4j.logger.io.connectusm=DEBUG");
+    }
+
+    /** For Kafka 4.x, whose distributions log through log4j 2. */
     private static Path writeLogConfig(Path dir) throws IOException {
-        Path config = dir.resolve("log4j2.properties");
-        Files.writeString(config, String.join("\n",
+        return write(dir.resolve("log4j2.properties"),
                 "status=warn",
                 "appender.console.type=Console",
                 "appender.console.name=console",
@@ -180,8 +209,12 @@ final class ConnectWorkerProcess implements AutoCloseable {
                 "rootLogger.level=INFO",
                 "rootLogger.appenderRef.console.ref=console",
                 "logger.usm.name=io.connectusm",
-                "logger.usm.level=DEBUG"));
-        return config;
+                "logger.usm.level=DEBUG");
+    }
+
+    private static Path write(Path file, String... lines) throws IOException {
+        Files.writeString(file, String.join("\n", lines));
+        return file;
     }
 
     private static void unzip(Path zip, Path target) throws IOException {

@@ -50,7 +50,7 @@ class EventSenderTest {
         props.putAll(extra);
         MetadataEventsConfig config = new MetadataEventsConfig(props);
         return new EventSender(config.baseUrls(), TlsContextFactory.create(config), Duration.ofSeconds(2),
-                config.apiKey(), config.apiSecret() == null ? null : config.apiSecret().value());
+                config.basicAuthUser(), config.basicAuthPassword());
     }
 
     @Test
@@ -122,13 +122,32 @@ class EventSenderTest {
 
     @Test
     void sendsBasicAuthWhenApiKeyIsSet() {
+        assertThat(authorizationSentWith("key1", "secret1")).containsExactly(basic("key1:secret1"));
+    }
+
+    @Test
+    void sendsNoCredentialsForTheDummyPlaceholderOfConfluentsTooling() {
+        // cp-ansible and CFK write api.key=api.secret=dummy when the agent has no basic auth.
+        assertThat(authorizationSentWith("dummy", "dummy")).isNull();
+    }
+
+    @Test
+    void aRealUserNamedDummyStillSendsItsCredentials() {
+        assertThat(authorizationSentWith("dummy", "s3cret")).containsExactly(basic("dummy:s3cret"));
+    }
+
+    /** The Authorization header values of one delivered batch sent with these keys, or null when none. */
+    private static List<String> authorizationSentWith(String apiKey, String apiSecret) {
         int before = receiver.requests().size();
         try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of(
-                MetadataEventsConfig.API_KEY_CONFIG, "key1", MetadataEventsConfig.API_SECRET_CONFIG, "secret1"))) {
+                MetadataEventsConfig.API_KEY_CONFIG, apiKey, MetadataEventsConfig.API_SECRET_CONFIG, apiSecret))) {
             assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
         }
-        String expected = "Basic " + Base64.getEncoder().encodeToString("key1:secret1".getBytes(StandardCharsets.UTF_8));
-        assertThat(receiver.requests().get(before).headers().get("Authorization")).containsExactly(expected);
+        return receiver.requests().get(before).headers().get("Authorization");
+    }
+
+    private static String basic(String userColonPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -28,19 +28,20 @@ import java.util.function.Predicate;
 
 /**
  * A real HTTPS server standing in for the agent's data plane: requires a client certificate, answers
- * {@code POST /v1/events} with a settable status, and records every request (raw bytes, headers, peer).
+ * {@code POST /v1/events} with a settable status, and records every request (raw bytes, headers, peer). Public (in
+ * this module's test-jar) for integration-tests. Thread-safe: requests arrive on its own threads.
  */
-final class RecordingHttpsReceiver implements AutoCloseable {
+public final class RecordingHttpsReceiver implements AutoCloseable {
 
     static final EventCodec CODEC = new EventCodec();
 
     /** One request as received. */
-    record Received(Instant at, String path, Map<String, List<String>> headers, byte[] body, String clientSubject,
+    public record Received(Instant at, String path, Map<String, List<String>> headers, byte[] body, String clientSubject,
                     int answeredStatus, List<MetadataEvent> events) {
     }
 
     /** An accepted event and when it arrived. */
-    record Arrival(Instant at, MetadataEvent event) {
+    public record Arrival(Instant at, MetadataEvent event) {
     }
 
     private final HttpsServer server;
@@ -48,7 +49,7 @@ final class RecordingHttpsReceiver implements AutoCloseable {
     private final List<Arrival> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
 
-    RecordingHttpsReceiver(SSLContext context) throws IOException {
+    public RecordingHttpsReceiver(SSLContext context) throws IOException {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
             @Override
@@ -67,34 +68,34 @@ final class RecordingHttpsReceiver implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "https://localhost:" + server.getAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The status answered from now on (204 = durable, 403 = not registered, 500, …). */
-    void answer(int newStatus) {
+    public void answer(int newStatus) {
         status.set(newStatus);
     }
 
-    List<Received> requests() {
+    public List<Received> requests() {
         return List.copyOf(received);
     }
 
     /** Every event of every request answered 2xx, in arrival order. */
-    List<MetadataEvent> acceptedEvents() {
+    public List<MetadataEvent> acceptedEvents() {
         return accepted.stream().map(Arrival::event).toList();
     }
 
-    List<Arrival> arrivals() {
+    public List<Arrival> arrivals() {
         return List.copyOf(accepted);
     }
 
     /** Waits (bounded) until an accepted event matches; returns its first arrival. */
-    Arrival awaitEvent(Predicate<MetadataEvent> condition, Duration timeout, String description)
+    public Arrival awaitEvent(Predicate<MetadataEvent> condition, Duration timeout, String description)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int checked = 0;
@@ -113,7 +114,7 @@ final class RecordingHttpsReceiver implements AutoCloseable {
     }
 
     /** All raw bytes received, concatenated, for canary scans. */
-    String allBytesAsText() {
+    public String allBytesAsText() {
         StringBuilder text = new StringBuilder();
         for (Received request : received) {
             text.append(new String(request.body(), StandardCharsets.UTF_8)).append('\n');

@@ -15,11 +15,12 @@ import java.util.Map;
 
 /**
  * Real certificates for tests, made by certs-tooling: one CA, a server certificate for localhost (the
- * receiver) and a client certificate for the Connect cluster (the worker).
+ * receiver) and a client certificate for the Connect cluster (the worker). Public (in this module's test-jar) for
+ * integration-tests.
  */
-record TestPki(LeafFiles server, LeafFiles client) {
+public record TestPki(LeafFiles server, LeafFiles client) {
 
-    static TestPki create(Path dir, String connectClusterId) {
+    public static TestPki create(Path dir, String connectClusterId) {
         CertificateAuthority ca = CertificateAuthority.create(CaSpec.named("test CA"));
         LeafFiles server = LeafFiles.write(dir.resolve("server"),
                 ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
@@ -29,7 +30,7 @@ record TestPki(LeafFiles server, LeafFiles client) {
         return new TestPki(server, client);
     }
 
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(TlsContexts.keyManagers(server.keystore(), server.password()),
@@ -41,7 +42,7 @@ record TestPki(LeafFiles server, LeafFiles client) {
     }
 
     /** The worker properties that point the extension at {@code baseUrl} with the client certificate. */
-    Map<String, String> workerProps(String baseUrl) {
+    public Map<String, String> workerProps(String baseUrl) {
         String password = new String(client.password());
         Map<String, String> props = new HashMap<>();
         props.put(MetadataEventsConfig.ENABLED_CONFIG, "true");

@@ -1,0 +1,60 @@
+package io.connectusm.it.connector;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sink connector whose task fails on demand: with {@value #FAILURE_MESSAGE_CONFIG} set, the task's
+ * {@code start()} throws with that message, so the task is FAILED with a trace that names it — a failure the REST
+ * API never reports as a change, which the extension's reconcile pass must find.
+ *
+ * <p>Created by the worker; not thread-safe (the worker calls it from one thread).
+ */
+public final class FailingSinkConnector extends SinkConnector {
+
+    public static final String FAILURE_MESSAGE_CONFIG = "failure.message";
+
+    static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(FAILURE_MESSAGE_CONFIG, Type.STRING, "", Importance.HIGH,
+                    "When not empty, every task fails at start with this message.");
+
+    private Map<String, String> props;
+
+    public FailingSinkConnector() {
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = props;
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return FailingSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return List.of(props); // one task, whatever tasks.max says
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return Versions.VERSION;
+    }
+}

@@ -1,0 +1,39 @@
+package io.connectusm.it.connector;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The task of {@link FailingSinkConnector}: fails at start when told to, else accepts and drops records. Used by one
+ * worker task thread.
+ */
+public final class FailingSinkTask extends SinkTask {
+
+    public FailingSinkTask() {
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        String message = props.getOrDefault(FailingSinkConnector.FAILURE_MESSAGE_CONFIG, "");
+        if (!message.isEmpty()) {
+            throw new ConnectException(message);
+        }
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public String version() {
+        return Versions.VERSION;
+    }
+}

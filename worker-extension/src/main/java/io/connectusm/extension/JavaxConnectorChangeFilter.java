@@ -1,0 +1,59 @@
+package io.connectusm.extension;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.core.Configurable;
+import javax.ws.rs.core.PathSegment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code javax.ws.rs} adapter (Kafka 3.9 and older, Confluent Platform 7.9; Jersey 2): copies each answered REST
+ * call into a {@link RestExchange} for {@link RestChangeInterpreter}. Its {@code jakarta.ws.rs} twin is
+ * {@link JakartaConnectorChangeFilter}; keep the two alike (they differ only in the imports). Loaded only on a
+ * worker whose {@code ConnectRestExtensionContext.configurable()} is a {@code javax.ws.rs.core.Configurable}.
+ *
+ * <p>Runs on the worker's REST threads; no I/O. Thread-safe; registered once in {@code register()}.
+ */
+final class JavaxConnectorChangeFilter implements ContainerResponseFilter {
+
+    private final RestChangeInterpreter interpreter;
+
+    JavaxConnectorChangeFilter(RestChangeInterpreter interpreter) {
+        this.interpreter = interpreter;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        interpreter.responded(RestExchange.builder(request.getMethod())
+                .pathSegments(paths(request.getUriInfo().getPathSegments(true)))
+                .status(response.getStatus())
+                .location(response.getLocation())
+                .entity(response.getEntity())
+                .baseUri(request.getUriInfo().getBaseUri())
+                .requestHeaders(request::getHeaderString)
+                .build());
+    }
+
+    private static List<String> paths(List<PathSegment> segments) {
+        List<String> paths = new ArrayList<>(segments.size());
+        for (PathSegment segment : segments) {
+            paths.add(segment.getPath());
+        }
+        return paths;
+    }
+
+    /** Registers the filter on a {@code javax.ws.rs.core.Configurable}. */
+    static final class Registrar implements ChangeFilterRegistrar {
+
+        public Registrar() {
+        }
+
+        @Override
+        public void register(Object configurable, RestChangeInterpreter interpreter) {
+            ((Configurable<?>) configurable).register(new JavaxConnectorChangeFilter(interpreter));
+        }
+    }
+}

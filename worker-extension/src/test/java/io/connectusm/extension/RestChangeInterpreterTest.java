@@ -1,0 +1,119 @@
+package io.connectusm.extension;
+
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
+import org.apache.kafka.connect.util.ConnectorTaskId;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JAX-RS-free core of the REST change filter: which answered calls mark which connectors, and the config a
+ * REST write hands to the emitter, taken from the body Connect answers it with (its real {@link ConnectorInfo});
+ * anything else yields nothing, and the emitter reads the config from the herder. Both adapters feed it the same
+ * values.
+ */
+class RestChangeInterpreterTest {
+
+    private static final URI BASE = URI.create("http://connect-1:8083/");
+    private static final Map<String, String> CONFIG = Map.of("connector.class", "FileStreamSource", "batch.size", "2048");
+    private static final ConnectorInfo INFO = new ConnectorInfo("orders", CONFIG,
+            List.of(new ConnectorTaskId("orders", 0)), ConnectorType.SOURCE);
+
+    private final ConnectorChanges changes = new ConnectorChanges();
+    private final WorkerIdentity identity = WorkerIdentity.fromWorkerProps(Map.of("listeners", "http://:0"), () -> "w");
+    private final RestChangeInterpreter interpreter = new RestChangeInterpreter(changes, identity);
+
+    @Test
+    void takesTheWrittenConfigFromConnectsConnectorInfo() {
+        assertThat(RestChangeInterpreter.writtenConfig(INFO)).isEqualTo(CONFIG);
+    }
+
+    @Test
+    void takesNothingFromAnyOtherBody() {
+        assertThat(RestChangeInterpreter.writtenConfig(null)).isNull();
+        assertThat(RestChangeInterpreter.writtenConfig("created")).isNull();
+        assertThat(RestChangeInterpreter.writtenConfig(Map.of("config", Map.of("a", "b")))).isNull();
+        assertThat(RestChangeInterpreter.writtenConfig(new ConnectorInfo("empty", Map.of(), List.of(),
+                ConnectorType.SOURCE))).isNull();
+    }
+
+    @Test
+    void aCreateMarksTheConnectorOfTheLocationWithTheConfigItWrote() {
+        interpreter.responded(call("POST", 201, "connectors").location(URI.create("http://connect-1:8083/connectors/orders"))
+                .entity(INFO).build());
+
+        ConnectorChanges.Drained drained = changes.drain();
+        assertThat(drained.connectors()).containsExactly("orders");
+        assertThat(drained.configChanged()).containsExactly("orders");
+        assertThat(drained.written()).containsEntry("orders", CONFIG);
+        assertThat(identity.workerId()).isEqualTo("w:8083");
+    }
+
+    @Test
+    void aConfigPutChangesTheConfigAndAPauseOnlyTheState() {
+        interpreter.responded(call("PUT", 200, "connectors", "orders", "config").entity(INFO).build());
+        interpreter.responded(call("PUT", 202, "connectors", "payments", "pause").build());
+
+        ConnectorChanges.Drained drained = changes.drain();
+        assertThat(drained.connectors()).containsExactlyInAnyOrder("orders", "payments");
+        assertThat(drained.configChanged()).containsExactly("orders");
+        assertThat(drained.written()).containsOnlyKeys("orders");
+    }
+
+    @Test
+    void aDeleteIsReportedAsADeletion() {
+        interpreter.responded(call("DELETE", 204, "connectors", "orders").build());
+
+        assertThat(changes.drain().deleted()).containsExactly("orders");
+    }
+
+    @Test
+    void readsFailuresAndOtherPathsMarkNothing() {
+        interpreter.responded(call("GET", 200, "connectors", "orders").build());
+        interpreter.responded(call("PUT", 409, "connectors", "orders", "config").build());
+        interpreter.responded(call("POST", 200, "admin", "loggers").build());
+        interpreter.responded(call("DELETE", 404, "connectors", "gone").build());
+
+        ConnectorChanges.Drained drained = changes.drain();
+        assertThat(drained.connectors()).isEmpty();
+        assertThat(drained.deleted()).isEmpty();
+        assertThat(drained.everything()).isFalse();
+    }
+
+    @Test
+    void aCreateWithoutALocationMakesTheEmitterLookAtEverything() {
+        interpreter.responded(call("POST", 201, "connectors").build());
+
+        assertThat(changes.drain().everything()).isTrue();
+    }
+
+    @Test
+    void aFailureInsideTheCoreNeverReachesTheWorkersRestCall() {
+        changes.reportDeletionsWith(name -> {
+            throw new IllegalStateException("the outbox failed");
+        });
+
+        interpreter.responded(call("DELETE", 204, "connectors", "orders").build());
+        interpreter.responded(call("PUT", 202, "connectors", "payments", "pause").build());
+
+        assertThat(changes.drain().connectors()).containsExactly("payments");
+    }
+
+    @Test
+    void requestHeadersAreReachableWithoutChangingTheAdapters() {
+        RestExchange exchange = call("GET", 200, "connectors").requestHeaders(Map.of("User-Agent", "curl/8")::get)
+                .build();
+
+        assertThat(exchange.requestHeader("User-Agent")).isEqualTo("curl/8");
+        assertThat(exchange.requestHeader("X-Forwarded-For")).isNull();
+    }
+
+    private static RestExchange.Builder call(String method, int status, String... segments) {
+        return RestExchange.builder(method).status(status).pathSegments(List.of(segments)).baseUri(BASE);
+    }
+}
