@@ -14,6 +14,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,23 @@ public final class KeyStores {
             store.load(in, password);
         }
         return store;
+    }
+
+    /**
+     * {@link #load(Path, String, char[])} with a {@link Secret} password, revealed for this call only and wiped
+     * after; a {@code null} secret opens a store without integrity check.
+     *
+     * @throws ConfigReferenceException when the secret's reference cannot be resolved now
+     */
+    public static KeyStore load(Path file, String type, Secret password) throws IOException, GeneralSecurityException {
+        char[] value = password == null ? null : password.reveal();
+        try {
+            return load(file, type, value);
+        } finally {
+            if (value != null) {
+                Arrays.fill(value, '\0');
+            }
+        }
     }
 
     /**
