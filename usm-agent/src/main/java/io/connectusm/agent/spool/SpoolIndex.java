@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>One store entry per pending event ({@link SpoolRecord}: key and per-key sequence number → state digest and
  * JSON), so a new state is one insert plus, when the key's history is full, the removal of its oldest entry.
  *
+ * <p>Longer than ~300 lines for a reason: loading, appending (with coalescing and the byte limit), reading,
+ * acknowledging and dropping all keep the same per-key ranges and the same three counters consistent with the store
+ * in one pass each; split apart, every piece would need the others' private state.
+ *
  * <p>Not thread-safe: only the spool's committer thread calls it (the caller commits what it changed). Built
  * by {@link #load} when the spool opens.
  */
