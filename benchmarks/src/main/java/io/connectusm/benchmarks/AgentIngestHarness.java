@@ -1,6 +1,7 @@
 package io.connectusm.benchmarks;
 
 import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.CaSpec;
@@ -193,7 +194,7 @@ public final class AgentIngestHarness {
         }
         // No endpoint.url: the agent spools and does not forward (no forwarder thread is started).
 
-        RunningAgent agent = UsmAgent.start(AgentConfig.of(config, Map.of()));
+        RunningAgent agent = UsmAgent.start(AgentConfigLoader.of(config, Map.of()));
         Result result;
         try {
             URI uri = URI.create("https://localhost:" + agent.dataPort() + "/v1/events");

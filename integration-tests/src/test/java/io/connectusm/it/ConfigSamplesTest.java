@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.CaSpec;
@@ -99,7 +100,7 @@ class ConfigSamplesTest {
         values.put("registrations.file", SAMPLES.resolve("registrations.json").toString());
         int inSample = new ObjectMapper().readTree(SAMPLES.resolve("registrations.json").toFile()).path("data").size();
 
-        try (RunningAgent agent = UsmAgent.start(AgentConfig.of(values, Map.of()))) {
+        try (RunningAgent agent = UsmAgent.start(AgentConfigLoader.of(values, Map.of()))) {
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + agent.controlPort() + "/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -177,7 +178,7 @@ class ConfigSamplesTest {
         Properties sample = parse(text);
         sample.stringPropertyNames().forEach(k -> values.put(k, sample.getProperty(k)
                 .replace("/etc/usm-agent/tls", agentTls.toString())));
-        AgentConfig config = AgentConfig.of(values, Map.of());
+        AgentConfig config = AgentConfigLoader.of(values, Map.of());
 
         assertThat(config.getInt(AgentConfig.DATA_PORT_CONFIG)).isEqualTo(10000);
         assertThat(config.getString(AgentConfig.SSL_KEYSTORE_LOCATION_CONFIG))

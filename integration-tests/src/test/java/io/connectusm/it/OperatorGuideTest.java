@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 
-import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigDocs;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.EndpointConfigLoader;
 
@@ -46,7 +46,7 @@ class OperatorGuideTest {
         return "\n### Connect worker (`confluent.connect.metadata.events.*`, in every worker's properties)\n\n"
                 + workerExtensionTable()
                 + "\n### usm-agent (`usm agent start --config FILE`; each key also as an environment variable)\n\n"
-                + AgentConfig.markdownTable()
+                + AgentConfigDocs.markdownTable()
                 + "\n### usm-endpoint (`usm endpoint start --config FILE`; each key also as an environment "
                 + "variable)\n\n"
                 + endpointTable() + "\n";

@@ -1,44 +1,46 @@
 package io.connectusm.agent;
 
-import java.io.IOException;
-import java.io.Reader;
+import io.connectusm.agent.api.ApiSettings;
+import io.connectusm.agent.forward.ForwardSettings;
+import io.connectusm.agent.http.BasicCredentials;
+import io.connectusm.agent.ingest.DataPlaneSettings;
+import io.connectusm.agent.ingest.IdentityMode;
+import io.connectusm.agent.spool.SpoolSettings;
+import io.connectusm.agent.tls.TlsSettings;
+import io.connectusm.support.ConfigReferences;
+import io.connectusm.support.Secret;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * Every setting of the agent, declared once in {@link #CONFIG_DEF} with its doc, default and validator;
- * {@code docs/usm-agent.md} carries the table {@link #markdownTable()} prints, and a test keeps the two
- * equal.
+ * Every setting of the agent, declared once in {@link #CONFIG_DEF} with its doc, default and validator, and the
+ * typed settings each part of the agent takes from it ({@link #tls()}, {@link #dataPlane()}, {@link #spool()},
+ * {@link #api()}, {@link #forward()}, …). Where the values come from (a file, {@code USM_AGENT_*} variables) is
+ * {@link AgentConfigLoader}'s business; the docs' table is {@link AgentConfigDocs}'.
  *
- * <p>Values come from a properties file, overridden by environment variables {@code USM_AGENT_<KEY>} (upper
- * case, dots as underscores), so a container needs no file. A value may be a {@code ${file:PATH:KEY}} or
- * {@code ${env:NAME}} reference; secrets ({@link Type#PASSWORD} keys) are kept unresolved and resolved at
- * use, so they never sit in a string that could be logged and rotated password files are re-read.
+ * <p>Secrets ({@link Type#PASSWORD} keys) are kept as configured, a literal or a {@code ${file:…}}/{@code ${env:…}}
+ * reference, and handed out as {@link Secret}s resolved at use, so they never sit in a string that could be
+ * logged and rotated password files are re-read.
  *
- * <p>Immutable and thread-safe once built; building it does no I/O other than reading referenced files of
- * non-secret keys.
+ * <p>Longer than ~300 lines for a reason: one {@code X_CONFIG}/{@code X_DOC}/{@code X_DEFAULT} triple per key (as
+ * Kafka's own configs), in one class, because the docs are generated from this one {@code ConfigDef}.
+ *
+ * <p>Immutable and thread-safe; building it does no I/O.
  */
 public final class AgentConfig extends AbstractConfig {
-
-    /** Prefix of the environment variables that override keys. */
-    public static final String ENV_PREFIX = "USM_AGENT_";
 
     public static final String AGENT_ID_CONFIG = "agent.id";
     static final String AGENT_ID_DOC = "This agent's ID, reported with sightings. Empty: the host name.";
@@ -266,78 +268,11 @@ public final class AgentConfig extends AbstractConfig {
 
     private final ConfigReferences references;
 
-    private AgentConfig(Map<String, String> values, ConfigReferences references) {
+    /** Values already gathered by {@link AgentConfigLoader}: references of non-secret keys resolved. */
+    AgentConfig(Map<String, String> values, ConfigReferences references) {
         super(CONFIG_DEF, values, false);
         this.references = references;
         checkCombinations();
-    }
-
-    /**
-     * Builds the config from explicit values overridden by {@code USM_AGENT_*} variables of
-     * {@code environment}; references in non-secret values are resolved now.
-     *
-     * @throws ConfigException naming the key, never a secret value
-     */
-    public static AgentConfig of(Map<String, String> values, Map<String, String> environment) {
-        ConfigReferences references = new ConfigReferences(environment);
-        Map<String, String> merged = new HashMap<>(values);
-        for (String key : CONFIG_DEF.names()) {
-            String fromEnv = environment.get(envName(key));
-            if (fromEnv != null) {
-                merged.put(key, fromEnv);
-            }
-        }
-        for (Map.Entry<String, String> entry : merged.entrySet()) {
-            ConfigDef.ConfigKey key = CONFIG_DEF.configKeys().get(entry.getKey());
-            if (key != null && key.type != Type.PASSWORD) {
-                entry.setValue(references.resolve(entry.getKey(), entry.getValue()));
-            }
-        }
-        return new AgentConfig(merged, references);
-    }
-
-    /** Reads a properties file, then applies {@link #of(Map, Map)} with the process environment. */
-    public static AgentConfig load(Path file) {
-        return load(file, System.getenv());
-    }
-
-    /** Reads a properties file, then applies {@link #of(Map, Map)}. */
-    public static AgentConfig load(Path file, Map<String, String> environment) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the agent config file " + file + ": " + e.getMessage());
-        }
-        Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
-        return of(values, environment);
-    }
-
-    /** The environment variable that overrides {@code key}: {@code USM_AGENT_} + upper case, dots as underscores. */
-    public static String envName(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /** The Markdown table of every key (name, env variable, type, default, valid values, doc) that the docs carry. */
-    public static String markdownTable() {
-        StringBuilder table = new StringBuilder();
-        table.append("| key | environment variable | type | default | valid values | description |\n");
-        table.append("|---|---|---|---|---|---|\n");
-        for (ConfigDef.ConfigKey key : CONFIG_DEF.configKeys().values()) {
-            String defaultValue = !key.hasDefault() ? "(required)"
-                    : key.defaultValue == null ? "(unset)"
-                    : "`" + ConfigDef.convertToString(key.defaultValue, key.type) + "`";
-            if ("`".repeat(2).equals(defaultValue)) {
-                defaultValue = "(empty)";
-            }
-            String valid = key.validator == null ? "" : key.validator.toString();
-            table.append("| `").append(key.name).append("` | `").append(envName(key.name)).append("` | ")
-                    .append(key.type.name().toLowerCase(Locale.ROOT)).append(" | ").append(defaultValue).append(" | ")
-                    .append(valid.replace("|", "\\|")).append(" | ").append(key.documentation.replace("|", "\\|"))
-                    .append(" |\n");
-        }
-        return table.toString();
     }
 
     private void checkCombinations() {
@@ -384,6 +319,7 @@ public final class AgentConfig extends AbstractConfig {
         return getString(SSL_CLIENT_AUTH_CONFIG).equals("required");
     }
 
+    /** The secret of a PASSWORD key, resolved at each use, or {@code null} when it is unset. */
     Secret secret(String key) {
         Password password = getPassword(key);
         return password == null ? null : new Secret(key, password.value(), references);
@@ -417,47 +353,28 @@ public final class AgentConfig extends AbstractConfig {
                 getInt(SPOOL_HISTORY_SIZE_CONFIG), getInt(SPOOL_QUEUE_CAPACITY_CONFIG));
     }
 
-    /** The endpoint to forward to and pull registrations from, or {@code null} when none is configured. */
-    EndpointSettings endpoint() {
+    /** The endpoint's API to forward to and pull registrations from, or {@code null} when none is configured. */
+    ApiSettings api() {
         String url = getString(ENDPOINT_URL_CONFIG);
         if (url == null) {
             return null;
         }
         String truststore = getString(ENDPOINT_TRUSTSTORE_LOCATION_CONFIG);
-        return new EndpointSettings(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+        return new ApiSettings(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
                 getString(ENDPOINT_ENVIRONMENT_CONFIG),
                 new BasicCredentials(getString(ENDPOINT_API_KEY_CONFIG), secret(ENDPOINT_API_SECRET_CONFIG)),
                 truststore == null ? null : Path.of(truststore), secret(ENDPOINT_TRUSTSTORE_PASSWORD_CONFIG),
-                getInt(FORWARD_BATCH_MAX_EVENTS_CONFIG), duration(FORWARD_BACKOFF_INITIAL_CONFIG),
-                duration(FORWARD_BACKOFF_MAX_CONFIG), duration(FORWARD_REQUEST_TIMEOUT_CONFIG));
+                duration(FORWARD_REQUEST_TIMEOUT_CONFIG));
+    }
+
+    ForwardSettings forward() {
+        return new ForwardSettings(getInt(FORWARD_BATCH_MAX_EVENTS_CONFIG), duration(FORWARD_BACKOFF_INITIAL_CONFIG),
+                duration(FORWARD_BACKOFF_MAX_CONFIG));
     }
 
     /** The static registrations file, or {@code null}. */
     Path registrationsFile() {
         String file = getString(REGISTRATIONS_FILE_CONFIG);
         return file == null ? null : Path.of(file);
-    }
-
-    /** Validates an absolute http(s) URL; its {@code toString()} tells the accepted format. */
-    static final class HttpUrlValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null) {
-                return;
-            }
-            try {
-                URI uri = new URI(value.toString());
-                if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                    throw new ConfigException(name, value, "expected " + this);
-                }
-            } catch (java.net.URISyntaxException e) {
-                throw new ConfigException(name, value, "expected " + this);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an absolute URL, https://host[:port]";
-        }
     }
 }

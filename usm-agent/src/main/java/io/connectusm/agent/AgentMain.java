@@ -30,7 +30,8 @@ public final class AgentMain {
         }
         AgentConfig config;
         try {
-            config = configFile == null ? AgentConfig.of(Map.of(), System.getenv()) : AgentConfig.load(configFile);
+            config = configFile == null ? AgentConfigLoader.of(Map.of(), System.getenv())
+                    : AgentConfigLoader.load(configFile);
         } catch (ConfigException e) {
             System.err.println("usm-agent: invalid configuration: " + e.getMessage());
             System.exit(2);

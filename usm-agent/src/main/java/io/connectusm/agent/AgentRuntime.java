@@ -1,5 +1,6 @@
 package io.connectusm.agent;
 
+import io.connectusm.support.Ticker;
 import java.time.Clock;
 import java.util.Objects;
 

@@ -1,10 +1,31 @@
 package io.connectusm.agent;
 
+import io.connectusm.agent.api.ApiSettings;
+import io.connectusm.agent.api.UsmApiClient;
+import io.connectusm.agent.control.ControlPlane;
+import io.connectusm.agent.forward.ForwardMetrics;
+import io.connectusm.agent.forward.Forwarder;
+import io.connectusm.agent.ingest.AgentChannelInitializer;
+import io.connectusm.agent.ingest.DataPlaneSettings;
+import io.connectusm.agent.ingest.EventRouter;
+import io.connectusm.agent.ingest.InFlightRequests;
+import io.connectusm.agent.ingest.IngestMetrics;
+import io.connectusm.agent.registration.ClusterActivity;
+import io.connectusm.agent.registration.RegistrationMap;
+import io.connectusm.agent.registration.RegistrationMetrics;
+import io.connectusm.agent.registration.RegistrationRefresher;
+import io.connectusm.agent.spool.Spool;
+import io.connectusm.agent.spool.SpoolMetrics;
+import io.connectusm.agent.tls.ReloadingSslContext;
+import io.connectusm.agent.tls.TlsContextFactory;
+import io.connectusm.agent.tls.TlsMetrics;
+import io.connectusm.agent.tls.TlsSettings;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,12 +33,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's entry point for embedding (the {@code usm agent start} command, tests): wires the parts
- * together and starts them. See {@code docs/usm-agent.md}.
+ * The agent's entry point for embedding (the {@code usm agent start} command, tests): builds the parts from the
+ * config, wires them together and starts them, each start step pushing its stop step, so that a failed start
+ * stops what had started and {@link RunningAgent#close()} stops in the reverse order. See
+ * {@code docs/usm-agent.md} and {@code docs/architecture.md}.
  *
  * <p>Stateless; {@link #start(AgentConfig)} may be called more than once with different ports and spool
  * directories. Each call returns a {@link RunningAgent} that owns what it started.
@@ -53,12 +77,11 @@ public final class UsmAgent {
 
     private static RunningAgent startAll(AgentConfig config, AgentRuntime runtime, Deque<AutoCloseable> steps)
             throws Exception {
-        Clock clock = runtime.clock();
-        AgentMetrics metrics = new AgentMetrics();
+        PrometheusRegistry metrics = new PrometheusRegistry();
         RegistrationMap registrations = new RegistrationMap();
-        ClusterActivity activity = new ClusterActivity(clock);
+        ClusterActivity activity = new ClusterActivity(runtime.clock());
         DataPlaneSettings dataPlane = config.dataPlane();
-        EndpointSettings endpoint = config.endpoint();
+        ApiSettings endpoint = config.api();
         Duration shutdownTimeout = config.duration(AgentConfig.SHUTDOWN_TIMEOUT_CONFIG);
 
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -69,14 +92,16 @@ public final class UsmAgent {
         });
 
         AtomicReference<Forwarder> forwarderRef = new AtomicReference<>();
-        Spool spool = Spool.open(config.spool(), metrics, () -> {
+        SpoolMetrics spoolMetrics = new SpoolMetrics(metrics);
+        Spool spool = Spool.open(config.spool(), spoolMetrics, () -> {
             Forwarder forwarder = forwarderRef.get();
             if (forwarder != null) {
                 forwarder.wake();
             }
             runtime.afterCommit().run();
-        }, clock);
+        }, runtime.clock());
         steps.addFirst(spool);
+        spoolMetrics.observe(spool);
 
         // Two threads: a registrations pull waiting on a slow endpoint must not delay a TLS reload check.
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
@@ -87,65 +112,63 @@ public final class UsmAgent {
         steps.addFirst(scheduler::shutdownNow);
 
         TlsSettings tlsSettings = config.tls();
-        ReloadingSslContext tls = ReloadingSslContext.start(tlsSettings, metrics, scheduler);
+        TlsMetrics tlsMetrics = new TlsMetrics(metrics);
+        ReloadingSslContext tls = ReloadingSslContext.start(tlsSettings, tlsMetrics, scheduler);
         steps.addFirst(tls);
+        tlsMetrics.observe(tls);
 
         UsmApiClient api = endpoint == null ? null : new UsmApiClient(endpoint);
         Path cacheFile = config.spool().directory().resolve(RegistrationRefresher.CACHE_FILE);
-        RegistrationRefresher refresher = new RegistrationRefresher(registrations, config.registrationsFile(), cacheFile,
-                api, endpoint == null ? null : endpoint.environment(), activity, spool, metrics, config.agentId(), clock);
-        refresher.loadLocal();
+        RegistrationRefresher refresher = new RegistrationRefresher(registrations, config.registrationsFile(),
+                cacheFile, api, activity, spool, new RegistrationMetrics(metrics, registrations), config.agentId(),
+                runtime.clock());
+        try {
+            refresher.loadLocal();
+        } catch (IOException e) {
+            throw new ConfigException(AgentConfig.REGISTRATIONS_FILE_CONFIG + ": " + e.getMessage());
+        }
         refresher.start(scheduler, config.duration(AgentConfig.REGISTRATIONS_REFRESH_CONFIG));
         steps.addFirst(refresher);
 
+        // Registered with or without an endpoint, so /metrics has the same series in every agent.
+        ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
         if (api != null) {
-            Forwarder forwarder = new Forwarder(spool, api, registrations, refresher::refreshSoon, metrics, endpoint, runtime.ticker());
+            Forwarder forwarder = new Forwarder(spool, api, registrations, refresher::refreshSoon, forwardMetrics,
+                    config.forward(), runtime.ticker());
             forwarderRef.set(forwarder);
             forwarder.start();
             steps.addFirst(forwarder);
         }
 
-        registerGauges(metrics, spool, registrations, tls);
-        EventRouter router = new EventRouter(new IdentityPolicy(dataPlane.identityMode()), registrations, activity, spool,
-                metrics, dataPlane.maxEventsPerBatch(), dataPlane.retryAfterSeconds(), refresher::refreshSoon);
+        IngestMetrics ingestMetrics = new IngestMetrics(metrics);
+        EventRouter router = new EventRouter(dataPlane, registrations, activity, spool, ingestMetrics,
+                refresher::refreshSoon);
         InFlightRequests inFlight = new InFlightRequests(runtime.ticker());
         AgentServer data = AgentServer.bind("data-plane", dataPlane.host(), dataPlane.port(), acceptors, workers,
-                new AgentChannelInitializer(tls, tlsSettings, dataPlane,
-                        new PeerConnectionLimiter(dataPlane.maxConnectionsPerPeer(), metrics), router, inFlight, metrics));
-        steps.addFirst(() -> {
+                new AgentChannelInitializer(tls, dataPlane, router, inFlight, ingestMetrics, tlsMetrics));
+        AutoCloseable stopData = () -> {
             data.stopAccepting();
             if (!inFlight.drain(shutdownTimeout)) {
                 LOG.warn("{} requests still in flight after {}; closing their connections", inFlight.count(),
                         shutdownTimeout);
             }
             data.closeConnections(shutdownTimeout);
-        });
+        };
+        steps.addFirst(stopData);
         ControlPlane controlPlane = new ControlPlane(metrics, activity, registrations, spool::isWritable);
-        AgentServer control = AgentServer.bind("control-plane", config.getString(AgentConfig.CONTROL_HOST_CONFIG),
-                config.getInt(AgentConfig.CONTROL_PORT_CONFIG), acceptors, workers,
-                new ControlChannelInitializer(new ControlPlaneHandler(controlPlane)));
-        // The control plane stops right after the data plane drained, before forwarder and spool.
-        AutoCloseable dataStop = steps.pollFirst();
+        String controlHost = config.getString(AgentConfig.CONTROL_HOST_CONFIG);
+        AgentServer control = AgentServer.bind("control-plane", controlHost,
+                config.getInt(AgentConfig.CONTROL_PORT_CONFIG), acceptors, workers, controlPlane.channelInitializer());
+        // Stop order: the data plane drains first, then the control plane, then forwarder, refresher and spool.
+        steps.removeFirstOccurrence(stopData);
         steps.addFirst(() -> {
             control.stopAccepting();
             control.closeConnections(Duration.ofSeconds(2));
         });
-        steps.addFirst(dataStop);
+        steps.addFirst(stopData);
 
         LOG.info("usm-agent started: data plane {}:{} (TLS provider {}), control plane {}:{}", dataPlane.host(),
-                data.port(), TlsContextFactory.provider(tlsSettings.provider()), config.getString(
-                        AgentConfig.CONTROL_HOST_CONFIG), control.port());
+                data.port(), TlsContextFactory.provider(tlsSettings.provider()), controlHost, control.port());
         return new RunningAgent(data.port(), control.port(), steps);
-    }
-
-    private static void registerGauges(AgentMetrics metrics, Spool spool, RegistrationMap registrations,
-            ReloadingSslContext tls) {
-        metrics.gauge("usm_agent_spool_entries", "Spool keys (cluster, connector) with pending events.",
-                spool::pendingKeys);
-        metrics.gauge("usm_agent_spool_events", "Pending events in the spool.", spool::pendingEvents);
-        metrics.gauge("usm_agent_spool_bytes", "Encoded bytes of pending events in the spool.", spool::pendingBytes);
-        metrics.gauge("usm_agent_registrations", "Registered Connect clusters known.", registrations::size);
-        metrics.gauge("usm_agent_tls_reload_error", "1 while changed TLS files cannot be loaded, else 0.",
-                () -> tls.lastReloadFailed() ? 1 : 0);
     }
 }

@@ -3,6 +3,9 @@ package io.connectusm.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectusm.agent.ingest.DataPlaneSettings;
+import io.connectusm.agent.ingest.IdentityMode;
+import io.connectusm.support.ConfigReferenceException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +36,7 @@ class AgentConfigTest {
 
     @Test
     void defaultsAreThoseOfTheIssue() {
-        AgentConfig config = AgentConfig.of(minimal(), Map.of());
+        AgentConfig config = AgentConfigLoader.of(minimal(), Map.of());
         DataPlaneSettings data = config.dataPlane();
         assertThat(data.host()).isEqualTo("0.0.0.0");
         assertThat(data.port()).isEqualTo(10000);
@@ -43,7 +46,7 @@ class AgentConfigTest {
         assertThat(data.identityMode()).isEqualTo(IdentityMode.CLUSTER);
         assertThat(data.maxEventsPerBatch()).isEqualTo(io.connectusm.events.EventLimits.MAX_EVENTS_PER_BATCH);
         assertThat(config.tls().reloadInterval()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(60));
-        assertThat(config.endpoint()).isNull();
+        assertThat(config.api()).isNull();
     }
 
     @Test
@@ -52,18 +55,18 @@ class AgentConfigTest {
         StringBuilder properties = new StringBuilder("data.listener.port=1111\n");
         minimal().forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
         Files.writeString(file, properties);
-        AgentConfig config = AgentConfig.load(file, Map.of("USM_AGENT_DATA_LISTENER_PORT", "12345",
+        AgentConfig config = AgentConfigLoader.load(file, Map.of("USM_AGENT_DATA_LISTENER_PORT", "12345",
                 "USM_AGENT_SPOOL_DIR", "/var/lib/usm"));
         assertThat(config.dataPlane().port()).isEqualTo(12345);
         assertThat(config.spool().directory()).isEqualTo(Path.of("/var/lib/usm"));
-        assertThat(AgentConfig.envName("limits.max.body.bytes")).isEqualTo("USM_AGENT_LIMITS_MAX_BODY_BYTES");
+        assertThat(AgentConfigLoader.envName("limits.max.body.bytes")).isEqualTo("USM_AGENT_LIMITS_MAX_BODY_BYTES");
     }
 
     @Test
     void containerNeedsNoFile() {
         Map<String, String> env = new HashMap<>();
-        minimal().forEach((k, v) -> env.put(AgentConfig.envName(k), v));
-        assertThat(AgentConfig.of(Map.of(), env).tls().keystore()).isEqualTo(Path.of("/etc/usm/keystore.p12"));
+        minimal().forEach((k, v) -> env.put(AgentConfigLoader.envName(k), v));
+        assertThat(AgentConfigLoader.of(Map.of(), env).tls().keystore()).isEqualTo(Path.of("/etc/usm/keystore.p12"));
     }
 
     @Test
@@ -74,7 +77,7 @@ class AgentConfigTest {
         values.put(AgentConfig.SSL_KEYSTORE_PASSWORD_CONFIG, "${file:" + passwordFile + ":jksPassword}");
         values.put(AgentConfig.API_KEY_CONFIG, "worker");
         values.put(AgentConfig.API_SECRET_CONFIG, "${env:WORKER_SECRET}");
-        AgentConfig config = AgentConfig.of(values, Map.of("WORKER_SECRET", SECRET + "-env"));
+        AgentConfig config = AgentConfigLoader.of(values, Map.of("WORKER_SECRET", SECRET + "-env"));
         assertThat(new String(config.tls().keystorePassword().reveal())).isEqualTo(SECRET);
         assertThat(new String(config.dataPlane().basicAuth().secret().reveal())).isEqualTo(SECRET + "-env");
         // Rotated password files are read again at the next use.
@@ -90,33 +93,33 @@ class AgentConfigTest {
     void aMissingReferenceNamesTheKeyNotAValue() {
         Map<String, String> values = minimal();
         values.put(AgentConfig.SSL_KEYSTORE_PASSWORD_CONFIG, "${env:NOT_SET}");
-        AgentConfig config = AgentConfig.of(values, Map.of());
-        assertThatThrownBy(() -> config.tls().keystorePassword().reveal()).isInstanceOf(ConfigException.class)
+        AgentConfig config = AgentConfigLoader.of(values, Map.of());
+        assertThatThrownBy(() -> config.tls().keystorePassword().reveal()).isInstanceOf(ConfigReferenceException.class)
                 .hasMessageContaining(AgentConfig.SSL_KEYSTORE_PASSWORD_CONFIG).hasMessageContaining("NOT_SET");
     }
 
     @Test
     void badValuesNameTheKeyAndTheExpectedFormat() {
-        assertThatThrownBy(() -> AgentConfig.of(with(AgentConfig.SSL_CLIENT_AUTH_CONFIG, "maybe"), Map.of()))
+        assertThatThrownBy(() -> AgentConfigLoader.of(with(AgentConfig.SSL_CLIENT_AUTH_CONFIG, "maybe"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(AgentConfig.SSL_CLIENT_AUTH_CONFIG)
                 .hasMessageContaining("required, none");
-        assertThatThrownBy(() -> AgentConfig.of(with(AgentConfig.ENDPOINT_URL_CONFIG, "ftp://usm"), Map.of()))
+        assertThatThrownBy(() -> AgentConfigLoader.of(with(AgentConfig.ENDPOINT_URL_CONFIG, "ftp://usm"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("https://host");
-        assertThatThrownBy(() -> AgentConfig.of(with(AgentConfig.DATA_PORT_CONFIG, "70000"), Map.of()))
+        assertThatThrownBy(() -> AgentConfigLoader.of(with(AgentConfig.DATA_PORT_CONFIG, "70000"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(AgentConfig.DATA_PORT_CONFIG);
-        assertThatThrownBy(() -> AgentConfig.of(with(AgentConfig.SSL_CLIENT_AUTH_CONFIG, "none"), Map.of()))
+        assertThatThrownBy(() -> AgentConfigLoader.of(with(AgentConfig.SSL_CLIENT_AUTH_CONFIG, "none"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(AgentConfig.IDENTITY_MODE_CONFIG);
-        assertThatThrownBy(() -> AgentConfig.of(with(AgentConfig.ENDPOINT_URL_CONFIG, "https://usm.example"), Map.of()))
+        assertThatThrownBy(() -> AgentConfigLoader.of(with(AgentConfig.ENDPOINT_URL_CONFIG, "https://usm.example"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(AgentConfig.ENDPOINT_ENVIRONMENT_CONFIG);
         Map<String, String> missing = minimal();
         missing.remove(AgentConfig.SSL_KEYSTORE_LOCATION_CONFIG);
-        assertThatThrownBy(() -> AgentConfig.of(missing, Map.of())).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> AgentConfigLoader.of(missing, Map.of())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(AgentConfig.SSL_KEYSTORE_LOCATION_CONFIG);
     }
 
     @Test
     void theDocsTableIsTheConfigDef() throws Exception {
-        String expected = AgentConfig.markdownTable();
+        String expected = AgentConfigDocs.markdownTable();
         Files.writeString(Path.of("target", "usm-agent-config-table.md"), expected);
         String doc = Files.readString(DOC);
         int start = doc.indexOf(TABLE_START);

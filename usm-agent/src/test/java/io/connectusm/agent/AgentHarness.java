@@ -1,8 +1,12 @@
 package io.connectusm.agent;
 
+import io.connectusm.agent.api.Registration;
+import io.connectusm.agent.api.RegistrationsJson;
+import io.connectusm.agent.ingest.AgentChannelInitializer;
 import io.connectusm.certs.LeafFiles;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.MediaTypes;
+import io.connectusm.testkit.TestPki;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /** A real agent in this JVM, on free loopback ports, with real certificates, and clients to talk to it. */
-final class AgentHarness implements AutoCloseable {
+public final class AgentHarness implements AutoCloseable {
 
     final TestPki pki;
     final Path directory;
@@ -30,11 +33,21 @@ final class AgentHarness implements AutoCloseable {
         this.agent = agent;
     }
 
+    /** The agent's TLS keys, with passwords as {@code ${file:…}} references as a deployment would write them. */
+    static Map<String, String> tlsConfig(TestPki pki) {
+        String password = "${file:" + pki.server().passwordFile() + ":jksPassword}";
+        return Map.of(
+                AgentConfig.SSL_KEYSTORE_LOCATION_CONFIG, pki.server().keystore().toString(),
+                AgentConfig.SSL_KEYSTORE_PASSWORD_CONFIG, password,
+                AgentConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, pki.server().truststore().toString(),
+                AgentConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, password);
+    }
+
     /** Base config: loopback, free ports, spool and static registrations under {@code directory}. */
     static Map<String, String> baseConfig(TestPki pki, Path directory, ClusterRef... registered) throws IOException {
         Path registrations = directory.resolve("registrations.json");
         writeRegistrations(registrations, registered);
-        Map<String, String> config = new HashMap<>(pki.agentTlsConfig());
+        Map<String, String> config = new HashMap<>(tlsConfig(pki));
         config.put(AgentConfig.DATA_HOST_CONFIG, "127.0.0.1");
         config.put(AgentConfig.DATA_PORT_CONFIG, "0");
         config.put(AgentConfig.CONTROL_PORT_CONFIG, "0");
@@ -51,7 +64,7 @@ final class AgentHarness implements AutoCloseable {
     /** An agent with an injected clock, ticker or commit observer. */
     static AgentHarness start(TestPki pki, Path directory, Map<String, String> config, AgentRuntime runtime)
             throws Exception {
-        return new AgentHarness(pki, directory, UsmAgent.start(AgentConfig.of(config, Map.of()), runtime));
+        return new AgentHarness(pki, directory, UsmAgent.start(AgentConfigLoader.of(config, Map.of()), runtime));
     }
 
     static void writeRegistrations(Path file, ClusterRef... clusters) throws IOException {
@@ -63,19 +76,18 @@ final class AgentHarness implements AutoCloseable {
         Files.write(file, RegistrationsJson.write(registrations));
     }
 
-    /** An HTTP/1.1 client presenting {@code clientFiles} (or no certificate when {@code null}). */
-    static HttpClient client(LeafFiles clientFiles, LeafFiles trustFrom) {
+    /** An HTTP/1.1 client presenting {@code clientFiles}' certificate and trusting its CA. */
+    static HttpClient client(LeafFiles clientFiles) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .sslContext(TestPki.sslContext(clientFiles == null ? trustFrom : clientFiles))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .sslContext(TestPki.sslContext(clientFiles)).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     HttpClient client(String connectClusterId) {
-        return client(pki.client(connectClusterId), null);
+        return client(pki.client(connectClusterId));
     }
 
     URI eventsUri() {
-        return URI.create("https://localhost:" + agent.dataPort() + EventsHandler.EVENTS_PATH);
+        return URI.create("https://localhost:" + agent.dataPort() + AgentChannelInitializer.EVENTS_PATH);
     }
 
     HttpResponse<String> post(HttpClient client, byte[] body) throws IOException, InterruptedException {
@@ -121,17 +133,6 @@ final class AgentHarness implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /** Waits for {@code condition} up to {@code timeout}, polling; fails with {@code what} otherwise. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
         }
     }
 

@@ -4,8 +4,10 @@ import static io.connectusm.agent.TestEvents.CLUSTER;
 import static io.connectusm.agent.TestEvents.batch;
 import static io.connectusm.agent.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.connectusm.events.MediaTypes;
+import io.connectusm.testkit.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +44,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestPki pki = new TestPki(dir.resolve("pki"));
+        TestPki pki = TestPki.create(dir.resolve("pki"));
         Map<String, String> config = AgentHarness.baseConfig(pki, dir, CLUSTER);
         config.put(AgentConfig.MAX_BODY_BYTES_CONFIG, String.valueOf(MAX_BODY));
         config.put(AgentConfig.MAX_HEADER_BYTES_CONFIG, "4096");
@@ -134,20 +137,20 @@ class BadInputTest {
             socket.startHandshake();
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            boolean closed = false;
-            // One byte every 100 ms: never idle, never finished. Give up after 10 s.
-            for (int i = 0; !closed && System.nanoTime() - start < 10_000_000_000L; i++) {
-                try {
-                    out.write(request[i % request.length]);
-                    out.flush();
-                    closed = in.read() == -1;
-                } catch (SocketTimeoutException stillOpen) {
-                    Thread.sleep(100);
-                } catch (IOException reset) {
-                    closed = true;
-                }
-            }
-            assertThat(closed).as("closed by the agent").isTrue();
+            AtomicInteger sent = new AtomicInteger();
+            // One byte about every 300 ms (the 200 ms read timeout, then the poll interval): never idle, never done.
+            await("closed by the agent").atMost(Duration.ofSeconds(10)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        try {
+                            out.write(request[sent.getAndIncrement() % request.length]);
+                            out.flush();
+                            return in.read() == -1;
+                        } catch (SocketTimeoutException stillOpen) {
+                            return false;
+                        } catch (IOException reset) {
+                            return true;
+                        }
+                    });
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         assertThat(harness.metric("usm_agent_connections_closed_total{reason=\"request_timeout\"}")).isPositive();
@@ -165,13 +168,13 @@ class BadInputTest {
             for (int i = 0; i < 50; i++) {
                 idle.add(new Socket("127.0.0.1", harness.agent.dataPort()));
             }
-            AgentHarness.await("connections over the cap closed at once", Duration.ofSeconds(10),
-                    () -> harness.metricNow(overCap) - overCapBefore >= 10);
+            await("connections over the cap closed at once").atMost(Duration.ofSeconds(10))
+                    .until(() -> harness.metricNow(overCap) - overCapBefore >= 10);
             // The worker is served while they hang (this is not the @AfterEach check: they are still open).
             assertThat(harness.post(worker, batch(snapshot(CLUSTER, "busy", "t-" + System.nanoTime()))).statusCode())
                     .isEqualTo(204);
-            AgentHarness.await("every idle connection closed, over the cap or at the handshake deadline",
-                    Duration.ofSeconds(10), () -> harness.metricNow(overCap) - overCapBefore
+            await("every idle connection closed, over the cap or at the handshake deadline").atMost(Duration.ofSeconds(10))
+                    .until(() -> harness.metricNow(overCap) - overCapBefore
                             + harness.metricNow(timedOut) - timedOutBefore >= 50);
         } finally {
             for (Socket socket : idle) {

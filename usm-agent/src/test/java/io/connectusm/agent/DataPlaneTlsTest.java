@@ -5,13 +5,16 @@ import static io.connectusm.agent.TestEvents.batch;
 import static io.connectusm.agent.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.connectusm.agent.tls.HandshakeFailureReason;
 import io.connectusm.certs.CaSpec;
 import io.connectusm.certs.CertificateAuthority;
 import io.connectusm.certs.LeafFiles;
 import io.connectusm.certs.LeafSpec;
 import io.connectusm.certs.TlsContexts;
 import io.connectusm.certs.WriteMode;
+import io.connectusm.testkit.TestPki;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +64,7 @@ class DataPlaneTlsTest {
     @BeforeAll
     void start() throws Exception {
         dir = Files.createDirectories(root.resolve(provider()));
-        pki = new TestPki(dir.resolve("pki"));
+        pki = TestPki.create(dir.resolve("pki"));
         harness = AgentHarness.start(pki, dir, config(dir));
     }
 
@@ -75,8 +78,8 @@ class DataPlaneTlsTest {
     private void assertRefusedAtHandshake(HttpClient client, String reason) throws Exception {
         double before = harness.metric(failures(reason));
         assertThatThrownBy(() -> harness.post(client, batch(snapshot(CLUSTER, "a", "t")))).isInstanceOf(IOException.class);
-        AgentHarness.await("handshake failure counted as " + reason, Duration.ofSeconds(10),
-                () -> harness.metricNow(failures(reason)) > Math.max(before, 0));
+        await("handshake failure counted as " + reason).atMost(Duration.ofSeconds(10))
+                .until(() -> harness.metricNow(failures(reason)) > Math.max(before, 0));
     }
 
     private static String failures(String reason) {
@@ -97,7 +100,7 @@ class DataPlaneTlsTest {
     @Test
     void rejectsAClientWithoutCertificate() throws Exception {
         SSLContext trustOnly = SSLContext.getInstance("TLS");
-        trustOnly.init(null, TlsContexts.trustManagers(pki.server.truststore(), pki.server.password()), null);
+        trustOnly.init(null, TlsContexts.trustManagers(pki.server().truststore(), pki.server().password()), null);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustOnly).build();
         assertRefusedAtHandshake(client, HandshakeFailureReason.NO_CERTIFICATE);
     }
@@ -149,21 +152,21 @@ class DataPlaneTlsTest {
         };
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new javax.net.ssl.KeyManager[] {anyIssuer},
-                TlsContexts.trustManagers(pki.server.truststore(), pki.server.password()), null);
+                TlsContexts.trustManagers(pki.server().truststore(), pki.server().password()), null);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context).build();
         assertRefusedAtHandshake(client, HandshakeFailureReason.UNTRUSTED);
     }
 
     @Test
     void rejectsAnExpiredCertificate() throws Exception {
-        assertRefusedAtHandshake(AgentHarness.client(pki.expiredClient(CLUSTER.connectClusterId()), null),
+        assertRefusedAtHandshake(AgentHarness.client(pki.expiredClient(CLUSTER.connectClusterId())),
                 HandshakeFailureReason.EXPIRED);
     }
 
     @Test
     void rejectsACertificateWithoutClientAuthUsage() throws Exception {
-        LeafFiles serverOnly = pki.write("server-only", LeafSpec.server(CLUSTER.connectClusterId()).build());
-        assertRefusedAtHandshake(AgentHarness.client(serverOnly, null), HandshakeFailureReason.BAD_CERTIFICATE);
+        LeafFiles serverOnly = pki.issue("server-only", LeafSpec.server(CLUSTER.connectClusterId()).build());
+        assertRefusedAtHandshake(AgentHarness.client(serverOnly), HandshakeFailureReason.BAD_CERTIFICATE);
     }
 
     @Test
@@ -178,15 +181,15 @@ class DataPlaneTlsTest {
             // The agent answers with a TLS alert record (content type 21), never a ServerHello (22).
             assertThat(in.readUnsignedByte()).isEqualTo(21);
         }
-        AgentHarness.await("TLS 1.1 counted as a protocol failure", Duration.ofSeconds(10),
-                () -> harness.metricNow(failures(HandshakeFailureReason.PROTOCOL)) > Math.max(before, 0));
+        await("TLS 1.1 counted as a protocol failure").atMost(Duration.ofSeconds(10))
+                .until(() -> harness.metricNow(failures(HandshakeFailureReason.PROTOCOL)) > Math.max(before, 0));
     }
 
     @Test
     void sharedIdentityModeAcceptsAnyCertificateOfTheTrustedCa() throws Exception {
         // A certificate for a whole fleet of workers: trusted CA, client usage, but its CN names no cluster.
-        LeafFiles fleet = pki.write("fleet-" + provider(), LeafSpec.client("worker-fleet").build());
-        HttpClient client = AgentHarness.client(fleet, null);
+        LeafFiles fleet = pki.issue("fleet-" + provider(), LeafSpec.client("worker-fleet").build());
+        HttpClient client = AgentHarness.client(fleet);
         byte[] body = batch(snapshot(CLUSTER, "fleet", "t"));
         HttpResponse<String> refused = harness.post(client, body);
         assertThat(refused.statusCode()).as("identity.mode=cluster (the default)").isEqualTo(403);

@@ -2,8 +2,11 @@ package io.connectusm.agent;
 
 import static io.connectusm.agent.TestEvents.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.connectusm.agent.ingest.AgentChannelInitializer;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.testkit.TestPki;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -18,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -28,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,13 +56,13 @@ class DurabilityIT {
 
     @Test
     void everyAcknowledgedBatchReachesTheEndpointDespiteKillMinus9() throws Exception {
-        TestPki pki = new TestPki(dir.resolve("pki"));
+        TestPki pki = TestPki.create(dir.resolve("pki"));
         Random random = new Random(42);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         StringBuffer allOutput = new StringBuffer();
         AtomicInteger batchNumber = new AtomicInteger();
-        HttpClient worker = AgentHarness.client(pki.client(CLUSTER.connectClusterId()), null);
-        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER)) {
+        HttpClient worker = AgentHarness.client(pki.client(CLUSTER.connectClusterId()));
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER)) {
             Path configFile = writeConfig(pki, endpoint);
             for (int kill = 0; kill < KILLS; kill++) {
                 // The endpoint is down for a stretch of runs: the spool must carry events across restarts.
@@ -82,8 +85,8 @@ class DurabilityIT {
 
             endpoint.down.set(false);
             Child last = start(configFile);
-            AgentHarness.await("every acknowledged event at the endpoint", Duration.ofSeconds(90),
-                    () -> endpoint.receivedIds.containsAll(acknowledged));
+            await("every acknowledged event at the endpoint").atMost(Duration.ofSeconds(90))
+                    .until(() -> endpoint.receivedIds.containsAll(acknowledged));
             System.out.printf("DurabilityIT: %d kills, %d events acknowledged, %d received by the endpoint%n", KILLS,
                     acknowledged.size(), endpoint.receivedIds.size());
             last.process().destroy(); // SIGTERM
@@ -93,13 +96,13 @@ class DurabilityIT {
         }
         String output = allOutput.toString();
         assertThat(output).contains(AgentMain.STARTED_LINE_PREFIX);
-        assertThat(output).doesNotContain(new String(pki.server.password())).doesNotContain(LedgerEndpoint.API_SECRET);
+        assertThat(output).doesNotContain(new String(pki.server().password())).doesNotContain(LedgerEndpoint.API_SECRET);
     }
 
     private Path writeConfig(TestPki pki, LedgerEndpoint endpoint) throws IOException {
         Properties properties = new Properties();
         properties.putAll(AgentHarness.baseConfig(pki, dir, CLUSTER));
-        properties.putAll(endpoint.agentConfig(pki.server));
+        properties.putAll(endpoint.agentConfig(pki.server()));
         Path file = dir.resolve("agent.properties");
         try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(out, "DurabilityIT");
@@ -187,7 +190,7 @@ class DurabilityIT {
         List<MetadataEvent> events = TestEvents.snapshots(CLUSTER, "b" + batch + "-", 5);
         try {
             HttpResponse<Void> response = worker.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port
-                    + EventsHandler.EVENTS_PATH)).timeout(Duration.ofSeconds(10))
+                    + AgentChannelInitializer.EVENTS_PATH)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", io.connectusm.events.MediaTypes.CLOUDEVENTS_BATCH_JSON)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(TestEvents.batch(events))).build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -5,9 +5,12 @@ import static io.connectusm.agent.TestEvents.OTHER_CLUSTER;
 import static io.connectusm.agent.TestEvents.batch;
 import static io.connectusm.agent.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.connectusm.agent.registration.RegistrationRefresher;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.testkit.TestPki;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +34,12 @@ class ForwarderTest {
 
     @BeforeEach
     void setUp() {
-        pki = new TestPki(dir.resolve("pki"));
+        pki = TestPki.create(dir.resolve("pki"));
     }
 
     private Map<String, String> config(LedgerEndpoint endpoint, ClusterRef... staticRegistrations) throws Exception {
         Map<String, String> config = AgentHarness.baseConfig(pki, dir, staticRegistrations);
-        config.putAll(endpoint.agentConfig(pki.server));
+        config.putAll(endpoint.agentConfig(pki.server()));
         config.put(AgentConfig.REGISTRATIONS_REFRESH_CONFIG, "200");
         return config;
     }
@@ -47,7 +50,7 @@ class ForwarderTest {
 
     @Test
     void forwardsEveryAcceptedEventAndDrainsAfterAnOutage() throws Exception {
-        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER);
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER);
                 AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint, CLUSTER))) {
             endpoint.down.set(true);
             HttpClient worker = harness.client(CLUSTER.connectClusterId());
@@ -57,13 +60,13 @@ class ForwarderTest {
                 assertThat(harness.post(worker, batch(events)).statusCode()).isEqualTo(204);
                 sent.addAll(events);
             }
-            AgentHarness.await("forward failures counted while the endpoint is down", WAIT,
-                    () -> harness.metricNow("usm_agent_forward_failures_total{reason=\"http_503\"}") > 0);
+            await("forward failures counted while the endpoint is down").atMost(WAIT)
+                    .until(() -> harness.metricNow("usm_agent_forward_failures_total{reason=\"http_503\"}") > 0);
             assertThat(endpoint.receivedIds).isEmpty();
             endpoint.down.set(false);
-            AgentHarness.await("every accepted event at the endpoint", WAIT,
-                    () -> endpoint.receivedIds.containsAll(ids(sent)));
-            AgentHarness.await("spool drained", WAIT, () -> harness.metricNow("usm_agent_spool_events") == 0);
+            await("every accepted event at the endpoint").atMost(WAIT)
+                    .until(() -> endpoint.receivedIds.containsAll(ids(sent)));
+            await("spool drained").atMost(WAIT).until(() -> harness.metricNow("usm_agent_spool_events") == 0);
             assertThat(harness.metricNow("usm_agent_forward_latency_seconds_count")).isPositive();
             // The same state again is not forwarded twice.
             int posts = endpoint.eventPosts.get();
@@ -78,7 +81,7 @@ class ForwarderTest {
     @Test
     void retriesWhenTheInjectedTickerPassesTheBackoff() throws Exception {
         ManualTicker ticker = new ManualTicker();
-        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER)) {
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER)) {
             Map<String, String> config = config(endpoint, CLUSTER);
             // A minute of backoff: far beyond this test's waits, unless the forwarder reads the ticker.
             config.put(AgentConfig.FORWARD_BACKOFF_INITIAL_CONFIG, "60000");
@@ -89,16 +92,16 @@ class ForwarderTest {
                 List<MetadataEvent> events = TestEvents.snapshots(CLUSTER, "late-", 3);
                 assertThat(harness.post(harness.client(CLUSTER.connectClusterId()), batch(events)).statusCode())
                         .isEqualTo(204);
-                AgentHarness.await("the first attempt failed", WAIT,
-                        () -> harness.metricNow("usm_agent_forward_failures_total{reason=\"http_503\"}") == 1);
+                await("the first attempt failed").atMost(WAIT)
+                        .until(() -> harness.metricNow("usm_agent_forward_failures_total{reason=\"http_503\"}") == 1);
                 endpoint.down.set(false);
                 // The delay is drawn from [30 s, 60 s]: 29 s of ticker time are not enough...
                 ticker.advance(Duration.ofSeconds(29));
                 assertThat(endpoint.eventPosts.get()).as("posts accepted by the endpoint before the backoff passed").isZero();
                 // ...60 s are, without any wall time passing.
                 ticker.advance(Duration.ofSeconds(31));
-                AgentHarness.await("forwarded once the ticker passed the backoff", WAIT,
-                        () -> endpoint.receivedIds.containsAll(ids(events)));
+                await("forwarded once the ticker passed the backoff").atMost(WAIT)
+                        .until(() -> endpoint.receivedIds.containsAll(ids(events)));
             }
         }
     }
@@ -109,10 +112,10 @@ class ForwarderTest {
 
     @Test
     void dropsSpooledEventsOfAClusterDeregisteredMeanwhile() throws Exception {
-        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER, OTHER_CLUSTER);
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER, OTHER_CLUSTER);
                 AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint))) {
-            AgentHarness.await("registrations pulled (two pages)", WAIT,
-                    () -> harness.metricNow("usm_agent_registrations") == 2);
+            await("registrations pulled (two pages)").atMost(WAIT)
+                    .until(() -> harness.metricNow("usm_agent_registrations") == 2);
             endpoint.down.set(true);
             List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "keep", 3);
             List<MetadataEvent> doomed = TestEvents.snapshots(OTHER_CLUSTER, "doomed", 4);
@@ -120,11 +123,11 @@ class ForwarderTest {
             assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()), batch(doomed)).statusCode())
                     .isEqualTo(204);
             endpoint.registered.remove(OTHER_CLUSTER);
-            AgentHarness.await("the deregistered cluster's events dropped", WAIT,
-                    () -> harness.metricNow("usm_agent_events_dropped_unregistered_total") == 4);
+            await("the deregistered cluster's events dropped").atMost(WAIT)
+                    .until(() -> harness.metricNow("usm_agent_events_dropped_unregistered_total") == 4);
             endpoint.down.set(false);
-            AgentHarness.await("the other cluster's events forwarded", WAIT,
-                    () -> endpoint.receivedIds.containsAll(ids(kept)));
+            await("the other cluster's events forwarded").atMost(WAIT)
+                    .until(() -> endpoint.receivedIds.containsAll(ids(kept)));
             assertThat(endpoint.receivedIds).doesNotContainAnyElementsOf(ids(doomed));
             // The cluster is now refused at the door, and its sighting reported.
             assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()), batch(doomed)).statusCode())
@@ -135,31 +138,32 @@ class ForwarderTest {
     @Test
     void dropsEventsTheEndpointRefusesAsUnregistered() throws Exception {
         // The static file registers a cluster the endpoint does not know: the endpoint's 403 wins.
-        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER);
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER);
                 AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint, CLUSTER, OTHER_CLUSTER))) {
             List<MetadataEvent> refused = TestEvents.snapshots(OTHER_CLUSTER, "x", 2);
             List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "y", 2);
             assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()), batch(refused)).statusCode())
                     .isEqualTo(204);
             assertThat(harness.post(harness.client(CLUSTER.connectClusterId()), batch(kept)).statusCode()).isEqualTo(204);
-            AgentHarness.await("registered cluster's events forwarded", WAIT,
-                    () -> endpoint.receivedIds.containsAll(ids(kept)));
-            AgentHarness.await("refused events dropped and counted", WAIT,
-                    () -> harness.metricNow("usm_agent_events_dropped_unregistered_total") == 2);
+            await("registered cluster's events forwarded").atMost(WAIT)
+                    .until(() -> endpoint.receivedIds.containsAll(ids(kept)));
+            await("refused events dropped and counted").atMost(WAIT)
+                    .until(() -> harness.metricNow("usm_agent_events_dropped_unregistered_total") == 2);
             assertThat(endpoint.receivedIds).doesNotContainAnyElementsOf(ids(refused));
         }
     }
 
     @Test
     void reportsSightingsAndRestartsFromTheRegistrationCacheWhileTheEndpointIsDown() throws Exception {
-        LedgerEndpoint endpoint = new LedgerEndpoint(pki.server, CLUSTER);
+        LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER);
         Map<String, String> config = config(endpoint);
         try (endpoint; AgentHarness harness = AgentHarness.start(pki, dir, config)) {
-            AgentHarness.await("ready once registrations are pulled", WAIT, () -> harness.controlStatus("/readyz") == 200
-                    && harness.metricNow("usm_agent_registrations") == 1);
+            await("ready once registrations are pulled").atMost(WAIT)
+                    .until(() -> harness.controlStatus("/readyz") == 200
+                            && harness.metricNow("usm_agent_registrations") == 1);
             assertThat(harness.post(harness.client(OTHER_CLUSTER.connectClusterId()),
                     batch(TestEvents.inventory(OTHER_CLUSTER, "a", "b", "c"))).statusCode()).isEqualTo(403);
-            AgentHarness.await("sighting reported", WAIT, () -> endpoint.sightings.stream().anyMatch(s ->
+            await("sighting reported").atMost(WAIT).until(() -> endpoint.sightings.stream().anyMatch(s ->
                     s.toString().contains("\"connect_cluster_id\":\"connect-group-other\"")
                             && s.toString().contains("\"connector_count\":3")));
             String clusters = harness.control("/v1/clusters").body();

@@ -10,17 +10,21 @@ import com.sun.net.httpserver.HttpsServer;
 import io.connectusm.certs.LeafFiles;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.testkit.TestPki;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small real HTTPS server speaking the endpoint's side of {@code usm/v1} for the agent's tests: it lists
@@ -39,7 +43,9 @@ final class LedgerEndpoint implements AutoCloseable {
     final List<JsonNode> sightings = new CopyOnWriteArrayList<>();
     final Set<ClusterRef> registered = ConcurrentHashMap.newKeySet();
     final AtomicBoolean down = new AtomicBoolean();
-    final java.util.concurrent.atomic.AtomicInteger eventPosts = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger eventPosts = new AtomicInteger();
+    private final Map<Integer, List<ClusterRef>> listings = new ConcurrentHashMap<>();
+    private final AtomicInteger listingIds = new AtomicInteger();
 
     LedgerEndpoint(LeafFiles serverFiles, ClusterRef... registered) throws IOException {
         this.registered.addAll(List.of(registered));
@@ -72,18 +78,29 @@ final class LedgerEndpoint implements AutoCloseable {
         }
         String query = exchange.getRequestURI().getQuery();
         int token = 0;
+        int listing = -1;
         for (String part : query.split("&")) {
             if (part.startsWith("page_token=")) {
                 token = Integer.parseInt(part.substring("page_token=".length()));
+            } else if (part.startsWith("listing=")) {
+                listing = Integer.parseInt(part.substring("listing=".length()));
             }
         }
-        List<ClusterRef> all = new ArrayList<>(registered);
-        all.sort(java.util.Comparator.comparing(ClusterRef::toString));
+        // Every page of one pull comes from the list as it was at its first page, as a database cursor would: a
+        // registration removed between two pages must not make the agent see a cluster vanish that is still there.
+        List<ClusterRef> all = listings.get(listing);
+        if (all == null) {
+            all = new ArrayList<>(registered);
+            all.sort(Comparator.comparing(ClusterRef::toString));
+            listing = listingIds.incrementAndGet();
+            listings.put(listing, all);
+        }
         // Pages of one, so the agent must follow metadata.next.
         ObjectNode root = MAPPER.createObjectNode().put("api_version", "usm/v1").put("kind", "ConnectClusterList");
         ObjectNode metadata = root.putObject("metadata").put("total_size", all.size());
         if (token + 1 < all.size()) {
-            metadata.put("next", "/usm/v1/connect-clusters?environment=env-test&page_size=1&page_token=" + (token + 1));
+            metadata.put("next", "/usm/v1/connect-clusters?environment=env-test&page_size=1&listing=" + listing
+                    + "&page_token=" + (token + 1));
         }
         ArrayNode data = root.putArray("data");
         if (token < all.size()) {
@@ -154,8 +171,8 @@ final class LedgerEndpoint implements AutoCloseable {
     }
 
     /** Agent config keys pointing at this endpoint. */
-    java.util.Map<String, String> agentConfig(LeafFiles trust) {
-        return java.util.Map.of(
+    Map<String, String> agentConfig(LeafFiles trust) {
+        return Map.of(
                 AgentConfig.ENDPOINT_URL_CONFIG, url(),
                 AgentConfig.ENDPOINT_ENVIRONMENT_CONFIG, "env-test",
                 AgentConfig.ENDPOINT_API_KEY_CONFIG, API_KEY,

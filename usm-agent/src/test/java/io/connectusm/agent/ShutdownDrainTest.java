@@ -3,9 +3,16 @@ package io.connectusm.agent;
 import static io.connectusm.agent.TestEvents.CLUSTER;
 import static io.connectusm.agent.TestEvents.batch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.connectusm.agent.spool.Spool;
+import io.connectusm.agent.spool.SpoolMetrics;
+import io.connectusm.agent.spool.SpoolSettings;
 import io.connectusm.events.MediaTypes;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.support.Ticker;
+import io.connectusm.testkit.TestPki;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -38,7 +45,7 @@ class ShutdownDrainTest {
 
     @Test
     void answersAndKeepsABatchThatIsMidCommitWhenCloseBeginsAndRefusesNewConnections() throws Exception {
-        TestPki pki = new TestPki(dir.resolve("pki"));
+        TestPki pki = TestPki.create(dir.resolve("pki"));
         Map<String, String> config = AgentHarness.baseConfig(pki, dir, CLUSTER);
         config.put(AgentConfig.SHUTDOWN_TIMEOUT_CONFIG, "60000");
         AtomicBoolean holdCommitter = new AtomicBoolean();
@@ -71,12 +78,12 @@ class ShutdownDrainTest {
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", MediaTypes.CLOUDEVENTS_BATCH_JSON)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(batch(inFlight))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            AgentHarness.await("the second batch reached the spool", WAIT,
-                    () -> harness.metricNow("usm_agent_requests_total") == 2);
+            await("the second batch reached the spool").atMost(WAIT)
+                    .until(() -> harness.metricNow("usm_agent_requests_total") == 2);
 
             closing = CompletableFuture.runAsync(harness::close);
             int dataPort = harness.agent.dataPort();
-            AgentHarness.await("new connections refused once closing began", WAIT, () -> refused(dataPort));
+            await("new connections refused once closing began").atMost(WAIT).until(() -> refused(dataPort));
             // The committer is still held: the batch cannot be answered yet, and close() waits for it.
             assertThat(answer).isNotDone();
             assertThat(closing).isNotDone();
@@ -96,7 +103,8 @@ class ShutdownDrainTest {
             }
         }
 
-        try (Spool spool = Spool.open(new SpoolSettings(dir.resolve("spool"), 1 << 20, 16, 16), new AgentMetrics(),
+        try (Spool spool = Spool.open(new SpoolSettings(dir.resolve("spool"), 1 << 20, 16, 16),
+                new SpoolMetrics(new PrometheusRegistry()),
                 () -> { }, Clock.systemUTC())) {
             assertThat(spool.pending(100).get(10, TimeUnit.SECONDS)).map(p -> p.key().subject())
                     .containsExactlyInAnyOrder("first-0", "first-1", "first-2", "in-flight-0", "in-flight-1",

@@ -19,12 +19,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Builds wire-contract events for tests. */
-final class TestEvents {
+/** Builds wire-contract events for the agent's tests. */
+public final class TestEvents {
 
-    static final ClusterRef CLUSTER = new ClusterRef("kafka-abc", "connect-group-xyz");
-    static final ClusterRef OTHER_CLUSTER = new ClusterRef("kafka-abc", "connect-group-other");
-    static final EventCodec CODEC = new EventCodec();
+    public static final ClusterRef CLUSTER = new ClusterRef("kafka-abc", "connect-group-xyz");
+    public static final ClusterRef OTHER_CLUSTER = new ClusterRef("kafka-abc", "connect-group-other");
+    public static final EventCodec CODEC = new EventCodec();
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Instant EPOCH = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -32,11 +32,11 @@ final class TestEvents {
     }
 
     /** A RUNNING snapshot of {@code connector} whose config carries {@code topic}. */
-    static MetadataEvent snapshot(ClusterRef cluster, String connector, String topic) {
+    public static MetadataEvent snapshot(ClusterRef cluster, String connector, String topic) {
         return snapshot(cluster, connector, topic, ConnectorState.RUNNING);
     }
 
-    static MetadataEvent snapshot(ClusterRef cluster, String connector, String topic, ConnectorState state) {
+    public static MetadataEvent snapshot(ClusterRef cluster, String connector, String topic, ConnectorState state) {
         Map<String, String> config = new TreeMap<>();
         config.put("connector.class", "FileStreamSource");
         config.put("topic", topic);
@@ -49,7 +49,7 @@ final class TestEvents {
                 SEQUENCE.getAndIncrement(), Instant.now(), connector, payload);
     }
 
-    static MetadataEvent inventory(ClusterRef cluster, String... connectors) {
+    public static MetadataEvent inventory(ClusterRef cluster, String... connectors) {
         TreeMap<String, String> names = new TreeMap<>();
         for (String connector : connectors) {
             names.put(connector, ConfigFingerprint.of(Map.of("name", connector)));
@@ -59,7 +59,7 @@ final class TestEvents {
     }
 
     /** {@code count} snapshots of distinct connectors, each with a distinct topic. */
-    static List<MetadataEvent> snapshots(ClusterRef cluster, String prefix, int count) {
+    public static List<MetadataEvent> snapshots(ClusterRef cluster, String prefix, int count) {
         List<MetadataEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             events.add(snapshot(cluster, prefix + i, "topic-" + UUID.randomUUID()));
@@ -67,11 +67,11 @@ final class TestEvents {
         return events;
     }
 
-    static byte[] batch(List<MetadataEvent> events) {
+    public static byte[] batch(List<MetadataEvent> events) {
         return CODEC.encodeBatch(events);
     }
 
-    static byte[] batch(MetadataEvent... events) {
+    public static byte[] batch(MetadataEvent... events) {
         return CODEC.encodeBatch(List.of(events));
     }
 }

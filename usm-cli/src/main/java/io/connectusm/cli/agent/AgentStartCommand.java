@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 
 import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.cli.output.CommandRunner;
@@ -67,7 +68,8 @@ final class AgentStartCommand implements Callable<Integer> {
             throw new UsmCliException("--config " + configFile + ": no such readable file");
         }
         try {
-            return configFile == null ? AgentConfig.of(Map.of(), environment) : AgentConfig.load(configFile, environment);
+            return configFile == null ? AgentConfigLoader.of(Map.of(), environment)
+                    : AgentConfigLoader.load(configFile, environment);
         } catch (ConfigException e) {
             throw new UsmCliException("bad agent configuration: " + e.getMessage());
         }

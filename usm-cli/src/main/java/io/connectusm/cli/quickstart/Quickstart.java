@@ -12,7 +12,7 @@ import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
 
-import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.StorePasswordFile;
@@ -141,7 +141,7 @@ final class Quickstart {
         begin("usm-agent on https://localhost:" + ports.agent() + " (metrics on 127.0.0.1:" + ports.agentControl()
                 + ")");
         // Map.of(): the user's USM_AGENT_* variables are for their own agents, not for this one.
-        RunningAgent agent = UsmAgent.start(AgentConfig.of(
+        RunningAgent agent = UsmAgent.start(AgentConfigLoader.of(
                 QuickstartConfigs.agentProperties(layout, ports, agentKey), Map.of()));
         components.add(agent);
         done();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.CaSpec;
@@ -89,7 +90,7 @@ class LocalClusterListAgentTest {
         config.put(AgentConfig.SPOOL_DIR_CONFIG, dir.resolve("spool").toString());
         config.put(AgentConfig.REGISTRATIONS_FILE_CONFIG, registrations.toString());
         started = Instant.now();
-        agent = UsmAgent.start(AgentConfig.of(config, Map.of()));
+        agent = UsmAgent.start(AgentConfigLoader.of(config, Map.of()));
     }
 
     @AfterEach

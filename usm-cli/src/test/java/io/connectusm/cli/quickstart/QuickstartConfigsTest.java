@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.connectusm.agent.AgentConfig;
+import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.endpoint.EndpointConfig;
 import kafka.server.KafkaConfig;
 
@@ -65,7 +66,7 @@ class QuickstartConfigsTest {
     void agentPropertiesAreAcceptedByAgentConfigAndReferToFilesForSecrets() {
         Map<String, String> agent = QuickstartConfigs.agentProperties(new QuickstartLayout(dir), ports, "AGENTKEY");
 
-        AgentConfig config = AgentConfig.of(agent, Map.of());
+        AgentConfig config = AgentConfigLoader.of(agent, Map.of());
 
         assertThat(config.getInt(AgentConfig.DATA_PORT_CONFIG)).isEqualTo(11000);
         assertThat(config.getInt(AgentConfig.CONTROL_PORT_CONFIG)).isEqualTo(19999);

@@ -1,0 +1,75 @@
+package io.connectusm.agent.spool;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The last MVStore version the spool committed and forced to disk, kept in a 16-byte file next to the store.
+ * MVStore opens a damaged or truncated file at its last intact chunk without saying so; comparing the version
+ * it opened at with this marker is how the spool notices that acknowledged events may be gone.
+ *
+ * <p>The marker is written after the store's fsync and is not forced itself: what is on disk is therefore
+ * never ahead of the store (no false alarm), at worst one commit behind after a power loss (a loss of just
+ * that commit goes unnoticed). A process crash ({@code kill -9}) loses nothing, the page cache survives it.
+ *
+ * <p>Not thread-safe: the spool's committer thread is its only user. Lifecycle: {@link #open}, {@link #read},
+ * {@link #write} per commit, {@link #close()}.
+ */
+final class CommitMarker implements AutoCloseable {
+
+    /** The marker's file name inside the spool directory. */
+    static final String FILE_NAME = "spool.committed";
+
+    /** {@link #read()} when there is no marker or it is not readable. */
+    static final long UNKNOWN = -1;
+
+    private static final int SIZE = 16;
+    private static final long CHECK = 0x5553_4d53_504f_4f4cL; // "USMSPOOL"
+
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(SIZE);
+
+    private CommitMarker(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Opens (or creates) the marker file. */
+    static CommitMarker open(Path file) throws IOException {
+        return new CommitMarker(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+    }
+
+    /**
+     * The version written last, or {@link #UNKNOWN} for a new or unreadable marker (its second half, the
+     * version XOR a constant, tells a torn or foreign file from a real one).
+     */
+    long read() throws IOException {
+        ByteBuffer in = ByteBuffer.allocate(SIZE);
+        while (in.hasRemaining() && channel.read(in, in.position()) > 0) {
+            // read until full or end of file
+        }
+        if (in.hasRemaining()) {
+            return UNKNOWN;
+        }
+        in.flip();
+        long version = in.getLong();
+        return (in.getLong() ^ CHECK) == version && version >= 0 ? version : UNKNOWN;
+    }
+
+    /** Records {@code version} as committed (one positional write, no fsync: see the class comment). */
+    void write(long version) throws IOException {
+        buffer.clear();
+        buffer.putLong(version).putLong(version ^ CHECK).flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, buffer.position());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

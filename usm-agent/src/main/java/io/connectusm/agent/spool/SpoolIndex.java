@@ -1,0 +1,350 @@
+package io.connectusm.agent.spool;
+
+import io.connectusm.events.ClusterRef;
+import io.connectusm.events.EventLimits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the spool knows in memory, and the rules it applies to the store's entries: per {@link SpoolKey} where its
+ * entries are (not the events: the heap follows the number of keys, whatever the number of pending events), the
+ * coalescing of each key to at most {@code spool.history.size} pending states, deduplication against the key's
+ * newest pending or last forwarded state digest, and the byte limit, checked after coalescing.
+ *
+ * <p>One store entry per pending event ({@link SpoolRecord}: key and per-key sequence number → state digest and
+ * JSON), so a new state is one insert plus, when the key's history is full, the removal of its oldest entry.
+ *
+ * <p>Longer than ~300 lines for a reason: loading, appending (with coalescing and the byte limit), reading,
+ * acknowledging and dropping all keep the same per-key ranges and the same three counters consistent with the store
+ * in one pass each; split apart, every piece would need the others' private state.
+ *
+ * <p>Not thread-safe: only the spool's committer thread calls it (the caller commits what it changed). Built
+ * by {@link #load} when the spool opens.
+ */
+final class SpoolIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolIndex.class);
+
+    /** Where one key's entries are. */
+    private static final class KeyState {
+        final String prefix;
+        /** The key's pending entries have store sequence numbers in [first, next); count of them exist. */
+        long first;
+        long next;
+        int count;
+        /** Digest of the newest pending entry, {@code null} when there is none. */
+        String latestDigest;
+        /** Digest of the state last acknowledged by the endpoint, or {@code null}. */
+        String forwardedDigest;
+
+        KeyState(SpoolKey key) {
+            this.prefix = key.encode();
+        }
+
+        /** The state a new event is compared with: the newest pending one, else the last forwarded. */
+        String lastDigest() {
+            return count > 0 ? latestDigest : forwardedDigest;
+        }
+    }
+
+    private final SpoolSettings settings;
+    private final SpoolMetrics metrics;
+    private final MVMap<String, byte[]> events;
+    private final MVMap<String, String> forwarded;
+    /** Iteration order is the forwarding order: keys in the order they started waiting. */
+    private final LinkedHashMap<SpoolKey, KeyState> keys = new LinkedHashMap<>();
+    private long pendingBytes;
+    private int pendingEvents;
+    private int pendingKeys;
+
+    private SpoolIndex(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.events = file.events();
+        this.forwarded = file.forwarded();
+    }
+
+    /**
+     * Reads the index from the store: migrates an earlier layout, then takes every entry; entries that do not
+     * decode (the forwarder must not send junk) are removed and counted.
+     */
+    static SpoolIndex load(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
+        SpoolIndex index = new SpoolIndex(file, settings, metrics);
+        int damaged = LegacyMigration.migrate(file.store(), index.events);
+        for (Map.Entry<String, String> entry : index.forwarded.entrySet()) {
+            SpoolKey key = SpoolKey.decode(entry.getKey());
+            if (key == null) {
+                damaged++;
+                continue;
+            }
+            index.keys.computeIfAbsent(key, KeyState::new).forwardedDigest = entry.getValue();
+        }
+        List<String> toRemove = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : index.events.entrySet()) {
+            SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
+            if (parsed == null || !decodes(entry.getValue())) {
+                damaged++;
+                toRemove.add(entry.getKey());
+                continue;
+            }
+            index.loaded(parsed, entry.getValue());
+        }
+        toRemove.forEach(index.events::remove);
+        if (damaged > 0) {
+            LOG.warn("skipped {} damaged spool entries; the workers' next inventory restores them", damaged);
+            metrics.damaged.inc(damaged);
+        }
+        return index;
+    }
+
+    private void loaded(SpoolRecord.Key parsed, byte[] value) {
+        KeyState state = keys.computeIfAbsent(parsed.key(), KeyState::new);
+        long seq = parsed.seq();
+        if (state.count == 0) {
+            state.first = seq;
+            state.next = seq;
+        }
+        state.first = Math.min(state.first, seq);
+        if (seq >= state.next) {
+            state.next = seq + 1;
+            state.latestDigest = SpoolRecord.digest(value);
+        }
+        if (state.count++ == 0) {
+            pendingKeys++;
+        }
+        pendingEvents++;
+        pendingBytes += SpoolRecord.jsonLength(value);
+    }
+
+    /** Whether a stored value has the spool's layout and its event decodes. */
+    private static boolean decodes(byte[] value) {
+        try {
+            return SpoolRecord.isWellFormed(value) && BatchCodec.decodeEvent(SpoolRecord.json(value)) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stores the new states of a batch, all or nothing.
+     *
+     * @throws SpoolFullException when the batch would leave more than {@code spool.max.bytes} pending once what it
+     *                            pushes out of its keys' histories is gone (nothing is stored then)
+     */
+    AppendResult append(List<IncomingEvent> incoming) {
+        // Which events are new states, per key in arrival order (a state equal to the key's last one is not).
+        Map<SpoolKey, List<IncomingEvent>> added = new LinkedHashMap<>();
+        Map<SpoolKey, String> last = new HashMap<>();
+        long addedBytes = 0;
+        int deduplicated = 0;
+        for (IncomingEvent event : incoming) {
+            KeyState state = keys.get(event.key());
+            String lastDigest = last.containsKey(event.key()) ? last.get(event.key())
+                    : state == null ? null : state.lastDigest();
+            if (event.digest().equals(lastDigest)) {
+                deduplicated++;
+                continue;
+            }
+            last.put(event.key(), event.digest());
+            added.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event);
+            addedBytes += event.json().length;
+        }
+        if (pendingBytes + addedBytes > settings.maxBytes()) {
+            // Only near the limit: what the batch coalesces away counts too, so a key whose history is full can
+            // always replace its oldest state; a batch that would grow a full spool is refused whole.
+            long growth = addedBytes;
+            for (Map.Entry<SpoolKey, List<IncomingEvent>> entry : added.entrySet()) {
+                growth -= coalescedBytes(keys.get(entry.getKey()), entry.getValue());
+            }
+            if (growth > 0 && pendingBytes + growth > settings.maxBytes()) {
+                throw new SpoolFullException("the spool holds " + pendingBytes + " of " + settings.maxBytes() + " bytes");
+            }
+        }
+        int stored = 0;
+        for (Map.Entry<SpoolKey, List<IncomingEvent>> entry : added.entrySet()) {
+            stored += entry.getValue().size();
+            store(entry.getKey(), entry.getValue());
+        }
+        metrics.deduplicated.inc(deduplicated);
+        return new AppendResult(stored, deduplicated);
+    }
+
+    /**
+     * Up to {@code max} pending events, oldest key first and each key's events in order, read from the store;
+     * fewer when more would make a batch longer than the wire contract allows.
+     */
+    List<PendingEvent> pending(int max) {
+        List<PendingEvent> batch = new ArrayList<>();
+        long batchBytes = 2;
+        for (Map.Entry<SpoolKey, KeyState> entry : keys.entrySet()) {
+            KeyState state = entry.getValue();
+            for (long seq = state.first; state.count > 0 && seq < state.next; seq++) {
+                byte[] value = events.get(SpoolRecord.storeKey(state.prefix, seq));
+                if (value == null) {
+                    continue;
+                }
+                int length = SpoolRecord.jsonLength(value);
+                if (batch.size() >= max || !batch.isEmpty() && batchBytes + length + 1 > EventLimits.MAX_DOCUMENT_BYTES) {
+                    return batch;
+                }
+                batch.add(new PendingEvent(entry.getKey(), seq, SpoolRecord.json(value)));
+                batchBytes += length + 1;
+            }
+        }
+        return batch;
+    }
+
+    /** Deletes events the endpoint acknowledged and remembers their states as forwarded. */
+    void acknowledge(List<PendingEvent> sent) {
+        for (PendingEvent event : sent) {
+            KeyState state = keys.get(event.key());
+            // Gone already when newer states coalesced it away while it was being sent.
+            byte[] removed = state == null || event.seq() < state.first || event.seq() >= state.next ? null
+                    : events.remove(SpoolRecord.storeKey(state.prefix, event.seq()));
+            if (removed == null) {
+                continue;
+            }
+            removedOne(state, removed);
+            if (state.count == 0) {
+                // Only the newest state matters for deduplication, and it is forwarded once the key is empty.
+                state.forwardedDigest = state.latestDigest;
+                state.latestDigest = null;
+                forwarded.put(state.prefix, state.forwardedDigest);
+            } else if (event.seq() == state.first) {
+                skipToOldest(state);
+            }
+        }
+    }
+
+    /**
+     * Drops every pending event of {@code clusters} and forgets what was forwarded for them.
+     *
+     * @return the number of pending events dropped
+     */
+    int dropClusters(Set<ClusterRef> clusters) {
+        int dropped = 0;
+        for (Iterator<Map.Entry<SpoolKey, KeyState>> it = keys.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SpoolKey, KeyState> entry = it.next();
+            if (clusters.contains(entry.getKey().cluster())) {
+                KeyState state = entry.getValue();
+                dropped += state.count;
+                while (state.count > 0 && state.first < state.next) {
+                    byte[] removed = events.remove(SpoolRecord.storeKey(state.prefix, state.first++));
+                    if (removed != null) {
+                        removedOne(state, removed);
+                    }
+                }
+                forwarded.remove(state.prefix);
+                it.remove();
+            }
+        }
+        metrics.droppedUnregistered.inc(dropped);
+        return dropped;
+    }
+
+    /** Encoded bytes of the pending events. */
+    long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /** Pending events. */
+    int pendingEvents() {
+        return pendingEvents;
+    }
+
+    /** Keys with pending events. */
+    int pendingKeys() {
+        return pendingKeys;
+    }
+
+    /** What this index holds on the heap, for tests that measure it. */
+    Object heapForTests() {
+        return keys;
+    }
+
+    /** Bytes of the entries that adding {@code added} to a key pushes out of its history. */
+    private long coalescedBytes(KeyState state, List<IncomingEvent> added) {
+        int existing = state == null ? 0 : state.count;
+        int excess = Math.max(0, existing + added.size() - settings.historySize());
+        long freed = 0;
+        for (long seq = state == null ? 0 : state.first; excess > 0 && existing > 0 && seq < state.next; seq++) {
+            byte[] value = events.get(SpoolRecord.storeKey(state.prefix, seq));
+            if (value != null) {
+                freed += SpoolRecord.jsonLength(value);
+                excess--;
+                existing--;
+            }
+        }
+        for (int i = 0; i < excess; i++) {
+            freed += added.get(i).json().length;
+        }
+        return freed;
+    }
+
+    /**
+     * Appends a key's new states as one entry each and removes the oldest beyond the history: O(1) store writes
+     * per event, whatever the history size.
+     */
+    private void store(SpoolKey key, List<IncomingEvent> added) {
+        KeyState state = keys.get(key);
+        if (state == null) {
+            state = new KeyState(key);
+            keys.put(key, state);
+        } else if (state.count == 0) {
+            // Re-insert so that keys are forwarded in the order they started waiting.
+            keys.remove(key);
+            keys.put(key, state);
+        }
+        int excess = Math.max(0, state.count + added.size() - settings.historySize());
+        metrics.coalesced.inc(excess);
+        while (excess > 0 && state.count > 0 && state.first < state.next) {
+            byte[] removed = events.remove(SpoolRecord.storeKey(state.prefix, state.first++));
+            if (removed != null) {
+                removedOne(state, removed);
+                excess--;
+            }
+        }
+        for (IncomingEvent event : added) {
+            long seq = state.next++;
+            if (excess > 0) {
+                // Superseded within this very batch: never written.
+                excess--;
+                state.first = state.next;
+                continue;
+            }
+            events.put(SpoolRecord.storeKey(state.prefix, seq), SpoolRecord.value(event.digest(), event.json()));
+            if (state.count++ == 0) {
+                state.first = seq;
+                pendingKeys++;
+            }
+            pendingEvents++;
+            pendingBytes += event.json().length;
+        }
+        state.latestDigest = added.get(added.size() - 1).digest();
+    }
+
+    private void removedOne(KeyState state, byte[] removed) {
+        pendingBytes -= SpoolRecord.jsonLength(removed);
+        pendingEvents--;
+        if (--state.count == 0) {
+            state.first = state.next;
+            pendingKeys--;
+        }
+    }
+
+    /** Moves {@code first} past entries that are gone (acknowledged out of order, or damaged at start). */
+    private void skipToOldest(KeyState state) {
+        state.first++;
+        while (state.first < state.next && !events.containsKey(SpoolRecord.storeKey(state.prefix, state.first))) {
+            state.first++;
+        }
+    }
+}

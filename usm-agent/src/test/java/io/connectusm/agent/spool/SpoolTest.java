@@ -1,0 +1,344 @@
+package io.connectusm.agent.spool;
+
+import static io.connectusm.agent.TestEvents.CLUSTER;
+import static io.connectusm.agent.TestEvents.OTHER_CLUSTER;
+import static io.connectusm.agent.TestEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectusm.agent.TestEvents;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.MetadataEvent;
+import io.connectusm.testkit.LogCapture;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jol.info.GraphLayout;
+
+class SpoolTest {
+
+    static {
+        // JOL reads record fields (SpoolKey) through its "magic" offsets; Unsafe refuses records on JDK 17.
+        System.setProperty("jol.magicFieldOffset", "true");
+    }
+
+    @TempDir
+    Path dir;
+
+    private final SpoolMetrics metrics = new SpoolMetrics(new PrometheusRegistry());
+
+    private Spool open(long maxBytes, int history) throws Exception {
+        return Spool.open(new SpoolSettings(dir, maxBytes, history, 64), metrics, () -> { }, Clock.systemUTC());
+    }
+
+    private static List<String> ids(List<PendingEvent> pending) {
+        return pending.stream().map(p -> p.event().id()).toList();
+    }
+
+    @Test
+    void keepsAppendedEventsAcrossReopen() throws Exception {
+        MetadataEvent a = snapshot(CLUSTER, "a", "t1");
+        MetadataEvent b = snapshot(CLUSTER, "b", "t1");
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.append(List.of(a, b)).get(5, TimeUnit.SECONDS).stored()).isEqualTo(2);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(100).get())).containsExactly(a.id(), b.id());
+            assertThat(spool.pendingKeys()).isEqualTo(2);
+            assertThat(spool.pendingBytes()).isPositive();
+        }
+    }
+
+    @Test
+    void doesNotSpoolOrForwardTheSameStateTwice() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            MetadataEvent first = snapshot(CLUSTER, "a", "t1");
+            spool.append(List.of(first)).get();
+            // The same state again (another id, time, cause): a duplicate while pending...
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            spool.acknowledge(spool.pending(10).get()).get();
+            // ...and after it was forwarded.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            assertThat(spool.pending(10).get()).isEmpty();
+            // A real change is spooled.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().stored()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            // What was forwarded is remembered across a restart too.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void coalescesEachConnectorToItsBoundedHistory() throws Exception {
+        try (Spool spool = open(1 << 20, 3)) {
+            List<MetadataEvent> updates = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                updates.add(snapshot(CLUSTER, "a", "t" + i));
+            }
+            spool.append(updates).get();
+            assertThat(ids(spool.pending(100).get())).containsExactly(updates.get(7).id(), updates.get(8).id(),
+                    updates.get(9).id());
+            assertThat(metrics.coalesced.get()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void refusesWhenFullInsteadOfDropping() throws Exception {
+        try (Spool spool = open(4096, 4)) {
+            List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "c", 3);
+            spool.append(kept).get();
+            CompletableFuture<AppendResult> refused = spool.append(TestEvents.snapshots(CLUSTER, "d", 10));
+            assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SpoolFullException.class);
+            assertThat(ids(spool.pending(100).get())).containsExactlyElementsOf(kept.stream().map(MetadataEvent::id).toList());
+        }
+    }
+
+    @Test
+    void admitsANewStateThatReplacesItsOwnOldestWhenFull() throws Exception {
+        MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
+        MetadataEvent a2 = snapshot(CLUSTER, "a", "t2");
+        MetadataEvent a3 = snapshot(CLUSTER, "a", "t3");
+        MetadataEvent a4 = snapshot(CLUSTER, "a", "t4");
+        MetadataEvent b1 = snapshot(CLUSTER, "b", "t1");
+        long max = BatchCodec.encode(a1).length + BatchCodec.encode(a2).length + 100;
+        try (Spool spool = open(max, 2)) {
+            spool.append(List.of(a1, a2)).get();
+            // Full: a new connector's state would grow the spool past its limit...
+            assertThatThrownBy(() -> spool.append(List.of(b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            // ...but a new state of a connector whose history is full only replaces its oldest one.
+            assertThat(spool.append(List.of(a3)).get().stored()).isEqualTo(1);
+            assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
+            assertThat(spool.pendingBytes()).isLessThanOrEqualTo(max);
+            // A batch is all or nothing: one event that does not fit refuses it whole.
+            assertThatThrownBy(() -> spool.append(List.of(a4, b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
+            // Once the endpoint took some, there is room again.
+            spool.acknowledge(spool.pending(1).get()).get();
+            assertThat(spool.append(List.of(b1)).get().stored()).isEqualTo(1);
+            assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), b1.id());
+        }
+    }
+
+    @Test
+    void heapHoldsKeysNotEvents() throws Exception {
+        try (Spool spool = open(1L << 30, 1000)) {
+            List<MetadataEvent> first = new ArrayList<>();
+            for (int k = 0; k < 20; k++) {
+                first.add(snapshot(CLUSTER, "c" + k, "t0"));
+            }
+            spool.append(first).get();
+            long withOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
+            for (int round = 1; round < 500; round += 25) {
+                List<MetadataEvent> batch = new ArrayList<>();
+                for (int k = 0; k < 20; k++) {
+                    for (int i = round; i < round + 25; i++) {
+                        batch.add(snapshot(CLUSTER, "c" + k, "t" + i));
+                    }
+                }
+                spool.append(batch).get();
+            }
+            assertThat(spool.pendingEvents()).isEqualTo(20 * 501);
+            assertThat(spool.pendingBytes()).isGreaterThan(8_000_000L);
+            // 10,020 pending events (over 8 MB) and the in-memory index has not grown by a byte: the events are in
+            // the store file, read back only when forwarded.
+            long withFiveHundredOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
+            assertThat(withFiveHundredOneEach).isLessThanOrEqualTo(withOneEach).isLessThan(20 * 1024);
+            assertThat(ids(spool.pending(1000).get())).hasSize(1000).startsWith(first.get(0).id());
+        }
+    }
+
+    @Test
+    void migratesTheLayoutOfEarlierAgents() throws Exception {
+        List<MetadataEvent> a = List.of(snapshot(CLUSTER, "a", "t1"), snapshot(CLUSTER, "a", "t2"));
+        MetadataEvent b = snapshot(CLUSTER, "b", "t1");
+        Files.createDirectories(dir);
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
+        legacy.put(new SpoolKey(CLUSTER, "connector", "a").encode(), BatchCodec.encode(a));
+        legacy.put(new SpoolKey(CLUSTER, "connector", "b").encode(), BatchCodec.encode(List.of(b)));
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(0).id(), a.get(1).id(), b.id());
+            // Still deduplicated against the migrated newest state.
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(3);
+        }
+        assertThat(metrics.damaged.get()).isZero();
+    }
+
+    @Test
+    void acknowledgingStatesCoalescedAwayWhileBeingSentKeepsTheNewerOnes() throws Exception {
+        try (Spool spool = open(1 << 20, 2)) {
+            MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
+            MetadataEvent a2 = snapshot(CLUSTER, "a", "t2");
+            spool.append(List.of(a1, a2)).get();
+            List<PendingEvent> sent = spool.pending(10).get();
+            MetadataEvent a3 = snapshot(CLUSTER, "a", "t3");
+            MetadataEvent a4 = snapshot(CLUSTER, "a", "t4");
+            spool.append(List.of(a3, a4)).get();
+            spool.acknowledge(sent).get();
+            assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), a4.id());
+            assertThat(spool.pendingEvents()).isEqualTo(2);
+            spool.acknowledge(spool.pending(10).get()).get();
+            assertThat(spool.pendingEvents()).isZero();
+            assertThat(spool.pendingBytes()).isZero();
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t4"))).get().deduplicated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void continuesEachKeysHistoryAfterARestart() throws Exception {
+        List<MetadataEvent> a = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            a.add(snapshot(CLUSTER, "a", "t" + i));
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            spool.append(a.subList(0, 3)).get();
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            // The new states go after the ones already stored (not over them), and the oldest is coalesced away.
+            spool.append(a.subList(3, 5)).get();
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(1).id(), a.get(2).id(), a.get(3).id(),
+                    a.get(4).id());
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(1).id(), a.get(2).id(), a.get(3).id(),
+                    a.get(4).id());
+            assertThat(spool.pendingBytes()).isEqualTo(a.subList(1, 5).stream().mapToLong(e -> BatchCodec.encode(e).length).sum());
+        }
+    }
+
+    @Test
+    void acknowledgeDeletesOnlyWhatWasSent() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
+            spool.append(List.of(a1)).get();
+            List<PendingEvent> sent = spool.pending(10).get();
+            MetadataEvent a2 = snapshot(CLUSTER, "a", "t2", ConnectorState.PAUSED);
+            spool.append(List.of(a2)).get();
+            spool.acknowledge(sent).get();
+            assertThat(ids(spool.pending(10).get())).containsExactly(a2.id());
+        }
+    }
+
+    @Test
+    void dropsDeregisteredClustersOnly() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            MetadataEvent keep = snapshot(CLUSTER, "a", "t1");
+            spool.append(List.of(keep, snapshot(OTHER_CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "b", "t1"))).get();
+            assertThat(spool.dropClusters(Set.of(OTHER_CLUSTER)).get()).isEqualTo(2);
+            assertThat(ids(spool.pending(10).get())).containsExactly(keep.id());
+            assertThat(metrics.droppedUnregistered.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void groupCommitsConcurrentAppends() throws Exception {
+        try (Spool spool = open(64 << 20, 4)) {
+            List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(spool.append(List.of(snapshot(CLUSTER, "c" + i, "t"))));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            assertThat(spool.pendingEvents()).isEqualTo(50);
+        }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void skipsAndCountsDamagedEntriesAtStart() throws Exception {
+        MetadataEvent good = snapshot(CLUSTER, "a", "t1");
+        try (Spool spool = open(1 << 20, 4)) {
+            spool.append(List.of(good)).get();
+        }
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<String, byte[]> events = store.openMap("events");
+        String broken = new SpoolKey(CLUSTER, "connector", "broken").encode();
+        events.put(SpoolRecord.storeKey(broken, 0), SpoolRecord.value("00".repeat(32), "{\"not\":\"an event\"".getBytes()));
+        events.put(SpoolRecord.storeKey(broken, 1), new byte[] {1, 2, 3});
+        events.put("no-key-shape", BatchCodec.encode(good));
+        // The same kinds of damage in the layout of earlier agents, which is migrated at start.
+        MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
+        legacy.put(broken, "[{\"not\":\"an event\"".getBytes());
+        legacy.put("no-key-shape", new byte[] {1, 2, 3});
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(good.id());
+            assertThat(spool.pendingEvents()).isEqualTo(1);
+            assertThat(metrics.damaged.get()).isEqualTo(5);
+            assertThat(spool.isWritable()).isTrue();
+        }
+    }
+
+    @Test
+    void startsEmptyWhenTheStoreFileIsGarbage() throws Exception {
+        Files.write(dir.resolve(Spool.FILE_NAME), "this is not an MVStore file at all".repeat(200).getBytes());
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pending(10).get()).isEmpty();
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().stored()).isEqualTo(1);
+        }
+        assertThat(metrics.damaged.get()).isEqualTo(1);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(Spool.FILE_NAME + ".damaged-"));
+        }
+    }
+
+    @Test
+    void reportsOnceThatATruncatedStoreFileLostAcknowledgedEvents() throws Exception {
+        try (Spool spool = open(64 << 20, 4)) {
+            for (int i = 0; i < 20; i++) {
+                spool.append(TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
+            }
+        }
+        Path file = dir.resolve(Spool.FILE_NAME);
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() * 6 / 10);
+        }
+        try (LogCapture logs = new LogCapture(); Spool spool = open(64 << 20, 4)) {
+            // MVStore opened its last intact chunk: some of the 100 acknowledged events are gone...
+            assertThat(spool.pendingEvents()).isLessThan(100);
+            // ...and that is counted and said, once, with what restores them.
+            assertThat(metrics.recovered.get()).isEqualTo(1);
+            assertThat(logs.text()).containsOnlyOnce("WARN").contains("was truncated or damaged")
+                    .contains("workers' next inventory");
+            assertThat(spool.isWritable()).isTrue();
+            assertThat(spool.append(List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
+        }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(metrics.recovered.get()).as("not reported again at the next start").isEqualTo(1);
+            assertThat(ids(spool.pending(1000).get())).hasSize(spool.pendingEvents());
+        }
+    }
+
+    @Test
+    void reportsNothingWhenTheStoreFileIsIntact() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            try (Spool spool = open(64 << 20, 4)) {
+                spool.append(TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
+                spool.acknowledge(spool.pending(2).get()).get();
+            }
+        }
+        try (Spool spool = open(64 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(9);
+        }
+        assertThat(metrics.recovered.get()).isZero();
+        assertThat(metrics.damaged.get()).isZero();
+    }
+}
