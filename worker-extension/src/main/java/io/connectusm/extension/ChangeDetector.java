@@ -10,14 +10,17 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The comparison: holds the last state seen of every connector, compares each new observation with it and
@@ -74,7 +77,21 @@ final class ChangeDetector {
     /** Concurrent: REST threads add to it, so a pass already under way stops reporting the connector at once. */
     private final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
     private final Map<String, Superseded> superseded = new HashMap<>();
+    /** Configs of connectors that exist (their config record was read) but have no status yet. */
+    private final Map<String, ConnectorConfigView> awaitingStatus = new HashMap<>();
     private volatile ClusterRef cluster;
+
+    /** What one {@link #observe} found. */
+    enum Observation {
+        /** The state was read and compared (a snapshot appended if it changed). */
+        OBSERVED,
+        /** A connector never seen has no status yet. */
+        ABSENT,
+        /** A known connector is gone: its deletion was appended. */
+        DELETED,
+        /** The state could not be read this time. */
+        FAILED
+    }
 
     ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock) {
         this.observer = observer;
@@ -102,14 +119,17 @@ final class ChangeDetector {
         if (current == null) {
             return false;
         }
-        tombstones.put(name, clock.instant().plusMillis(TOMBSTONE_MAX_MS));
-        pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
+        // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough.
+        if (tombstones.put(name, clock.instant().plusMillis(TOMBSTONE_MAX_MS)) == null) {
+            pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
+        }
         return true;
     }
 
     /** A deletion the REST filter saw (and reported, or will report): forget it, ignore the herder's lag. */
     void deletedOverRest(String name, Instant now) {
         known.remove(name);
+        awaitingStatus.remove(name);
         tombstones.put(name, now.plusMillis(TOMBSTONE_MAX_MS));
     }
 
@@ -125,6 +145,18 @@ final class ChangeDetector {
     /** The last state seen of a connector, or {@code null}. */
     ObservedConnector known(String name) {
         return known.get(name);
+    }
+
+    /** Keeps the config of a connector that has no status yet, for when it gets one. */
+    void configPending(String name, ConnectorConfigView config) {
+        if (!known.containsKey(name) && !tombstones.containsKey(name)) {
+            awaitingStatus.put(name, config);
+        }
+    }
+
+    /** The config of a connector that exists but was never observed, or {@code null}. */
+    ConnectorConfigView pendingConfig(String name) {
+        return awaitingStatus.get(name);
     }
 
     /**
@@ -180,9 +212,10 @@ final class ChangeDetector {
 
     /**
      * Compares a full read with what is known; the state is read again now, the config comes from the read, or
-     * for a connector whose config was not read this pass, the one held.
+     * for a connector whose config was not read this pass, the one held. The connectors {@code resync} selects are
+     * reported even unchanged (cause {@code RESYNC}); with {@code inventory}, the cluster inventory follows.
      */
-    Applied apply(HerderReader.FullRead read, boolean resync, Instant now) {
+    Applied apply(HerderReader.FullRead read, Predicate<String> resync, boolean inventory, Instant now) {
         Set<String> deleted = new HashSet<>();
         Set<String> configStale = new HashSet<>();
         tombstones.keySet().retainAll(read.names());
@@ -247,45 +280,83 @@ final class ChangeDetector {
             }
             ObservedConnector current = observed.get();
             ChangeCause cause = current.changeSince(previous);
-            if (resync) {
+            if (resync.test(name)) {
                 cause = (cause == null || previous == null) ? ChangeCause.RESYNC : cause;
             }
             record(current, cause, now);
         }
         configReadAt.keySet().retainAll(known.keySet());
         superseded.keySet().retainAll(known.keySet());
+        awaitingStatus.keySet().retainAll(read.names());
         deleted.forEach(configStale::remove);
-        if (resync) {
-            TreeMap<String, String> inventory = new TreeMap<>();
-            known.forEach((name, connector) -> inventory.put(name, connector.fingerprint()));
-            append(null, new ClusterInventory(inventory), now);
+        if (inventory) {
+            appendInventory(now);
         }
         return new Applied(deleted, configStale);
     }
 
+    /** Every known connector's name with its config fingerprint: lets every hop converge after a loss. */
+    void appendInventory(Instant now) {
+        TreeMap<String, String> inventory = new TreeMap<>();
+        known.forEach((name, connector) -> inventory.put(name, connector.fingerprint()));
+        append(null, new ClusterInventory(inventory), now);
+    }
+
+    /** The known connectors {@code select} picks (a resync slice), as a new list. */
+    List<String> knownWhere(Predicate<String> select) {
+        List<String> names = new ArrayList<>();
+        for (String name : known.keySet()) {
+            if (select.test(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /**
-     * Observes one connector's state with the given config and reports it if it changed.
-     *
-     * @return false when the connector turned out deleted (and was reported so)
+     * A resync of one known connector with the config held: its state is read again and it is reported even
+     * unchanged (cause {@code RESYNC}, or the change found).
      */
-    boolean observe(String name, ConnectorConfigView config, Instant now) {
+    Observation resync(String name, Instant now) {
+        ObservedConnector previous = known.get(name);
+        if (previous == null) {
+            return Observation.ABSENT;
+        }
+        Optional<ObservedConnector> observed;
+        try {
+            observed = observer.observe(name, previous.config());
+        } catch (RuntimeException e) {
+            log.debug("Cannot observe connector {} this pass: {}", name, e.toString());
+            return Observation.FAILED;
+        }
+        if (observed.isEmpty()) {
+            deleted(name, now);
+            return Observation.DELETED;
+        }
+        ChangeCause cause = observed.get().changeSince(previous);
+        record(observed.get(), cause == null ? ChangeCause.RESYNC : cause, now);
+        return Observation.OBSERVED;
+    }
+
+    /** Observes one connector's state with the given config and reports it if it changed. */
+    Observation observe(String name, ConnectorConfigView config, Instant now) {
         ObservedConnector previous = known.get(name);
         Optional<ObservedConnector> observed;
         try {
             observed = observer.observe(name, config);
         } catch (RuntimeException e) {
             log.debug("Cannot observe connector {} yet: {}", name, e.toString());
-            return true;
+            return Observation.FAILED;
         }
         if (observed.isEmpty()) {
             if (previous != null) {
                 deleted(name, now);
-                return false;
+                return Observation.DELETED;
             }
-            return true;
+            return Observation.ABSENT;
         }
         record(observed.get(), observed.get().changeSince(previous), now);
-        return true;
+        return known.containsKey(name) ? Observation.OBSERVED : Observation.ABSENT;
     }
 
     /** Forgets a known connector and reports its deletion. */
@@ -293,6 +364,7 @@ final class ChangeDetector {
         known.remove(name);
         configReadAt.remove(name);
         superseded.remove(name);
+        awaitingStatus.remove(name);
         append(name, new ConnectorDeleted(name), now);
     }
 
@@ -314,6 +386,7 @@ final class ChangeDetector {
             }
         }
         known.put(current.name(), current);
+        awaitingStatus.remove(current.name());
         if (cause != null) {
             log.debug("Connector {} is {} with {} tasks ({})", current.name(), current.state(),
                     current.tasks().size(), cause);

@@ -17,17 +17,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads one connector (health, tasks and raw config) from the worker's {@link ConnectClusterState} and masks
  * its config. Every worker's cluster state covers the whole Connect cluster.
  *
- * <p>The calls block until the herder answers, so this runs only on the emitter thread. Thread-confined.
+ * <p>What each call costs the worker (Kafka 3.9 to 4.4, {@code ConnectClusterStateImpl}): {@link #connectorNames()}
+ * and {@link #readConfig(String)} are requests queued to the herder's tick thread, which serves them between its own
+ * work (and Connect's REST calls wait in the same queue); a config read also copies the herder's whole config
+ * snapshot ({@code KafkaConfigBackingStore.snapshot()}: every connector's config, target state and task configs),
+ * so it allocates in proportion to the number of connectors. {@link #observe} reads the status store and the
+ * herder's current config state on the calling thread, never waiting for the tick thread.
+ * {@link #herderRequests()} counts the requests made.
+ *
+ * <p>The calls block until the herder answers, so this runs only on the emitter's threads. Thread-safe.
  */
 final class ConnectorObserver {
 
     private final ConnectClusterState clusterState;
     private final SecretMasker masker;
+    private final AtomicLong herderRequests = new AtomicLong();
 
     ConnectorObserver(ConnectClusterState clusterState, SecretMasker masker) {
         this.clusterState = clusterState;
@@ -40,7 +50,13 @@ final class ConnectorObserver {
     }
 
     Collection<String> connectorNames() {
+        herderRequests.incrementAndGet();
         return clusterState.connectors();
+    }
+
+    /** How many requests to the herder's tick thread this observer has made so far. */
+    long herderRequests() {
+        return herderRequests.get();
     }
 
     /**
@@ -50,6 +66,7 @@ final class ConnectorObserver {
     Optional<ConnectorConfigView> readConfig(String name) {
         Map<String, String> raw;
         try {
+            herderRequests.incrementAndGet();
             raw = clusterState.connectorConfig(name);
         } catch (RuntimeException e) {
             return notFoundOrThrow(name, e);
@@ -82,7 +99,7 @@ final class ConnectorObserver {
 
     private <T> Optional<T> notFoundOrThrow(String name, RuntimeException e) {
         // The herder reports a connector deleted between two calls in more than one way: trust its list.
-        if (isNotFound(e) || !clusterState.connectors().contains(name)) {
+        if (isNotFound(e) || !connectorNames().contains(name)) {
             return Optional.empty();
         }
         throw e;

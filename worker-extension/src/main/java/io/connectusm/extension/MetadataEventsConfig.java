@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable once constructed; thread-safe. Construction does no I/O: the key and trust stores are
  * opened by {@link TlsContextFactory}.
+ *
+ * <p>Over 300 lines because each key's name, doc and default are declared here once, as Kafka's own
+ * {@code AbstractConfig} subclasses do: the docs' table is generated from them.
  */
 final class MetadataEventsConfig extends AbstractConfig {
 
@@ -95,13 +98,27 @@ final class MetadataEventsConfig extends AbstractConfig {
             + "Defaults to the worker's group.id.";
 
     static final String RECONCILE_INTERVAL_MS_CONFIG = PREFIX + "reconcile.interval.ms";
-    static final String RECONCILE_INTERVAL_MS_DOC = "How often the whole cluster state is compared with what was last "
-            + "sent, catching changes the REST API never sees (task failures, rebalances).";
+    static final String RECONCILE_INTERVAL_MS_DOC = "How often a reconcile pass runs. Each pass resends one slice of "
+            + "the connectors, so that every connector is resent once per resync.interval.ms; with change.detection="
+            + "polling it also compares every connector's state with what was last sent, catching what the REST API "
+            + "never sees (task failures, rebalances, changes made through other workers).";
     static final long RECONCILE_INTERVAL_MS_DEFAULT = 3_000L;
 
     static final String RESYNC_INTERVAL_MS_CONFIG = PREFIX + "resync.interval.ms";
     static final String RESYNC_INTERVAL_MS_DOC = "How often every connector's snapshot and the cluster inventory are "
-            + "sent even without a change, so every hop converges after loss.";
+            + "sent even without a change, so every hop converges after loss. The snapshots are spread over the "
+            + "reconcile passes of the interval, not sent at once.";
+
+    static final String CHANGE_DETECTION_CONFIG = PREFIX + "change.detection";
+    static final String CHANGE_DETECTION_TOPICS = "topics";
+    static final String CHANGE_DETECTION_POLLING = "polling";
+    static final String CHANGE_DETECTION_DOC = "How changes the worker's REST API never sees (task failures, "
+            + "rebalances, changes made through other workers) are found. 'topics': by following the worker's config "
+            + "and status topics, as its herder does, so they are reported within milliseconds and a reconcile pass "
+            + "asks nothing of the herder (a worker without them, e.g. standalone, polls). 'polling': every reconcile "
+            + "pass compares every connector's state and re-reads configs through the herder, whose thread that costs "
+            + "more the more connectors there are.";
+    static final String CHANGE_DETECTION_DEFAULT = CHANGE_DETECTION_TOPICS;
     static final long RESYNC_INTERVAL_MS_DEFAULT = 300_000L;
 
     static final String BATCH_MAX_EVENTS_CONFIG = PREFIX + "batch.max.events";
@@ -163,6 +180,9 @@ final class MetadataEventsConfig extends AbstractConfig {
                     ConfigDef.Range.between(100L, 3_600_000L), Importance.LOW, RECONCILE_INTERVAL_MS_DOC)
             .define(RESYNC_INTERVAL_MS_CONFIG, Type.LONG, RESYNC_INTERVAL_MS_DEFAULT,
                     ConfigDef.Range.between(1_000L, 86_400_000L), Importance.LOW, RESYNC_INTERVAL_MS_DOC)
+            .define(CHANGE_DETECTION_CONFIG, Type.STRING, CHANGE_DETECTION_DEFAULT,
+                    ConfigDef.ValidString.in(CHANGE_DETECTION_TOPICS, CHANGE_DETECTION_POLLING), Importance.LOW,
+                    CHANGE_DETECTION_DOC)
             .define(BATCH_MAX_EVENTS_CONFIG, Type.INT, BATCH_MAX_EVENTS_DEFAULT,
                     ConfigDef.Range.between(1, BATCH_MAX_EVENTS_LIMIT), Importance.LOW, BATCH_MAX_EVENTS_DOC)
             .define(REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT,
@@ -246,6 +266,11 @@ final class MetadataEventsConfig extends AbstractConfig {
 
     Duration resyncInterval() {
         return Duration.ofMillis(getLong(RESYNC_INTERVAL_MS_CONFIG));
+    }
+
+    /** Whether changes are found by following the worker's config and status topics (else by polling). */
+    boolean followsTopics() {
+        return CHANGE_DETECTION_TOPICS.equals(getString(CHANGE_DETECTION_CONFIG));
     }
 
     int batchMaxEvents() {
