@@ -302,6 +302,11 @@ final class ChangeDetector {
         append(null, new ClusterInventory(inventory), now);
     }
 
+    /** How many connectors are known. */
+    int knownCount() {
+        return known.size();
+    }
+
     /** The known connectors {@code select} picks (a resync slice), as a new list. */
     List<String> knownWhere(Predicate<String> select) {
         List<String> names = new ArrayList<>();

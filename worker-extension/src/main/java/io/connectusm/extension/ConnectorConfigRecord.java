@@ -55,7 +55,10 @@ final class ConnectorConfigRecord {
                     parser.skipChildren();
                 }
             }
-            return config == null || parser.currentToken() != JsonToken.END_OBJECT ? UNDECODABLE : config;
+            if (config == null || parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return UNDECODABLE; // as the worker's converter refuses it, so does its herder
+            }
+            return config;
         } catch (IOException | RuntimeException e) {
             return UNDECODABLE; // not said why: the message could quote the value
         }

@@ -9,6 +9,8 @@ import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.health.AbstractState;
 import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.health.ConnectorHealth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ConnectorObserver {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectorObserver.class);
+
     private final ConnectClusterState clusterState;
     private final SecretMasker masker;
     private final AtomicLong herderRequests = new AtomicLong();
@@ -51,6 +55,7 @@ final class ConnectorObserver {
 
     Collection<String> connectorNames() {
         herderRequests.incrementAndGet();
+        log.trace("Herder request: the connector list");
         return clusterState.connectors();
     }
 
@@ -67,6 +72,7 @@ final class ConnectorObserver {
         Map<String, String> raw;
         try {
             herderRequests.incrementAndGet();
+            log.trace("Herder request: the config of connector {}", name);
             raw = clusterState.connectorConfig(name);
         } catch (RuntimeException e) {
             return notFoundOrThrow(name, e);

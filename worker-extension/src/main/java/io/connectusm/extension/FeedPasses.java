@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * The reconcile passes while the {@link InternalTopicsFeed} runs: it reports every change as it happens (a config
- * with its record, a state change as a hint that {@link RecheckWindows} follows up), so a pass only resyncs its
- * {@link ResyncSlices} slice — each connector's state read again from the status store and resent with the config
- * held — and, at the end of a cycle, the inventory. No pass asks the herder's tick thread for anything. The first
+ * with its record, a state change as a hint that {@link RecheckWindows} follows up), so a pass only resyncs the
+ * {@link ResyncSlices} slice due, if one is — each connector's state read again from the status store and resent
+ * with the config held — and, at the end of a cycle, the inventory. No pass asks the herder's tick thread for anything. The first
  * pass reports every connector with the configs the feed read from the config topic at start.
  *
  * <p>Confined to the observer thread.
@@ -59,21 +59,31 @@ final class FeedPasses {
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    /** A pass between: resyncs this pass's slice; with {@code endsCycle}, the inventory follows. */
-    void slice(ResyncSlices slices, Instant now) {
+    /**
+     * A pass between: resyncs the slice due, if any; after the last slice of a cycle, the inventory follows.
+     *
+     * @return whether a cycle ended
+     */
+    boolean slice(ResyncSlices slices, Instant now) {
+        int index = slices.due(now, detector.knownCount());
+        if (index == ResyncSlices.NONE) {
+            return false; // nothing to do: the feed reports changes as they come
+        }
         long started = System.nanoTime();
         long herderBefore = observer.herderRequests();
-        List<String> names = detector.knownWhere(slices.current());
+        List<String> names = detector.knownWhere(slices.slice(index));
         for (String name : names) {
             if (detector.resync(name, now) == ChangeDetector.Observation.DELETED) {
                 rechecks.forget(name);
             }
         }
-        if (slices.endsCycle()) {
+        boolean endsCycle = slices.endsCycle(index);
+        if (endsCycle) {
             detector.appendInventory(now);
         }
         log.debug("Reconcile pass (feed): resynced slice {} of {}, {} connectors: {} herder requests, {} ms",
-                slices.index() + 1, slices.slices(), names.size(), observer.herderRequests() - herderBefore,
+                index + 1, slices.slices(), names.size(), observer.herderRequests() - herderBefore,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return endsCycle;
     }
 }

@@ -106,8 +106,10 @@ final class MetadataEventsConfig extends AbstractConfig {
 
     static final String RESYNC_INTERVAL_MS_CONFIG = PREFIX + "resync.interval.ms";
     static final String RESYNC_INTERVAL_MS_DOC = "How often every connector's snapshot and the cluster inventory are "
-            + "sent even without a change, so every hop converges after loss. The snapshots are spread over the "
-            + "reconcile passes of the interval, not sent at once.";
+            + "sent even without a change, so every hop converges after a loss downstream (the extension itself "
+            + "misses no change: see change.detection). The snapshots are spread over the interval, a few hundred at "
+            + "a time, not sent at once; each costs the worker about 14 KB of allocation (encoding and TLS), so 5,000 "
+            + "connectors every hour cost about 20 KB/s.";
 
     static final String CHANGE_DETECTION_CONFIG = PREFIX + "change.detection";
     static final String CHANGE_DETECTION_TOPICS = "topics";
@@ -119,7 +121,7 @@ final class MetadataEventsConfig extends AbstractConfig {
             + "pass compares every connector's state and re-reads configs through the herder, whose thread that costs "
             + "more the more connectors there are.";
     static final String CHANGE_DETECTION_DEFAULT = CHANGE_DETECTION_TOPICS;
-    static final long RESYNC_INTERVAL_MS_DEFAULT = 300_000L;
+    static final long RESYNC_INTERVAL_MS_DEFAULT = 3_600_000L;
 
     static final String BATCH_MAX_EVENTS_CONFIG = PREFIX + "batch.max.events";
     static final String BATCH_MAX_EVENTS_DOC = "The most events sent in one request.";

@@ -39,6 +39,7 @@ final class PollingPasses {
     private Future<HerderReader.FullRead> fullRead;
     private Predicate<String> resyncing;
     private boolean inventory;
+    private boolean cycleEnds;
     private boolean everythingThisPass;
     private boolean everythingNext = true;
     private boolean allConfigsNext;
@@ -69,7 +70,10 @@ final class PollingPasses {
         return fullRead != null;
     }
 
-    /** Starts a pass unless one is under way; this pass's slice is resynced (everything, on the first pass). */
+    /**
+     * Starts a pass unless one is under way; the resync slice due, if any, is resynced (everything, on the first
+     * pass or after the feed failed).
+     */
     void begin(ResyncSlices slices, Instant now) {
         if (fullRead != null) {
             return;
@@ -79,9 +83,17 @@ final class PollingPasses {
         everythingNext = false;
         allConfigsNext = false;
         everythingThisPass = all;
-        resyncing = all ? name -> true : slices.current();
-        inventory = all || slices.endsCycle();
-        fullRead = reader.readAll(now, allConfigs ? name -> true : configsToRead(slices.current()));
+        int index = all ? ResyncSlices.NONE : slices.due(now, detector.knownCount());
+        Predicate<String> slice = index == ResyncSlices.NONE ? name -> false : slices.slice(index);
+        cycleEnds = index != ResyncSlices.NONE && slices.endsCycle(index);
+        resyncing = all ? name -> true : slice;
+        inventory = all || cycleEnds;
+        fullRead = reader.readAll(now, allConfigs ? name -> true : configsToRead(slice));
+    }
+
+    /** Whether the pass that just finished ended a resync cycle (or was a full one). */
+    boolean endedCycle() {
+        return inventory;
     }
 
     /**

@@ -82,12 +82,16 @@ final class RecheckWindows {
 
     /**
      * Connectors the feed hinted at: each is observed now and at {@link #HINT_OFFSETS_MS} after (a new hint restarts
-     * the schedule). A connector in a REST window is left to it: that window polls more often.
+     * the schedule). A connector in a REST window is left to it: that window polls more often. A connector of which
+     * nothing is known — no state, no config — is not: it was deleted (its statuses are being removed), or its config
+     * record is still to come, which brings a hint of its own; reading its config through the herder meanwhile would
+     * cost the herder's thread for nothing.
      */
     void openHinted(Collection<String> connectors, Instant now) {
         long last = HINT_OFFSETS_MS[HINT_OFFSETS_MS.length - 1];
         for (String name : connectors) {
-            if (restMarked.contains(name)) {
+            if (restMarked.contains(name) || (detector.known(name) == null && detector.pendingConfig(name) == null
+                    && !written.containsKey(name))) {
                 continue;
             }
             Instant until = now.plusMillis(last + 1);

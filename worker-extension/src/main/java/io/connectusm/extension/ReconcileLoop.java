@@ -237,10 +237,9 @@ final class ReconcileLoop implements AutoCloseable {
             }
             feedPasses.first(initial, clock.instant());
             firstPass = false;
-            pluginsSent = false;
-        } else {
-            feedPasses.slice(slices, now);
-            passCompleted();
+            slices.start(now, detector.knownCount());
+        } else if (feedPasses.slice(slices, now)) {
+            pluginsSent = false; // a resync cycle ended: the plugin list goes again
         }
         afterPass(now);
     }
@@ -252,19 +251,12 @@ final class ReconcileLoop implements AutoCloseable {
         if (polling.finish(now, settings.reconcileInterval())) {
             if (firstPass) {
                 firstPass = false;
-            } else {
-                passCompleted();
+                slices.start(now, detector.knownCount());
+            } else if (polling.endedCycle()) {
+                pluginsSent = false;
             }
             afterPass(now);
         }
-    }
-
-    /** A pass between resyncs is done: on to the next slice; after the last, the plugins go again. */
-    private void passCompleted() {
-        if (slices.endsCycle()) {
-            pluginsSent = false;
-        }
-        slices.advance();
     }
 
     private void afterPass(Instant now) {

@@ -32,7 +32,7 @@ final class BenchCluster implements AutoCloseable {
 
     private final Path dir;
     private final Path plugins;
-    private final TestPki pki;
+    private final WorkerPki pki;
     private final EmbeddedKafkaCluster kafka;
     private final RecordingHttpsReceiver receiver;
 
@@ -75,7 +75,7 @@ final class BenchCluster implements AutoCloseable {
         plugins = Files.createDirectories(dir.resolve("plugins"));
         System.setProperty("plugin.zip", pluginZip.toString());
         ConnectWorkerProcess.unzipPlugin(dir);
-        pki = TestPki.create(dir.resolve("pki"), "usm-bench");
+        pki = WorkerPki.create(dir.resolve("pki"), "usm-bench");
         kafka = new EmbeddedKafkaCluster(1, new Properties());
         kafka.start();
         kafka.createTopic(SOURCE_TOPIC, 1);

@@ -131,13 +131,14 @@ final class ExtensionCostHarness {
             }
             Thread.sleep(options.settle().toMillis());
             Path jfr = options.jfr() ? startJfr(worker, group, extension) : null;
-            WorkerJvmProbe.Sample before = worker.probe().sample(HERDER, EXTENSION);
+            WorkerJvmProbe.Sample before = worker.probe().sample();
             Thread.sleep(options.window().toMillis());
-            WorkerJvmProbe.Sample after = worker.probe().sample(HERDER, EXTENSION);
+            WorkerJvmProbe.Sample after = worker.probe().sample();
+            double seconds = (after.nanos() - before.nanos()) / 1e9;
+            logThreads(before, after, seconds);
             if (jfr != null) {
                 stopJfr(worker, jfr, size, extension);
             }
-            double seconds = (after.nanos() - before.nanos()) / 1e9;
             double liveHeap = worker.probe().liveHeapBytes() / 1e6;
             RestLatencyProbe rest = new RestLatencyProbe(worker.process(), prefix, size, 17L * size + round);
             RestLatencyProbe.Window idle = rest.measure(options.restWindow(), 0);
@@ -150,16 +151,35 @@ final class ExtensionCostHarness {
                 }
             }
             Cell cell = new Cell(size, extension, round, loadBefore, BenchCluster.loadAverage(),
-                    (after.processCpuNanos() - before.processCpuNanos()) / 1e9 / seconds,
-                    (after.allocatedBytes() - before.allocatedBytes()) / 1e6 / seconds,
-                    (after.allocatedBy(HERDER) - before.allocatedBy(HERDER)) / 1e6 / seconds,
-                    (after.cpuOf(HERDER) - before.cpuOf(HERDER)) / 1e9 / seconds,
-                    (after.allocatedBy(EXTENSION) - before.allocatedBy(EXTENSION)) / 1e6 / seconds,
-                    (after.cpuOf(EXTENSION) - before.cpuOf(EXTENSION)) / 1e9 / seconds,
+                    after.processCpuSince(before) / 1e9 / seconds,
+                    after.allocatedSince(before, "") / 1e6 / seconds,
+                    after.allocatedSince(before, HERDER) / 1e6 / seconds,
+                    after.cpuSince(before, HERDER) / 1e9 / seconds,
+                    after.allocatedSince(before, EXTENSION) / 1e6 / seconds,
+                    after.cpuSince(before, EXTENSION) / 1e9 / seconds,
                     liveHeap, idle, stream, failures);
-            log("%s", cell);
+            log("cpu %.3f cores, alloc %.2f MB/s (herder %.3f, extension %.3f), heap %.1f MB, failures %s",
+                    cell.cpuCores(), cell.allocMBs(), cell.herderAllocMBs(), cell.extensionAllocMBs(), liveHeap,
+                    failures);
             return cell;
         }
+    }
+
+    /** The threads that allocated or computed most in the window, on stderr (for finding out why). */
+    private static void logThreads(WorkerJvmProbe.Sample before, WorkerJvmProbe.Sample after, double seconds) {
+        after.threads().entrySet().stream()
+                .map(e -> {
+                    WorkerJvmProbe.ThreadUse earlier = before.threads().getOrDefault(e.getKey(),
+                            new WorkerJvmProbe.ThreadUse("", 0, 0));
+                    return new WorkerJvmProbe.ThreadUse(e.getValue().name(),
+                            e.getValue().allocatedBytes() - earlier.allocatedBytes(),
+                            e.getValue().cpuNanos() - earlier.cpuNanos());
+                })
+                .sorted((a, b) -> Long.compare(b.allocatedBytes() + b.cpuNanos() / 100,
+                        a.allocatedBytes() + a.cpuNanos() / 100))
+                .limit(12)
+                .forEach(t -> log("  thread %-58s %8.1f KB/s %7.4f cores", t.name(), t.allocatedBytes() / 1e3 / seconds,
+                        t.cpuNanos() / 1e9 / seconds));
     }
 
     private static void awaitReported(RecordingHttpsReceiver receiver, int from, String prefix, int size)

@@ -99,7 +99,7 @@ final class ExtensionLatencyHarness {
 
     private void run(int iterations, int failures) throws Exception {
         dir = Files.createTempDirectory("extension-latency");
-        TestPki pki = TestPki.create(dir, "usm-latency");
+        WorkerPki pki = WorkerPki.create(dir, "usm-latency");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
         Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
         workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());

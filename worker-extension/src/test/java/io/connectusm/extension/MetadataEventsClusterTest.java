@@ -1,5 +1,6 @@
 package io.connectusm.extension;
 
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorDeleted;
@@ -53,18 +54,18 @@ class MetadataEventsClusterTest {
 
     @TempDir
     static Path dir;
-    static TestPki pki;
+    static WorkerPki pki;
     static RecordingHttpsReceiver receiver;
-    static CapturedLogs logs;
+    static LogCapture logs;
     static EmbeddedConnectCluster connect;
     static final Canaries canaries = new Canaries(42);
     static final List<String> latencies = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws IOException {
-        pki = TestPki.create(dir, GROUP_ID);
+        pki = WorkerPki.create(dir, GROUP_ID);
         receiver = new RecordingHttpsReceiver(pki.serverContext());
-        logs = CapturedLogs.start();
+        logs = new LogCapture();
         Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
         workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
         workerProps.put("plugin.discovery", "service_load");
@@ -233,7 +234,7 @@ class MetadataEventsClusterTest {
                     .containsEntry("connection.url", "jdbc:postgresql://alice:" + MASKED_VALUE + "@db:5432/app");
         }
         assertThat(canaries.leakedInto(receiver.allBytesAsText())).isEmpty();
-        assertThat(canaries.leakedInto(logs.all())).isEmpty();
+        assertThat(canaries.leakedInto(logs.text())).isEmpty();
     }
 
     @Test
@@ -323,7 +324,7 @@ class MetadataEventsClusterTest {
                 .toList();
         assertThat(states.get(0)).isIn("UNASSIGNED", "RUNNING");
         assertThat(states.get(states.size() - 1)).isEqualTo("PAUSED");
-        assertThat(canaries.leakedInto(logs.all())).isEmpty();
+        assertThat(canaries.leakedInto(logs.text())).isEmpty();
         connect.deleteConnector(name);
     }
 
@@ -351,7 +352,7 @@ class MetadataEventsClusterTest {
         // Enough was issued and sent for the scan to mean something.
         assertThat(canaries.issued().size()).isGreaterThanOrEqualTo(20 * 5);
         assertThat(canaries.leakedInto(receiver.allBytesAsText())).isEmpty();
-        assertThat(canaries.leakedInto(logs.all())).isEmpty();
+        assertThat(canaries.leakedInto(logs.text())).isEmpty();
         // Each create and delete on this one-worker cluster makes the herder rebalance, and reads fail
         // meanwhile: normal operation, which must not show the operator a single WARN (or ERROR) of ours.
         List<String> ours = logs.lines().subList(logsFrom, logs.lines().size()).stream()

@@ -24,16 +24,53 @@ import java.util.Map;
  */
 final class WorkerJvmProbe implements AutoCloseable {
 
-    /** What the JVM had spent at one instant; differences of two give rates. */
-    record Sample(long nanos, long processCpuNanos, long allocatedBytes, Map<String, Long> threadAllocated,
-                  Map<String, Long> threadCpuNanos) {
+    /** One thread's spending so far. */
+    record ThreadUse(String name, long allocatedBytes, long cpuNanos) {
+    }
 
-        long allocatedBy(String namePart) {
-            return threadAllocated.getOrDefault(namePart, 0L);
+    /**
+     * What the JVM had spent at one instant; differences of two give rates. The per-thread sums leave out the
+     * probe's own threads (RMI, JMX, attach), whose allocation is ours, not the worker's.
+     */
+    record Sample(long nanos, long processCpuNanos, Map<Long, ThreadUse> threads) {
+
+        /** Bytes allocated since {@code before} by the worker's threads whose name contains {@code part} ("" = all). */
+        long allocatedSince(Sample before, String part) {
+            return since(before, part, ThreadUse::allocatedBytes);
         }
 
-        long cpuOf(String namePart) {
-            return threadCpuNanos.getOrDefault(namePart, 0L);
+        long cpuSince(Sample before, String part) {
+            return since(before, part, ThreadUse::cpuNanos);
+        }
+
+        /** The process's CPU since {@code before} (GC and JIT threads included) without the probe's own threads. */
+        long processCpuSince(Sample before) {
+            long probe = 0;
+            for (Map.Entry<Long, ThreadUse> thread : threads.entrySet()) {
+                if (isProbe(thread.getValue().name())) {
+                    ThreadUse earlier = before.threads().get(thread.getKey());
+                    probe += Math.max(0, thread.getValue().cpuNanos() - (earlier == null ? 0 : earlier.cpuNanos()));
+                }
+            }
+            return processCpuNanos - before.processCpuNanos() - probe;
+        }
+
+        private long since(Sample before, String part, java.util.function.ToLongFunction<ThreadUse> value) {
+            long total = 0;
+            for (Map.Entry<Long, ThreadUse> thread : threads.entrySet()) {
+                String name = thread.getValue().name();
+                if (isProbe(name) || !name.contains(part)) {
+                    continue;
+                }
+                ThreadUse earlier = before.threads().get(thread.getKey());
+                total += Math.max(0, value.applyAsLong(thread.getValue())
+                        - (earlier == null ? 0 : value.applyAsLong(earlier)));
+            }
+            return total;
+        }
+
+        private static boolean isProbe(String name) {
+            return name.startsWith("RMI ") || name.startsWith("JMX ") || name.equals("Attach Listener");
         }
     }
 
@@ -66,27 +103,19 @@ final class WorkerJvmProbe implements AutoCloseable {
         return new WorkerJvmProbe(pid, connector, connector.getMBeanServerConnection());
     }
 
-    /** Spending so far; per-thread figures summed over the threads whose name contains each of {@code parts}. */
-    Sample sample(String... parts) {
+    /** Spending so far. */
+    Sample sample() {
         long[] ids = threads.getAllThreadIds();
         ThreadInfo[] infos = threads.getThreadInfo(ids);
         long[] allocated = threads.getThreadAllocatedBytes(ids);
         long[] cpu = threads.getThreadCpuTime(ids);
-        Map<String, Long> byPartAllocated = new HashMap<>();
-        Map<String, Long> byPartCpu = new HashMap<>();
+        Map<Long, ThreadUse> byId = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
-            if (infos[i] == null) {
-                continue;
-            }
-            for (String part : parts) {
-                if (infos[i].getThreadName().contains(part)) {
-                    byPartAllocated.merge(part, Math.max(0, allocated[i]), Long::sum);
-                    byPartCpu.merge(part, Math.max(0, cpu[i]), Long::sum);
-                }
+            if (infos[i] != null) {
+                byId.put(ids[i], new ThreadUse(infos[i].getThreadName(), Math.max(0, allocated[i]), Math.max(0, cpu[i])));
             }
         }
-        return new Sample(System.nanoTime(), os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(),
-                byPartAllocated, byPartCpu);
+        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byId);
     }
 
     /** The heap in use after two full GCs: what is retained. */
