@@ -42,7 +42,7 @@ final class ExtensionCostHarness {
             List<Integer> sizes = List.of(1000, 5000);
             int rounds = 2;
             Duration settle = Duration.ofSeconds(60);
-            Duration window = Duration.ofSeconds(60);
+            Duration window = Duration.ofSeconds(180);
             Duration restWindow = Duration.ofSeconds(30);
             double rate = 2;
             int failures = 5;
