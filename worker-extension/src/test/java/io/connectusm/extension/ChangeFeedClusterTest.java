@@ -50,10 +50,7 @@ class ChangeFeedClusterTest {
         WorkerPki pki = WorkerPki.create(dir, "usm-feed");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
         logs = new LogCapture();
-        Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
-        workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
-        workerProps.put("plugin.discovery", "service_load");
-        workerProps.put("group.id", "usm-feed");
+        Map<String, String> workerProps = pki.embeddedWorkerProps(receiver.baseUrl(), "usm-feed");
         workerProps.put(MetadataEventsConfig.RECONCILE_INTERVAL_MS_CONFIG, "60000");
         connect = new EmbeddedConnectCluster.Builder().name("usm-feed").numWorkers(3).numBrokers(1)
                 .workerProps(workerProps).build();

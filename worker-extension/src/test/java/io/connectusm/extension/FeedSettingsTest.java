@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The feed's consumer settings are the worker's own connection settings, never its group, reporters or IDs. */
 class FeedSettingsTest {
 
-    private static Map<String, Object> workerProps() {
+    /** A distributed worker's properties with SASL_SSL to the brokers (canaries in the secrets). */
+    static Map<String, Object> workerProps() {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", "broker-1:9093,broker-2:9093");
         props.put("group.id", "connect-cluster");

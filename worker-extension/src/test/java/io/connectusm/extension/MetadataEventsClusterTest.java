@@ -66,10 +66,7 @@ class MetadataEventsClusterTest {
         pki = WorkerPki.create(dir, GROUP_ID);
         receiver = new RecordingHttpsReceiver(pki.serverContext());
         logs = new LogCapture();
-        Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
-        workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
-        workerProps.put("plugin.discovery", "service_load");
-        workerProps.put("group.id", GROUP_ID);
+        Map<String, String> workerProps = pki.embeddedWorkerProps(receiver.baseUrl(), GROUP_ID);
         workerProps.put(MetadataEventsConfig.RECONCILE_INTERVAL_MS_CONFIG, "1000");
         workerProps.put(MetadataEventsConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "1000");
         connect = new EmbeddedConnectCluster.Builder()

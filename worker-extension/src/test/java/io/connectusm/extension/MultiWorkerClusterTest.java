@@ -43,10 +43,7 @@ class MultiWorkerClusterTest {
     static void start() throws IOException {
         WorkerPki pki = WorkerPki.create(dir, "usm-multi-worker");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
-        Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
-        workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
-        workerProps.put("plugin.discovery", "service_load");
-        workerProps.put("group.id", "usm-multi-worker");
+        Map<String, String> workerProps = pki.embeddedWorkerProps(receiver.baseUrl(), "usm-multi-worker");
         // Reassign a departed worker's connectors at once instead of after 5 minutes.
         workerProps.put("scheduled.rebalance.max.delay.ms", "0");
         workerProps.put(MetadataEventsConfig.RECONCILE_INTERVAL_MS_CONFIG, "1000");

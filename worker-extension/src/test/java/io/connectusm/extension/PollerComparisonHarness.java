@@ -121,7 +121,7 @@ final class PollerComparisonHarness {
             for (int i = 0; i < changes; i++) {
                 String sink = "pf-" + size + "-" + mode.ordinal() + "-" + round + "-" + i;
                 sinks.add(sink);
-                createSink(cluster, worker.process(), sink);
+                TaskFailureProbe.createFailingSink(cluster.kafka(), worker.process(), sink);
             }
             Thread.sleep(20_000); // the creates' rebalances and REST windows settle
             KpowStylePoller poller = mode == Mode.PUSH ? null : new KpowStylePoller(worker.process(),
@@ -165,22 +165,9 @@ final class PollerComparisonHarness {
         }
     }
 
-    private static void createSink(BenchCluster cluster, ConnectWorkerProcess worker, String name) throws Exception {
-        cluster.kafka().createTopic(name + "-topic", 1);
-        String body = "{\"name\":\"" + name + "\",\"config\":{"
-                + "\"connector.class\":\"org.apache.kafka.connect.file.FileStreamSinkConnector\",\"tasks.max\":\"1\","
-                + "\"topics\":\"" + name + "-topic\",\"file\":\"/dev/null\","
-                + "\"value.converter\":\"org.apache.kafka.connect.json.JsonConverter\","
-                + "\"value.converter.schemas.enable\":\"false\"}}";
-        int status = worker.send("POST", "/connectors", body).statusCode();
-        if (status != 201) {
-            throw new IllegalStateException("creating " + name + " answered " + status);
-        }
-    }
-
     private long injectFailure(BenchCluster cluster, KpowStylePoller poller, String sink) throws Exception {
         Instant at = Instant.now();
-        cluster.kafka().produce(sink + "-topic", "this is not JSON");
+        TaskFailureProbe.poison(cluster.kafka(), sink);
         return awaitKnown(at, poller == null ? () -> pushed(cluster, at, sink, s -> s.tasks().stream()
                 .anyMatch(t -> t.state() == ConnectorState.FAILED)) : () -> poller.firstSeen("failed:" + sink));
     }

@@ -30,25 +30,42 @@ final class TaskFailureProbe {
         this.random = new Random(seed);
     }
 
-    /** One failure of a new sink {@code name} through {@code worker}; returns the detection time in ms. */
-    long measure(ConnectWorkerProcess worker, String name, long spreadMillis) throws Exception {
-        String topic = name + "-topic";
-        kafka.createTopic(topic, 1);
+    /**
+     * Creates sink {@code name} (1 task, a JSON value converter) reading topic {@code <name>-topic}, which it
+     * creates; {@link #poison} fails its task.
+     */
+    static void createFailingSink(EmbeddedKafkaCluster kafka, ConnectWorkerProcess worker, String name)
+            throws Exception {
+        kafka.createTopic(topicOf(name), 1);
         String body = "{\"name\":\"" + name + "\",\"config\":{"
                 + "\"connector.class\":\"org.apache.kafka.connect.file.FileStreamSinkConnector\",\"tasks.max\":\"1\","
-                + "\"topics\":\"" + topic + "\",\"file\":\"/dev/null\","
+                + "\"topics\":\"" + topicOf(name) + "\",\"file\":\"/dev/null\","
                 + "\"value.converter\":\"org.apache.kafka.connect.json.JsonConverter\","
                 + "\"value.converter.schemas.enable\":\"false\"}}";
         int created = worker.send("POST", "/connectors", body).statusCode();
         if (created != 201) {
             throw new IllegalStateException("creating " + name + " answered " + created);
         }
+    }
+
+    /** Produces the record that fails the task of sink {@code name}. */
+    static void poison(EmbeddedKafkaCluster kafka, String name) {
+        kafka.produce(topicOf(name), "this is not JSON");
+    }
+
+    private static String topicOf(String sink) {
+        return sink + "-topic";
+    }
+
+    /** One failure of a new sink {@code name} through {@code worker}; returns the detection time in ms. */
+    long measure(ConnectWorkerProcess worker, String name, long spreadMillis) throws Exception {
+        createFailingSink(kafka, worker, name);
         try {
             awaitTaskRunning(worker, name);
             // Past the create's REST recheck window (2 s), then a random point of the schedule.
             Thread.sleep(RecheckWindows.RECHECK_WINDOW_MS + 500 + (long) (random.nextDouble() * spreadMillis));
             Instant produced = Instant.now();
-            kafka.produce(topic, "this is not JSON");
+            poison(kafka, name);
             RecordingHttpsReceiver.Arrival failed = receiver.awaitEvent(e -> name.equals(e.subject())
                     && e.payload() instanceof ConnectorSnapshot s
                     && s.tasks().stream().anyMatch(t -> t.state() == ConnectorState.FAILED), DEADLINE,

@@ -40,6 +40,19 @@ public final class WorkerPki {
         return pki.serverSslContext();
     }
 
+    /**
+     * {@link #workerProps} plus what an {@code EmbeddedConnectCluster} worker of Connect cluster {@code groupId}
+     * needs to run the extension: {@code rest.extension.classes}, {@code plugin.discovery=service_load},
+     * {@code group.id}. A mutable copy, for the test's own settings.
+     */
+    public Map<String, String> embeddedWorkerProps(String baseUrl, String groupId) {
+        Map<String, String> props = workerProps(baseUrl);
+        props.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
+        props.put("plugin.discovery", "service_load");
+        props.put("group.id", groupId);
+        return props;
+    }
+
     /** The worker properties that point the extension at {@code baseUrl} with the client certificate. */
     public Map<String, String> workerProps(String baseUrl) {
         String password = new String(client.password());
