@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -28,43 +27,19 @@ import java.util.function.Predicate;
  * {@link PendingEvents}. Knows nothing of scheduling or threads: {@link ReconcileLoop} decides when to
  * compare, {@link HerderReader} reads.
  *
- * <p>Connectors deleted over REST get a tombstone for {@value #TOMBSTONE_MAX_MS} ms: the herder lists a deleted
- * connector until its tasks have stopped, and it must not be reported again meanwhile.
+ * <p>Deleted connectors get a tombstone ({@link DeletionTombstones}): the herder lists a deleted connector until its
+ * tasks have stopped, and it must not be reported again meanwhile.
+ *
+ * <p>Over 300 lines for a reason: it is one table of what was last seen (states, tombstones, configs awaiting a
+ * status, configs REST calls replaced) and the three ways of comparing against it — a full read, one observation,
+ * a resync — which all must keep it consistent; split, the table would have to be shared.
  *
  * <p>Thread-safety: confined to the observer thread, except {@link #reportDeletedNow(String)}, called on REST
- * threads.
+ * threads and the feed's thread.
  */
 final class ChangeDetector {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeDetector.class);
-
-    /** How long a connector deleted over REST is ignored while the herder still lists it. */
-    static final long TOMBSTONE_MAX_MS = 60_000;
-    /**
-     * How long after a REST call wrote a config a herder read that still returns the config it replaced is taken
-     * for the herder lagging (it serves reads before applying the config updates it has received), not for a
-     * change back.
-     */
-    static final long SUPERSEDED_MAX_MS = 30_000;
-
-    /** The fingerprint a REST write replaced, ignored until {@code until}. */
-    private static final class Superseded {
-        private final String fingerprint;
-        private final Instant until;
-
-        Superseded(String fingerprint, Instant until) {
-            this.fingerprint = fingerprint;
-            this.until = until;
-        }
-
-        String fingerprint() {
-            return fingerprint;
-        }
-
-        Instant until() {
-            return until;
-        }
-    }
 
     private final ConnectorObserver observer;
     private final PendingEvents pending;
@@ -74,24 +49,12 @@ final class ChangeDetector {
     private final Map<String, ObservedConnector> known = new HashMap<>();
     /** When a REST-triggered recheck last read each connector's config: newer than a full read's start wins. */
     private final Map<String, Instant> configReadAt = new HashMap<>();
-    /** Concurrent: REST threads add to it, so a pass already under way stops reporting the connector at once. */
-    private final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
-    private final Map<String, Superseded> superseded = new HashMap<>();
+    /** Thread-safe: REST threads add to it, so a pass already under way stops reporting the connector at once. */
+    private final DeletionTombstones tombstones = new DeletionTombstones();
+    private final SupersededConfigs superseded = new SupersededConfigs();
     /** Configs of connectors that exist (their config record was read) but have no status yet. */
     private final Map<String, ConnectorConfigView> awaitingStatus = new HashMap<>();
     private volatile ClusterRef cluster;
-
-    /** What one {@link #observe} found. */
-    enum Observation {
-        /** The state was read and compared (a snapshot appended if it changed). */
-        OBSERVED,
-        /** A connector never seen has no status yet. */
-        ABSENT,
-        /** A known connector is gone: its deletion was appended. */
-        DELETED,
-        /** The state could not be read this time. */
-        FAILED
-    }
 
     ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock) {
         this.observer = observer;
@@ -120,7 +83,7 @@ final class ChangeDetector {
             return false;
         }
         // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough.
-        if (tombstones.put(name, clock.instant().plusMillis(TOMBSTONE_MAX_MS)) == null) {
+        if (tombstones.mark(name, clock.instant())) {
             pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
         }
         return true;
@@ -130,16 +93,16 @@ final class ChangeDetector {
     void deletedOverRest(String name, Instant now) {
         known.remove(name);
         awaitingStatus.remove(name);
-        tombstones.put(name, now.plusMillis(TOMBSTONE_MAX_MS));
+        tombstones.mark(name, now);
     }
 
     /** A create or config PUT after a delete revives the name. */
     void revive(Collection<String> names) {
-        names.forEach(tombstones::remove);
+        tombstones.revive(names);
     }
 
     void expireTombstones(Instant now) {
-        tombstones.values().removeIf(until -> !now.isBefore(until));
+        tombstones.expire(now);
     }
 
     /** The last state seen of a connector, or {@code null}. */
@@ -149,7 +112,7 @@ final class ChangeDetector {
 
     /** Keeps the config of a connector that has no status yet, for when it gets one. */
     void configPending(String name, ConnectorConfigView config) {
-        if (!known.containsKey(name) && !tombstones.containsKey(name)) {
+        if (!known.containsKey(name) && !tombstones.contains(name)) {
             awaitingStatus.put(name, config);
         }
     }
@@ -166,43 +129,12 @@ final class ChangeDetector {
      */
     void written(String name, ConnectorConfigView config, Instant now) {
         configReadAt.put(name, now);
-        ObservedConnector previous = known.get(name);
-        if (previous != null && !previous.fingerprint().equals(config.fingerprint())) {
-            superseded.put(name, new Superseded(previous.fingerprint(), now.plusMillis(SUPERSEDED_MAX_MS)));
-        } else {
-            superseded.remove(name);
-        }
+        superseded.written(name, known.get(name), config, now);
     }
 
     /** A recheck is reading this connector's config now: a full read that began earlier holds an older one. */
     void configReadStarted(String name, Instant now) {
         configReadAt.put(name, now);
-    }
-
-    /**
-     * What a full read changed beyond the events appended.
-     *
-     * @param deleted     the connectors found deleted
-     * @param configStale the connectors whose state changed while their config was not read this pass: their
-     *                    snapshot waits for a fresh config read, since the config may have changed with the state
-     *                    (a connector restarted by a config change made through another worker)
-     */
-    static final class Applied {
-        private final Set<String> deleted;
-        private final Set<String> configStale;
-
-        Applied(Set<String> deleted, Set<String> configStale) {
-            this.deleted = deleted;
-            this.configStale = configStale;
-        }
-
-        Set<String> deleted() {
-            return deleted;
-        }
-
-        Set<String> configStale() {
-            return configStale;
-        }
     }
 
     /** The names of the connectors whose state and config are held (a copy). */
@@ -215,10 +147,10 @@ final class ChangeDetector {
      * for a connector whose config was not read this pass, the one held. The connectors {@code resync} selects are
      * reported even unchanged (cause {@code RESYNC}); with {@code inventory}, the cluster inventory follows.
      */
-    Applied apply(HerderReader.FullRead read, Predicate<String> resync, boolean inventory, Instant now) {
+    FullReadOutcome apply(HerderReader.FullRead read, Predicate<String> resync, boolean inventory, Instant now) {
         Set<String> deleted = new HashSet<>();
         Set<String> configStale = new HashSet<>();
-        tombstones.keySet().retainAll(read.names());
+        tombstones.retainAll(read.names());
         Set<String> gone = new HashSet<>(known.keySet());
         read.names().forEach(gone::remove);
         for (String name : gone) {
@@ -286,13 +218,13 @@ final class ChangeDetector {
             record(current, cause, now);
         }
         configReadAt.keySet().retainAll(known.keySet());
-        superseded.keySet().retainAll(known.keySet());
+        superseded.retainAll(known.keySet());
         awaitingStatus.keySet().retainAll(read.names());
         deleted.forEach(configStale::remove);
         if (inventory) {
             appendInventory(now);
         }
-        return new Applied(deleted, configStale);
+        return new FullReadOutcome(deleted, configStale);
     }
 
     /** Every known connector's name with its config fingerprint: lets every hop converge after a loss. */
@@ -368,7 +300,7 @@ final class ChangeDetector {
     void deleted(String name, Instant now) {
         known.remove(name);
         configReadAt.remove(name);
-        superseded.remove(name);
+        superseded.forget(name);
         awaitingStatus.remove(name);
         append(name, new ConnectorDeleted(name), now);
     }
@@ -378,17 +310,12 @@ final class ChangeDetector {
     }
 
     private void record(ObservedConnector current, ChangeCause cause, Instant now) {
-        if (tombstones.containsKey(current.name())) {
+        if (tombstones.contains(current.name())) {
             return; // deleted over REST; the herder has not caught up yet
         }
-        Superseded replaced = superseded.get(current.name());
-        if (replaced != null) {
-            if (!now.isBefore(replaced.until())) {
-                superseded.remove(current.name());
-            } else if (replaced.fingerprint().equals(current.fingerprint())) {
-                log.debug("Connector {}: the herder still returns the config a REST call replaced", current.name());
-                return;
-            }
+        if (superseded.isReplaced(current.name(), current.fingerprint(), now)) {
+            log.debug("Connector {}: the herder still returns the config a REST call replaced", current.name());
+            return;
         }
         known.put(current.name(), current);
         awaitingStatus.remove(current.name());

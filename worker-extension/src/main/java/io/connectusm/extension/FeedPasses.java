@@ -50,7 +50,7 @@ final class FeedPasses {
         });
         HerderReader.FullRead read = new HerderReader.FullRead(initial.readAt(), List.copyOf(initial.configs().keySet()),
                 configs, Set.of(), 0, Duration.ZERO);
-        ChangeDetector.Applied applied = detector.apply(read, name -> true, true, now);
+        FullReadOutcome applied = detector.apply(read, name -> true, true, now);
         applied.deleted().forEach(rechecks::forget);
         // A config record this version cannot read: read that connector's config through the herder instead.
         rechecks.open(unreadable, unreadable, now);
@@ -73,7 +73,7 @@ final class FeedPasses {
         long herderBefore = observer.herderRequests();
         List<String> names = detector.knownWhere(slices.slice(index));
         for (String name : names) {
-            if (detector.resync(name, now) == ChangeDetector.Observation.DELETED) {
+            if (detector.resync(name, now) == Observation.DELETED) {
                 rechecks.forget(name);
             }
         }

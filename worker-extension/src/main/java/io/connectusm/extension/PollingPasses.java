@@ -108,7 +108,7 @@ final class PollingPasses {
         try {
             HerderReader.FullRead read = fullRead.get();
             long compareStarted = System.nanoTime();
-            ChangeDetector.Applied applied = detector.apply(read, resyncing, inventory, now);
+            FullReadOutcome applied = detector.apply(read, resyncing, inventory, now);
             applied.deleted().forEach(rechecks::forget);
             // A state changed while the config was not read: report it once a recheck has read the config
             // (or has waited RecheckWindows.CONFIG_ONCE_WAIT_MS for it).

@@ -208,10 +208,10 @@ final class RecheckWindows {
             // As new as the REST call or the config record; a config read started before it may return an older
             // one: drop it.
             configReads.remove(name);
-            ChangeDetector.Observation outcome = detector.observe(name, writtenConfig, now);
-            if (outcome == ChangeDetector.Observation.DELETED) {
+            Observation outcome = detector.observe(name, writtenConfig, now);
+            if (outcome == Observation.DELETED) {
                 forget(name);
-            } else if (outcome == ChangeDetector.Observation.OBSERVED) {
+            } else if (outcome == Observation.OBSERVED) {
                 written.remove(name);
             } else if (previous == null) {
                 detector.configPending(name, writtenConfig); // no status yet: its first status record brings it back
@@ -254,7 +254,7 @@ final class RecheckWindows {
         if (config == null) {
             return; // a new connector: wait for its config
         }
-        if (detector.observe(name, config, now) == ChangeDetector.Observation.DELETED) {
+        if (detector.observe(name, config, now) == Observation.DELETED) {
             forget(name);
         }
     }
