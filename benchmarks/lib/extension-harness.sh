@@ -2,8 +2,8 @@
 # Runs one of worker-extension's benchmark harnesses (test scope: they drive the tests' real-worker fixtures and
 # Kafka's test JARs, which the JMH uber-JAR should not carry): builds the module and its plugin ZIP, resolves its
 # test class path, and runs MAIN with the remaining arguments on a quiet log configuration (progress on stderr, the
-# harness's Markdown block on stdout). SKIP_BUILD=1 skips the build.
-#   benchmarks/lib/extension-harness.sh MAIN [ARGS...]
+# harness's Markdown block on stdout). SKIP_BUILD=1 skips the build; --build-only only builds.
+#   benchmarks/lib/extension-harness.sh MAIN [ARGS...] | --build-only
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=$1
@@ -25,6 +25,9 @@ appender.console.layout.pattern=%d{HH:mm:ss.SSS} %-5p [%t] %c{1} - %m%n
 rootLogger.level=WARN
 rootLogger.appenderRef.console.ref=console
 LOG
+if [[ "$main" == "--build-only" ]]; then
+  exit 0
+fi
 zip=$(ls "$target"/connect-usm-worker-extension-*.zip | head -1)
 echo "[$main] load average $(cut -d' ' -f1-3 /proc/loadavg) at start" >&2
 exec java -Xmx2g -Dlog4j2.configurationFile="$target/bench-log4j2.properties" -Dplugin.zip="$zip" \
