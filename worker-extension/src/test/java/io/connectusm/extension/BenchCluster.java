@@ -3,6 +3,7 @@ package io.connectusm.extension;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ final class BenchCluster implements AutoCloseable {
 
     static final String SOURCE_TOPIC = "bench-source";
     private static final Pattern COUNT = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern CONNECTOR_STATE = Pattern.compile("\"connector\":\\{([^}]*)}");
 
     private final Path dir;
     private final Path plugins;
@@ -175,6 +177,36 @@ final class BenchCluster implements AutoCloseable {
             Thread.sleep(1_000);
         }
         throw new IllegalStateException("the worker did not list " + count + " connectors within " + timeout);
+    }
+
+    /**
+     * Waits until the worker's status shows at least {@code count} connectors STOPPED: a worker that lists its
+     * connectors is still starting them (each in its stopped state, on the herder's start-and-stop threads, tens of
+     * MB/s of allocation at 5,000), and only then is it idle. Only a status written by this worker counts: the status
+     * topic still holds the previous start's.
+     */
+    static void awaitStopped(ConnectWorkerProcess worker, int count, Duration timeout) throws Exception {
+        String stoppedHere = "\"worker_id\":\"" + URI.create(worker.restBase()).getAuthority() + "\"";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int stopped = -1;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = worker.send("GET", "/connectors?expand=status", null);
+            if (response.statusCode() == 200) {
+                Matcher m = CONNECTOR_STATE.matcher(response.body());
+                stopped = 0;
+                while (m.find()) {
+                    if (m.group(1).contains("\"state\":\"STOPPED\"") && m.group(1).contains(stoppedHere)) {
+                        stopped++;
+                    }
+                }
+                if (stopped >= count) {
+                    return;
+                }
+            }
+            Thread.sleep(2_000);
+        }
+        throw new IllegalStateException("the worker showed " + stopped + " of " + count + " connectors STOPPED within "
+                + timeout);
     }
 
     static String name(String prefix, int i) {

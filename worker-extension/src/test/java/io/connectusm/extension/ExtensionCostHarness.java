@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
  * runs it and prints its Markdown block). One KRaft broker in this JVM; per size N a Connect cluster of one
  * {@code ConnectDistributed} JVM with N STOPPED FileStreamSource connectors (created once, over REST); then, for
  * each round, the same worker started with the extension off and on, in alternating order. Each start: wait until
- * the worker lists all N (with the extension: until it has reported all N), settle, then measure
+ * the worker shows all N STOPPED (it has started every one; with the extension: and it has reported all N), settle,
+ * then measure
  * <ol>
  *   <li>idle: worker CPU and bytes allocated (all threads; the herder's tick thread {@code DistributedHerder-…};
  *       the extension's {@code connect-usm-metadata-events…} threads), read through {@link WorkerJvmProbe};</li>
@@ -126,6 +127,7 @@ final class ExtensionCostHarness {
         int arrivalsBefore = cluster.receiver().arrivals().size();
         try (BenchCluster.Worker worker = cluster.startWorker(group, extension, List.of(), List.of())) {
             BenchCluster.awaitListed(worker.process(), size, Duration.ofMinutes(10));
+            BenchCluster.awaitStopped(worker.process(), size, Duration.ofMinutes(10));
             if (extension) {
                 awaitReported(cluster.receiver(), arrivalsBefore, prefix, size);
             }
