@@ -17,10 +17,14 @@ import io.connectusm.endpoint.store.Sighting;
  * @param sightings   the sighted clusters still unregistered here, most recent first
  * @param noKafka     whether no Kafka cluster is registered here (then there is nothing to register under)
  * @param formAction  where the register forms post
- * @param csrfToken   the caller's anti-CSRF token for the forms
+ * @param csrfToken   the caller's anti-CSRF token for the forms, or {@code null} for a caller who may not change
+ *                    anything (then no form is shown)
+ * @param sightingsTotal how many unregistered sightings there are in all
+ * @param sightingsNext  the page with the next sightings, or {@code null}
  */
 record EnvironmentView(Frame frame, String environment, List<ClusterLine> clusters, List<SightingLine> sightings,
-                       boolean noKafka, String formAction, String csrfToken) {
+                       boolean noKafka, String formAction, String csrfToken, int sightingsTotal,
+                       String sightingsNext) {
 
     /** A registered Connect cluster and its page. */
     record ClusterLine(ConnectCluster cluster, String path) {
@@ -37,6 +41,11 @@ record EnvironmentView(Frame frame, String environment, List<ClusterLine> cluste
     EnvironmentView {
         clusters = List.copyOf(clusters);
         sightings = List.copyOf(sightings);
+    }
+
+    /** Where a sighting's "Dismiss" form posts. */
+    String dismissAction() {
+        return Paths.environment(environment) + "/sightings/dismiss";
     }
 
     static SightingLine sighting(String environment, Sighting s, List<KafkaCluster> kafkaClusters) {
