@@ -54,11 +54,19 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     private HttpClient client;
     private UsmEndpoint endpoint;
     private boolean ownsDir;
+    private SSLContext ssl;
+    private final Map<String, String> overrides;
     public ApiKeyCredentials admin;
     public ApiKeyCredentials agent;
 
     /** Not started yet: register it as an extension (or call {@link #start(Path)} instead). */
     public TestEndpoint() {
+        this(Map.of());
+    }
+
+    /** Like {@link #TestEndpoint()}, with these configuration keys set (over the test defaults). */
+    public TestEndpoint(Map<String, String> overrides) {
+        this.overrides = Map.copyOf(overrides);
     }
 
     public static TestEndpoint start(Path dir) throws Exception {
@@ -73,7 +81,6 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         leaf = LeafFiles.write(dir.resolve("server"),
                 ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
                 WriteMode.FAIL_IF_EXISTS);
-        SSLContext ssl;
         try {
             ssl = SSLContext.getInstance("TLS");
             ssl.init(null, TlsContexts.trustManagers(leaf.truststore(), leaf.password()), null);
@@ -112,6 +119,7 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         props.put(EndpointConfig.SSL_KEYSTORE_LOCATION_CONFIG, leaf.keystore().toString());
         props.put(EndpointConfig.SSL_KEYSTORE_PASSWORD_CONFIG, new String(leaf.password()));
         props.put(EndpointConfig.DEFAULT_ENVIRONMENT_CONFIG, "env-default1");
+        props.putAll(overrides);
         return props;
     }
 
@@ -147,6 +155,31 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         if (body != null) {
             builder.header("Content-Type", contentType);
         }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The TLS context of this endpoint's clients (trusts its test CA), e.g. for raw sockets. */
+    public SSLContext sslContext() {
+        return ssl;
+    }
+
+    /** Sends a request with extra headers (e.g. Origin, Sec-Fetch-Site, Cookie). */
+    public HttpResponse<String> sendWith(String method, String path, String body, String authorization,
+                                         Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -46,7 +46,7 @@ final class RequestGuard {
         if (origin != null && !isOwn(origin.strip().toLowerCase(Locale.ROOT), request.host())) {
             throw UsmApiException.forbidden("cross-origin request refused (Origin " + clip(origin) + ")");
         }
-        boolean hasBody = request.body().length > 0 || !request.method().equals("DELETE");
+        boolean hasBody = request.body().length > 0;
         String type = request.mediaType();
         if (hasBody && (type == null || !bodyTypes.contains(type))) {
             throw UsmApiException.unsupportedMediaType("the body must be " + String.join(" or ",

@@ -1,8 +1,5 @@
 package io.connectusm.endpoint.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,11 +29,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreException         when it cannot be opened or migrated for another reason
      */
     public static Database open(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
+        PrivateFiles.directory(dataDir);
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("usm-endpoint")
                 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "usm", "");
@@ -50,6 +43,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+        PrivateFiles.filesIn(dataDir);
         return new Database(pool);
     }
 

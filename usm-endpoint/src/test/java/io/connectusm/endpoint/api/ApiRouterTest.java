@@ -3,6 +3,7 @@ package io.connectusm.endpoint.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,8 @@ class ApiRouterTest {
 
     private ApiResponse send(String method, String uri, ApiKeyCredentials as, String body, String host) {
         return router.handle(ApiRequest.of(method, uri, as == null ? null : TestEndpoint.basic(as.key(), as.secret()),
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), host));
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), host,
+                body == null ? Map.of() : Map.of("Content-Type", "application/json"), "127.0.0.1"));
     }
 
     private ApiResponse send(String method, String uri, ApiKeyCredentials as) {
