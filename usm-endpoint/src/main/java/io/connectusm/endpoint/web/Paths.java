@@ -20,11 +20,13 @@ final class Paths {
 
     /**
      * {@code path} when it is a console page to return to after login, else {@link #HOME}: only paths of this
-     * origin under {@code /ui}, so the login form is no open redirect.
+     * origin under {@code /ui}, without dot segments, so the login form is no open redirect.
      */
     static String safeNext(String path) {
         if (path == null || !(path.equals(HOME) || path.startsWith(HOME + "/")) || path.startsWith(LOGIN)
-                || path.contains("\\") || path.contains("//") || path.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+                || path.contains("\\") || path.contains("//") || path.contains("/.")
+                || path.toLowerCase(java.util.Locale.ROOT).contains("%2e")
+                || path.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
             return HOME;
         }
         return path;
