@@ -132,6 +132,7 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     public void restart() throws InterruptedException {
+        consoleCookies.clear();
         endpoint.close();
         startEndpoint();
     }
@@ -148,7 +149,18 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         return sendRaw(method, path, body, creds == null ? null : basic(creds.key(), creds.secret()), "application/json");
     }
 
+    /**
+     * Like {@link #send}, with a raw Authorization header. On the console ({@code /ui/…}), which takes no basic
+     * credentials, basic credentials are swapped for the session cookie of that key (logged in once, through the
+     * login form, and kept).
+     */
     public HttpResponse<String> sendRaw(String method, String path, String body, String authorization, String contentType) {
+        String cookie = null;
+        if (path.startsWith("/ui") && !path.startsWith("/ui/login") && authorization != null
+                && authorization.startsWith("Basic ")) {
+            cookie = consoleCookie(authorization);
+            authorization = null;
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -158,6 +170,9 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
         try {
             return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -166,6 +181,24 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private final Map<String, String> consoleCookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The console session cookie ({@code usm_session=…}) of the key in a basic Authorization header. */
+    public String consoleCookie(String basicAuthorization) {
+        return consoleCookies.computeIfAbsent(basicAuthorization, auth -> {
+            String pair = new String(Base64.getDecoder().decode(auth.substring("Basic ".length())),
+                    StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            String form = "api_key=" + java.net.URLEncoder.encode(pair.substring(0, colon), StandardCharsets.UTF_8)
+                    + "&api_secret=" + java.net.URLEncoder.encode(pair.substring(colon + 1), StandardCharsets.UTF_8);
+            HttpResponse<String> in = sendWith("POST", "/ui/login", form, null,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            String setCookie = in.headers().firstValue("Set-Cookie").orElseThrow(() ->
+                    new AssertionError("console login failed: " + in.statusCode()));
+            return setCookie.substring(0, setCookie.indexOf(';'));
+        });
     }
 
     /** The TLS context of this endpoint's clients (trusts its test CA), e.g. for raw sockets. */

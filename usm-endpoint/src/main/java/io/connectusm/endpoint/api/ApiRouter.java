@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves every request through the {@link RouteTable}, in this order: the {@link RequestGuard} of
  * state-changing requests (cross-origin 403, body media type 415); a public route (the login page) is served
- * right away; else authenticate the caller (401; a console session cookie only where the surface allows it),
+ * right away; else authenticate the caller (401; the console's surface by its session cookie, the rest by basic
+ * credentials),
  * check the area's role (403), resolve the route (404, 405), check the route's role (403), run its handler. The
  * one place that turns failures into responses: store refusals through {@link StoreFailures}, then the request's
  * surface renders it (the API's JSON, the console's HTML). Knows nothing of Netty. Thread-safe; blocking

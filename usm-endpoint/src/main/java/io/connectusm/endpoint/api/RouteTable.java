@@ -17,7 +17,8 @@ import io.connectusm.endpoint.http.UsmApiException;
  * prefixes whose every path (known or not) needs a role before anything else is looked at. A request resolves to
  * the route whose pattern matches its decoded path segments: none matches → 404; the path matches but not the
  * method → 405. <em>Surfaces</em> say, per path prefix (the longest declared one wins), which body media types a
- * state-changing request may have, whether a console session cookie authenticates, and how failures are rendered
+ * state-changing request may have, whether callers authenticate with the console's session cookie (instead of
+ * basic credentials), and how failures are rendered
  * (the API's JSON by default, the console's HTML pages). Immutable and thread-safe once built.
  */
 public final class RouteTable {
@@ -35,7 +36,7 @@ public final class RouteTable {
      * The rules of the paths under {@code prefix}.
      *
      * @param bodyTypes media types a state-changing request's body may have (anything else: 415)
-     * @param sessions  whether a console session cookie authenticates (else only basic credentials)
+     * @param sessions  whether the console session cookie authenticates, and only it (else basic credentials)
      * @param errors    how failures are rendered
      */
     record Surface(PathPattern prefix, Set<String> bodyTypes, boolean sessions, ErrorPages errors) {

@@ -13,8 +13,9 @@ import io.connectusm.endpoint.http.ApiRequest;
 import io.connectusm.endpoint.http.UsmApiException;
 
 /**
- * Who is calling: HTTP basic credentials (API key as user, secret as password) checked against {@link ApiKeys},
- * or, where the caller allows it (the console), a {@link ConsoleSessions} cookie; and the console's login form.
+ * Who is calling: on the API, HTTP basic credentials (API key as user, secret as password) checked against
+ * {@link ApiKeys}; on the console, its {@link ConsoleSessions} cookie only (basic credentials a browser cached, and
+ * would replay cross-site, count for nothing there); and the console's login form.
  * Every failure, whatever its cause (no header, bad encoding, unknown key, wrong secret, bad or revoked cookie),
  * is the same 401. Checks that would run the slow hash go through the {@link FailedLoginThrottle} of the source
  * address first (429 when it is spent). Thread-safe; slow on a miss, so call it off the event loop.
@@ -44,12 +45,15 @@ public final class Authenticator {
     }
 
     /**
-     * The caller of {@code request}: its basic credentials when it has an Authorization header, else (when
-     * {@code sessionsAllowed}) its console session cookie; a 401 for anything else.
+     * The caller of {@code request}: on the console ({@code console}) its session cookie, elsewhere its basic
+     * credentials; a 401 for anything else.
      */
-    public Principal authenticate(ApiRequest request, boolean sessionsAllowed) {
-        if (request.authorization() != null || !sessionsAllowed || sessions == null) {
+    public Principal authenticate(ApiRequest request, boolean console) {
+        if (!console) {
             return basic(request.authorization(), request.remoteAddress());
+        }
+        if (sessions == null) {
+            throw UsmApiException.unauthorized();
         }
         return sessionCookie(request).flatMap(sessions::verify).orElseThrow(UsmApiException::unauthorized);
     }
