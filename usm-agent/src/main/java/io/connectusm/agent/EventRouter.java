@@ -3,6 +3,9 @@ package io.connectusm.agent;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.EventDecodingException;
 import io.connectusm.events.MetadataEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +37,26 @@ final class EventRouter {
     private final int maxEventsPerBatch;
     private final int retryAfterSeconds;
     private final Runnable unregisteredSeen;
+    private final Duration maxFuture;
+    private final Clock clock;
+
+    /** With the default tolerance for events dated in the future (5 min) on the system clock. */
+    EventRouter(IdentityPolicy identityPolicy, RegistrationMap registrations, ClusterActivity activity, Spool spool,
+            AgentMetrics metrics, int maxEventsPerBatch, int retryAfterSeconds, Runnable unregisteredSeen) {
+        this(identityPolicy, registrations, activity, spool, metrics, maxEventsPerBatch, retryAfterSeconds,
+                unregisteredSeen, Duration.ofMillis(AgentConfig.MAX_EVENT_FUTURE_DEFAULT), Clock.systemUTC());
+    }
 
     /**
      * @param unregisteredSeen called when a batch of an unregistered cluster was refused (triggers a
      *                         registrations pull and sightings report); must not block
+     * @param maxFuture        a batch with an event dated more than this after {@code clock} is refused (400)
      */
     EventRouter(IdentityPolicy identityPolicy, RegistrationMap registrations, ClusterActivity activity, Spool spool,
-            AgentMetrics metrics, int maxEventsPerBatch, int retryAfterSeconds, Runnable unregisteredSeen) {
+            AgentMetrics metrics, int maxEventsPerBatch, int retryAfterSeconds, Runnable unregisteredSeen,
+            Duration maxFuture, Clock clock) {
+        this.maxFuture = maxFuture;
+        this.clock = clock;
         this.unregisteredSeen = unregisteredSeen;
         this.identityPolicy = identityPolicy;
         this.registrations = registrations;
@@ -66,6 +82,15 @@ final class EventRouter {
             metrics.rejected.inc(AgentMetrics.TOO_LARGE);
             return done(IngestOutcome.error(413, "a batch carries at most " + maxEventsPerBatch + " events, this one "
                     + events.size()));
+        }
+        // Newest wins downstream: an event dated in the future would pin its connector until the clock catches up.
+        Instant limit = clock.instant().plus(maxFuture);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).time().isAfter(limit)) {
+                metrics.rejected.inc(AgentMetrics.MALFORMED);
+                return done(IngestOutcome.error(400, "event [" + i + "] is dated " + events.get(i).time()
+                        + ", more than " + maxFuture.toSeconds() + " s after the agent's clock; check the worker's clock"));
+            }
         }
         metrics.received.add("", events.size());
         Map<ClusterRef, List<MetadataEvent>> byCluster = new LinkedHashMap<>();

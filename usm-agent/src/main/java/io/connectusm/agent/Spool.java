@@ -183,13 +183,14 @@ final class Spool implements AutoCloseable {
      *                    forwarder); must not block
      */
     static Spool open(SpoolSettings settings, AgentMetrics metrics, Runnable onCommitted, Clock clock) throws IOException {
-        Files.createDirectories(settings.directory());
+        OwnerOnlyFiles.directory(settings.directory());
         Path file = settings.directory().resolve(FILE_NAME);
         CommitMarker marker = CommitMarker.open(settings.directory().resolve(CommitMarker.FILE_NAME));
         try {
             Spool spool = openOrReplace(settings, metrics, onCommitted, clock, file, marker);
             // From here on the marker follows this store, so a rollback is reported once, not at every start.
             marker.write(spool.store.getCurrentVersion());
+            OwnerOnlyFiles.filesIn(settings.directory());
             spool.committer.start();
             return spool;
         } catch (IOException | RuntimeException e) {

@@ -107,11 +107,14 @@ public final class UsmAgent {
 
         registerGauges(metrics, spool, registrations, tls);
         EventRouter router = new EventRouter(new IdentityPolicy(dataPlane.identityMode()), registrations, activity, spool,
-                metrics, dataPlane.maxEventsPerBatch(), dataPlane.retryAfterSeconds(), refresher::refreshSoon);
+                metrics, dataPlane.maxEventsPerBatch(), dataPlane.retryAfterSeconds(), refresher::refreshSoon,
+                config.duration(AgentConfig.MAX_EVENT_FUTURE_CONFIG), clock);
         InFlightRequests inFlight = new InFlightRequests(runtime.ticker());
         AgentServer data = AgentServer.bind("data-plane", dataPlane.host(), dataPlane.port(), acceptors, workers,
                 new AgentChannelInitializer(tls, tlsSettings, dataPlane,
-                        new PeerConnectionLimiter(dataPlane.maxConnectionsPerPeer(), metrics), router, inFlight, metrics));
+                        new PeerConnectionLimiter(dataPlane.maxConnectionsPerPeer(),
+                                config.getInt(AgentConfig.MAX_PENDING_HANDSHAKES_PER_PEER_CONFIG), metrics), router,
+                        inFlight, metrics));
         steps.addFirst(() -> {
             data.stopAccepting();
             if (!inFlight.drain(shutdownTimeout)) {

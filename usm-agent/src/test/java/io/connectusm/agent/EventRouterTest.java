@@ -6,9 +6,12 @@ import static io.connectusm.agent.TestEvents.batch;
 import static io.connectusm.agent.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectusm.events.MetadataEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +48,22 @@ class EventRouterTest {
 
     private IngestOutcome ingest(PeerIdentity peer, byte[] body) throws Exception {
         return router.ingest(peer, body).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void refusesABatchWithAnEventDatedBeyondTheToleranceAndSpoolsNothing() throws Exception {
+        MetadataEvent now = snapshot(CLUSTER, "a", "t");
+        MetadataEvent ahead = snapshot(CLUSTER, "b", "t");
+        ahead = new MetadataEvent(ahead.id(), ahead.cluster(), ahead.workerId(), ahead.epoch(), ahead.sequence(),
+                Instant.now().plus(Duration.ofMinutes(6)), ahead.subject(), ahead.payload());
+        IngestOutcome outcome = ingest(worker, batch(now, ahead));
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.message()).contains("event [1]").contains("more than 300 s after the agent's clock");
+        assertThat(spool.pendingEvents()).isZero();
+
+        MetadataEvent slightlyAhead = new MetadataEvent(ahead.id(), ahead.cluster(), ahead.workerId(), ahead.epoch(),
+                ahead.sequence(), Instant.now().plus(Duration.ofMinutes(4)), ahead.subject(), ahead.payload());
+        assertThat(ingest(worker, batch(slightlyAhead)).status()).isEqualTo(204);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.connectusm.cli.login.UsmApiClient;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.auth.KeyScope;
 
 /**
  * {@link ApiKeyManager} through a running endpoint's admin-only {@code /usm/v1/api-keys} API, authenticated
@@ -28,9 +29,14 @@ final class HttpApiKeyManager implements ApiKeyManager {
     }
 
     @Override
-    public ApiKeyCredentials create(ApiRole role, String description) {
+    public ApiKeyCredentials create(ApiRole role, String description, KeyScope scope) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.putObject("spec").put("role", role.label()).put("description", description);
+        ObjectNode spec = body.putObject("spec").put("role", role.label()).put("description", description);
+        if (scope.isScoped()) {
+            ObjectNode limits = spec.putObject("scope");
+            limits.putObject("environment").put("id", scope.environment());
+            scope.connectClusters().forEach(limits.putArray("connect_clusters")::add);
+        }
         JsonNode created = client.post(PATH, body);
         return new ApiKeyCredentials(created.path("id").asText(), created.path("spec").path("secret").asText(),
                 ApiRole.parse(created.path("spec").path("role").asText()));
