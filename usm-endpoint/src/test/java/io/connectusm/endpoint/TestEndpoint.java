@@ -161,26 +161,14 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
             cookie = consoleCookie(authorization);
             authorization = null;
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", contentType);
-        }
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
+        Map<String, String> headers = new HashMap<>();
+        if (body != null && contentType != null) {
+            headers.put("Content-Type", contentType);
         }
         if (cookie != null) {
-            builder.header("Cookie", cookie);
+            headers.put("Cookie", cookie);
         }
-        try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendWith(method, path, body, authorization, headers);
     }
 
     private final Map<String, String> consoleCookies = new java.util.concurrent.ConcurrentHashMap<>();
