@@ -14,7 +14,7 @@ import io.connectusm.endpoint.store.Sighting;
  * @param frame       title and breadcrumbs
  * @param environment the environment's ID
  * @param clusters    its registered Connect clusters, by ID
- * @param sightings   the sighted clusters still unregistered here, most recent first
+ * @param sightings   one page of the sighted clusters still unregistered here, by Kafka then Connect cluster ID
  * @param noKafka     whether no Kafka cluster is registered here (then there is nothing to register under)
  * @param formAction  where the register forms post
  * @param csrfToken   the caller's anti-CSRF token for the forms, or {@code null} for a caller who may not change
