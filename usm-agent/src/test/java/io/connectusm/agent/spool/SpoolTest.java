@@ -49,7 +49,7 @@ class SpoolTest {
     @Test
     void theSpoolDirectoryAndItsFilesAreTheOwnersOnly() throws Exception {
         Path fresh = dir.resolve("fresh-spool");
-        try (Spool spool = Spool.open(new SpoolSettings(fresh, 1 << 20, 4, 64), new AgentMetrics(), () -> { },
+        try (Spool spool = Spool.open(new SpoolSettings(fresh, 1 << 20, 4, 64), metrics, () -> { },
                 Clock.systemUTC())) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
                     .isEqualTo("rwx------");
