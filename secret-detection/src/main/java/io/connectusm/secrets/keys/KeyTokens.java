@@ -1,0 +1,69 @@
+package io.connectusm.secrets.keys;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Splits a config key name into lower-case tokens: on every character that is not a letter or a digit
+ * ({@code .}, {@code _}, {@code -}, spaces, {@code /} …), at camelCase humps ({@code dbPassword} → {@code db},
+ * {@code password}; {@code HTTPHeaders} → {@code http}, {@code headers}) and where letters meet digits
+ * ({@code db2password} → {@code db}, {@code 2}, {@code password}).
+ *
+ * <p>Glued lower-case words ({@code apikey}, {@code dbpassword}) stay one token: {@link SecretNameRule} looks at
+ * their endings. Stateless; thread-safe.
+ */
+public final class KeyTokens {
+
+    private KeyTokens() {
+    }
+
+    /** The tokens of the whole of {@code text}. */
+    public static List<String> of(CharSequence text) {
+        return of(text, 0, text.length());
+    }
+
+    /** The tokens of {@code text[start, end)}; an empty list when it holds no letter or digit. */
+    public static List<String> of(CharSequence text, int start, int end) {
+        List<String> tokens = null;
+        StringBuilder current = new StringBuilder(16);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                tokens = flush(tokens, current);
+                continue;
+            }
+            if (current.length() > 0 && startsNewToken(text, i, end)) {
+                tokens = flush(tokens, current);
+            }
+            current.append(Character.toLowerCase(c));
+        }
+        tokens = flush(tokens, current);
+        return tokens == null ? Collections.emptyList() : tokens;
+    }
+
+    /** {@code text[i]} follows a letter or digit of the same token so far: does a new token start here? */
+    private static boolean startsNewToken(CharSequence text, int i, int end) {
+        char previous = text.charAt(i - 1);
+        char c = text.charAt(i);
+        if (Character.isDigit(previous) != Character.isDigit(c)) {
+            return true;
+        }
+        if (Character.isLowerCase(previous) && Character.isUpperCase(c)) {
+            return true;
+        }
+        // The last capital of an acronym starts the next word: "HTTPHeaders" -> "HTTP" + "Headers".
+        return Character.isUpperCase(previous) && Character.isUpperCase(c)
+                && i + 1 < end && Character.isLowerCase(text.charAt(i + 1));
+    }
+
+    private static List<String> flush(List<String> tokens, StringBuilder current) {
+        if (current.length() == 0) {
+            return tokens;
+        }
+        List<String> out = tokens == null ? new ArrayList<>(6) : tokens;
+        out.add(current.toString());
+        current.setLength(0);
+        return out;
+    }
+}
