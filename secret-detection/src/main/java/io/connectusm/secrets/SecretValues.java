@@ -16,7 +16,7 @@ import java.util.Set;
  * value of at least {@value #MIN_VALUE_LENGTH} characters, and each token of it of at least
  * {@value #MIN_TOKEN_LENGTH} characters (so that a half-echoed JAAS value is caught), each also in URL-encoded and
  * JSON-escaped form. A value is split into tokens at whitespace and {@code " ' ; , & = : @ ? # ( ) [ ] { } < > | \}
- * and backquote; tokens that are syntax, not secret, are left out: option names (followed by {@code =}), JAAS
+ * and backquote, and each token also into its pieces between {@code /} and {@code +}; tokens that are syntax, not secret, are left out: option names (directly followed by {@code =} and a value), JAAS
  * control flags ({@code required}, {@code requisite}, {@code sufficient}, {@code optional}) and Java class names.
  * The trivial values {@code true}, {@code false}, {@code null}, {@code none} are not searched.
  *
@@ -111,9 +111,23 @@ public final class SecretValues {
                 if (!isOptionName(value, i) && !JAAS_FLAGS.contains(token) && !isClassName(token)
                         && !token.equals(CredentialScanner.MASKED_VALUE)) {
                     addForms(needles, token);
+                    addPieces(needles, token);
                 }
             }
             start = -1;
+        }
+    }
+
+    /** The pieces of a token between {@code /} and {@code +} (a path-like or base64 secret echoed in part). */
+    private static void addPieces(Set<String> needles, String token) {
+        int start = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            if (i == token.length() || token.charAt(i) == '/' || token.charAt(i) == '+') {
+                if (i - start >= MIN_TOKEN_LENGTH && i - start < token.length()) {
+                    addForms(needles, token.substring(start, i));
+                }
+                start = i + 1;
+            }
         }
     }
 
@@ -128,13 +142,17 @@ public final class SecretValues {
         }
     }
 
-    /** The token ending at {@code end} is followed (after spaces) by {@code =}: an option name. */
+    /**
+     * The token ending at {@code end} is directly followed by {@code =} and a value ({@code username="alice"},
+     * {@code EndpointSuffix=core…}): an option name. Base64 padding ({@code …Q==}, {@code …Q=} before a space or
+     * the end) is not.
+     */
     private static boolean isOptionName(String value, int end) {
-        int i = end;
-        while (i < value.length() && value.charAt(i) == ' ') {
-            i++;
+        if (end + 1 >= value.length() || value.charAt(end) != '=') {
+            return false;
         }
-        return i < value.length() && value.charAt(i) == '=';
+        char next = value.charAt(end + 1);
+        return next != '=' && !Character.isWhitespace(next);
     }
 
     /**

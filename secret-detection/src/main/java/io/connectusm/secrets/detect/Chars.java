@@ -90,4 +90,15 @@ final class Chars {
         }
         return false;
     }
+
+    /** Whether {@code text} contains the ASCII lower-case {@code word}, ignoring case, not inside a longer word. */
+    static boolean containsWordIgnoreCase(CharSequence text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            if (matchesIgnoreCase(text, i, word) && isWordStart(text, i)
+                    && (i + word.length() == text.length() || !isAlnum(text.charAt(i + word.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -24,7 +24,7 @@ public enum CredentialKind {
     JWT("jwt", true),
     /** An AWS access key ID ({@code AKIA…}, {@code ASIA…}). */
     AWS_ACCESS_KEY_ID("aws-access-key-id", true),
-    /** A 40-character AWS secret access key next to an AWS key ID or the word {@code aws}. */
+    /** A 40-character AWS secret access key in a text holding an AWS key ID or the word {@code aws}. */
     AWS_SECRET_KEY("aws-secret-key", true),
     /** A GitHub token ({@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_}, {@code github_pat_}). */
     GITHUB_TOKEN("github-token", true),

@@ -102,7 +102,7 @@ final class InlineAssignments {
             start = (int) (span >>> 32);
             end = (int) span;
         }
-        if (end <= start || UrlCredentials.isMasked(text, start, end) || isPlaceholder(text, start, end)) {
+        if (end <= start || text.startsWith(CredentialScanner.MASKED_VALUE, start) || isPlaceholder(text, start, end)) {
             return null;
         }
         return new Finding(start, end, kind);

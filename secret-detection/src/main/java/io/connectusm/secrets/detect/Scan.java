@@ -197,7 +197,7 @@ final class Scan {
                 }
             }
         }
-        return Chars.containsIgnoreCase(text, "aws");
+        return Chars.containsWordIgnoreCase(text, "aws");
     }
 
 }

@@ -21,6 +21,12 @@ public record CorpusCase(String source, int line, String category, String kind, 
         return source + ":" + line + " [" + category + "] " + (kind.equals("text") ? "(text)" : key);
     }
 
+    /** The id only: a printed case (a property's falsified sample, say) shows no generated value. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
     public boolean harmless() {
         return expect.equals("keep");
     }
