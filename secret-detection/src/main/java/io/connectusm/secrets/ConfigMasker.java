@@ -1,9 +1,11 @@
 package io.connectusm.secrets;
 
 import io.connectusm.secrets.detect.CredentialScanner;
+import io.connectusm.secrets.keys.KeyTokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -44,7 +46,8 @@ public final class ConfigMasker {
         for (Map.Entry<String, String> entry : config.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
-            MaskReason reason = keys.reason(key, value, declared);
+            List<String> tokens = KeyTokens.of(key);
+            MaskReason reason = keys.reason(key.toLowerCase(Locale.ROOT), tokens, value, declared);
             if (reason != null) {
                 masked.put(key, MASKED_VALUE);
                 maskedKeys.add(key);
@@ -52,7 +55,7 @@ public final class ConfigMasker {
                 secrets.add(value);
                 continue;
             }
-            Redaction redaction = values.redact(key, value);
+            Redaction redaction = values.redact(value, tokens.contains("aws"));
             masked.put(key, redaction.value());
             if (redaction.changed()) {
                 MaskReason valueReason = redaction.reason().orElseThrow();

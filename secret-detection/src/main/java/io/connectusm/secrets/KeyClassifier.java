@@ -42,29 +42,29 @@ public final class KeyClassifier {
         return SecretNameRule.looksSecret(KeyTokens.of(key));
     }
 
-    /** {@link #classify} without the Optional (null when not masked), for the masker's loop. */
+    /** {@link #classify} without the Optional (null when not masked). */
     MaskReason reason(String key, String value, DeclaredKeys declared) {
-        if (key == null) {
-            return null;
-        }
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (declared.isPasswordTypedLowerCase(lower)) {
+        return key == null ? null : reason(key.toLowerCase(Locale.ROOT), KeyTokens.of(key), value, declared);
+    }
+
+    /** The same, for a key already lower-cased and split into tokens (the masker does both once per key). */
+    MaskReason reason(String lowerCaseKey, List<String> tokens, String value, DeclaredKeys declared) {
+        if (declared.isPasswordTypedLowerCase(lowerCaseKey)) {
             return MaskReason.TYPE;
         }
-        if (options.isException(lower)) {
+        if (options.isException(lowerCaseKey)) {
             return null;
         }
-        if (options.isSensitive(lower)) {
+        if (options.isSensitive(lowerCaseKey)) {
             return MaskReason.PATTERN;
         }
         if (isSwitch(value)) {
             return null;
         }
-        List<String> tokens = KeyTokens.of(key);
         if (SecretNameRule.looksSecret(tokens)) {
             return MaskReason.NAME;
         }
-        if (options.policy() == MaskingPolicy.STRICT && !declared.isDeclaredLowerCase(lower)
+        if (options.policy() == MaskingPolicy.STRICT && !declared.isDeclaredLowerCase(lowerCaseKey)
                 && !SecretNameRule.namesMetadata(tokens)) {
             return MaskReason.POLICY;
         }

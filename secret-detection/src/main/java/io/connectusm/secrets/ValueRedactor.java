@@ -44,7 +44,8 @@ public final class ValueRedactor {
         return redact(value, key != null && KeyTokens.of(key).contains("aws"));
     }
 
-    private Redaction redact(String value, boolean awsContext) {
+    /** For the masker, which has split the key already: {@code awsContext} when a key token is {@code aws}. */
+    Redaction redact(String value, boolean awsContext) {
         List<Finding> findings = scanner.scan(value, CredentialScanner.Mode.VALUE, awsContext);
         if (findings.isEmpty()) {
             return Redaction.unchanged(value);

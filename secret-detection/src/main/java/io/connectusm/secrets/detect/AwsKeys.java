@@ -34,7 +34,10 @@ final class AwsKeys {
     static void noteSecretCandidate(Scan scan, int i) {
         String text = scan.text;
         int end = i + SECRET_LENGTH;
-        if (end > text.length() || (i > 0 && isSecretChar(text.charAt(i - 1)))) {
+        // O(1) rejections first: this runs at every word start of every scanned string.
+        if (end > text.length() || !Chars.isBase64(text.charAt(end - 1))
+                || (end < text.length() && isSecretChar(text.charAt(end)))
+                || (i > 0 && isSecretChar(text.charAt(i - 1)))) {
             return;
         }
         boolean upper = false;
@@ -48,9 +51,6 @@ final class AwsKeys {
             upper |= Chars.isUpper(c);
             lower |= Chars.isLower(c);
             digit |= Chars.isDigit(c);
-        }
-        if (end < text.length() && isSecretChar(text.charAt(end))) {
-            return;
         }
         if (upper && lower && digit) {
             scan.awsSecretCandidate(new Finding(i, end, CredentialKind.AWS_SECRET_KEY));

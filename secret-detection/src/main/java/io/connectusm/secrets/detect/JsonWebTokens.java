@@ -34,7 +34,7 @@ final class JsonWebTokens {
         if (!text.startsWith("eyJ", i)) {
             return null;
         }
-        Memo memo = scan.jwtMemo;
+        Memo memo = scan.jwtMemo();
         if (i <= memo.runStart || i >= memo.firstSegmentEnd) {
             memo.runStart = i;
             memo.firstSegmentEnd = segmentEnd(text, i);

@@ -31,7 +31,7 @@ final class Scan {
     /** Characters before this index belong to a URL authority already examined. */
     int urlEnd;
     /** Memo of {@link JsonWebTokens}: its structure scan is shared by every start within one run. */
-    final JsonWebTokens.Memo jwtMemo = new JsonWebTokens.Memo();
+    private JsonWebTokens.Memo jwtMemo;
 
     private Boolean sasContext;
     private List<Finding> found;
@@ -47,17 +47,21 @@ final class Scan {
     List<Finding> run() {
         int i = 0;
         int runStart = -1;
+        boolean afterAlnum = false;
         while (i < length) {
             char c = text.charAt(i);
-            if (Chars.isWordStart(text, i)) {
+            boolean alnum = Chars.isAlnum(c);
+            if (!afterAlnum && c > ' ') {
                 Finding shape = Shapes.at(this, i);
                 if (shape != null) {
                     i = accept(shape);
                     runStart = -1;
+                    afterAlnum = i > 0 && Chars.isAlnum(text.charAt(i - 1));
                     continue;
                 }
             }
-            if (Chars.isKeyChar(c)) {
+            afterAlnum = alnum;
+            if (alnum || c == '_' || c == '.' || c == '-') {
                 if (runStart < 0) {
                     runStart = i;
                 }
@@ -91,6 +95,7 @@ final class Scan {
             }
             if (finding != null) {
                 i = accept(finding);
+                afterAlnum = i > 0 && Chars.isAlnum(text.charAt(i - 1));
                 continue;
             }
             trackGap(c, i);
@@ -142,6 +147,13 @@ final class Scan {
             default:
                 return false;
         }
+    }
+
+    JsonWebTokens.Memo jwtMemo() {
+        if (jwtMemo == null) {
+            jwtMemo = new JsonWebTokens.Memo();
+        }
+        return jwtMemo;
     }
 
     /** A 40-character AWS secret key candidate; it becomes a finding if the text turns out to be about AWS. */

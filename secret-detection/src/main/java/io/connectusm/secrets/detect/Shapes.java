@@ -5,16 +5,33 @@ package io.connectusm.secrets.detect;
  */
 final class Shapes {
 
+    /** The characters a shape with a fixed first character can start with (ASCII). */
+    private static final boolean[] FIXED_STARTS = fixedStarts();
+
     private Shapes() {
     }
 
     /** A shape starting at word start {@code i}; also notes an AWS secret key candidate there. */
     static Finding at(Scan scan, int i) {
-        Finding shape = startingAt(scan, i);
+        char first = scan.text.charAt(i);
+        // Most word starts begin no shape: two O(1) checks (Azure AD secret, AWS candidate) and they are done.
+        Finding shape = first < FIXED_STARTS.length && FIXED_STARTS[first] ? startingAt(scan, i)
+                : AzureKeys.adClientSecret(scan.text, i);
         if (shape == null) {
             AwsKeys.noteSecretCandidate(scan, i);
         }
         return shape;
+    }
+
+    private static boolean[] fixedStarts() {
+        boolean[] starts = new boolean[128];
+        for (char c : new char[] {'-', 'M', 'P', 'e', 'A'}) {
+            starts[c] = true;
+        }
+        for (PrefixedTokens.Format format : PrefixedTokens.FORMATS) {
+            starts[format.prefix.charAt(0)] = true;
+        }
+        return starts;
     }
 
     /** A shape starting exactly at {@code i}, or null. */

@@ -3,6 +3,7 @@ package io.connectusm.secrets.keys;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a config key name into lower-case tokens: on every character that is not a letter or a digit
@@ -26,20 +27,33 @@ public final class KeyTokens {
     /** The tokens of {@code text[start, end)}; an empty list when it holds no letter or digit. */
     public static List<String> of(CharSequence text, int start, int end) {
         List<String> tokens = null;
-        StringBuilder current = new StringBuilder(16);
+        int tokenStart = -1;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
-                tokens = flush(tokens, current);
+                tokens = add(tokens, text, tokenStart, i);
+                tokenStart = -1;
                 continue;
             }
-            if (current.length() > 0 && startsNewToken(text, i, end)) {
-                tokens = flush(tokens, current);
+            if (tokenStart >= 0 && startsNewToken(text, i, end)) {
+                tokens = add(tokens, text, tokenStart, i);
+                tokenStart = -1;
             }
-            current.append(Character.toLowerCase(c));
+            if (tokenStart < 0) {
+                tokenStart = i;
+            }
         }
-        tokens = flush(tokens, current);
+        tokens = add(tokens, text, tokenStart, end);
         return tokens == null ? Collections.emptyList() : tokens;
+    }
+
+    private static List<String> add(List<String> tokens, CharSequence text, int from, int to) {
+        if (from < 0 || to <= from) {
+            return tokens;
+        }
+        List<String> out = tokens == null ? new ArrayList<>(6) : tokens;
+        out.add(text.subSequence(from, to).toString().toLowerCase(Locale.ROOT));
+        return out;
     }
 
     /** {@code text[i]} follows a letter or digit of the same token so far: does a new token start here? */
@@ -55,15 +69,5 @@ public final class KeyTokens {
         // The last capital of an acronym starts the next word: "HTTPHeaders" -> "HTTP" + "Headers".
         return Character.isUpperCase(previous) && Character.isUpperCase(c)
                 && i + 1 < end && Character.isLowerCase(text.charAt(i + 1));
-    }
-
-    private static List<String> flush(List<String> tokens, StringBuilder current) {
-        if (current.length() == 0) {
-            return tokens;
-        }
-        List<String> out = tokens == null ? new ArrayList<>(6) : tokens;
-        out.add(current.toString());
-        current.setLength(0);
-        return out;
     }
 }
