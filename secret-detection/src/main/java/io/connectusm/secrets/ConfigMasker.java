@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ public final class ConfigMasker {
     /**
      * The masked form of {@code config}.
      *
-     * @param config   the raw connector config as Connect stores it (null values are kept as null)
+     * @param config   the raw connector config as Connect stores it (no null keys; null values are kept as null)
      * @param declared the keys the loaded ConfigDefs declare for it ({@link DeclaredKeys#none()} when none loaded)
      */
     public MaskedConfig mask(Map<String, String> config, DeclaredKeys declared) {
@@ -44,7 +45,7 @@ public final class ConfigMasker {
         SortedMap<String, MaskReason> reasons = new TreeMap<>();
         List<String> secrets = new ArrayList<>();
         for (Map.Entry<String, String> entry : config.entrySet()) {
-            String key = entry.getKey();
+            String key = Objects.requireNonNull(entry.getKey(), "a config key is null");
             String value = entry.getValue();
             List<String> tokens = KeyTokens.of(key);
             MaskReason reason = keys.reason(key.toLowerCase(Locale.ROOT), tokens, value, declared);

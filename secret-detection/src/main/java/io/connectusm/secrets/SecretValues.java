@@ -16,7 +16,8 @@ import java.util.Set;
  * value of at least {@value #MIN_VALUE_LENGTH} characters, and each token of it of at least
  * {@value #MIN_TOKEN_LENGTH} characters (so that a half-echoed JAAS value is caught), each also in URL-encoded and
  * JSON-escaped form. A value is split into tokens at whitespace and {@code " ' ; , & = : @ ? # ( ) [ ] { } < > | \}
- * and backquote, and each token also into its pieces between {@code /} and {@code +}; tokens that are syntax, not secret, are left out: option names (directly followed by {@code =} and a value), JAAS
+ * and backquote, and each token also into its pieces between {@code /} and {@code +}; tokens that are syntax, not secret, are left out: option names (directly followed by {@code =} and a value), JSON
+ * object keys ({@code "client_email":}), JAAS
  * control flags ({@code required}, {@code requisite}, {@code sufficient}, {@code optional}) and Java class names.
  * The trivial values {@code true}, {@code false}, {@code null}, {@code none} are not searched.
  *
@@ -108,7 +109,8 @@ public final class SecretValues {
             }
             if (start >= 0 && i - start >= MIN_TOKEN_LENGTH && i - start < n) {
                 String token = value.substring(start, i);
-                if (!isOptionName(value, i) && !JAAS_FLAGS.contains(token) && !isClassName(token)
+                if (!isOptionName(value, i) && !isJsonKey(value, start, i) && !JAAS_FLAGS.contains(token)
+                        && !isClassName(token)
                         && !token.equals(CredentialScanner.MASKED_VALUE)) {
                     addForms(needles, token);
                     addPieces(needles, token);
@@ -153,6 +155,18 @@ public final class SecretValues {
         }
         char next = value.charAt(end + 1);
         return next != '=' && !Character.isWhitespace(next);
+    }
+
+    /** The token {@code value[start, end)} is a JSON object key: {@code "client_email": …}. */
+    private static boolean isJsonKey(String value, int start, int end) {
+        if (start == 0 || value.charAt(start - 1) != '"' || end >= value.length() || value.charAt(end) != '"') {
+            return false;
+        }
+        int i = end + 1;
+        while (i < value.length() && value.charAt(i) == ' ') {
+            i++;
+        }
+        return i < value.length() && value.charAt(i) == ':';
     }
 
     /**
