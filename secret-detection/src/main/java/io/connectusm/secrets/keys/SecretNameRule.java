@@ -1,6 +1,9 @@
 package io.connectusm.secrets.keys;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,6 +61,9 @@ public final class SecretNameRule {
             "size", "source", "store", "strategy", "timeout", "topic", "ttl", "type", "types", "uri", "uris",
             "url", "urls", "user", "username", "validator", "version");
 
+    /** {@link #SECRET_PAIRS} as first token → second tokens, so that no string is built per token pair. */
+    private static final Map<String, Set<String>> PAIRS_BY_FIRST = pairsByFirst(SECRET_PAIRS);
+
     /** {@link #GLUED_SECRET_ENDINGS} by their last character (ASCII), so most tokens are rejected with one lookup. */
     private static final String[][] ENDINGS_BY_LAST_CHAR = byLastChar(GLUED_SECRET_ENDINGS);
 
@@ -86,8 +92,11 @@ public final class SecretNameRule {
             if (SECRET_WORDS.contains(token) || hasGluedSecretEnding(token)) {
                 return i;
             }
-            if (i > 0 && SECRET_PAIRS.contains(tokens.get(i - 1) + ' ' + token)) {
-                return i - 1;
+            if (i > 0) {
+                Set<String> seconds = PAIRS_BY_FIRST.get(tokens.get(i - 1));
+                if (seconds != null && seconds.contains(token)) {
+                    return i - 1;
+                }
             }
             if (i == last && LAST_TOKEN_WORDS.contains(token)) {
                 return i;
@@ -107,6 +116,17 @@ public final class SecretNameRule {
             }
         }
         return false;
+    }
+
+    private static Map<String, Set<String>> pairsByFirst(Set<String> pairs) {
+        Map<String, Set<String>> byFirst = new HashMap<>();
+        for (String pair : pairs) {
+            int space = pair.indexOf(' ');
+            byFirst.computeIfAbsent(pair.substring(0, space), k -> new HashSet<>()).add(pair.substring(space + 1));
+        }
+        Map<String, Set<String>> immutable = new HashMap<>();
+        byFirst.forEach((first, seconds) -> immutable.put(first, Set.copyOf(seconds)));
+        return Map.copyOf(immutable);
     }
 
     private static String[][] byLastChar(Set<String> endings) {
