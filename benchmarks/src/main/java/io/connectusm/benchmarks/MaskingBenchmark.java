@@ -41,6 +41,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       state, worker, a trace, 40 masked config entries), as the agent runs it on every event; and
  *       {@code scrubTrace}: a connector's {@link TraceScrubber} over its 1.5 KB trace.</li>
  * </ul>
+ *
+ * <p>{@link #main} measures the same operations in this thread's CPU time instead of wall-clock time: on cores
+ * shared with other builds, wall-clock averages include the time spent waiting for a core, CPU time does not.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -109,6 +112,52 @@ public class MaskingBenchmark {
     @Benchmark
     public String scrubTrace() {
         return traceScrubber.scrub(trace);
+    }
+
+    /**
+     * Thread CPU time per operation, for every operation and config size: after a 2 s warm-up, the lowest and the
+     * median of 7 rounds of about 1 s each. {@code java -cp benchmarks/target/benchmarks.jar
+     * io.connectusm.benchmarks.MaskingBenchmark}.
+     */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.println("| operation | keys | CPU us/op (lowest) | CPU us/op (median) |");
+        System.out.println("|---|---:|---:|---:|");
+        for (int size : new int[] {50, 500}) {
+            MaskingBenchmark b = new MaskingBenchmark();
+            b.keys = size;
+            b.prepare();
+            Map<String, Runnable> operations = new java.util.LinkedHashMap<>();
+            operations.put("maskConfig", b::maskConfig);
+            operations.put("legacyMaskConfig", b::legacyMaskConfig);
+            operations.put("copyConfig", b::copyConfig);
+            operations.put("scrubEventStrings", () -> b.eventStrings.forEach(TextScrubber.standard()::scrub));
+            operations.put("scrubTrace", b::scrubTrace);
+            operations.forEach((name, operation) -> {
+                roundMicros(threads, operation, 2_000_000_000L);
+                double[] rounds = new double[7];
+                for (int r = 0; r < rounds.length; r++) {
+                    rounds[r] = roundMicros(threads, operation, 1_000_000_000L);
+                }
+                java.util.Arrays.sort(rounds);
+                System.out.printf(java.util.Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", name, size, rounds[0],
+                        rounds[rounds.length / 2]);
+            });
+        }
+    }
+
+    private static double roundMicros(java.lang.management.ThreadMXBean threads, Runnable operation, long cpuNanos) {
+        long start = threads.getCurrentThreadCpuTime();
+        long operations = 0;
+        long now;
+        do {
+            for (int i = 0; i < 16; i++) {
+                operation.run();
+            }
+            operations += 16;
+            now = threads.getCurrentThreadCpuTime();
+        } while (now - start < cpuNanos);
+        return (now - start) / 1_000.0 / operations;
     }
 
     static Map<String, String> config(int size, Random random) {
