@@ -19,18 +19,20 @@ import io.connectusm.endpoint.web.WebConsole;
  *
  * @param stores  the stores
  * @param apiKeys the API keys (over the same database)
- * @param links   where response links point (its base URL is set once the port is bound)
+ * @param links   where response links point (relative, or under the configured public URL)
  * @param router  what the HTTP server calls for every request
  */
 record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter router) {
 
-    static EndpointComponents over(Database database, int apiKeyHashIterations, String defaultEnvironment) {
+    static EndpointComponents over(Database database, int apiKeyHashIterations, String defaultEnvironment,
+                                   String publicUrl) {
         IdGenerator ids = new IdGenerator();
         Stores stores = Stores.over(database, ids);
         ApiKeys apiKeys = ApiKeys.over(database, apiKeyHashIterations);
-        Links links = new Links();
-        // The console's forms are signed with a per-process secret: a restart invalidates open forms.
-        CsrfTokens csrf = new CsrfTokens(ids.bytes(32));
+        Links links = new Links(publicUrl);
+        // The console's forms are signed with the key every replica on the database shares: a form rendered by
+        // one replica posts to any other, and survives restarts.
+        CsrfTokens csrf = new CsrfTokens(stores.sharedKeys().csrfSigningKey());
         RouteTable.Builder routes = RouteTable.builder();
         UsmV1Api.addRoutes(routes, stores, apiKeys, links, defaultEnvironment);
         WebConsole.addRoutes(routes, stores, csrf);

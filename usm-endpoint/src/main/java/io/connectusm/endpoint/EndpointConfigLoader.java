@@ -46,6 +46,12 @@ public final class EndpointConfigLoader {
                 throw new ConfigException("cannot read endpoint config file " + file + ": " + e.getMessage());
             }
             fromFile.stringPropertyNames().forEach(k -> props.put(k, fromFile.getProperty(k)));
+            String password = fromFile.getProperty(EndpointConfig.DATABASE_PASSWORD_CONFIG);
+            if (password != null && !password.isEmpty() && !ConfigReference.isReference(password)) {
+                throw new ConfigException(EndpointConfig.DATABASE_PASSWORD_CONFIG + " in " + file + " must be a "
+                        + "${file:PATH:KEY} or ${env:NAME} reference, not the password itself (or set "
+                        + envName(EndpointConfig.DATABASE_PASSWORD_CONFIG) + ")");
+            }
         }
         for (String key : EndpointConfig.CONFIG_DEF.names()) {
             String value = environment.get(envName(key));
@@ -54,7 +60,7 @@ public final class EndpointConfigLoader {
             }
         }
         props.putAll(overrides);
-        return new EndpointConfig(props);
+        return new EndpointConfig(props, environment);
     }
 
     /** The environment variable that overrides {@code key}. */

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
@@ -28,6 +26,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.endpoint.http.Json;
+import io.connectusm.endpoint.store.DatabaseSettings;
+import io.connectusm.endpoint.testing.DatabaseBound;
+import io.connectusm.endpoint.testing.EachDatabase;
+import io.connectusm.endpoint.testing.TestDirs;
+import io.connectusm.endpoint.testing.TestPostgres;
+import io.connectusm.endpoint.testing.Vendor;
 
 import io.connectusm.certs.CaSpec;
 import io.connectusm.certs.CertificateAuthority;
@@ -38,14 +42,15 @@ import io.connectusm.certs.WriteMode;
 
 /**
  * A real endpoint for tests: HTTPS on loopback with a server certificate issued by a fresh test CA, a real
- * database file under {@code dir/data}, an admin and an agent key, and a JDK HTTP client trusting the CA.
- * Restartable on the same data directory.
+ * database (an H2 file under {@code dir/data}, or a fresh database on the test PostgreSQL server), an admin and an
+ * agent key, and a JDK HTTP client trusting the CA. Restartable on the same database.
  *
  * <p>Either {@link #start(Path) started} by a test, or one per test class as an extension:
  * {@code @RegisterExtension static final TestEndpoint endpoint = new TestEndpoint();} starts before the class's
- * {@code @BeforeAll} methods, in a fresh directory under {@code target/}, and stops (and removes it) after all.
+ * {@code @BeforeAll} methods, in a fresh directory under {@code target/}, and stops (and removes it) after all. In
+ * an {@link EachDatabase} class it starts instead before each database's run, on that database.
  */
-public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback, DatabaseBound {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -54,6 +59,7 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     private HttpClient client;
     private UsmEndpoint endpoint;
     private boolean ownsDir;
+    private DatabaseSettings postgres;
     public ApiKeyCredentials admin;
     public ApiKeyCredentials agent;
 
@@ -88,21 +94,41 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        ownsDir = true;
-        startIn(Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-endpoints")),
-                context.getRequiredTestClass().getSimpleName() + "-"));
+        if (!context.getRequiredTestClass().isAnnotationPresent(EachDatabase.class)) {
+            ownsDir = true;
+            startIn(TestDirs.create("test-endpoints", context.getRequiredTestClass().getSimpleName()));
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        close();
-        if (ownsDir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+        if (!context.getRequiredTestClass().isAnnotationPresent(EachDatabase.class)) {
+            stop();
         }
+    }
+
+    @Override
+    public void startOn(Vendor vendor, Path directory) throws Exception {
+        ownsDir = true;
+        postgres = vendor == Vendor.POSTGRESQL ? TestPostgres.createDatabase() : null;
+        startIn(directory);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        close();
+        if (postgres != null) {
+            TestPostgres.drop(postgres);
+            postgres = null;
+        }
+        if (ownsDir) {
+            TestDirs.deleteTree(dir);
+        }
+    }
+
+    /** The database this endpoint runs on. */
+    public Vendor vendor() {
+        return postgres == null ? Vendor.H2 : Vendor.POSTGRESQL;
     }
 
     public Map<String, Object> configProps() {
@@ -112,6 +138,14 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         props.put(EndpointConfig.SSL_KEYSTORE_LOCATION_CONFIG, leaf.keystore().toString());
         props.put(EndpointConfig.SSL_KEYSTORE_PASSWORD_CONFIG, new String(leaf.password()));
         props.put(EndpointConfig.DEFAULT_ENVIRONMENT_CONFIG, "env-default1");
+        // Fewer PBKDF2 iterations than the default (the same code), so test endpoints and their keys start fast.
+        props.put(EndpointConfig.API_KEY_HASH_ITERATIONS_CONFIG, "10000");
+        if (postgres != null) {
+            props.put(EndpointConfig.DATABASE_URL_CONFIG, postgres.url());
+            props.put(EndpointConfig.DATABASE_USER_CONFIG, postgres.user());
+            // as an operator would give it: by reference, here to the variable bin/verify exports
+            props.put(EndpointConfig.DATABASE_PASSWORD_CONFIG, "${env:" + TestPostgres.PASSWORD_ENV + "}");
+        }
         return props;
     }
 

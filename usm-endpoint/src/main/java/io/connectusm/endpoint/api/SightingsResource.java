@@ -22,10 +22,12 @@ final class SightingsResource {
     static final String PATH = UsmV1Api.PREFIX + "/sightings";
 
     private final SightingStore sightings;
+    private final Links links;
     private final String defaultEnvironment;
 
-    SightingsResource(SightingStore sightings, String defaultEnvironment) {
+    SightingsResource(SightingStore sightings, Links links, String defaultEnvironment) {
         this.sightings = sightings;
+        this.links = links;
         this.defaultEnvironment = defaultEnvironment;
     }
 
@@ -52,8 +54,13 @@ final class SightingsResource {
         return ApiResponse.noContent();
     }
 
+    /** The sightings still unregistered in the {@code environment}, most recent first, paged. */
     ApiResponse list(Call call) {
-        return ApiResponse.json(200, ResourceJson.sightings(sightings.unregistered(
-                JsonFields.requiredEnvironment(call))));
+        try {
+            return Paging.respond(call, links, PATH, "SightingList", sightings::unregisteredPage,
+                    ResourceJson::sighting);
+        } catch (IllegalArgumentException e) {
+            throw Paging.badToken();
+        }
     }
 }

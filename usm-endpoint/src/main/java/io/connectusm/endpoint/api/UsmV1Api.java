@@ -21,11 +21,11 @@ public final class UsmV1Api {
                                                String defaultEnvironment) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
-        var connectors = new ConnectorsResource(stores.connectors(), stores.registrations());
-        var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations());
+        var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
+        var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors());
-        var sightings = new SightingsResource(stores.sightings(), defaultEnvironment);
-        var keys = new ApiKeysResource(apiKeys);
+        var sightings = new SightingsResource(stores.sightings(), links, defaultEnvironment);
+        var keys = new ApiKeysResource(apiKeys, links);
         return table
                 .get(KafkaClustersResource.PATH, kafka::list)
                 .post(KafkaClustersResource.PATH, Access.ADMIN, "registering a Kafka cluster", kafka::create)
@@ -43,6 +43,8 @@ public final class UsmV1Api {
                 .get(ConnectorsResource.PATH + "/{name}", Access.ADMIN, "reading connectors", connectors::describe)
                 .get(ConnectorsResource.PATH + "/{name}/history", Access.ADMIN, "reading connectors",
                         connectors::history)
+                .delete(ConnectorsResource.PATH + "/{name}/history", Access.ADMIN, "purging a connector's history",
+                        connectors::purgeHistory)
                 .get(WorkerPluginsResource.PATH, Access.ADMIN, "reading plugins", plugins::list)
 
                 .post(EventsResource.PATH, events::ingest)

@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,8 +29,10 @@ import io.connectusm.endpoint.store.IdGenerator;
  * <p>Why a verification cache: a slow hash on every request would cost each call a large fraction of a
  * second. After one successful slow verification, the key maps to an HMAC of the secret under a random
  * per-process key (memory only, never stored), so later requests compare in microseconds; deleting the key
- * drops the entry. Failed attempts always pay the slow hash, unknown keys included (against a dummy salt),
- * so timing does not tell which keys exist.
+ * drops the entry. Other replicas on the same database delete keys too: an entry older than
+ * {@link #REVALIDATE_AFTER} is checked against the key's row again (one indexed read, no slow hash), so a key
+ * deleted anywhere is refused everywhere within that time. Failed attempts always pay the slow hash, unknown keys
+ * included (against a dummy salt), so timing does not tell which keys exist.
  *
  * <p>Thread-safe. Lifecycle: obtained from {@code UsmEndpoint.apiKeys()} (shares the running endpoint's
  * database) or {@code UsmEndpoint.openApiKeys(config)} (owns the database; close it).
@@ -36,6 +40,8 @@ import io.connectusm.endpoint.store.IdGenerator;
 public final class ApiKeys implements AutoCloseable {
 
     private static final int SALT_BYTES = 16;
+    /** How long a cached verification stands before the key's row is read again. */
+    public static final Duration REVALIDATE_AFTER = Duration.ofSeconds(5);
 
     private final Database database;
     private final boolean ownsDatabase;
@@ -45,8 +51,15 @@ public final class ApiKeys implements AutoCloseable {
     private final byte[] cacheKey;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] dummySalt;
+    private final LongSupplier nanoTime;
 
     private ApiKeys(Database database, boolean ownsDatabase, int iterations) {
+        this(database, ownsDatabase, iterations, System::nanoTime);
+    }
+
+    /** With a monotonic clock of its own (tests). */
+    ApiKeys(Database database, boolean ownsDatabase, int iterations, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.rows = new ApiKeyRows(database);
@@ -104,7 +117,16 @@ public final class ApiKeys implements AutoCloseable {
         byte[] mac = mac(secret);
         Verified cached = verified.get(key);
         if (cached != null && MessageDigest.isEqual(cached.mac, mac)) {
-            return Optional.of(cached.role);
+            if (nanoTime.getAsLong() - cached.verifiedAt < REVALIDATE_AFTER.toNanos()) {
+                return Optional.of(cached.role);
+            }
+            Optional<ApiKeyRows.Row> row = rows.find(key);
+            if (row.isPresent() && MessageDigest.isEqual(row.get().secretHash(), cached.secretHash)) {
+                ApiRole role = ApiRole.valueOf(row.get().role());
+                verified.put(key, new Verified(role, mac, cached.secretHash, nanoTime.getAsLong()));
+                return Optional.of(role);
+            }
+            verified.remove(key); // deleted (or replaced) on some replica: check it the slow way, like any other
         }
         Optional<ApiKeyRows.Row> stored = rows.find(key);
         if (stored.isEmpty()) {
@@ -116,7 +138,7 @@ public final class ApiKeys implements AutoCloseable {
             return Optional.empty();
         }
         ApiRole role = ApiRole.valueOf(row.role());
-        verified.put(key, new Verified(role, mac));
+        verified.put(key, new Verified(role, mac, row.secretHash(), nanoTime.getAsLong()));
         return Optional.of(role);
     }
 
@@ -142,6 +164,7 @@ public final class ApiKeys implements AutoCloseable {
         }
     }
 
-    private record Verified(ApiRole role, byte[] mac) {
+    /** A verified secret: its role, its HMAC, the stored hash it was checked against, and when. */
+    private record Verified(ApiRole role, byte[] mac, byte[] secretHash, long verifiedAt) {
     }
 }

@@ -11,14 +11,16 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
- * Builds each connection's pipeline, in order: TLS (when configured) → read timeout → HTTP codec →
- * aggregator with the request size limit → {@link HttpApiHandler}. Nothing else. Thread-safe.
+ * Builds each connection's pipeline, in order: TLS (when configured) → read timeout → HTTP codec → response
+ * compression ({@link JsonContentCompressor}) → aggregator with the request size limit → {@link HttpApiHandler}.
+ * Nothing else. Thread-safe.
  */
 final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     static final String TLS = "tls";
     static final String READ_TIMEOUT = "read-timeout";
     static final String HTTP_CODEC = "http-codec";
+    static final String COMPRESSOR = "compressor";
     static final String AGGREGATOR = "aggregator";
     static final String API_HANDLER = "api";
 
@@ -41,6 +43,7 @@ final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel>
         }
         p.addLast(READ_TIMEOUT, new ReadTimeoutHandler(settings.idleTimeoutMs(), TimeUnit.MILLISECONDS));
         p.addLast(HTTP_CODEC, new HttpServerCodec());
+        p.addLast(COMPRESSOR, new JsonContentCompressor());
         p.addLast(AGGREGATOR, new JsonErrorHttpObjectAggregator(settings.requestMaxBytes()));
         p.addLast(API_HANDLER, new HttpApiHandler(handler, blockingExecutor));
     }
