@@ -36,14 +36,19 @@ public final class ConnectorStore {
     public record ApplyResult(int applied, int ignored) {
     }
 
-    /** Applies the events of each registration (by {@code usmcc-} ID) in one transaction. */
+    /**
+     * Applies the events of each registration (by {@code usmcc-} ID) in one transaction. Between two inventories,
+     * events are applied in the order of their connectors' names (each connector's own events in arrival order), so
+     * concurrent batches lock rows in one order and do not deadlock; events of different connectors are
+     * independent, so the order among them changes nothing.
+     */
     public ApplyResult apply(Map<String, List<MetadataEvent>> eventsByConnectCluster) {
         Dialect dialect = database.dialect();
-        return database.inTransaction(c -> {
+        return database.inWriteTransaction(c -> {
             int applied = 0;
             int ignored = 0;
             for (Map.Entry<String, List<MetadataEvent>> entry : eventsByConnectCluster.entrySet()) {
-                for (MetadataEvent event : entry.getValue()) {
+                for (MetadataEvent event : inLockOrder(entry.getValue())) {
                     if (applyOne(c, dialect, entry.getKey(), event)) {
                         applied++;
                     } else {
@@ -54,6 +59,28 @@ public final class ConnectorStore {
             return new ApplyResult(applied, ignored);
         });
     }
+
+    /** The events with each run between inventories stably sorted by connector name. */
+    static List<MetadataEvent> inLockOrder(List<MetadataEvent> events) {
+        List<MetadataEvent> out = new ArrayList<>(events.size());
+        List<MetadataEvent> run = new ArrayList<>();
+        for (MetadataEvent event : events) {
+            if (event.payload() instanceof ClusterInventory) {
+                run.sort(BY_CONNECTOR);
+                out.addAll(run);
+                run.clear();
+                out.add(event);
+            } else {
+                run.add(event);
+            }
+        }
+        run.sort(BY_CONNECTOR);
+        out.addAll(run);
+        return out;
+    }
+
+    private static final Comparator<MetadataEvent> BY_CONNECTOR = Comparator.comparing(
+            (MetadataEvent e) -> e.subject() == null ? "" : e.subject());
 
     private static boolean applyOne(Connection c, Dialect dialect, String cc, MetadataEvent event)
             throws SQLException {

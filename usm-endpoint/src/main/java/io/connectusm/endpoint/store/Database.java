@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,12 +21,17 @@ import com.zaxxer.hikari.HikariDataSource;
  *
  * <p>A transaction that the database rolled back to break a deadlock or a serialization conflict between replicas
  * (SQL states {@code 40001}, {@code 40P01}) is run again, a few times, from the start: every unit of work is a
- * function of what it reads, so a rerun is safe. Thread-safe. Lifecycle: {@link #open} … {@link #close()}. H2 holds
+ * function of what it reads, so a rerun is safe. {@link #inWriteTransaction} is for the writes that read then
+ * write many rows (event batches): on PostgreSQL they run concurrently (the writes are conditional, see
+ * {@link ConnectorRows}); on H2, whose file one process owns, they run one at a time per file, as H2 breaks a
+ * deadlock between two inserts only by its lock timeout. Thread-safe. Lifecycle: {@link #open} … {@link #close()}. H2 holds
  * a file lock, so one endpoint process owns an H2 file at a time; PostgreSQL has no such limit.
  */
 public final class Database implements AutoCloseable {
 
     private static final int ATTEMPTS = 5;
+    /** One write lock per H2 file (by URL), shared by every handle on it in this process. */
+    private static final Map<String, ReentrantLock> H2_WRITES = new ConcurrentHashMap<>();
 
     private final HikariDataSource pool;
     private final DatabaseSettings settings;
@@ -104,6 +112,23 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * {@link #inTransaction} for a batch of reads-then-writes over many rows: concurrent on PostgreSQL, one at a
+     * time per H2 file.
+     */
+    public <T> T inWriteTransaction(SqlWork<T> work) {
+        if (!settings.embedded()) {
+            return inTransaction(work);
+        }
+        ReentrantLock lock = H2_WRITES.computeIfAbsent(settings.url(), url -> new ReentrantLock());
+        lock.lock();
+        try {
+            return inTransaction(work);
+        } finally {
+            lock.unlock();
         }
     }
 

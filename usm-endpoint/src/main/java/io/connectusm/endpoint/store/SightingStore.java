@@ -26,7 +26,7 @@ public final class SightingStore {
 
     public void report(List<Sighting> sightings) {
         Dialect dialect = database.dialect();
-        database.inTransaction(c -> {
+        database.inWriteTransaction(c -> {
             for (Sighting s : sightings) {
                 Races.untilWon("sighting of " + s.connectClusterId(), () -> {
                     Sighting stored = load(c, s);
