@@ -208,6 +208,21 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         }
     }
 
+    /** A GET with extra request headers, answered as raw bytes (e.g. to see a compressed body as sent). */
+    public HttpResponse<byte[]> getBytes(String path, ApiKeyCredentials creds, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
+                .GET().header("Authorization", basic(creds.key(), creds.secret()));
+        headers.forEach(builder::header);
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,8 @@
 package io.connectusm.endpoint.testing;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,16 @@ final class EachDatabaseProvider implements ClassTemplateInvocationContextProvid
             for (DatabaseBound fixture : fixtures(context)) {
                 fixture.startOn(vendor, TestDirs.create("test-databases", context.getRequiredTestClass()
                         .getSimpleName() + "-" + vendor.name().toLowerCase(Locale.ROOT)));
+            }
+            for (Method method : context.getRequiredTestClass().getDeclaredMethods()) {
+                if (method.isAnnotationPresent(BeforeDatabaseRun.class)) {
+                    method.setAccessible(true);
+                    try {
+                        method.invoke(null);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
             }
         }
 
