@@ -155,7 +155,7 @@ public final class HistoryRetention implements AutoCloseable {
         do {
             deleted = database.inTransaction(c -> HistoryRows.deleteOlderThan(c, cutoff, BATCH));
             total += deleted;
-        } while (deleted == BATCH && !closing);
+        } while (deleted >= BATCH && !closing);
         return total;
     }
 

@@ -82,12 +82,29 @@ final class HistoryRows {
         }
     }
 
-    /** Deletes at most {@code limit} of the oldest entries written before {@code cutoff}; how many. */
+    /**
+     * Deletes the oldest entries written before {@code cutoff}, about {@code limit} of them (the first {@code limit}
+     * by sequence); how many. Bounded by a sequence found first rather than by a sub-query with a limit, which H2
+     * evaluates row by row.
+     */
     static int deleteOlderThan(Connection c, Instant cutoff, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM connector_history WHERE seq IN (SELECT seq FROM "
-                + "connector_history WHERE event_time < ? ORDER BY seq LIMIT ?)")) {
+        Long last = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM connector_history WHERE event_time < ? "
+                + "ORDER BY seq LIMIT 1 OFFSET ?")) {
             ps.setObject(1, Sql.utc(cutoff));
-            ps.setInt(2, limit);
+            ps.setInt(2, limit - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    last = rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM connector_history WHERE event_time < ?"
+                + (last == null ? "" : " AND seq <= ?"))) {
+            ps.setObject(1, Sql.utc(cutoff));
+            if (last != null) {
+                ps.setLong(2, last);
+            }
             return ps.executeUpdate();
         }
     }
