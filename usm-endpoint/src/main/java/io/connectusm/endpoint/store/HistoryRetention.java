@@ -43,6 +43,7 @@ public final class HistoryRetention implements AutoCloseable {
     private final Policy policy;
     private final Clock clock;
     private final String replica;
+    private final int batch;
     private ScheduledExecutorService scheduler;
     /** Set by {@link #close()}: a running pass stops after its current batch (never interrupted mid-statement). */
     private volatile boolean closing;
@@ -76,10 +77,16 @@ public final class HistoryRetention implements AutoCloseable {
 
     /** @param replica names this process in the lock row (e.g. host and port), for operators */
     public HistoryRetention(Database database, Policy policy, Clock clock, String replica) {
+        this(database, policy, clock, replica, BATCH);
+    }
+
+    /** With batches of {@code batch} rows (and connectors) instead of {@value #BATCH} (tests). */
+    HistoryRetention(Database database, Policy policy, Clock clock, String replica, int batch) {
         this.database = database;
         this.policy = policy;
         this.clock = clock;
         this.replica = replica.length() > 255 ? replica.substring(0, 255) : replica;
+        this.batch = batch;
     }
 
     /** Schedules passes: the first within a minute (at a random moment), then every interval. */
@@ -153,9 +160,9 @@ public final class HistoryRetention implements AutoCloseable {
         long total = 0;
         int deleted;
         do {
-            deleted = database.inTransaction(c -> HistoryRows.deleteOlderThan(c, cutoff, BATCH));
+            deleted = database.inTransaction(c -> HistoryRows.deleteOlderThan(c, cutoff, batch));
             total += deleted;
-        } while (deleted >= BATCH && !closing);
+        } while (deleted >= batch && !closing);
         return total;
     }
 
@@ -163,17 +170,17 @@ public final class HistoryRetention implements AutoCloseable {
     private long[] trimConnectors() {
         long deleted = 0;
         int connectors = 0;
-        List<HistoryRows.ConnectorKey> batch;
+        List<HistoryRows.ConnectorKey> overFull;
         do {
-            batch = database.inTransaction(c -> HistoryRows.overFull(c, policy.maxRowsPerConnector(), BATCH));
-            for (HistoryRows.ConnectorKey key : batch) {
+            overFull = database.inTransaction(c -> HistoryRows.overFull(c, policy.maxRowsPerConnector(), batch));
+            for (HistoryRows.ConnectorKey key : overFull) {
                 if (closing) {
                     break;
                 }
                 deleted += database.inTransaction(c -> HistoryRows.trim(c, key, policy.maxRowsPerConnector()));
                 connectors++;
             }
-        } while (batch.size() == BATCH && !closing);
+        } while (overFull.size() == batch && !closing);
         return new long[] {deleted, connectors};
     }
 

@@ -99,6 +99,30 @@ class HistoryRetentionTest {
     }
 
     @Test
+    void smallBatchesDeleteExactlyWhatOneBigPassWould() {
+        for (int c = 0; c < 7; c++) {
+            changes("c" + c, 12, 85 - c); // 7 connectors, 12 changes each, some of each older than 90 days
+        }
+        int oldBefore = 0;
+        for (int c = 0; c < 7; c++) {
+            oldBefore += (int) store.history(cc, "c" + c).stream()
+                    .filter(e -> e.time().isBefore(NOW.minus(Duration.ofDays(90)))).count();
+        }
+
+        HistoryRetention.Result result = new HistoryRetention(database, new HistoryRetention.Policy(
+                Duration.ofDays(90), 4, HOUR), Clock.fixed(NOW, ZoneOffset.UTC), "test", 3).runOnce().orElseThrow();
+
+        assertThat(result.deletedByAge()).isEqualTo(oldBefore);
+        assertThat(result.connectorsTrimmed()).isEqualTo(7);
+        for (int c = 0; c < 7; c++) {
+            List<HistoryEntry> left = store.history(cc, "c" + c);
+            assertThat(left).hasSize(4);
+            assertThat(left.get(0).time()).isEqualTo(NOW.minus(Duration.ofDays(85 - c)));
+        }
+        assertThat(result.deletedByAge() + result.deletedByCount()).isEqualTo(7 * 12 - 7 * 4);
+    }
+
+    @Test
     void aPassRunsOnOneReplicaAtATimeAndAboutOncePerInterval() throws Exception {
         changes("c", 5, 200);
         Database replicaB = databases.open(settings);
