@@ -24,8 +24,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * function of what it reads, so a rerun is safe. {@link #inWriteTransaction} is for the writes that read then
  * write many rows (event batches): on PostgreSQL they run concurrently (the writes are conditional, see
  * {@link ConnectorRows}); on H2, whose file one process owns, they run one at a time per file, as H2 breaks a
- * deadlock between two inserts only by its lock timeout. Thread-safe. Lifecycle: {@link #open} … {@link #close()}. H2 holds
- * a file lock, so one endpoint process owns an H2 file at a time; PostgreSQL has no such limit.
+ * deadlock between two inserts only by its lock timeout. Thread-safe. Lifecycle: {@link #open} … {@link #close()}.
+ * H2 holds a file lock, so one endpoint process owns an H2 file at a time; PostgreSQL has no such limit.
  */
 public final class Database implements AutoCloseable {
 

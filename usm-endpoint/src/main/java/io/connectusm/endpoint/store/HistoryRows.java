@@ -35,7 +35,7 @@ final class HistoryRows {
         }
     }
 
-    /** At most {@code limit} entries of a connector (also of a deleted one) older than {@code beforeSeq}, newest first. */
+    /** At most {@code limit} entries of a connector (also of a deleted one) before {@code beforeSeq}, newest first. */
     static List<HistoryEntry> list(Connection c, String cc, String name, long beforeSeq, int limit)
             throws SQLException {
         List<HistoryEntry> out = new ArrayList<>();

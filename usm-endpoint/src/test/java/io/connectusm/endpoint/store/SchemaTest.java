@@ -91,7 +91,8 @@ class SchemaTest {
     private static List<String> history(DatabaseSettings settings) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(settings); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT \"version\", \"script\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL "
+                "SELECT \"version\", \"script\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE "
+                        + "AND \"version\" IS NOT NULL "
                         + "ORDER BY \"installed_rank\"")) {
             while (rs.next()) {
                 out.add(rs.getString(1) + " " + rs.getString(2));
