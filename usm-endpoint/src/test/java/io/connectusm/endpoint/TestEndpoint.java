@@ -184,28 +184,14 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
-        try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> sendBytes(String path, byte[] body, ApiKeyCredentials creds, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
                 .header("Authorization", basic(creds.key(), creds.secret())).build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET with extra request headers, answered as raw bytes (e.g. to see a compressed body as sent). */
@@ -213,8 +199,12 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .GET().header("Authorization", basic(creds.key(), creds.secret()));
         headers.forEach(builder::header);
+        return exchange(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
