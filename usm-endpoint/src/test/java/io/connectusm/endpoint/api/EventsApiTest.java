@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.connectusm.endpoint.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.testing.EachDatabase;
+import io.connectusm.endpoint.testing.TestPostgres;
+import io.connectusm.endpoint.testing.Vendor;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.events.ClusterRef;
@@ -235,6 +237,9 @@ class EventsApiTest {
             assertThat(TestEndpoint.json(afterRestart).get("config").get("db.password").asText()).isEqualTo("********");
             assertThat(everything).doesNotContain(fresh.secret()).doesNotContain(DB_PASSWORD)
                     .doesNotContain(endpoint.keystorePassword()).doesNotContain(endpoint.admin.secret());
+            if (endpoint.vendor() == Vendor.POSTGRESQL) {
+                assertThat(everything).as("the database password").doesNotContain(TestPostgres.password());
+            }
         }
     }
 }
