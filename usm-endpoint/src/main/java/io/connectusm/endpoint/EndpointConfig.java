@@ -198,8 +198,8 @@ public final class EndpointConfig extends AbstractConfig {
             .define(HISTORY_RETENTION_INTERVAL_MS_CONFIG, Type.LONG, HISTORY_RETENTION_INTERVAL_MS_DEFAULT,
                     Range.atLeast(1_000), Importance.LOW, HISTORY_RETENTION_INTERVAL_MS_DOC);
 
-    /** The variables {@code ${env:…}} references read. */
-    private final Map<String, String> environment;
+    /** The database password, its reference read at construction (so a bad one fails the config); never printed. */
+    private final String databasePassword;
 
     public EndpointConfig(Map<String, ?> props) {
         this(props, System.getenv());
@@ -209,7 +209,9 @@ public final class EndpointConfig extends AbstractConfig {
     EndpointConfig(Map<String, ?> props, Map<String, String> environment) {
         // doLog=false: the values are printed by nobody; the start line names only address and data dir.
         super(CONFIG_DEF, props, false);
-        this.environment = Map.copyOf(environment);
+        Password password = getPassword(DATABASE_PASSWORD_CONFIG);
+        this.databasePassword = password == null || getString(DATABASE_URL_CONFIG).isEmpty() ? null
+                : ConfigReference.resolve(DATABASE_PASSWORD_CONFIG, password.value(), environment);
         if (!tlsEnabled() && !isLoopback(bindAddress())) {
             throw new ConfigException(BIND_ADDRESS_CONFIG, bindAddress(),
                     "plain HTTP is only allowed on a loopback address; set " + SSL_KEYSTORE_LOCATION_CONFIG);
@@ -273,10 +275,8 @@ public final class EndpointConfig extends AbstractConfig {
     }
 
     /**
-     * Where the database is: {@code database.url}, or the H2 file under {@code data.dir} when it is empty; the
-     * password's reference is read now.
-     *
-     * @throws ConfigException when the password reference cannot be read
+     * Where the database is: {@code database.url} with its user and password (the reference read when this config
+     * was built), or the H2 file under {@code data.dir} when the URL is empty.
      */
     public DatabaseSettings databaseSettings() {
         String url = getString(DATABASE_URL_CONFIG);
@@ -284,9 +284,7 @@ public final class EndpointConfig extends AbstractConfig {
         if (url.isEmpty()) {
             return DatabaseSettings.h2(dataDir(), pool);
         }
-        Password password = getPassword(DATABASE_PASSWORD_CONFIG);
-        return DatabaseSettings.of(url, getString(DATABASE_USER_CONFIG), password == null ? null
-                : ConfigReference.resolve(DATABASE_PASSWORD_CONFIG, password.value(), environment), pool);
+        return DatabaseSettings.of(url, getString(DATABASE_USER_CONFIG), databasePassword, pool);
     }
 
     /** How long history is kept and how often the retention job runs. */

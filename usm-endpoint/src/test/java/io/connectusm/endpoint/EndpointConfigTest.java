@@ -93,8 +93,8 @@ class EndpointConfigTest {
                 .hasMessageContaining("${file:PATH:KEY} or ${env:NAME}")
                 .hasMessageNotContaining("pg-in-clear-4321");
         Files.writeString(file, url + "database.password=${env:NOT_SET_ANYWHERE}\n");
-        assertThatThrownBy(() -> EndpointConfigLoader.load(file, Map.of()).databaseSettings())
-                .hasMessageContaining("environment variable NOT_SET_ANYWHERE").hasMessageContaining("is not set");
+        assertThatThrownBy(() -> EndpointConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("environment variable NOT_SET_ANYWHERE").hasMessageContaining("is not set");
     }
 
     @Test
