@@ -18,6 +18,7 @@ if [[ -z "$pg_bin" ]]; then
   exit 1
 fi
 pg_start durable
+export USM_BENCH_PG_DATA="$pg_dir/data"   # the harness reads the server's CPU time from /proc
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
   "$(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xms3g -Xmx3g -Dlog4j2.level=WARN -cp benchmarks/target/benchmarks.jar \

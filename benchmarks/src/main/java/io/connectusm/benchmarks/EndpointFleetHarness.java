@@ -26,6 +26,7 @@ import io.connectusm.events.MetadataEvent;
 import io.connectusm.events.TaskSnapshot;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,8 +140,9 @@ public final class EndpointFleetHarness {
                 + "inventories in batches of %d, %d concurrent senders.", clusters, connectors, workers,
                 (long) clusters * connectors * workers, clusters * workers, BATCH, option("senders"));
         line("");
-        line("| database | replicas | events | seconds | events/s | JVM CPU s | load avg after |");
-        line("|---|---|---|---|---|---|---|");
+        line("| database | replicas | events | seconds | events/s | JVM CPU s | PostgreSQL CPU s | commits | WAL fsyncs "
+                + "| load avg before, after |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         List<String> after = new ArrayList<>();
         for (String vendor : options.get("vendors").split(",")) {
             for (String replicas : options.get("replicas").split(",")) {
@@ -176,23 +178,26 @@ public final class EndpointFleetHarness {
             long events = (long) clusters * workers * (connectors + 1);
             double load0 = loadAverage();
             long cpu0 = processCpuNanos();
+            ServerStats server0 = target.serverStats();
             long started = System.nanoTime();
             send(batches, endpoints, agent);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (processCpuNanos() - cpu0) / 1e9;
-            line("| %s | %d | %,d | %.1f | %,.0f | %.0f | %.1f (before %.1f) |", label(vendor), replicas, events,
-                    seconds, events / seconds, cpu, loadAverage(), load0);
+            ServerStats server1 = target.serverStats();
+            line("| %s | %d | %,d | %.1f | %,.0f | %.0f | %s | %s | %s | %.1f, %.1f |", label(vendor), replicas,
+                    events, seconds, events / seconds, cpu, server1.cpuDelta(server0), server1.commitsDelta(server0),
+                    server1.syncsDelta(server0), load0, loadAverage());
             System.out.printf("resync %s x%d: %,.0f events/s%n", vendor, replicas, events / seconds);
             if (replicas > 1) {
                 return "";
             }
             StringBuilder more = new StringBuilder("### " + label(vendor) + ": reads, sizes, retention\n\n");
             reads(first, admin, usmcc.get(0), more);
-            sizes(target, clusters * connectors, more);
             for (UsmEndpoint e : endpoints) {
                 e.close();
             }
             endpoints.clear();
+            sizes(target, clusters * connectors, more);
             history(target, more);
             return more.toString();
         } finally {
@@ -342,17 +347,22 @@ public final class EndpointFleetHarness {
     }
 
     private void sizes(Target target, int connectors, StringBuilder out) throws Exception {
-        Sizes s = target.sizes();
-        out.append(String.format(Locale.ROOT, "After the resync (%,d connectors, %,d history rows): %s; connectors "
-                + "table %s, i.e. **%s per 100,000 connectors**.%n%n", connectors, target.count("connector_history"),
-                s.describe(), mib(s.connectors), mib(s.connectors * 100_000L / connectors)));
+        Sizes raw = target.sizes();
+        Sizes compact = target.compactedSizes();
+        out.append(String.format(Locale.ROOT, "After the resync (%,d connectors, %,d history rows, all rows written "
+                + "once and updated twice): %s as written, %s compacted (%s); connectors table %s compacted, i.e. "
+                + "**%s per 100,000 connectors**%s.%n%n", connectors, target.count("connector_history"),
+                mib(raw.total), mib(compact.total), target.compaction(), mib(compact.connectors),
+                mib(compact.connectors * 100_000L / connectors),
+                compact.perTable ? "" : String.format(Locale.ROOT, " (H2: the whole file, with the %,d CREATED "
+                        + "history entries)", connectors)));
     }
 
     /** Adds H history rows as ingest writes them, measures the growth, then one retention pass. */
     private void history(Target target, StringBuilder out) throws Exception {
         int rows = option("history-rows");
         int connectors = 500;
-        Sizes before = target.sizes();
+        Sizes before = target.compactedSizes();
         long started = System.nanoTime();
         try (Connection c = target.connect()) {
             c.setAutoCommit(false);
@@ -363,9 +373,7 @@ public final class EndpointFleetHarness {
                         + "'env-fleet', 'connect-history', cp_kafka_cluster_id, id, 'history', cloud, region, "
                         + "created_at FROM kafka_clusters WHERE cp_kafka_cluster_id = '" + kafka(0) + "'");
             }
-            String diff = "[{\"key\":\"setting.7\",\"change\":\"CHANGED\",\"old_value\":\"value-184467\","
-                    + "\"new_value\":\"value-907321\"},{\"key\":\"topics\",\"change\":\"CHANGED\",\"old_value\":"
-                    + "\"cluster-0.topic-12\",\"new_value\":\"cluster-0.topic-12,cluster-0.topic-13\"}]";
+            Random random = new Random(5);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO connector_history (connect_cluster_id, name, "
                     + "event_time, change_kind, state, config_fingerprint, diff_json) VALUES (?,?,?,?,?,?,?)")) {
                 Instant now = Instant.now();
@@ -377,8 +385,14 @@ public final class EndpointFleetHarness {
                     ps.setObject(3, now.minusSeconds(ageSeconds).atOffset(ZoneOffset.UTC));
                     ps.setString(4, "CONFIG_UPDATED");
                     ps.setString(5, "RUNNING");
-                    ps.setString(6, "0c3f9e1a7b2d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6");
-                    ps.setString(7, diff);
+                    ps.setString(6, String.format("%064x", new BigInteger(256, random)));
+                    // two keys changed, with values as varied as real ones (repeated text would flatter compression)
+                    ps.setString(7, "[{\"key\":\"setting." + random.nextInt(20) + "\",\"change\":\"CHANGED\","
+                            + "\"old_value\":\"value-" + random.nextInt(1_000_000) + "\",\"new_value\":\"value-"
+                            + random.nextInt(1_000_000) + "\"},{\"key\":\"topics\",\"change\":\"CHANGED\","
+                            + "\"old_value\":\"cluster-0.topic-" + random.nextInt(1000) + "\",\"new_value\":"
+                            + "\"cluster-0.topic-" + random.nextInt(1000) + ",cluster-0.topic-" + random.nextInt(1000)
+                            + "\"}]");
                     ps.addBatch();
                     if ((i + 1) % 5_000 == 0) {
                         ps.executeBatch();
@@ -394,12 +408,12 @@ public final class EndpointFleetHarness {
             // the endpoints' own job may have run a pass since they started: this one is to be measured now
             s.execute("UPDATE endpoint_locks SET last_run_at = NULL");
         }
-        Sizes after = target.sizes();
+        Sizes after = target.compactedSizes();
         out.append(String.format(Locale.ROOT, "History: %,d rows added (batched JDBC, %.0f s) over %d connectors and "
-                + "120 days: %s; the history table grew by %s, i.e. **%s per 1,000,000 history rows** (%d bytes a "
-                + "row, diff of 2 keys).%n%n", rows, insertSeconds, connectors, after.describe(),
-                mib(after.history - before.history), mib((after.history - before.history) * 1_000_000L / rows),
-                (after.history - before.history) / rows));
+                + "120 days: database %s compacted; the history %s grew by %s, i.e. **%s per 1,000,000 history rows** "
+                + "(%d bytes a row with its indexes, a diff of 2 keys).%n%n", rows, insertSeconds, connectors,
+                mib(after.total), after.perTable ? "table" : "file", mib(after.history - before.history),
+                mib((after.history - before.history) * 1_000_000L / rows), (after.history - before.history) / rows));
         long total = target.count("connector_history");
         try (Database db = Database.open(target.settings())) {
             HistoryRetention retention = new HistoryRetention(db, new HistoryRetention.Policy(Duration.ofDays(90),
@@ -459,8 +473,22 @@ public final class EndpointFleetHarness {
 
     /** Bytes on disk: the whole database, the connectors table, the history table (H2: only the whole file). */
     private record Sizes(long total, long connectors, long history, boolean perTable) {
-        String describe() {
-            return "database " + mib(total) + (perTable ? "" : " (H2 file; tables are not measured apart)");
+    }
+
+    /** The PostgreSQL server's CPU time (all its processes), commits and WAL fsyncs so far; {@code null}s on H2. */
+    private record ServerStats(Double cpuSeconds, Long commits, Long walSyncs) {
+        String cpuDelta(ServerStats before) {
+            return cpuSeconds == null ? "(in the JVM)" : String.format(Locale.ROOT, "%.0f", cpuSeconds
+                    - before.cpuSeconds);
+        }
+
+        String commitsDelta(ServerStats before) {
+            return commits == null ? "" : String.format(Locale.ROOT, "%,d", commits - before.commits);
+        }
+
+        String syncsDelta(ServerStats before) {
+            return walSyncs == null ? "(H2: no fsync per commit)" : String.format(Locale.ROOT, "%,d",
+                    walSyncs - before.walSyncs);
         }
     }
 
@@ -545,6 +573,66 @@ public final class EndpointFleetHarness {
                 rs.next();
                 return new Sizes(rs.getLong(1), rs.getLong(2), rs.getLong(3), true);
             }
+        }
+
+        /** Sizes once the dead row versions and free pages are given back: VACUUM FULL, or H2's SHUTDOWN COMPACT. */
+        Sizes compactedSizes() throws Exception {
+            if (vendor.equals("h2")) {
+                try (Connection c = connect(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN COMPACT");
+                }
+                long file = Files.size(dir.resolve("usm-endpoint.mv.db"));
+                return new Sizes(file, file, file, false);
+            }
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("VACUUM FULL");
+            }
+            return sizes();
+        }
+
+        String compaction() {
+            return vendor.equals("h2") ? "SHUTDOWN COMPACT" : "VACUUM FULL";
+        }
+
+        /** The server's CPU seconds from /proc (the postmaster and its children), commits and WAL syncs. */
+        ServerStats serverStats() throws Exception {
+            if (vendor.equals("h2")) {
+                return new ServerStats(null, null, null);
+            }
+            long commits;
+            long syncs;
+            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()), "
+                            + "(SELECT wal_sync FROM pg_stat_wal)")) {
+                rs.next();
+                commits = rs.getLong(1);
+                syncs = rs.getLong(2);
+            }
+            return new ServerStats(postgresCpuSeconds(), commits, syncs);
+        }
+
+        private static Double postgresCpuSeconds() throws IOException {
+            String data = System.getenv("USM_BENCH_PG_DATA");
+            if (data == null) {
+                return Double.NaN;
+            }
+            long postmaster = Long.parseLong(Files.readAllLines(Path.of(data, "postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(proc.getFileName().toString());
+                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // a process that ended meanwhile
+                    }
+                }
+            }
+            return ticks / 100.0; // USER_HZ is 100 on Linux
         }
 
         void drop() throws Exception {
