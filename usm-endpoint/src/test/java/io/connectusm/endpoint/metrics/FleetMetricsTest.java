@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,17 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.TestEndpoint;
-import io.connectusm.endpoint.TestEvents;
+import io.connectusm.endpoint.TransitionEvents;
 import io.connectusm.endpoint.testing.EachDatabase;
-import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.ConfigFingerprint;
-import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
-import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
-import io.connectusm.events.TaskSnapshot;
 
 /**
  * {@code /metrics} of a real endpoint on each database, scraped over HTTP: the fleet's series hold what was
@@ -42,8 +36,6 @@ import io.connectusm.events.TaskSnapshot;
  */
 @EachDatabase
 class FleetMetricsTest {
-
-    private static final String SECRET = "s3cr3t-Value-that-must-not-leak";
 
     @RegisterExtension
     static final TestEndpoint endpoint = new TestEndpoint(Map.of(EndpointConfig.METRICS_PORT_CONFIG, "0",
@@ -58,9 +50,9 @@ class FleetMetricsTest {
         String usmcc = TestEndpoint.json(endpoint.registerConnect("env-m1", ref.kafkaClusterId(),
                 ref.connectClusterId())).get("id").asText();
         Instant t = Instant.now().minusSeconds(5);
-        post(snapshot(ref, "a-failed", t, 1, ConnectorState.FAILED, ConnectorState.FAILED, ConnectorState.RUNNING),
-                snapshot(ref, "b-ok", t, 2, ConnectorState.RUNNING, ConnectorState.RUNNING, ConnectorState.PAUSED),
-                snapshot(ref, "c-beyond-cap", t, 3, ConnectorState.RUNNING, ConnectorState.RUNNING));
+        post(TransitionEvents.snapshot(ref, "a-failed", t, 1, ConnectorState.FAILED, ConnectorState.FAILED, ConnectorState.RUNNING),
+                TransitionEvents.snapshot(ref, "b-ok", t, 2, ConnectorState.RUNNING, ConnectorState.RUNNING, ConnectorState.PAUSED),
+                TransitionEvents.snapshot(ref, "c-beyond-cap", t, 3, ConnectorState.RUNNING, ConnectorState.RUNNING));
 
         String text = scrape();
         Map<String, Double> series = parse(text);
@@ -82,10 +74,10 @@ class FleetMetricsTest {
                 .isBetween(0.0, 60.0);
         assertThat(series).containsEntry("usm_endpoint_events_applied_total", 3.0);
         assertThat(series.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
-        assertThat(text).doesNotContain(SECRET);
+        assertThat(text).doesNotContain(TransitionEvents.SECRET);
 
         // an unregistered cluster's batch is refused and counted by its reason
-        post(snapshot(new ClusterRef("kafka-m1", "connect-unknown"), "x", t, 4, ConnectorState.RUNNING));
+        post(TransitionEvents.snapshot(new ClusterRef("kafka-m1", "connect-unknown"), "x", t, 4, ConnectorState.RUNNING));
         assertThat(parse(scrape())).containsEntry(
                 "usm_endpoint_event_batches_rejected_total{reason=\"cluster_not_registered\"}", 1.0);
     }
@@ -134,21 +126,5 @@ class FleetMetricsTest {
     private static void post(MetadataEvent... events) {
         endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(List.of(events)), endpoint.agent,
                 "application/cloudevents-batch+json");
-    }
-
-    static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long seq, ConnectorState state,
-                                  ConnectorState... tasks) {
-        TreeMap<String, String> config = new TreeMap<>(Map.of("topics", "orders", "db.password",
-                ConnectorSnapshot.MASKED_VALUE));
-        List<TaskSnapshot> taskList = new java.util.ArrayList<>();
-        for (int i = 0; i < tasks.length; i++) {
-            taskList.add(new TaskSnapshot(i, tasks[i], TestEvents.WORKER, tasks[i] == ConnectorState.FAILED
-                    ? "org.example.Boom: password=" + SECRET : null));
-        }
-        ConnectorSnapshot s = new ConnectorSnapshot(name, "org.example.Sink", ConnectorType.SINK, state,
-                TestEvents.WORKER, null, taskList, config, new TreeSet<>(Set.of("db.password")),
-                ConfigFingerprint.of(config), ChangeCause.STATE_CHANGED);
-        return new MetadataEvent(UUID.randomUUID().toString(), ref, TestEvents.WORKER, TestEvents.EPOCH, seq, time,
-                name, s);
     }
 }
