@@ -4,5 +4,7 @@
  * HMAC-SHA256 signature ({@link io.connectusm.endpoint.webhooks.WebhookSender}), and the delivery job that drains
  * the outbox the store fills ({@link io.connectusm.endpoint.webhooks.WebhookDispatcher}): durable, at least once,
  * one replica at a time.
+ *
+ * <p>May call {@code metrics} and {@code store}.
  */
 package io.connectusm.endpoint.webhooks;
