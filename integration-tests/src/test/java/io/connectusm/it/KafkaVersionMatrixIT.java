@@ -344,7 +344,8 @@ class KafkaVersionMatrixIT {
                 .collect(Collectors.joining(","));
     }
 
-    private static void copyDirectory(Path from, Path to) throws IOException {
+    /** Copies a plugin directory into plugin.path (also for MaskingEndToEndIT). */
+    static void copyDirectory(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             files.forEach(file -> {
                 try {

@@ -20,7 +20,6 @@ import io.connectusm.extension.TestPki;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -155,7 +154,8 @@ class MaskingEndToEndIT {
         // The worker: a ConnectDistributed JVM with the plugin ZIP in plugin.path, the documented block.
         Path workerDir = Files.createDirectories(dir.resolve("worker"));
         Path plugins = ConnectWorkerProcess.unzipPlugin(workerDir);
-        copyDirectory(Path.of(System.getProperty("test.connector.plugin")), plugins.resolve("connect-usm-test-connector"));
+        KafkaVersionMatrixIT.copyDirectory(Path.of(System.getProperty("test.connector.plugin")),
+                plugins.resolve("connect-usm-test-connector"));
         String storePassword = secrets.plant("pipeline", "worker", "ssl.keystore.password",
                 new String(pki.client().password()));
         int restPort = ConnectWorkerProcess.freePort();
@@ -395,23 +395,6 @@ class MaskingEndToEndIT {
             } catch (Exception e) {
                 // stopping anyway; each component logs its own trouble
             }
-        }
-    }
-
-    private static void copyDirectory(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(file -> {
-                try {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 

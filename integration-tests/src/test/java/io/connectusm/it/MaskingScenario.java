@@ -24,6 +24,9 @@ final class MaskingScenario {
     static final String FAILING_ECHO = "failing-echo";
     static final String FAILING_RESOLVED = "failing-resolved";
 
+    private static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+    private static final String SCRAM = "org.apache.kafka.common.security.scram.ScramLoginModule";
+
     /** Harmless keys and values operators need to see (issue #9's probes and more): must stay unchanged. */
     static final Map<String, String> HARMLESS = probes();
 
@@ -96,11 +99,9 @@ final class MaskingScenario {
             m.put(key, secrets.plant("mirrormaker-prefix", c, key, secrets.anyPassword()));
         }
         k = "target.producer.sasl.jaas.config";
-        m.put(k, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"mm2\" password=\""
-                + secrets.plant("mirrormaker-prefix", c, k, secrets.password()) + "\";");
+        m.put(k, jaas(PLAIN, "mm2", secrets.plant("mirrormaker-prefix", c, k, secrets.password())));
         k = "source.cluster.sasl.jaas.config";
-        m.put(k, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"mm2-src\" "
-                + "password=\"" + secrets.plant("mirrormaker-prefix", c, k, secrets.password()) + "\";");
+        m.put(k, jaas(SCRAM, "mm2-src", secrets.plant("mirrormaker-prefix", c, k, secrets.password())));
         return m;
     }
 
@@ -128,8 +129,7 @@ final class MaskingScenario {
                 "key.converter.basic.auth.user.info", secrets.password()));
         // a client override and a secret-named key per fresh spelling
         String k = "producer.override.sasl.jaas.config";
-        m.put(k, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"svc\" password=\""
-                + secrets.plant("client-override", c, k, secrets.password()) + "\";");
+        m.put(k, jaas(PLAIN, "svc", secrets.plant("client-override", c, k, secrets.password())));
         for (String key : namedKeys) {
             m.put(key, rotate("secret-named-key v1", key, secrets.anyPassword()));
         }
@@ -207,8 +207,7 @@ final class MaskingScenario {
         m.put("file", file);
         m.put("topics", topic);
         String k = "consumer.override.sasl.jaas.config";
-        m.put(k, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"sink\" password=\""
-                + secrets.plant("client-override", c, k, secrets.password()) + "\";");
+        m.put(k, jaas(SCRAM, "sink", secrets.plant("client-override", c, k, secrets.password())));
         k = secrets.secretKey();
         m.put(k, secrets.plant("secret-named-key", c, k, secrets.anyPassword()));
         m.put("notify.url", "https://alerts:" + secrets.plant("value-credential", c, "notify.url", secrets.password())
@@ -228,8 +227,8 @@ final class MaskingScenario {
         m.put("tasks.max", "1");
         m.put("topics", topic);
         m.put("db.password", secrets.plant("trace-echo", c, "db.password", secrets.password()));
-        m.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\" "
-                + "password=\"" + secrets.plant("trace-echo", c, "sasl.jaas.config", secrets.password()) + "\";");
+        m.put("sasl.jaas.config", jaas(PLAIN, "app", secrets.plant("trace-echo", c, "sasl.jaas.config",
+                secrets.password())));
         m.put(FailingSinkConnector.FAILURE_MESSAGE_CONFIG, "cannot reach jdbc:postgresql://app:"
                 + secrets.plant("trace-echo", c, "failure.message", secrets.password())
                 + "@db.example.com:5432/orders after login with");
@@ -292,6 +291,10 @@ final class MaskingScenario {
 
     private void plantAll(Map<String, String> config, String category, String connector, Map<String, String> values) {
         values.forEach((key, value) -> config.put(key, secrets.plant(category, connector, key, value)));
+    }
+
+    private static String jaas(String loginModule, String user, String password) {
+        return loginModule + " required username=\"" + user + "\" password=\"" + password + "\";";
     }
 
     private static String connectionUrl(String password) {
