@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.types.Password;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +154,7 @@ final class MetadataEventsConfig extends AbstractConfig {
             + "scrubbed the same way. 'none': no trace is sent. A secret in a trace that has no recognisable shape "
             + "and is not a masked value of the connector can be caught only by 'summary' (if it is not on the first "
             + "line) or 'none'.";
-    static final String TRACE_MODE_DEFAULT = "scrubbed";
+    static final String TRACE_MODE_DEFAULT = configValue(TraceMode.SCRUBBED);
 
     static final String HISTORY_MAX_TRANSITIONS_CONFIG = PREFIX + "history.max.transitions";
     static final String HISTORY_MAX_TRANSITIONS_DOC = "How many unsent events are kept per connector while the agent "
@@ -206,7 +207,8 @@ final class MetadataEventsConfig extends AbstractConfig {
                     ConfigDef.ValidString.in(MaskingPolicy.DEFAULT.configValue(), MaskingPolicy.STRICT.configValue()),
                     Importance.MEDIUM, MASKING_POLICY_DOC)
             .define(TRACE_MODE_CONFIG, Type.STRING, TRACE_MODE_DEFAULT,
-                    ConfigDef.ValidString.in("scrubbed", "summary", "none"), Importance.MEDIUM, TRACE_MODE_DOC)
+                    ConfigDef.ValidString.in(Arrays.stream(TraceMode.values()).map(MetadataEventsConfig::configValue)
+                            .toArray(String[]::new)), Importance.MEDIUM, TRACE_MODE_DOC)
             .define(HISTORY_MAX_TRANSITIONS_CONFIG, Type.INT, HISTORY_MAX_TRANSITIONS_DEFAULT,
                     ConfigDef.Range.between(1, 1_000), Importance.LOW, HISTORY_MAX_TRANSITIONS_DOC);
 
@@ -305,6 +307,11 @@ final class MetadataEventsConfig extends AbstractConfig {
                 .build();
     }
 
+    /** A trace mode as the config spells it: its name in lower case. */
+    private static String configValue(TraceMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+
     /** How failure traces leave the worker. */
     TraceMode traceMode() {
         return TraceMode.valueOf(getString(TRACE_MODE_CONFIG).toUpperCase(Locale.ROOT));
@@ -322,7 +329,7 @@ final class MetadataEventsConfig extends AbstractConfig {
                 + getString(SSL_KEYSTORE_LOCATION_CONFIG)) + ", basic auth "
                 + (basicAuthPlaceholder() ? "off: api.key and api.secret are the '" + BASIC_AUTH_PLACEHOLDER
                 + "' placeholder" : basicAuthUser() == null ? "off" : "on") + ", masking policy "
-                + maskingOptions().policy().configValue() + ", traces " + traceMode().name().toLowerCase(Locale.ROOT)
+                + maskingOptions().policy().configValue() + ", traces " + configValue(traceMode())
                 + ")";
     }
 
