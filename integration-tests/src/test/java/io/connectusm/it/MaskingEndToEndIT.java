@@ -11,6 +11,7 @@ import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
 import io.connectusm.certs.StorePasswordFile;
+import io.connectusm.certs.TlsContexts;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
@@ -48,6 +49,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
@@ -61,8 +64,9 @@ import org.junit.jupiter.api.Timeout;
  * its FileConfigProvider — all planted with secrets generated fresh for this run ({@link PlantedSecrets},
  * {@link MaskingScenario}); the config is updated by PUT and PATCH (old values go to history) and one connector is
  * deleted. The worker reports to the real agent (in this JVM, mTLS), which forwards to the real endpoint (in this JVM,
- * an H2 file). Then every byte is searched for every planted secret, raw or encoded ({@link LeakScanner}): every
- * {@code /usm/v1} response (connectors, each connector, each history), every console page reachable after logging in
+ * an H2 file), each hop through a {@link RecordingTlsRelay}. Then every byte is searched for every planted secret, raw
+ * or encoded ({@link LeakScanner}): every byte the worker sent to the agent and the agent to the endpoint (and their
+ * answers), every {@code /usm/v1} response (connectors, each connector, each history), every console page reachable after logging in
  * through {@code /ui/login}, the agent's spool and control plane, the endpoint's database files, every log line of
  * this JVM and every line the extension wrote to the worker's log. What Connect itself logged is reported, not
  * asserted. A user's checks too: masked keys show {@code ********}, credentials are cut out of values with the rest
@@ -77,6 +81,8 @@ class MaskingEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WORKER_LOG_RECORD = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR|FATAL) \\[.*?\\] (\\S+) - ");
+
+    private static final Pattern AUTHORIZATION_HEADER = Pattern.compile("(?im)^(authorization):[^\r\n]*");
 
     private final PlantedSecrets secrets = new PlantedSecrets();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -116,6 +122,10 @@ class MaskingEndToEndIT {
                 "default.environment", ENVIRONMENT)));
         started.push(endpoint);
         String endpointUrl = "https://localhost:" + endpoint.port();
+        // Every byte the agent sends to the endpoint passes a recording relay (the agent needs no client certificate).
+        SSLContext serverTls = TlsContexts.sslContext(pki.server().directory());
+        RecordingTlsRelay agentToEndpoint = RecordingTlsRelay.start(serverTls, false, serverTls, endpoint.port());
+        started.push(agentToEndpoint);
         endpoint.registerKafkaCluster(ENVIRONMENT, kafkaClusterId, "aws", "eu-west-1");
         String usmcc = endpoint.registerConnectCluster(ENVIRONMENT, kafkaClusterId, group);
         ApiKeyCredentials admin = endpoint.apiKeys().create(ApiRole.ADMIN, "masking IT: the checks");
@@ -141,7 +151,7 @@ class MaskingEndToEndIT {
         agentProps.put("ssl.truststore.password", storeRef);
         agentProps.put("identity.mode", "cluster");
         agentProps.put("spool.dir", spool.toString());
-        agentProps.put("endpoint.url", endpointUrl);
+        agentProps.put("endpoint.url", "https://localhost:" + agentToEndpoint.port());
         agentProps.put("endpoint.environment", ENVIRONMENT);
         agentProps.put("endpoint.api.key", agentKey.key());
         agentProps.put("endpoint.api.secret", "${file:" + agentSecret + ":secret}");
@@ -150,6 +160,11 @@ class MaskingEndToEndIT {
         agentProps.put("registrations.refresh.interval.ms", "2000");
         RunningAgent agent = UsmAgent.start(AgentConfigLoader.of(agentProps, Map.of()));
         started.push(agent);
+        // Every byte the worker sends to the agent passes a recording relay, which shows the agent the worker's own
+        // client certificate: what the agent received is what the extension sent, before any receiver coalesces it.
+        RecordingTlsRelay workerToAgent = RecordingTlsRelay.start(serverTls, true,
+                TlsContexts.sslContext(pki.client().directory()), agent.dataPort());
+        started.push(workerToAgent);
 
         // The worker: a ConnectDistributed JVM with the plugin ZIP in plugin.path, the documented block.
         Path workerDir = Files.createDirectories(dir.resolve("worker"));
@@ -164,7 +179,7 @@ class MaskingEndToEndIT {
         workerProps.removeIf(line -> line.startsWith("rest.extension.classes="));
         workerProps.add("plugin.discovery=service_load");
         workerProps.addAll(WorkerPropertiesStyle.DOCUMENTED.properties(pki.client().directory(),
-                "https://localhost:" + agent.dataPort(), storePassword));
+                "https://localhost:" + workerToAgent.port(), storePassword));
         workerProps.add("confluent.connect.metadata.events.reconcile.interval.ms=1000");
         ConnectWorkerProcess worker = ConnectWorkerProcess.start(workerDir, "worker", workerProps, restPort,
                 workerClasspath(), List.of());
@@ -257,7 +272,11 @@ class MaskingEndToEndIT {
         seenVisible.addAll(visibility.scan("API responses", api.toString()));
         scanned.put("API responses", api.length());
         StringBuilder pages = new StringBuilder();
-        int pageCount = http.crawlConsole(body -> pages.append(body).append('\n'), (path, body) ->
+        // Every connector's page is visited, the deleted one's too (whose history must not be served as a page).
+        List<String> connectorPages = Stream.of(MaskingScenario.MIRROR, MaskingScenario.FILES_IN,
+                MaskingScenario.FILES_OUT, MaskingScenario.FAILING_ECHO, MaskingScenario.FAILING_RESOLVED)
+                .map(name -> "/ui/connect-clusters/" + usmcc + "/connectors/" + name).toList();
+        int pageCount = http.crawlConsole(connectorPages, body -> pages.append(body).append('\n'), (path, body) ->
                 record(leaks, scanner.scan("page GET " + path, body)));
         scanned.put("console pages (" + pageCount + ")", pages.length());
         seenVisible.addAll(visibility.scan("console pages", pages.toString()));
@@ -277,8 +296,20 @@ class MaskingEndToEndIT {
         scanFiles(visibility, visibleInFiles, "agent files", spool);
         scanFiles(visibility, visibleInFiles, "endpoint files", endpointData);
         visibleInFiles.keySet().forEach(place -> seenVisible.add("in " + place.substring(0, place.indexOf(" files") + 6)));
+        for (Map.Entry<String, RecordingTlsRelay> hop : Map.of("bytes the worker sent to the agent", workerToAgent,
+                "bytes the agent sent to the endpoint", agentToEndpoint).entrySet()) {
+            String sent = withoutAuthorization(hop.getValue().requests());
+            String answered = hop.getValue().responses();
+            scanned.put(hop.getKey() + " and the answers", sent.length() + answered.length());
+            record(leaks, scanner.scan(hop.getKey(), sent));
+            record(leaks, scanner.scan("answers to the " + hop.getKey(), answered));
+            if (!visibility.scan(hop.getKey(), sent).isEmpty()) {
+                seenVisible.add("in " + hop.getKey());
+            }
+        }
         assertThat(String.join("; ", seenVisible)).as("a harmless value in clear is seen by the scan of each place")
-                .contains("in API responses", "in console pages", "in agent files", "in endpoint files");
+                .contains("in API responses", "in console pages", "in agent files", "in endpoint files",
+                        "in bytes the worker sent to the agent", "in bytes the agent sent to the endpoint");
         String testJvm = jvmLogs.text();
         scanned.put("log lines of this JVM (agent, endpoint, broker)", testJvm.length());
         record(leaks, scanner.scan("log of this JVM", testJvm));
@@ -310,6 +341,14 @@ class MaskingEndToEndIT {
         System.out.printf("  worker up %.0f s, scenario settled at the endpoint %.0f s later, whole test %.0f s%n",
                 (workerUp - began) / 1e9, (settled - workerUp) / 1e9, (System.nanoTime() - began) / 1e9);
         assertThat(leaks).as("planted secrets found (label as form in place; never the value)").isEmpty();
+    }
+
+    /**
+     * The recorded requests with each Authorization header's value blanked: it is the hop's own credential, sent to
+     * the one receiver it is for (the agent's API secret to the endpoint); everything else is scanned.
+     */
+    private static String withoutAuthorization(String requests) {
+        return AUTHORIZATION_HEADER.matcher(requests).replaceAll("$1: (this hop's credential, not scanned)");
     }
 
     private static boolean taskFailedWithTrace(JsonNode connector) {
@@ -455,10 +494,10 @@ class MaskingEndToEndIT {
         }
 
         /**
-         * Logs in through {@code /ui/login} and visits every console page linked from {@code /ui} (GET only, at most
-         * 60), handing each body to {@code scan}. Returns the number of pages.
+         * Logs in through {@code /ui/login} and visits every console page linked from {@code /ui} and {@code seeds}
+         * (GET only, at most 60), handing each body to {@code scan}. Returns the number of pages.
          */
-        int crawlConsole(java.util.function.Consumer<String> all, java.util.function.BiConsumer<String, String> scan)
+        int crawlConsole(List<String> seeds, java.util.function.Consumer<String> all, java.util.function.BiConsumer<String, String> scan)
                 throws IOException, InterruptedException {
             String form = "api_key=" + URLEncoder.encode(admin.key(), StandardCharsets.UTF_8) + "&api_secret="
                     + URLEncoder.encode(admin.secret(), StandardCharsets.UTF_8) + "&next=%2Fui";
@@ -470,6 +509,7 @@ class MaskingEndToEndIT {
             String cookie = setCookie.substring(0, setCookie.indexOf(';'));
             Set<String> seen = new LinkedHashSet<>();
             Deque<String> queue = new ArrayDeque<>(List.of("/ui/login", "/ui"));
+            queue.addAll(seeds);
             while (!queue.isEmpty() && seen.size() < 60) {
                 String path = queue.poll().replace("&amp;", "&");
                 if (!seen.add(path) || path.startsWith("/ui/logout")) {
