@@ -108,11 +108,8 @@ final class MaskingScenario {
     /** FileStreamSource carrying most categories, with batch.size 100 (200 after the PUT, 300 after the PATCH). */
     Map<String, String> filesIn(String file) {
         String c = FILES_IN;
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", "FileStreamSource");
-        m.put("tasks.max", "1");
+        Map<String, String> m = oneTask("FileStreamSource", "topic");
         m.put("file", file);
-        m.put("topic", topic);
         m.put("batch.size", "100");
         // converters' Schema Registry keys, PASSWORD-typed by the client's definition under the converter prefix
         m.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -201,11 +198,8 @@ final class MaskingScenario {
     /** FileStreamSink, deleted at the end (its history must stay clean after the delete). */
     Map<String, String> filesOut(String file) {
         String c = FILES_OUT;
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector");
-        m.put("tasks.max", "1");
+        Map<String, String> m = oneTask("org.apache.kafka.connect.file.FileStreamSinkConnector", "topics");
         m.put("file", file);
-        m.put("topics", topic);
         String k = "consumer.override.sasl.jaas.config";
         m.put(k, jaas(SCRAM, "sink", secrets.plant("client-override", c, k, secrets.password())));
         k = secrets.secretKey();
@@ -222,10 +216,7 @@ final class MaskingScenario {
      */
     Map<String, String> failingEcho() {
         String c = FAILING_ECHO;
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", FailingSinkConnector.class.getName());
-        m.put("tasks.max", "1");
-        m.put("topics", topic);
+        Map<String, String> m = oneTask(FailingSinkConnector.class.getName(), "topics");
         m.put("db.password", secrets.plant("trace-echo", c, "db.password", secrets.password()));
         m.put("sasl.jaas.config", jaas(PLAIN, "app", secrets.plant("trace-echo", c, "sasl.jaas.config",
                 secrets.password())));
@@ -244,10 +235,7 @@ final class MaskingScenario {
      * @return the config; {@link #resolvedFileContent()} is what the file must hold
      */
     Map<String, String> failingResolved(String secretsFile) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", FailingSinkConnector.class.getName());
-        m.put("tasks.max", "1");
-        m.put("topics", topic);
+        Map<String, String> m = oneTask(FailingSinkConnector.class.getName(), "topics");
         m.put(FailingSinkConnector.FAILURE_MESSAGE_CONFIG, "upstream refused password=${file:" + secretsFile
                 + ":upstream.password} while ${file:" + secretsFile + ":github.token} was in use");
         return m;
@@ -283,6 +271,15 @@ final class MaskingScenario {
     static List<String> filesInCutKeys() {
         return List.of("connection.url", "repo.url", "callback.endpoint", "notify.target", "jvm.options", "odbc.dsn",
                 "db2.url", "payload.template", "login.options");
+    }
+
+    /** A config of {@code connectorClass} with one task, reading or writing the topic under {@code topicKey}. */
+    private Map<String, String> oneTask(String connectorClass, String topicKey) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("connector.class", connectorClass);
+        m.put("tasks.max", "1");
+        m.put(topicKey, topic);
+        return m;
     }
 
     private String rotate(String category, String key, String value) {
