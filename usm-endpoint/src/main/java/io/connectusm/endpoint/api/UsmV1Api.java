@@ -28,6 +28,13 @@ public final class UsmV1Api {
     /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}. */
     public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
                                                String defaultEnvironment, ApiLimits limits) {
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits, IngestObserver.NONE);
+    }
+
+    /** {@link #addRoutes(RouteTable.Builder, Stores, ApiKeys, Links, String, ApiLimits)}, telling {@code ingest}
+     *  of every refused event batch. */
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
+                                               String defaultEnvironment, ApiLimits limits, IngestObserver ingest) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
         var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
@@ -59,7 +66,7 @@ public final class UsmV1Api {
                         connectors::purgeHistory)
                 .get(WorkerPluginsResource.PATH, Access.READ, "reading plugins", plugins::list)
 
-                .post(EventsResource.PATH, Access.REPORT, "posting events", events::ingest)
+                .post(EventsResource.PATH, Access.REPORT, "posting events", ingest.observing(events::ingest))
 
                 .post(SightingsResource.PATH, Access.REPORT, "reporting sightings", sightings::report)
                 .get(SightingsResource.PATH, Access.READ, "listing sightings", sightings::list)
