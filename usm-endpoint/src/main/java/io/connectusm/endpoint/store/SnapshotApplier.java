@@ -83,7 +83,7 @@ final class SnapshotApplier {
 
     /**
      * The history entry an outcome writes; its time is the event's. {@code taskStates} is the connector's tasks'
-     * states after the change, {@link TaskStates#encode encoded} ({@code null} after a deletion).
+     * states after the change, {@link TaskStates#encode encoded} (none after a deletion).
      */
     record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
                   String taskStates) {
@@ -143,7 +143,7 @@ final class SnapshotApplier {
 
     private static Delete deletion(ConnectorRow row, EventStamp stamp) {
         return new Delete(row.name(), stamp, new Change(HistoryKind.DELETED, null, null,
-                ConfigDiff.between(row.connector().config(), Map.of()), null));
+                ConfigDiff.between(row.connector().config(), Map.of()), ""));
     }
 
     /** What differs, in the order the history reports it: config, then the connector's state, then its tasks. */
