@@ -33,14 +33,20 @@ record ClusterHealth(ConnectorCounts counts, Instant lastHeard, String heard, bo
         return new ClusterHealth(counts == null ? ConnectorCounts.NONE : counts, last, heard, stale, agents);
     }
 
-    /** "0 s ago", "59 s ago", "4 min ago", "3 h ago", "2 d ago"; a time ahead of the clock reads "just now". */
+    /**
+     * "under 10 s ago", "20 s ago" (in steps of 10 s, so a page polled every few seconds stays the same, and its
+     * ETag with it, for a while), "4 min ago", "3 h ago", "2 d ago"; a time ahead of the clock reads "just now".
+     */
     static String ago(Duration age) {
         long s = age.toSeconds();
-        if (s < 0) {
+        if (age.isNegative()) {
             return "just now";
         }
+        if (s < 10) {
+            return "under 10 s ago";
+        }
         if (s < 60) {
-            return s + " s ago";
+            return s / 10 * 10 + " s ago";
         }
         if (s < 3600) {
             return s / 60 + " min ago";
