@@ -35,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import io.connectusm.endpoint.LogCapture;
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
