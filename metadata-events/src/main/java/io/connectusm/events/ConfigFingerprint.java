@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The fingerprint of a connector's <em>masked</em> configuration: {@code "sha256:"} followed by 64 lowercase
@@ -32,8 +31,8 @@ public final class ConfigFingerprint {
     /** The algorithm prefix of every fingerprint. */
     public static final String PREFIX = "sha256:";
 
-    private static final Pattern WELL_FORMED = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final int NULL_LENGTH = 0xFFFFFFFF;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private ConfigFingerprint() {
     }
@@ -48,10 +47,25 @@ public final class ConfigFingerprint {
      *                                  has no exact UTF-8 encoding; the message names the key, not the value
      */
     public static String of(Map<String, String> maskedConfig) {
-        List<byte[][]> entries = new ArrayList<>(maskedConfig.size());
+        String[] keys = new String[maskedConfig.size()];
+        String[] values = new String[keys.length];
+        int count = 0;
         for (Map.Entry<String, String> entry : maskedConfig.entrySet()) {
-            String key = entry.getKey();
-            String value = entry.getValue();
+            keys[count] = entry.getKey();
+            values[count++] = entry.getValue();
+        }
+        return of(keys, values, count);
+    }
+
+    /**
+     * {@link #of(Map)} of the first {@code count} entries of two parallel arrays, whose keys are distinct: what
+     * {@link EventScanner} has in hand, without building a map.
+     */
+    static String of(String[] keys, String[] values, int count) {
+        List<byte[][]> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = keys[i];
+            String value = values[i];
             if (!Text.isWellFormed(key)) {
                 throw new IllegalArgumentException("a config key is not well-formed Unicode");
             }
@@ -78,23 +92,33 @@ public final class ConfigFingerprint {
 
     /** Whether {@code fingerprint} has the form {@code sha256:} plus 64 lowercase hex digits. */
     public static boolean isWellFormed(String fingerprint) {
-        return fingerprint != null && WELL_FORMED.matcher(fingerprint).matches();
+        if (fingerprint == null || fingerprint.length() != PREFIX.length() + 64 || !fingerprint.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < fingerprint.length(); i++) {
+            char c = fingerprint.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // java.util.HexFormat is Java 17; this class is Java 11 bytecode (it is shaded into the worker plugin).
-    private static String hex(byte[] bytes) {
-        StringBuilder out = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    static String hex(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[bytes[i] & 0xf];
         }
-        return out.toString();
+        return new String(out);
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -66,7 +66,7 @@ final class DocumentReader {
         }
     }
 
-    private static void expectStart(JsonParser parser, JsonToken start, String expected) throws IOException {
+    static void expectStart(JsonParser parser, JsonToken start, String expected) throws IOException {
         JsonToken token = parser.nextToken();
         if (token != start) {
             throw EventDecodingException.malformed(FieldPath.root(), "expected " + expected
@@ -74,7 +74,7 @@ final class DocumentReader {
         }
     }
 
-    private static void expectEnd(JsonParser parser) throws IOException {
+    static void expectEnd(JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
             throw EventDecodingException.malformed(FieldPath.root(), "has content after the end of the document");
         }
@@ -85,7 +85,7 @@ final class DocumentReader {
      * failure of the stream as is, and anything else as an {@link EventDecodingException} without cause,
      * since parser messages quote the input.
      */
-    private static IOException translate(Exception failure, JsonParser parser) {
+    static IOException translate(Exception failure, JsonParser parser) {
         if (failure instanceof EventDecodingException) {
             throw (EventDecodingException) failure;
         }
