@@ -1,6 +1,6 @@
 package io.connectusm.agent.spool;
 
-import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -32,9 +32,9 @@ final class LegacyMigration {
         int damaged = 0;
         for (Map.Entry<String, byte[]> entry : legacy.entrySet()) {
             SpoolKey key = SpoolKey.decode(entry.getKey());
-            List<MetadataEvent> batch;
+            List<ScannedEvent> batch;
             try {
-                batch = key == null ? null : BatchCodec.decode(entry.getValue());
+                batch = key == null ? null : BatchCodec.scan(entry.getValue(), null);
             } catch (RuntimeException e) {
                 batch = null;
             }
@@ -44,9 +44,8 @@ final class LegacyMigration {
             }
             String prefix = key.encode();
             long seq = 0;
-            for (MetadataEvent event : batch) {
-                IncomingEvent incoming = IncomingEvent.of(event);
-                events.put(SpoolRecord.storeKey(prefix, seq++), SpoolRecord.value(incoming.digest(), incoming.json()));
+            for (ScannedEvent event : batch) {
+                events.put(SpoolRecord.storeKey(prefix, seq++), IncomingEvent.of(event).value());
             }
         }
         store.removeMap(legacy);

@@ -124,10 +124,10 @@ final class SpoolIndex {
         pendingBytes += SpoolRecord.jsonLength(value);
     }
 
-    /** Whether a stored value has the spool's layout and its event decodes. */
+    /** Whether a stored value has the spool's layout and its event is valid (scanned, not built). */
     private static boolean decodes(byte[] value) {
         try {
-            return SpoolRecord.isWellFormed(value) && BatchCodec.decodeEvent(SpoolRecord.json(value)) != null;
+            return SpoolRecord.isWellFormed(value) && BatchCodec.scanEvent(SpoolRecord.json(value)) != null;
         } catch (RuntimeException e) {
             return false;
         }
@@ -155,7 +155,7 @@ final class SpoolIndex {
             }
             last.put(event.key(), event.digest());
             added.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event);
-            addedBytes += event.json().length;
+            addedBytes += event.jsonLength();
         }
         if (pendingBytes + addedBytes > settings.maxBytes()) {
             // Only near the limit: what the batch coalesces away counts too, so a key whose history is full can
@@ -284,7 +284,7 @@ final class SpoolIndex {
             }
         }
         for (int i = 0; i < excess; i++) {
-            freed += added.get(i).json().length;
+            freed += added.get(i).jsonLength();
         }
         return freed;
     }
@@ -320,13 +320,13 @@ final class SpoolIndex {
                 state.first = state.next;
                 continue;
             }
-            events.put(SpoolRecord.storeKey(state.prefix, seq), SpoolRecord.value(event.digest(), event.json()));
+            events.put(SpoolRecord.storeKey(state.prefix, seq), event.value());
             if (state.count++ == 0) {
                 state.first = seq;
                 pendingKeys++;
             }
             pendingEvents++;
-            pendingBytes += event.json().length;
+            pendingBytes += event.jsonLength();
         }
         state.latestDigest = added.get(added.size() - 1).digest();
     }

@@ -1,5 +1,7 @@
 package io.connectusm.agent.spool;
 
+import io.connectusm.events.ScannedEvent;
+import io.connectusm.events.StateDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -14,7 +16,7 @@ import java.util.HexFormat;
 final class SpoolRecord {
 
     private static final byte FORMAT = 1;
-    private static final int DIGEST_BYTES = 32;
+    private static final int DIGEST_BYTES = StateDigest.BYTES;
     private static final int HEADER = 1 + DIGEST_BYTES;
     private static final String ZEROS = "0000000000000000";
 
@@ -45,13 +47,27 @@ final class SpoolRecord {
         }
     }
 
-    /** The stored value for an event's JSON and its state digest (hex, as {@link BatchCodec#stateDigest}). */
-    static byte[] value(String digest, byte[] json) {
+    /** The stored value of an event: its state digest ({@link StateDigest}) and its JSON, copied out of its batch. */
+    static byte[] value(byte[] digest, ScannedEvent event) {
+        byte[] value = new byte[HEADER + event.length()];
+        value[0] = FORMAT;
+        System.arraycopy(digest, 0, value, 1, DIGEST_BYTES);
+        event.copyJson(value, HEADER);
+        return value;
+    }
+
+    /** The stored value of a digest and an event's JSON. */
+    static byte[] value(byte[] digest, byte[] json) {
         byte[] value = new byte[HEADER + json.length];
         value[0] = FORMAT;
-        System.arraycopy(HexFormat.of().parseHex(digest), 0, value, 1, DIGEST_BYTES);
+        System.arraycopy(digest, 0, value, 1, DIGEST_BYTES);
         System.arraycopy(json, 0, value, HEADER, json.length);
         return value;
+    }
+
+    /** A digest as the index keeps it, hex. */
+    static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
     }
 
     /** Whether {@code value} has this layout (it may still hold JSON that does not decode). */

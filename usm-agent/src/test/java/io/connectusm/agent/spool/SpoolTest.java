@@ -42,6 +42,11 @@ class SpoolTest {
         return Spool.open(new SpoolSettings(dir, maxBytes, history, 64), metrics, () -> { }, Clock.systemUTC());
     }
 
+    /** Appends events as the data plane does: encoded as a worker would, scanned, their bytes stored. */
+    private static CompletableFuture<AppendResult> append(Spool spool, List<MetadataEvent> events) {
+        return spool.append(TestEvents.scanned(events));
+    }
+
     private static List<String> ids(List<PendingEvent> pending) {
         return pending.stream().map(p -> p.event().id()).toList();
     }
@@ -51,7 +56,7 @@ class SpoolTest {
         MetadataEvent a = snapshot(CLUSTER, "a", "t1");
         MetadataEvent b = snapshot(CLUSTER, "b", "t1");
         try (Spool spool = open(1 << 20, 4)) {
-            assertThat(spool.append(List.of(a, b)).get(5, TimeUnit.SECONDS).stored()).isEqualTo(2);
+            assertThat(append(spool, List.of(a, b)).get(5, TimeUnit.SECONDS).stored()).isEqualTo(2);
         }
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(100).get())).containsExactly(a.id(), b.id());
@@ -64,19 +69,19 @@ class SpoolTest {
     void doesNotSpoolOrForwardTheSameStateTwice() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent first = snapshot(CLUSTER, "a", "t1");
-            spool.append(List.of(first)).get();
+            append(spool, List.of(first)).get();
             // The same state again (another id, time, cause): a duplicate while pending...
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
             spool.acknowledge(spool.pending(10).get()).get();
             // ...and after it was forwarded.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
             assertThat(spool.pending(10).get()).isEmpty();
             // A real change is spooled.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().stored()).isEqualTo(1);
         }
         try (Spool spool = open(1 << 20, 4)) {
             // What was forwarded is remembered across a restart too.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
         }
     }
 
@@ -87,7 +92,7 @@ class SpoolTest {
             for (int i = 0; i < 10; i++) {
                 updates.add(snapshot(CLUSTER, "a", "t" + i));
             }
-            spool.append(updates).get();
+            append(spool, updates).get();
             assertThat(ids(spool.pending(100).get())).containsExactly(updates.get(7).id(), updates.get(8).id(),
                     updates.get(9).id());
             assertThat(metrics.coalesced.get()).isEqualTo(7);
@@ -98,8 +103,8 @@ class SpoolTest {
     void refusesWhenFullInsteadOfDropping() throws Exception {
         try (Spool spool = open(4096, 4)) {
             List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "c", 3);
-            spool.append(kept).get();
-            CompletableFuture<AppendResult> refused = spool.append(TestEvents.snapshots(CLUSTER, "d", 10));
+            append(spool, kept).get();
+            CompletableFuture<AppendResult> refused = append(spool, TestEvents.snapshots(CLUSTER, "d", 10));
             assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SpoolFullException.class);
             assertThat(ids(spool.pending(100).get())).containsExactlyElementsOf(kept.stream().map(MetadataEvent::id).toList());
@@ -115,19 +120,19 @@ class SpoolTest {
         MetadataEvent b1 = snapshot(CLUSTER, "b", "t1");
         long max = BatchCodec.encode(a1).length + BatchCodec.encode(a2).length + 100;
         try (Spool spool = open(max, 2)) {
-            spool.append(List.of(a1, a2)).get();
+            append(spool, List.of(a1, a2)).get();
             // Full: a new connector's state would grow the spool past its limit...
-            assertThatThrownBy(() -> spool.append(List.of(b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            assertThatThrownBy(() -> append(spool, List.of(b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
             // ...but a new state of a connector whose history is full only replaces its oldest one.
-            assertThat(spool.append(List.of(a3)).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(a3)).get().stored()).isEqualTo(1);
             assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
             assertThat(spool.pendingBytes()).isLessThanOrEqualTo(max);
             // A batch is all or nothing: one event that does not fit refuses it whole.
-            assertThatThrownBy(() -> spool.append(List.of(a4, b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            assertThatThrownBy(() -> append(spool, List.of(a4, b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
             assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
             // Once the endpoint took some, there is room again.
             spool.acknowledge(spool.pending(1).get()).get();
-            assertThat(spool.append(List.of(b1)).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(b1)).get().stored()).isEqualTo(1);
             assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), b1.id());
         }
     }
@@ -139,7 +144,7 @@ class SpoolTest {
             for (int k = 0; k < 20; k++) {
                 first.add(snapshot(CLUSTER, "c" + k, "t0"));
             }
-            spool.append(first).get();
+            append(spool, first).get();
             long withOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
             for (int round = 1; round < 500; round += 25) {
                 List<MetadataEvent> batch = new ArrayList<>();
@@ -148,7 +153,7 @@ class SpoolTest {
                         batch.add(snapshot(CLUSTER, "c" + k, "t" + i));
                     }
                 }
-                spool.append(batch).get();
+                append(spool, batch).get();
             }
             assertThat(spool.pendingEvents()).isEqualTo(20 * 501);
             assertThat(spool.pendingBytes()).isGreaterThan(8_000_000L);
@@ -167,13 +172,13 @@ class SpoolTest {
         Files.createDirectories(dir);
         MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
         MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
-        legacy.put(new SpoolKey(CLUSTER, "connector", "a").encode(), BatchCodec.encode(a));
-        legacy.put(new SpoolKey(CLUSTER, "connector", "b").encode(), BatchCodec.encode(List.of(b)));
+        legacy.put(new SpoolKey(CLUSTER, "connector", "a").encode(), TestEvents.batch(a));
+        legacy.put(new SpoolKey(CLUSTER, "connector", "b").encode(), TestEvents.batch(List.of(b)));
         store.close();
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(10).get())).containsExactly(a.get(0).id(), a.get(1).id(), b.id());
             // Still deduplicated against the migrated newest state.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
         }
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(spool.pendingEvents()).isEqualTo(3);
@@ -186,18 +191,18 @@ class SpoolTest {
         try (Spool spool = open(1 << 20, 2)) {
             MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
             MetadataEvent a2 = snapshot(CLUSTER, "a", "t2");
-            spool.append(List.of(a1, a2)).get();
+            append(spool, List.of(a1, a2)).get();
             List<PendingEvent> sent = spool.pending(10).get();
             MetadataEvent a3 = snapshot(CLUSTER, "a", "t3");
             MetadataEvent a4 = snapshot(CLUSTER, "a", "t4");
-            spool.append(List.of(a3, a4)).get();
+            append(spool, List.of(a3, a4)).get();
             spool.acknowledge(sent).get();
             assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), a4.id());
             assertThat(spool.pendingEvents()).isEqualTo(2);
             spool.acknowledge(spool.pending(10).get()).get();
             assertThat(spool.pendingEvents()).isZero();
             assertThat(spool.pendingBytes()).isZero();
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t4"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t4"))).get().deduplicated()).isEqualTo(1);
         }
     }
 
@@ -208,11 +213,11 @@ class SpoolTest {
             a.add(snapshot(CLUSTER, "a", "t" + i));
         }
         try (Spool spool = open(1 << 20, 4)) {
-            spool.append(a.subList(0, 3)).get();
+            append(spool, a.subList(0, 3)).get();
         }
         try (Spool spool = open(1 << 20, 4)) {
             // The new states go after the ones already stored (not over them), and the oldest is coalesced away.
-            spool.append(a.subList(3, 5)).get();
+            append(spool, a.subList(3, 5)).get();
             assertThat(ids(spool.pending(10).get())).containsExactly(a.get(1).id(), a.get(2).id(), a.get(3).id(),
                     a.get(4).id());
         }
@@ -227,10 +232,10 @@ class SpoolTest {
     void acknowledgeDeletesOnlyWhatWasSent() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
-            spool.append(List.of(a1)).get();
+            append(spool, List.of(a1)).get();
             List<PendingEvent> sent = spool.pending(10).get();
             MetadataEvent a2 = snapshot(CLUSTER, "a", "t2", ConnectorState.PAUSED);
-            spool.append(List.of(a2)).get();
+            append(spool, List.of(a2)).get();
             spool.acknowledge(sent).get();
             assertThat(ids(spool.pending(10).get())).containsExactly(a2.id());
         }
@@ -240,7 +245,7 @@ class SpoolTest {
     void dropsDeregisteredClustersOnly() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent keep = snapshot(CLUSTER, "a", "t1");
-            spool.append(List.of(keep, snapshot(OTHER_CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "b", "t1"))).get();
+            append(spool, List.of(keep, snapshot(OTHER_CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "b", "t1"))).get();
             assertThat(spool.dropClusters(Set.of(OTHER_CLUSTER)).get()).isEqualTo(2);
             assertThat(ids(spool.pending(10).get())).containsExactly(keep.id());
             assertThat(metrics.droppedUnregistered.get()).isEqualTo(2);
@@ -252,7 +257,7 @@ class SpoolTest {
         try (Spool spool = open(64 << 20, 4)) {
             List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                futures.add(spool.append(List.of(snapshot(CLUSTER, "c" + i, "t"))));
+                futures.add(append(spool, List.of(snapshot(CLUSTER, "c" + i, "t"))));
             }
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
             assertThat(spool.pendingEvents()).isEqualTo(50);
@@ -266,12 +271,12 @@ class SpoolTest {
     void skipsAndCountsDamagedEntriesAtStart() throws Exception {
         MetadataEvent good = snapshot(CLUSTER, "a", "t1");
         try (Spool spool = open(1 << 20, 4)) {
-            spool.append(List.of(good)).get();
+            append(spool, List.of(good)).get();
         }
         MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
         MVMap<String, byte[]> events = store.openMap("events");
         String broken = new SpoolKey(CLUSTER, "connector", "broken").encode();
-        events.put(SpoolRecord.storeKey(broken, 0), SpoolRecord.value("00".repeat(32), "{\"not\":\"an event\"".getBytes()));
+        events.put(SpoolRecord.storeKey(broken, 0), SpoolRecord.value(new byte[32], "{\"not\":\"an event\"".getBytes()));
         events.put(SpoolRecord.storeKey(broken, 1), new byte[] {1, 2, 3});
         events.put("no-key-shape", BatchCodec.encode(good));
         // The same kinds of damage in the layout of earlier agents, which is migrated at start.
@@ -292,7 +297,7 @@ class SpoolTest {
         Files.write(dir.resolve(Spool.FILE_NAME), "this is not an MVStore file at all".repeat(200).getBytes());
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(spool.pending(10).get()).isEmpty();
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t1"))).get().stored()).isEqualTo(1);
         }
         assertThat(metrics.damaged.get()).isEqualTo(1);
         try (var files = Files.list(dir)) {
@@ -304,7 +309,7 @@ class SpoolTest {
     void reportsOnceThatATruncatedStoreFileLostAcknowledgedEvents() throws Exception {
         try (Spool spool = open(64 << 20, 4)) {
             for (int i = 0; i < 20; i++) {
-                spool.append(TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
+                append(spool, TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
             }
         }
         Path file = dir.resolve(Spool.FILE_NAME);
@@ -319,7 +324,7 @@ class SpoolTest {
             assertThat(logs.text()).containsOnlyOnce("WARN").contains("was truncated or damaged")
                     .contains("workers' next inventory");
             assertThat(spool.isWritable()).isTrue();
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
         }
         try (Spool spool = open(64 << 20, 4)) {
             assertThat(metrics.recovered.get()).as("not reported again at the next start").isEqualTo(1);
@@ -331,7 +336,7 @@ class SpoolTest {
     void reportsNothingWhenTheStoreFileIsIntact() throws Exception {
         for (int run = 0; run < 3; run++) {
             try (Spool spool = open(64 << 20, 4)) {
-                spool.append(TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
+                append(spool, TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
                 spool.acknowledge(spool.pending(2).get()).get();
             }
         }
