@@ -14,6 +14,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 
 /**
  * The agent's ingest against a minimal Netty HTTPS server, alternated in one JVM (run by
@@ -35,6 +38,9 @@ public final class AgentIngestHarness {
     private final Path tmpfsRoot;
     private final Path diskRoot;
     private final Instant observed = Instant.now().minusSeconds(3600);
+    /** Records the closed-loop windows of the reported runs when {@code --jfr} is given. */
+    private final Recording recording;
+    private boolean warm;
     private int runs;
 
     private AgentIngestHarness(IngestOptions options, Path root) throws Exception {
@@ -44,6 +50,7 @@ public final class AgentIngestHarness {
         long pid = ProcessHandle.current().pid();
         this.tmpfsRoot = options.tmpfsDir().resolve("usm-agent-ingest-" + pid);
         this.diskRoot = options.diskDir().toAbsolutePath().resolve("usm-agent-ingest-" + pid);
+        this.recording = options.jfr() == null ? null : new Recording(Configuration.getConfiguration("profile"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +73,7 @@ public final class AgentIngestHarness {
         for (TargetKind kind : options.targets()) {
             run(kind, new Cell(4, 100), 0, Math.max(1, options.warmupSeconds() / options.targets().size()));
         }
+        warm = true;
         List<RunResult> results = new ArrayList<>();
         for (Cell cell : options.cells()) {
             List<RunResult> closed = alternate(cell, 0, options.closedSeconds());
@@ -73,6 +81,11 @@ public final class AgentIngestHarness {
             if (options.openSeconds() > 0) {
                 results.addAll(alternate(cell, openRate(closed), options.openSeconds()));
             }
+        }
+        if (recording != null) {
+            recording.dump(options.jfr());
+            recording.close();
+            log("JFR recording of the closed-loop windows written to %s", options.jfr());
         }
         return results;
     }
@@ -105,7 +118,8 @@ public final class AgentIngestHarness {
             long interval = rate == 0 ? 0 : (long) (1e9 * cell.batch() * cell.clients() / rate);
             List<IngestClient> clients = new ArrayList<>();
             for (int c = 0; c < cell.clients(); c++) {
-                Payloads payloads = new Payloads(c, cell.clients(), options.connectors(), cell.batch(), observed);
+                Payloads payloads = new Payloads(c, cell.clients(), options.connectors(), cell.batch(), observed,
+                        options.preEncoded());
                 clients.add(new IngestClient(c, target.eventsUri(), clientTls, payloads, cell.batch(), interval,
                         interval * c / cell.clients(), ready, go));
             }
@@ -120,12 +134,18 @@ public final class AgentIngestHarness {
                 client.start = start;
                 client.deadline = start + TimeUnit.SECONDS.toNanos(seconds);
             }
+            IngestWindow window = new IngestWindow(kind.label(), cell.toString(), rate);
+            if (recording != null && warm && recording.getState() == RecordingState.NEW) {
+                recording.start();
+            }
+            window.begin();
             go.countDown();
             for (IngestClient client : clients) {
                 client.join();
             }
+            window.commit();
             double elapsed = (System.nanoTime() - start) / 1e9;
-            Map<String, Double> cpuSeconds = cpu.seconds();
+            Map<String, Double> cpuSeconds = cpu.seconds(clients.stream().mapToLong(c -> c.cpuNanos).sum() / 1e9);
             double loadEnd = Machine.loadAverage();
             long posts = 0;
             long events = 0;

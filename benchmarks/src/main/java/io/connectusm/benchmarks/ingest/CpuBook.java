@@ -13,8 +13,8 @@ import java.util.Map;
  * CPU time of this process by thread group over a window, from {@code /proc/self/task/<tid>/stat}: every thread,
  * Java or native (GC and JIT threads have no {@code Thread} object), by its name. Groups: the server's event loops,
  * the spool committer, the clients (their threads, their HttpClients' executors and selector threads), GC, JIT, and
- * other (the process's total minus the groups: the rest, and threads that ended inside the window). Resolution: one
- * clock tick (10 ms) per thread. Linux only; elsewhere everything is "other". Not thread-safe.
+ * other (the process's total minus the groups: the rest, and threads that ended inside the window, except the client
+ * threads, which book their own CPU). Resolution: one clock tick (10 ms) per thread. Linux only; elsewhere everything is "other". Not thread-safe.
  */
 final class CpuBook {
 
@@ -38,8 +38,12 @@ final class CpuBook {
         return new CpuBook(threads(), processTicks());
     }
 
-    /** CPU seconds per group since {@link #start()}, plus {@code "process"}, the whole process. */
-    Map<String, Double> seconds() {
+    /**
+     * CPU seconds per group since {@link #start()}, plus {@code "process"}, the whole process.
+     *
+     * @param endedClientSeconds CPU of client threads that ended before now (they measure it themselves)
+     */
+    Map<String, Double> seconds(double endedClientSeconds) {
         Map<String, Long> now = threads();
         Map<String, Double> groups = new LinkedHashMap<>();
         GROUPS.forEach(group -> groups.put(group, 0.0));
@@ -47,6 +51,9 @@ final class CpuBook {
         Map<String, Double> unmatched = new HashMap<>();
         for (Map.Entry<String, Long> entry : now.entrySet()) {
             String name = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+            if (name.startsWith("bench-client")) {
+                continue; // books its own CPU (endedClientSeconds)
+            }
             String group = group(name);
             double seconds = (entry.getValue() - startByThread.getOrDefault(entry.getKey(), 0L)) / TICKS_PER_SECOND;
             if (group == null) {
@@ -60,6 +67,8 @@ final class CpuBook {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
                 .map(e -> String.format(java.util.Locale.ROOT, "%s %.2fs", e.getKey(), e.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("");
+        groups.merge("clients", endedClientSeconds, Double::sum);
+        accounted += endedClientSeconds;
         double process = (processTicks() - startProcess) / TICKS_PER_SECOND;
         groups.put("other", Math.max(0, process - accounted));
         groups.put("process", process);

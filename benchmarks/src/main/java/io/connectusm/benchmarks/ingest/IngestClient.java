@@ -1,6 +1,8 @@
 package io.connectusm.benchmarks.ingest;
 
 import io.connectusm.events.MediaTypes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,8 @@ import javax.net.ssl.SSLContext;
  */
 final class IngestClient extends Thread {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final URI uri;
     private final Payloads payloads;
     private final int batch;
@@ -47,6 +51,8 @@ final class IngestClient extends Thread {
     long okEvents;
     long errors;
     String firstError;
+    /** This thread's CPU time inside the window, ns: it ends before the window's CPU book is read. */
+    long cpuNanos;
     final Map<Integer, Long> otherStatuses = new TreeMap<>();
 
     IngestClient(int index, URI uri, SSLContext tls, Payloads payloads, int batch, long intervalNanos, long phaseNanos,
@@ -85,6 +91,15 @@ final class IngestClient extends Thread {
         } catch (InterruptedException e) {
             return;
         }
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        try {
+            loop();
+        } finally {
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        }
+    }
+
+    private void loop() {
         long intended = start + phaseNanos;
         while (true) {
             long sendAt;

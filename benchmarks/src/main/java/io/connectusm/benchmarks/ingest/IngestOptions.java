@@ -23,10 +23,12 @@ import java.util.Map;
  * @param tmpfsDir       where the tmpfs spools go
  * @param diskDir        where the on-disk spools go
  * @param command        the command line to print in the report
+ * @param preEncoded     whether the clients send batches encoded up front instead of encoding each, as workers do
+ * @param jfr            where to write a JFR recording (profile settings) of the closed-loop windows, or {@code null}
  */
 record IngestOptions(List<Cell> cells, List<TargetKind> targets, int connectors, int closedSeconds, int openSeconds,
         double openFraction, int alternations, int warmupSeconds, String provider, Path tmpfsDir, Path diskDir,
-        String command) {
+        String command, boolean preEncoded, Path jfr) {
 
     static IngestOptions parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -40,7 +42,7 @@ record IngestOptions(List<Cell> cells, List<TargetKind> targets, int connectors,
                 throw new IllegalArgumentException("usage: [--quick] [--clients 1,4,16] [--batches 1,10,100] "
                         + "[--targets baseline,tmpfs,disk] [--connectors 1000] [--closed S] [--open S] "
                         + "[--open-fraction 0.5] [--alternations 3] [--warmup S] [--provider auto|openssl|jdk] "
-                        + "[--tmpfs-dir /dev/shm] [--disk-dir DIR] [--command TEXT]");
+                        + "[--tmpfs-dir /dev/shm] [--disk-dir DIR] [--command TEXT] [--pre-encoded true|false] [--jfr FILE]");
             }
         }
         List<Cell> cells = new ArrayList<>();
@@ -66,10 +68,12 @@ record IngestOptions(List<Cell> cells, List<TargetKind> targets, int connectors,
         return new IngestOptions(cells, targets, Integer.parseInt(options.getOrDefault("connectors", "1000")), closed,
                 open, Double.parseDouble(options.getOrDefault("open-fraction", "0.5")),
                 Integer.parseInt(options.getOrDefault("alternations", quick ? "1" : "3")),
-                Integer.parseInt(options.getOrDefault("warmup", quick ? "4" : "8")),
+                Integer.parseInt(options.getOrDefault("warmup", quick ? "9" : "30")),
                 options.getOrDefault("provider", "auto"), Path.of(options.getOrDefault("tmpfs-dir", "/dev/shm")),
                 Path.of(options.getOrDefault("disk-dir", "benchmarks/target/ingest-spool")),
-                options.getOrDefault("command", "benchmarks/agent-ingest.sh " + String.join(" ", args)));
+                options.getOrDefault("command", "benchmarks/agent-ingest.sh " + String.join(" ", args)),
+                Boolean.parseBoolean(options.getOrDefault("pre-encoded", "false")),
+                options.containsKey("jfr") ? Path.of(options.get("jfr")) : null);
     }
 
     private static int[] ints(String list) {

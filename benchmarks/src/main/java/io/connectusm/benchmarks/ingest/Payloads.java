@@ -20,9 +20,10 @@ import java.util.UUID;
  * The batches one client posts: its share of the connectors (round robin, like connectors between workers), each
  * connector as a snapshot of realistic size (40 config entries, one masked, 4 tasks; 2.4 KB of JSON, the shape of
  * {@code EventCodecBenchmark}) at two config revisions. Every pass over the connectors switches revision, so every
- * event differs from the state before it and none is deduplicated; the events are encoded once, up front, and a
- * batch is their concatenation, so the clients spend their CPU on HTTP and TLS rather than on encoding. Not
- * thread-safe: one per client.
+ * event differs from the state before it and none is deduplicated. By default each batch is encoded when it is sent,
+ * as a worker's emitter does ({@code EventCodec.encodeBatch}); with {@code preEncoded} the events are encoded once, up
+ * front, and a batch is their concatenation, so the clients spend their CPU on HTTP and TLS only. Not thread-safe: one
+ * per client.
  */
 final class Payloads {
 
@@ -30,37 +31,50 @@ final class Payloads {
     private static final int TASKS = 4;
     private static final EventCodec CODEC = new EventCodec();
 
-    /** [revision][connector] → one encoded event. */
-    private final byte[][][] events;
+    /** [revision][connector] → the event, and its encoding. */
+    private final MetadataEvent[][] events;
+    private final byte[][][] encoded;
     private final int batch;
+    private final boolean preEncoded;
     private int position;
     private int revision;
 
     /**
      * @param time when the states were observed: in the past, so no receiver takes them for future-dated
      */
-    Payloads(int client, int clients, int connectors, int batch, Instant time) {
+    Payloads(int client, int clients, int connectors, int batch, Instant time, boolean preEncoded) {
         List<String> names = new ArrayList<>();
         for (int k = client; k < connectors; k += clients) {
             names.add(String.format(Locale.ROOT, "connector-%05d", k));
         }
-        this.events = new byte[2][names.size()][];
+        this.events = new MetadataEvent[2][names.size()];
+        this.encoded = new byte[2][names.size()][];
         for (int r = 0; r < 2; r++) {
             for (int k = 0; k < names.size(); k++) {
-                events[r][k] = CODEC.encode(event(names.get(k), r, time.plusMillis(k)));
+                events[r][k] = event(names.get(k), r, time.plusMillis(k));
+                encoded[r][k] = CODEC.encode(events[r][k]);
             }
         }
         this.batch = batch;
+        this.preEncoded = preEncoded;
     }
 
     /** The next batch: the next {@code batch} events of the round robin, as a JSON array. */
     byte[] next() {
+        if (!preEncoded) {
+            List<MetadataEvent> list = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                list.add(events[revision][position]);
+                advance();
+            }
+            return CODEC.encodeBatch(list);
+        }
         int length = 2 + batch - 1;
         int p = position;
         int r = revision;
         for (int i = 0; i < batch; i++) {
-            length += events[r][p].length;
-            if (++p == events[r].length) {
+            length += encoded[r][p].length;
+            if (++p == encoded[r].length) {
                 p = 0;
                 r ^= 1;
             }
@@ -72,16 +86,20 @@ final class Payloads {
             if (i > 0) {
                 body[at++] = ',';
             }
-            byte[] event = events[revision][position];
+            byte[] event = encoded[revision][position];
             System.arraycopy(event, 0, body, at, event.length);
             at += event.length;
-            if (++position == events[revision].length) {
-                position = 0;
-                revision ^= 1;
-            }
+            advance();
         }
         body[at] = ']';
         return body;
+    }
+
+    private void advance() {
+        if (++position == events[revision].length) {
+            position = 0;
+            revision ^= 1;
+        }
     }
 
     private static MetadataEvent event(String connector, int revision, Instant time) {
