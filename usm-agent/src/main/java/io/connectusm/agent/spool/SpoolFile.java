@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,12 @@ final class SpoolFile implements AutoCloseable {
 
     /** The MVStore file name inside the spool directory. */
     static final String FILE_NAME = "spool.mv.db";
+    /** Pending events: numeric store key → digest and JSON. */
+    static final String ENTRIES_MAP = "entries";
+    /** Spool keys by number. */
+    static final String KEYS_MAP = "keys";
+    /** Pending events in the layout before {@value #ENTRIES_MAP}, keyed by strings. */
+    static final String EVENTS_MAP = "events";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolFile.class);
     private static final int COMPACT_EVERY_COMMITS = 64;
@@ -57,7 +66,8 @@ final class SpoolFile implements AutoCloseable {
 
     private final MVStore store;
     private final CommitMarker marker;
-    private final MVMap<String, byte[]> events;
+    private final MVMap<Long, byte[]> entries;
+    private final MVMap<Long, String> keys;
     private final MVMap<String, String> forwarded;
     private long commits;
     /** Whether writing the commit marker failed already, so it is logged once. */
@@ -66,7 +76,10 @@ final class SpoolFile implements AutoCloseable {
     private SpoolFile(MVStore store, CommitMarker marker) {
         this.store = store;
         this.marker = marker;
-        this.events = store.openMap("events");
+        this.entries = store.openMap(ENTRIES_MAP, new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE)
+                .valueType(ByteArrayDataType.INSTANCE));
+        this.keys = store.openMap(KEYS_MAP, new MVMap.Builder<Long, String>().keyType(LongDataType.INSTANCE)
+                .valueType(StringDataType.INSTANCE));
         this.forwarded = store.openMap("forwarded");
         store.setRetentionTime(RETENTION_MILLIS);
     }
@@ -147,9 +160,24 @@ final class SpoolFile implements AutoCloseable {
         }
     }
 
-    /** One entry per pending event, see {@link SpoolRecord}. */
-    MVMap<String, byte[]> events() {
-        return events;
+    /** One entry per pending event, under its key's number and its sequence number; see {@link SpoolRecord}. */
+    MVMap<Long, byte[]> entries() {
+        return entries;
+    }
+
+    /** The number of each spool key that has (or had) entries → its {@link SpoolKey#encode()}. */
+    MVMap<Long, String> keys() {
+        return keys;
+    }
+
+    /**
+     * The entries of the layout before this one ({@value #EVENTS_MAP}: string store keys), which the index moves into
+     * {@link #entries()}; {@code null} when there is nothing to move (from that layout, or from the one before it,
+     * which {@link LegacyMigration} first turns into it).
+     */
+    MVMap<String, byte[]> previousLayout() {
+        return store.hasMap(EVENTS_MAP) || store.hasMap(LegacyMigration.LEGACY_PENDING_MAP) ? store.openMap(EVENTS_MAP)
+                : null;
     }
 
     /** Per spool key, the digest of the state last acknowledged by the endpoint. */

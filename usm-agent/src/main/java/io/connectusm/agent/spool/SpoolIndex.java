@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * coalescing of each key to at most {@code spool.history.size} pending states, deduplication against the key's
  * newest pending or last forwarded state digest, and the byte limit, checked after coalescing.
  *
- * <p>One store entry per pending event ({@link SpoolRecord}: key and per-key sequence number → state digest and
- * JSON), so a new state is one insert plus, when the key's history is full, the removal of its oldest entry.
+ * <p>One store entry per pending event ({@link SpoolRecord}: the key's number and a per-key sequence number → state
+ * digest and JSON), so a new state is one insert plus, when the key's history is full, the removal of its oldest entry.
+ * Each spool key gets its number when it first stores an entry ({@code SpoolFile#keys()} keeps the numbering).
  *
  * <p>Longer than ~300 lines for a reason: loading, appending (with coalescing and the byte limit), reading,
  * acknowledging and dropping all keep the same per-key ranges and the same three counters consistent with the store
@@ -35,7 +36,11 @@ final class SpoolIndex {
 
     /** Where one key's entries are. */
     private static final class KeyState {
+        final SpoolKey key;
+        /** {@link SpoolKey#encode()}: the key of the forwarded map. */
         final String prefix;
+        /** The key's number in the store, 0 until it first stores an entry. */
+        long id;
         /** The key's pending entries have store sequence numbers in [first, next); count of them exist. */
         long first;
         long next;
@@ -46,6 +51,7 @@ final class SpoolIndex {
         String forwardedDigest;
 
         KeyState(SpoolKey key) {
+            this.key = key;
             this.prefix = key.encode();
         }
 
@@ -57,28 +63,47 @@ final class SpoolIndex {
 
     private final SpoolSettings settings;
     private final SpoolMetrics metrics;
-    private final MVMap<String, byte[]> events;
+    private final MVMap<Long, byte[]> events;
+    private final MVMap<Long, String> keyIds;
     private final MVMap<String, String> forwarded;
     /** Iteration order is the forwarding order: keys in the order they started waiting. */
     private final LinkedHashMap<SpoolKey, KeyState> keys = new LinkedHashMap<>();
     private long pendingBytes;
     private int pendingEvents;
     private int pendingKeys;
+    private long nextKeyId = 1;
 
     private SpoolIndex(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.events = file.events();
+        this.events = file.entries();
+        this.keyIds = file.keys();
         this.forwarded = file.forwarded();
     }
 
     /**
-     * Reads the index from the store: migrates an earlier layout, then takes every entry; entries that do not
-     * decode (the forwarder must not send junk) are removed and counted.
+     * Reads the index from the store: moves the entries of earlier layouts into this one, then takes every entry;
+     * entries that are not valid events (the forwarder must not send junk) are removed and counted.
      */
     static SpoolIndex load(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
         SpoolIndex index = new SpoolIndex(file, settings, metrics);
-        int damaged = LegacyMigration.migrate(file.store(), index.events);
+        MVMap<String, byte[]> previous = file.previousLayout();
+        int damaged = previous == null ? 0 : LegacyMigration.migrate(file.store(), previous);
+        Map<Long, KeyState> byId = new HashMap<>();
+        List<Long> unknownIds = new ArrayList<>();
+        for (Map.Entry<Long, String> entry : index.keyIds.entrySet()) {
+            SpoolKey key = SpoolKey.decode(entry.getValue());
+            if (key == null || index.keys.containsKey(key)) {
+                unknownIds.add(entry.getKey());
+                continue;
+            }
+            KeyState state = new KeyState(key);
+            state.id = entry.getKey();
+            index.keys.put(key, state);
+            byId.put(state.id, state);
+            index.nextKeyId = Math.max(index.nextKeyId, state.id + 1);
+        }
+        unknownIds.forEach(index.keyIds::remove);
         for (Map.Entry<String, String> entry : index.forwarded.entrySet()) {
             SpoolKey key = SpoolKey.decode(entry.getKey());
             if (key == null) {
@@ -87,17 +112,21 @@ final class SpoolIndex {
             }
             index.keys.computeIfAbsent(key, KeyState::new).forwardedDigest = entry.getValue();
         }
-        List<String> toRemove = new ArrayList<>();
-        for (Map.Entry<String, byte[]> entry : index.events.entrySet()) {
-            SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
-            if (parsed == null || !decodes(entry.getValue())) {
+        List<Long> toRemove = new ArrayList<>();
+        for (Map.Entry<Long, byte[]> entry : index.events.entrySet()) {
+            KeyState state = byId.get(SpoolRecord.keyIdOf(entry.getKey()));
+            if (state == null || !decodes(entry.getValue())) {
                 damaged++;
                 toRemove.add(entry.getKey());
                 continue;
             }
-            index.loaded(parsed, entry.getValue());
+            index.loaded(state, SpoolRecord.seqOf(entry.getKey()), entry.getValue());
         }
         toRemove.forEach(index.events::remove);
+        if (previous != null) {
+            damaged += index.moveFrom(previous);
+            file.store().removeMap(previous);
+        }
         if (damaged > 0) {
             LOG.warn("skipped {} damaged spool entries; the workers' next inventory restores them", damaged);
             metrics.damaged.inc(damaged);
@@ -105,9 +134,26 @@ final class SpoolIndex {
         return index;
     }
 
-    private void loaded(SpoolRecord.Key parsed, byte[] value) {
-        KeyState state = keys.computeIfAbsent(parsed.key(), KeyState::new);
-        long seq = parsed.seq();
+    /**
+     * Moves the entries of the previous layout (string store keys) into this one, keeping each key's sequence numbers;
+     * returns how many were damaged (dropped). Runs once, at start; the caller commits, so an upgrade is all or nothing.
+     */
+    private int moveFrom(MVMap<String, byte[]> previous) {
+        int damaged = 0;
+        for (Map.Entry<String, byte[]> entry : previous.entrySet()) {
+            SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
+            if (parsed == null || parsed.seq() >= SpoolRecord.SEQ_LIMIT || !decodes(entry.getValue())) {
+                damaged++;
+                continue;
+            }
+            KeyState state = keys.computeIfAbsent(parsed.key(), KeyState::new);
+            events.put(SpoolRecord.entryKey(idOf(state), parsed.seq()), entry.getValue());
+            loaded(state, parsed.seq(), entry.getValue());
+        }
+        return damaged;
+    }
+
+    private void loaded(KeyState state, long seq, byte[] value) {
         if (state.count == 0) {
             state.first = seq;
             state.next = seq;
@@ -122,6 +168,18 @@ final class SpoolIndex {
         }
         pendingEvents++;
         pendingBytes += SpoolRecord.jsonLength(value);
+    }
+
+    /** The key's number in the store, given (and recorded) when it first needs one. */
+    private long idOf(KeyState state) {
+        if (state.id == 0) {
+            if (nextKeyId > SpoolRecord.MAX_KEY_ID) {
+                throw new IllegalStateException("the spool has numbered " + SpoolRecord.MAX_KEY_ID + " keys");
+            }
+            state.id = nextKeyId++;
+            keyIds.put(state.id, state.prefix);
+        }
+        return state.id;
     }
 
     /** Whether a stored value has the spool's layout and its event is valid (scanned, not built). */
@@ -187,7 +245,7 @@ final class SpoolIndex {
         for (Map.Entry<SpoolKey, KeyState> entry : keys.entrySet()) {
             KeyState state = entry.getValue();
             for (long seq = state.first; state.count > 0 && seq < state.next; seq++) {
-                byte[] value = events.get(SpoolRecord.storeKey(state.prefix, seq));
+                byte[] value = state.id == 0 ? null : events.get(SpoolRecord.entryKey(state.id, seq));
                 if (value == null) {
                     continue;
                 }
@@ -208,7 +266,7 @@ final class SpoolIndex {
             KeyState state = keys.get(event.key());
             // Gone already when newer states coalesced it away while it was being sent.
             byte[] removed = state == null || event.seq() < state.first || event.seq() >= state.next ? null
-                    : events.remove(SpoolRecord.storeKey(state.prefix, event.seq()));
+                    : events.remove(SpoolRecord.entryKey(state.id, event.seq()));
             if (removed == null) {
                 continue;
             }
@@ -237,12 +295,15 @@ final class SpoolIndex {
                 KeyState state = entry.getValue();
                 dropped += state.count;
                 while (state.count > 0 && state.first < state.next) {
-                    byte[] removed = events.remove(SpoolRecord.storeKey(state.prefix, state.first++));
+                    byte[] removed = events.remove(SpoolRecord.entryKey(state.id, state.first++));
                     if (removed != null) {
                         removedOne(state, removed);
                     }
                 }
                 forwarded.remove(state.prefix);
+                if (state.id != 0) {
+                    keyIds.remove(state.id);
+                }
                 it.remove();
             }
         }
@@ -276,7 +337,7 @@ final class SpoolIndex {
         int excess = Math.max(0, existing + added.size() - settings.historySize());
         long freed = 0;
         for (long seq = state == null ? 0 : state.first; excess > 0 && existing > 0 && seq < state.next; seq++) {
-            byte[] value = events.get(SpoolRecord.storeKey(state.prefix, seq));
+            byte[] value = events.get(SpoolRecord.entryKey(state.id, seq));
             if (value != null) {
                 freed += SpoolRecord.jsonLength(value);
                 excess--;
@@ -306,7 +367,7 @@ final class SpoolIndex {
         int excess = Math.max(0, state.count + added.size() - settings.historySize());
         metrics.coalesced.inc(excess);
         while (excess > 0 && state.count > 0 && state.first < state.next) {
-            byte[] removed = events.remove(SpoolRecord.storeKey(state.prefix, state.first++));
+            byte[] removed = events.remove(SpoolRecord.entryKey(state.id, state.first++));
             if (removed != null) {
                 removedOne(state, removed);
                 excess--;
@@ -320,7 +381,7 @@ final class SpoolIndex {
                 state.first = state.next;
                 continue;
             }
-            events.put(SpoolRecord.storeKey(state.prefix, seq), event.value());
+            events.put(SpoolRecord.entryKey(idOf(state), seq), event.value());
             if (state.count++ == 0) {
                 state.first = seq;
                 pendingKeys++;
@@ -343,7 +404,7 @@ final class SpoolIndex {
     /** Moves {@code first} past entries that are gone (acknowledged out of order, or damaged at start). */
     private void skipToOldest(KeyState state) {
         state.first++;
-        while (state.first < state.next && !events.containsKey(SpoolRecord.storeKey(state.prefix, state.first))) {
+        while (state.first < state.next && !events.containsKey(SpoolRecord.entryKey(state.id, state.first))) {
             state.first++;
         }
     }

@@ -6,12 +6,17 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The store layout of one pending event: its MVMap key is {@code <SpoolKey.encode()>/<seq as 16 hex digits>}
- * (seq counts up per spool key, so a key's entries sort in arrival order), its value one format byte, the
- * 32-byte state digest and the event as {@code application/cloudevents+json}. One entry per event makes a new
- * state an insert plus the removal of the oldest, instead of a rewrite of the key's whole history; the digest
- * travels with the bytes so that neither the forwarder nor a restart has to decode an event to know it.
- * Stateless.
+ * The store layout of one pending event: its MVMap key is one {@code long}, the number of its spool key (see
+ * {@code SpoolFile#keys()}) in the upper {@value #KEY_ID_BITS} bits and its sequence number in that key's history in
+ * the lower {@value #SEQ_BITS} (seq counts up per spool key, so a key's entries sort together, in arrival order); its
+ * value one format byte, the 32-byte state digest and the event as {@code application/cloudevents+json}, the bytes
+ * the worker sent. One entry per event makes a new state an insert plus the removal of the oldest, instead of a
+ * rewrite of the key's whole history; the digest travels with the bytes so that neither the forwarder nor a restart
+ * has to look into an event to know it. A numeric key is what the committer writes most (every B-tree page it rewrites
+ * holds keys): eight bytes instead of a ~80-character string.
+ *
+ * <p>The layout before this one keyed entries by {@code <SpoolKey.encode()>/<seq as 16 hex digits>}
+ * ({@link #storeKey}, {@link #parseKey}); the index moves such entries at start. Stateless.
  */
 final class SpoolRecord {
 
@@ -20,14 +25,43 @@ final class SpoolRecord {
     private static final int HEADER = 1 + DIGEST_BYTES;
     private static final String ZEROS = "0000000000000000";
 
-    /** A parsed store key. */
+    static final int KEY_ID_BITS = 23;
+    static final int SEQ_BITS = 40;
+    /** Spool key numbers are 1 to this; a key number in the upper bits keeps every store key positive. */
+    static final long MAX_KEY_ID = (1L << KEY_ID_BITS) - 1;
+    /** A key's sequence numbers never reach this (2^40: a trillion states). */
+    static final long SEQ_LIMIT = 1L << SEQ_BITS;
+
+    /** A parsed store key of the previous layout. */
     record Key(SpoolKey key, long seq) {
     }
 
     private SpoolRecord() {
     }
 
-    /** The store key of entry {@code seq} of the spool key whose {@link SpoolKey#encode()} is {@code prefix}. */
+    /** The store key of entry {@code seq} of spool key number {@code keyId}. */
+    static long entryKey(long keyId, long seq) {
+        if (keyId < 1 || keyId > MAX_KEY_ID || seq < 0 || seq >= SEQ_LIMIT) {
+            throw new IllegalStateException("spool key number " + keyId + " or sequence number " + seq
+                    + " out of the store layout's range");
+        }
+        return keyId << SEQ_BITS | seq;
+    }
+
+    /** The spool key number of a store key. */
+    static long keyIdOf(long entryKey) {
+        return entryKey >>> SEQ_BITS;
+    }
+
+    /** The sequence number of a store key. */
+    static long seqOf(long entryKey) {
+        return entryKey & (SEQ_LIMIT - 1);
+    }
+
+    /**
+     * The store key, in the previous layout, of entry {@code seq} of the spool key whose {@link SpoolKey#encode()} is
+     * {@code prefix}.
+     */
     static String storeKey(String prefix, long seq) {
         String hex = Long.toHexString(seq);
         return prefix + '/' + ZEROS.substring(hex.length()) + hex;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.connectusm.agent.TestEvents;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import io.connectusm.testkit.LogCapture;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jol.info.GraphLayout;
@@ -283,13 +287,51 @@ class SpoolTest {
         MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
         legacy.put(broken, "[{\"not\":\"an event\"".getBytes());
         legacy.put("no-key-shape", new byte[] {1, 2, 3});
+        // And in this layout: an entry of a key number nobody has, an entry that is not an event, a key that is no key.
+        MVMap<Long, byte[]> entries = store.openMap(SpoolFile.ENTRIES_MAP, new MVMap.Builder<Long, byte[]>()
+                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        entries.put(SpoolRecord.entryKey(999, 0), entries.get(entries.firstKey()));
+        entries.put(SpoolRecord.entryKey(SpoolRecord.keyIdOf(entries.firstKey()), 7), new byte[] {1, 2, 3});
+        MVMap<Long, String> keys = store.openMap(SpoolFile.KEYS_MAP, new MVMap.Builder<Long, String>()
+                .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+        keys.put(998L, "not/a/key");
         store.close();
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(10).get())).containsExactly(good.id());
             assertThat(spool.pendingEvents()).isEqualTo(1);
-            assertThat(metrics.damaged.get()).isEqualTo(5);
+            assertThat(metrics.damaged.get()).isEqualTo(7);
             assertThat(spool.isWritable()).isTrue();
         }
+    }
+
+    @Test
+    void movesTheEntriesOfThePreviousLayoutKeepingOrderAndDeduplication() throws Exception {
+        List<MetadataEvent> a = List.of(snapshot(CLUSTER, "a", "t1"), snapshot(CLUSTER, "a", "t2"));
+        MetadataEvent b = snapshot(CLUSTER, "b", "t1");
+        Files.createDirectories(dir);
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<String, byte[]> events = store.openMap(SpoolFile.EVENTS_MAP);
+        String prefixA = new SpoolKey(CLUSTER, "connector", "a").encode();
+        List<ScannedEvent> scannedA = TestEvents.scanned(a);
+        events.put(SpoolRecord.storeKey(prefixA, 7), SpoolRecord.value(scannedA.get(0).stateDigest(), scannedA.get(0).json()));
+        events.put(SpoolRecord.storeKey(prefixA, 8), SpoolRecord.value(scannedA.get(1).stateDigest(), scannedA.get(1).json()));
+        ScannedEvent scannedB = TestEvents.scanned(List.of(b)).get(0);
+        events.put(SpoolRecord.storeKey(new SpoolKey(CLUSTER, "connector", "b").encode(), 0),
+                SpoolRecord.value(scannedB.stateDigest(), scannedB.json()));
+        store.<String, String>openMap("forwarded").put(new SpoolKey(CLUSTER, "connector", "c").encode(), "00");
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(0).id(), a.get(1).id(), b.id());
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t3"))).get().stored()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(4);
+            assertThat(metrics.damaged.get()).isZero();
+        }
+        MVStore reopened = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).readOnly().open();
+        assertThat(reopened.hasMap(SpoolFile.EVENTS_MAP)).as("the previous layout's map is gone").isFalse();
+        reopened.close();
     }
 
     @Test
