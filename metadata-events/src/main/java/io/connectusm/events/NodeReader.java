@@ -30,7 +30,7 @@ final class NodeReader {
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
     /** RFC 3339 {@code date-time}: seconds and offset required, unlike ISO 8601 as {@code java.time} reads it. */
-    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
@@ -165,9 +165,9 @@ final class NodeReader {
     /** See {@link #requiredTime(String)}. */
     static Instant requiredTime(JsonNode value, FieldPath at) {
         String text = requiredString(value, at);
-        Instant time;
+        Instant time = Rfc3339.parse(text);
         try {
-            time = OffsetDateTime.parse(text, RFC_3339).toInstant();
+            time = time != null ? time : OffsetDateTime.parse(text, RFC_3339).toInstant();
         } catch (DateTimeParseException e) {
             throw EventDecodingException.malformed(at, "expected an RFC 3339 timestamp such as 2024-05-01T12:00:00Z");
         }
