@@ -115,7 +115,7 @@ final class SpoolIndex {
         List<Long> toRemove = new ArrayList<>();
         for (Map.Entry<Long, byte[]> entry : index.events.entrySet()) {
             KeyState state = byId.get(SpoolRecord.keyIdOf(entry.getKey()));
-            if (state == null || !decodes(entry.getValue())) {
+            if (state == null || !isValid(entry.getValue())) {
                 damaged++;
                 toRemove.add(entry.getKey());
                 continue;
@@ -142,7 +142,7 @@ final class SpoolIndex {
         int damaged = 0;
         for (Map.Entry<String, byte[]> entry : previous.entrySet()) {
             SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
-            if (parsed == null || parsed.seq() >= SpoolRecord.SEQ_LIMIT || !decodes(entry.getValue())) {
+            if (parsed == null || parsed.seq() >= SpoolRecord.SEQ_LIMIT || !isValid(entry.getValue())) {
                 damaged++;
                 continue;
             }
@@ -183,7 +183,7 @@ final class SpoolIndex {
     }
 
     /** Whether a stored value has the spool's layout and its event is valid (scanned, not built). */
-    private static boolean decodes(byte[] value) {
+    private static boolean isValid(byte[] value) {
         try {
             return SpoolRecord.isWellFormed(value) && BatchCodec.scanEvent(SpoolRecord.json(value)) != null;
         } catch (RuntimeException e) {
