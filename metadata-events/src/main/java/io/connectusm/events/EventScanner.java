@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -98,25 +97,7 @@ public final class EventScanner {
 
     /** As {@code DocumentReader.readBatch}, one event at a time, the batch limit before each. */
     private List<ScannedEvent> readBatch(JsonParser parser, byte[] json, Predicate<String> inspector) throws IOException {
-        try {
-            FieldPath root = FieldPath.root();
-            DocumentReader.expectStart(parser, JsonToken.START_ARRAY, "a JSON array of events");
-            List<ScannedEvent> batch = new ArrayList<>();
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token == null) {
-                    throw EventDecodingException.malformed(root, "ends before the array is closed");
-                }
-                if (batch.size() == EventLimits.MAX_EVENTS_PER_BATCH) {
-                    throw EventDecodingException.limitExceeded(root, "has more than "
-                            + EventLimits.MAX_EVENTS_PER_BATCH + " events (EventLimits.MAX_EVENTS_PER_BATCH)");
-                }
-                batch.add(readEvent(parser, json, root.index(batch.size()), inspector));
-            }
-            DocumentReader.expectEnd(parser);
-            return batch;
-        } catch (RuntimeException | IOException e) {
-            throw DocumentReader.translate(e, parser);
-        }
+        return DocumentReader.readBatch(parser, path -> readEvent(parser, json, path, inspector));
     }
 
     private ScannedEvent readEvent(JsonParser parser, byte[] json, FieldPath path, Predicate<String> inspector)

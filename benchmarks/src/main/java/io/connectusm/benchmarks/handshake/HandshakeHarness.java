@@ -4,6 +4,7 @@ import io.connectusm.agent.AgentConfig;
 import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
+import io.connectusm.benchmarks.BenchAgents;
 import io.connectusm.benchmarks.report.Machine;
 import io.connectusm.benchmarks.report.Stats;
 import io.connectusm.certs.CaSpec;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,22 +177,11 @@ public final class HandshakeHarness {
 
     private static Map<String, String> agentConfig(Pki pki, Path spool, String provider) throws IOException {
         Path registrations = spool.resolve("registrations.json");
-        Files.writeString(registrations, "{\"api_version\":\"usm/v1\",\"kind\":\"ConnectClusterList\",\"metadata\":{},"
-                + "\"data\":[]}");
-        Map<String, String> config = new HashMap<>();
-        String password = "${file:" + pki.server().passwordFile() + ":jksPassword}";
-        config.put(AgentConfig.SSL_KEYSTORE_LOCATION_CONFIG, pki.server().keystore().toString());
-        config.put(AgentConfig.SSL_KEYSTORE_PASSWORD_CONFIG, password);
-        config.put(AgentConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, pki.server().truststore().toString());
-        config.put(AgentConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, password);
-        config.put(AgentConfig.SSL_PROVIDER_CONFIG, provider);
-        config.put(AgentConfig.DATA_HOST_CONFIG, "127.0.0.1");
-        config.put(AgentConfig.DATA_PORT_CONFIG, "0");
-        config.put(AgentConfig.CONTROL_PORT_CONFIG, "0");
-        config.put(AgentConfig.SPOOL_DIR_CONFIG, spool.resolve("spool").toString());
-        config.put(AgentConfig.REGISTRATIONS_FILE_CONFIG, registrations.toString());
+        Files.writeString(registrations, "{\"api_version\":\"usm/v1\",\"kind\":\"ConnectClusterList\","
+                + "\"metadata\":{\"total_size\":0},\"data\":[]}");
+        Map<String, String> config = BenchAgents.config(pki.server(), spool.resolve("spool"), registrations, provider);
+        // s_time opens one connection after the other; the ones it closed may not all be gone yet.
         config.put(AgentConfig.MAX_CONNECTIONS_PER_PEER_CONFIG, "100000");
-        config.put(AgentConfig.SHUTDOWN_TIMEOUT_CONFIG, "2000");
         return config;
     }
 

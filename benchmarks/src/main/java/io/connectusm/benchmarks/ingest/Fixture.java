@@ -1,6 +1,6 @@
 package io.connectusm.benchmarks.ingest;
 
-import io.connectusm.agent.AgentConfig;
+import io.connectusm.benchmarks.BenchAgents;
 import io.connectusm.certs.CaSpec;
 import io.connectusm.certs.CertificateAuthority;
 import io.connectusm.certs.LeafFiles;
@@ -11,7 +11,6 @@ import io.connectusm.events.ClusterRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
@@ -49,20 +48,7 @@ final class Fixture {
 
     /** The agent's configuration with its spool in {@code spoolDir}; no endpoint, so nothing is forwarded. */
     Map<String, String> agentConfig(Path spoolDir) {
-        Map<String, String> config = new HashMap<>();
-        String password = "${file:" + server.passwordFile() + ":jksPassword}";
-        config.put(AgentConfig.SSL_KEYSTORE_LOCATION_CONFIG, server.keystore().toString());
-        config.put(AgentConfig.SSL_KEYSTORE_PASSWORD_CONFIG, password);
-        config.put(AgentConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, server.truststore().toString());
-        config.put(AgentConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, password);
-        config.put(AgentConfig.SSL_PROVIDER_CONFIG, provider);
-        config.put(AgentConfig.DATA_HOST_CONFIG, "127.0.0.1");
-        config.put(AgentConfig.DATA_PORT_CONFIG, "0");
-        config.put(AgentConfig.CONTROL_PORT_CONFIG, "0");
-        config.put(AgentConfig.SPOOL_DIR_CONFIG, spoolDir.toString());
-        config.put(AgentConfig.REGISTRATIONS_FILE_CONFIG, registrations.toString());
-        config.put(AgentConfig.SHUTDOWN_TIMEOUT_CONFIG, "5000");
-        return config;
+        return BenchAgents.config(server, spoolDir, registrations, provider);
     }
 
     /** The worker's TLS context: its certificate and the CA. */
