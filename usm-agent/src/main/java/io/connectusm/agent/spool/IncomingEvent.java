@@ -5,8 +5,9 @@ import io.connectusm.events.ScannedEvent;
 /**
  * An event prepared for the store on the caller's thread (an event loop), so that the committer thread only
  * writes: its key, its state digest (hex, as the index keeps it), and its store value already laid out
- * ({@link SpoolRecord}: the digest and the event's bytes as the worker sent them). Immutable (the array is not
- * copied: nobody changes it).
+ * ({@link SpoolRecord}: the digest and the event's bytes as the worker sent them). Handed to the committer whole:
+ * from then on the value is the committer's, which sets its key number in it before storing it; nobody else
+ * changes it.
  */
 final class IncomingEvent {
 
@@ -33,7 +34,7 @@ final class IncomingEvent {
         return digest;
     }
 
-    /** The store value, see {@link SpoolRecord}. */
+    /** The store value, see {@link SpoolRecord}; its key number is set by the index. */
     byte[] value() {
         return value;
     }

@@ -8,8 +8,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Moves the events of a spool written by an earlier agent — one {@value #LEGACY_PENDING_MAP} entry per key,
- * holding the key's whole history as one batch — into one entry per event, so that an upgrade neither loses nor
- * resends them. Runs once, at start, before the index is read; the caller commits. Stateless.
+ * holding the key's whole history as one batch — into one entry per event of the layout that followed it (string
+ * store keys, which the index then moves into the current one), so that an upgrade neither loses nor resends them.
+ * Runs once, at start, before the index is read; the caller commits. Stateless.
  */
 final class LegacyMigration {
 
@@ -45,7 +46,8 @@ final class LegacyMigration {
             String prefix = key.encode();
             long seq = 0;
             for (ScannedEvent event : batch) {
-                events.put(SpoolRecord.storeKey(prefix, seq++), IncomingEvent.of(event).value());
+                events.put(SpoolRecord.storeKey(prefix, seq++), SpoolRecord.previousValue(event.stateDigest(),
+                        event.json()));
             }
         }
         store.removeMap(legacy);

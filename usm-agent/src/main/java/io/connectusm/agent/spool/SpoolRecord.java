@@ -6,31 +6,28 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The store layout of one pending event: its MVMap key is one {@code long}, the number of its spool key (see
- * {@code SpoolFile#keys()}) in the upper {@value #KEY_ID_BITS} bits and its sequence number in that key's history in
- * the lower {@value #SEQ_BITS} (seq counts up per spool key, so a key's entries sort together, in arrival order); its
- * value one format byte, the 32-byte state digest and the event as {@code application/cloudevents+json}, the bytes
- * the worker sent. One entry per event makes a new state an insert plus the removal of the oldest, instead of a
- * rewrite of the key's whole history; the digest travels with the bytes so that neither the forwarder nor a restart
- * has to look into an event to know it. A numeric key is what the committer writes most (every B-tree page it rewrites
- * holds keys): eight bytes instead of a ~80-character string.
+ * The store layout of one pending event. Its MVMap key is its <em>entry number</em>: a {@code long} that counts up
+ * across the whole spool, so entries sort in arrival order and every insert lands at the right edge of the B-tree —
+ * a commit rewrites the few pages at that edge, not one leaf per event scattered over the tree, and the oldest
+ * states a commit coalesces away sit together too (connectors change round about in turn). Its value: a format byte,
+ * the number of its spool key ({@code SpoolFile#keys()}), the 32-byte state digest and the event as
+ * {@code application/cloudevents+json}, the bytes the worker sent — so that neither the forwarder nor a restart has
+ * to look into an event to know whose it is or what state it carries.
  *
- * <p>The layout before this one keyed entries by {@code <SpoolKey.encode()>/<seq as 16 hex digits>}
- * ({@link #storeKey}, {@link #parseKey}); the index moves such entries at start. Stateless.
+ * <p>The layout before this one ({@value SpoolFile#EVENTS_MAP} map) keyed entries by
+ * {@code <SpoolKey.encode()>/<seq as 16 hex digits>} ({@link #storeKey}, {@link #parseKey}) with values of format 1
+ * (no key number); the index moves such entries at start. Stateless.
  */
 final class SpoolRecord {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    private static final byte PREVIOUS_FORMAT = 1;
     private static final int DIGEST_BYTES = StateDigest.BYTES;
-    private static final int HEADER = 1 + DIGEST_BYTES;
+    private static final int KEY_NUMBER_AT = 1;
+    private static final int DIGEST_AT = KEY_NUMBER_AT + Integer.BYTES;
+    private static final int HEADER = DIGEST_AT + DIGEST_BYTES;
+    private static final int PREVIOUS_HEADER = 1 + DIGEST_BYTES;
     private static final String ZEROS = "0000000000000000";
-
-    static final int KEY_ID_BITS = 23;
-    static final int SEQ_BITS = 40;
-    /** Spool key numbers are 1 to this; a key number in the upper bits keeps every store key positive. */
-    static final long MAX_KEY_ID = (1L << KEY_ID_BITS) - 1;
-    /** A key's sequence numbers never reach this (2^40: a trillion states). */
-    static final long SEQ_LIMIT = 1L << SEQ_BITS;
 
     /** A parsed store key of the previous layout. */
     record Key(SpoolKey key, long seq) {
@@ -39,23 +36,49 @@ final class SpoolRecord {
     private SpoolRecord() {
     }
 
-    /** The store key of entry {@code seq} of spool key number {@code keyId}. */
-    static long entryKey(long keyId, long seq) {
-        if (keyId < 1 || keyId > MAX_KEY_ID || seq < 0 || seq >= SEQ_LIMIT) {
-            throw new IllegalStateException("spool key number " + keyId + " or sequence number " + seq
-                    + " out of the store layout's range");
+    /**
+     * The stored value of an event — its state digest and its JSON, copied out of its batch — with no key number yet:
+     * the index sets it ({@link #setKeyNumber}) on the committer thread, which owns the value from then on.
+     */
+    static byte[] value(byte[] digest, ScannedEvent event) {
+        byte[] value = new byte[HEADER + event.length()];
+        value[0] = FORMAT;
+        System.arraycopy(digest, 0, value, DIGEST_AT, DIGEST_BYTES);
+        event.copyJson(value, HEADER);
+        return value;
+    }
+
+    /** A value of the previous layout turned into this one's (no key number yet); {@code null} if not well-formed. */
+    static byte[] fromPrevious(byte[] previous) {
+        if (previous == null || previous.length <= PREVIOUS_HEADER || previous[0] != PREVIOUS_FORMAT) {
+            return null;
         }
-        return keyId << SEQ_BITS | seq;
+        byte[] value = new byte[HEADER + previous.length - PREVIOUS_HEADER];
+        value[0] = FORMAT;
+        System.arraycopy(previous, 1, value, DIGEST_AT, previous.length - 1);
+        return value;
     }
 
-    /** The spool key number of a store key. */
-    static long keyIdOf(long entryKey) {
-        return entryKey >>> SEQ_BITS;
+    /** A value of the previous layout: its digest and an event's JSON (what earlier agents and migrations wrote). */
+    static byte[] previousValue(byte[] digest, byte[] json) {
+        byte[] value = new byte[PREVIOUS_HEADER + json.length];
+        value[0] = PREVIOUS_FORMAT;
+        System.arraycopy(digest, 0, value, 1, DIGEST_BYTES);
+        System.arraycopy(json, 0, value, PREVIOUS_HEADER, json.length);
+        return value;
     }
 
-    /** The sequence number of a store key. */
-    static long seqOf(long entryKey) {
-        return entryKey & (SEQ_LIMIT - 1);
+    static void setKeyNumber(byte[] value, int number) {
+        value[KEY_NUMBER_AT] = (byte) (number >>> 24);
+        value[KEY_NUMBER_AT + 1] = (byte) (number >>> 16);
+        value[KEY_NUMBER_AT + 2] = (byte) (number >>> 8);
+        value[KEY_NUMBER_AT + 3] = (byte) number;
+    }
+
+    /** The number of the spool key of a well-formed value. */
+    static int keyNumber(byte[] value) {
+        return (value[KEY_NUMBER_AT] & 0xff) << 24 | (value[KEY_NUMBER_AT + 1] & 0xff) << 16
+                | (value[KEY_NUMBER_AT + 2] & 0xff) << 8 | value[KEY_NUMBER_AT + 3] & 0xff;
     }
 
     /**
@@ -81,37 +104,19 @@ final class SpoolRecord {
         }
     }
 
-    /** The stored value of an event: its state digest ({@link StateDigest}) and its JSON, copied out of its batch. */
-    static byte[] value(byte[] digest, ScannedEvent event) {
-        byte[] value = new byte[HEADER + event.length()];
-        value[0] = FORMAT;
-        System.arraycopy(digest, 0, value, 1, DIGEST_BYTES);
-        event.copyJson(value, HEADER);
-        return value;
-    }
-
-    /** The stored value of a digest and an event's JSON. */
-    static byte[] value(byte[] digest, byte[] json) {
-        byte[] value = new byte[HEADER + json.length];
-        value[0] = FORMAT;
-        System.arraycopy(digest, 0, value, 1, DIGEST_BYTES);
-        System.arraycopy(json, 0, value, HEADER, json.length);
-        return value;
-    }
-
     /** A digest as the index keeps it, hex. */
     static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }
 
-    /** Whether {@code value} has this layout (it may still hold JSON that does not decode). */
+    /** Whether {@code value} has this layout (it may still hold JSON that is not a valid event). */
     static boolean isWellFormed(byte[] value) {
         return value != null && value.length > HEADER && value[0] == FORMAT;
     }
 
     /** The state digest in a well-formed value, hex. */
     static String digest(byte[] value) {
-        return HexFormat.of().formatHex(value, 1, HEADER);
+        return HexFormat.of().formatHex(value, DIGEST_AT, HEADER);
     }
 
     /** The event's JSON in a well-formed value. */
