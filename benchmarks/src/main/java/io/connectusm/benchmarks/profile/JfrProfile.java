@@ -37,7 +37,11 @@ public final class JfrProfile {
                 || frame.startsWith("io.connectusm.events.ScannedFields") || frame.startsWith("io.connectusm.events.ScanChecks"));
         CATEGORIES.put("encode (EventCodec)", frame -> frame.startsWith("io.connectusm.events.EventWriter")
                 || frame.startsWith("io.connectusm.events.EventCodec.encode"));
-        CATEGORIES.put("validate: decode (EventCodec)", frame -> frame.startsWith("io.connectusm.events."));
+        CATEGORIES.put("validate: decode (EventCodec)", frame -> frame.startsWith("io.connectusm.events.EventCodec.decode")
+                || frame.startsWith("io.connectusm.events.DocumentReader") || frame.startsWith("io.connectusm.events.EventReader")
+                || frame.startsWith("io.connectusm.events.NodeReader") || frame.startsWith("io.connectusm.events.Shape")
+                || frame.startsWith("io.cloudevents."));
+        CATEGORIES.put("event value types", frame -> frame.startsWith("io.connectusm.events."));
         CATEGORIES.put("spool: lay out events (IncomingEvent)", frame -> frame.startsWith("io.connectusm.agent.spool.IncomingEvent")
                 || frame.startsWith("io.connectusm.agent.spool.Spool.append"));
         CATEGORIES.put("spool: fsync", frame -> frame.contains(".force(") || frame.contains("FileDispatcherImpl.force"));
