@@ -142,7 +142,7 @@ public final class UsmAgent {
 
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
         EventRouter router = new EventRouter(dataPlane, registrations, activity, spool, ingestMetrics,
-                refresher::refreshSoon);
+                refresher::refreshSoon, runtime.clock());
         InFlightRequests inFlight = new InFlightRequests(runtime.ticker());
         AgentServer data = AgentServer.bind("data-plane", dataPlane.host(), dataPlane.port(), acceptors, workers,
                 new AgentChannelInitializer(tls, dataPlane, router, inFlight, ingestMetrics, tlsMetrics));

@@ -1,15 +1,24 @@
 package io.connectusm.endpoint;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import io.connectusm.endpoint.api.ApiLimits;
 import io.connectusm.endpoint.api.ApiRouter;
 import io.connectusm.endpoint.api.Links;
 import io.connectusm.endpoint.api.RouteTable;
 import io.connectusm.endpoint.api.UsmV1Api;
 import io.connectusm.endpoint.auth.ApiKeys;
 import io.connectusm.endpoint.auth.Authenticator;
+import io.connectusm.endpoint.auth.ConsoleSessions;
 import io.connectusm.endpoint.auth.CsrfTokens;
+import io.connectusm.endpoint.auth.FailedLoginThrottle;
+import io.connectusm.endpoint.auth.SigningKeys;
 import io.connectusm.endpoint.store.Database;
 import io.connectusm.endpoint.store.IdGenerator;
+import io.connectusm.endpoint.store.SessionRevocationRows;
 import io.connectusm.endpoint.store.Stores;
+import io.connectusm.endpoint.web.ConsoleSecurity;
 import io.connectusm.endpoint.web.WebConsole;
 
 /**
@@ -19,22 +28,30 @@ import io.connectusm.endpoint.web.WebConsole;
  *
  * @param stores  the stores
  * @param apiKeys the API keys (over the same database)
- * @param links   where response links point (its base URL is set once the port is bound)
+ * @param links   where response links point (relative, or under {@code public.url})
  * @param router  what the HTTP server calls for every request
  */
 record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter router) {
 
-    static EndpointComponents over(Database database, int apiKeyHashIterations, String defaultEnvironment) {
+    static EndpointComponents over(Database database, EndpointConfig config) {
+        Clock clock = Clock.systemUTC();
         IdGenerator ids = new IdGenerator();
-        Stores stores = Stores.over(database, ids);
-        ApiKeys apiKeys = ApiKeys.over(database, apiKeyHashIterations);
-        Links links = new Links();
-        // The console's forms are signed with a per-process secret: a restart invalidates open forms.
-        CsrfTokens csrf = new CsrfTokens(ids.bytes(32));
+        Stores stores = Stores.over(database, ids, config.sightingsMaxPerEnvironment());
+        ApiKeys apiKeys = ApiKeys.over(database, config.apiKeyHashIterations());
+        Links links = new Links(config.publicUrl());
+        // Sessions and form tokens must verify on every replica: the one place that picks the signing key.
+        SigningKeys signing = config.sessionSigningKeyFile() != null
+                ? SigningKeys.fromFile(config.sessionSigningKeyFile()) : SigningKeys.random();
+        ConsoleSessions sessions = new ConsoleSessions(signing, apiKeys, new SessionRevocationRows(database),
+                Duration.ofSeconds(config.sessionMaxAgeSeconds()), clock);
+        Authenticator authenticator = new Authenticator(apiKeys, sessions, new FailedLoginThrottle(
+                config.loginFailuresBurst(), config.loginFailuresPerMinute(), clock));
         RouteTable.Builder routes = RouteTable.builder();
-        UsmV1Api.addRoutes(routes, stores, apiKeys, links, defaultEnvironment);
-        WebConsole.addRoutes(routes, stores, csrf);
-        return new EndpointComponents(stores, apiKeys, links, new ApiRouter(new Authenticator(apiKeys),
-                routes.build()));
+        UsmV1Api.addRoutes(routes, stores, apiKeys, links, config.defaultEnvironment(), new ApiLimits(
+                Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock));
+        WebConsole.addRoutes(routes, stores, new ConsoleSecurity(authenticator, sessions, new CsrfTokens(signing),
+                config.tlsEnabled()));
+        return new EndpointComponents(stores, apiKeys, links, new ApiRouter(authenticator, routes.build(),
+                config.tlsEnabled(), config.publicUrl()));
     }
 }

@@ -69,6 +69,56 @@ public final class EndpointConfig extends AbstractConfig {
             + "secrets; each stored key remembers its own count.";
     public static final int API_KEY_HASH_ITERATIONS_DEFAULT = 310_000;
 
+    public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
+    public static final String REQUEST_TIMEOUT_MS_DOC = "A request must arrive whole (line, headers, body) within this "
+            + "long of its first byte, else the connection is closed: a client dripping bytes cannot hold it open.";
+    public static final int REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
+
+    public static final String MAX_CONNECTIONS_PER_PEER_CONFIG = "max.connections.per.peer";
+    public static final String MAX_CONNECTIONS_PER_PEER_DOC = "Most simultaneous connections from one remote IP address; "
+            + "more are closed at once, before their TLS handshake.";
+    public static final int MAX_CONNECTIONS_PER_PEER_DEFAULT = 64;
+
+    public static final String PUBLIC_URL_CONFIG = "public.url";
+    public static final String PUBLIC_URL_DOC = "The endpoint's address as clients reach it (e.g. https://usm.example.com, "
+            + "a load balancer's), scheme://host[:port] without a path. Absolute links in responses are built from it; "
+            + "empty: links are relative. Also an accepted Origin of state-changing requests. Never the request's Host.";
+
+    public static final String SESSION_SIGNING_KEY_CONFIG = "session.signing.key";
+    public static final String SESSION_SIGNING_KEY_DOC = "File holding the key (at least 32 bytes) that signs console "
+            + "session cookies and form tokens; give every replica the same file. Empty: a random key per process "
+            + "(one replica only; sessions end at restart).";
+
+    public static final String SESSION_MAX_AGE_SECONDS_CONFIG = "session.max.age.seconds";
+    public static final String SESSION_MAX_AGE_SECONDS_DOC = "How long a console session lasts after login.";
+    public static final int SESSION_MAX_AGE_SECONDS_DEFAULT = 8 * 3600;
+
+    public static final String LOGIN_FAILURES_BURST_CONFIG = "login.failures.burst";
+    public static final String LOGIN_FAILURES_BURST_DOC = "Failed logins (basic auth or login form) one source IP may make "
+            + "in a row before it is throttled (429); the secret hash is not computed for a throttled source.";
+    public static final int LOGIN_FAILURES_BURST_DEFAULT = 10;
+
+    public static final String LOGIN_FAILURES_PER_MINUTE_CONFIG = "login.failures.per.minute";
+    public static final String LOGIN_FAILURES_PER_MINUTE_DOC = "Failed logins per minute one source IP regains after "
+            + "its burst is spent (the token bucket's refill rate).";
+    public static final int LOGIN_FAILURES_PER_MINUTE_DEFAULT = 10;
+
+    public static final String EVENTS_MAX_FUTURE_MS_CONFIG = "events.max.future.ms";
+    public static final String EVENTS_MAX_FUTURE_MS_DOC = "A batch holding an event dated more than this after the "
+            + "endpoint's clock is rejected whole with 400, so a worker with a clock ahead cannot pin a connector's "
+            + "state (newest wins) in the future.";
+    public static final long EVENTS_MAX_FUTURE_MS_DEFAULT = 300_000L;
+
+    public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG = "sightings.max.per.environment";
+    public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_DOC = "Most sightings kept per environment; the ones "
+            + "seen longest ago are dropped beyond it.";
+    public static final int SIGHTINGS_MAX_PER_ENVIRONMENT_DEFAULT = 1000;
+
+    public static final String SIGHTINGS_MAX_PER_REQUEST_CONFIG = "sightings.max.per.request";
+    public static final String SIGHTINGS_MAX_PER_REQUEST_DOC = "Most sightings one POST /usm/v1/sightings may carry; "
+            + "more get 413.";
+    public static final int SIGHTINGS_MAX_PER_REQUEST_DEFAULT = 100;
+
     /** Checks an environment ID; its {@code toString()} tells the accepted format. */
     static final class EnvironmentValidator implements ConfigDef.Validator {
         @Override
@@ -81,6 +131,34 @@ public final class EndpointConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "env- followed by 1 to 64 letters, digits, '_' or '-'";
+        }
+    }
+
+    /** Checks {@code public.url}: empty, or an http(s) origin without path, query or user info. */
+    static final class PublicUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = value == null ? "" : value.toString().strip();
+            if (url.isEmpty()) {
+                return;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+                boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                        && uri.getHost() != null && uri.getUserInfo() == null && uri.getQuery() == null
+                        && uri.getFragment() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty());
+                if (ok) {
+                    return;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // same message
+            }
+            throw new ConfigException(name, value, "expected " + this);
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or http(s)://host[:port] without a path";
         }
     }
 
@@ -101,7 +179,25 @@ public final class EndpointConfig extends AbstractConfig {
             .define(WORKER_THREADS_CONFIG, Type.INT, WORKER_THREADS_DEFAULT, Range.between(1, 256),
                     Importance.LOW, WORKER_THREADS_DOC)
             .define(API_KEY_HASH_ITERATIONS_CONFIG, Type.INT, API_KEY_HASH_ITERATIONS_DEFAULT,
-                    Range.between(1_000, 10_000_000), Importance.LOW, API_KEY_HASH_ITERATIONS_DOC);
+                    Range.between(1_000, 10_000_000), Importance.LOW, API_KEY_HASH_ITERATIONS_DOC)
+            .define(REQUEST_TIMEOUT_MS_CONFIG, Type.INT, REQUEST_TIMEOUT_MS_DEFAULT, Range.atLeast(100),
+                    Importance.LOW, REQUEST_TIMEOUT_MS_DOC)
+            .define(MAX_CONNECTIONS_PER_PEER_CONFIG, Type.INT, MAX_CONNECTIONS_PER_PEER_DEFAULT, Range.atLeast(1),
+                    Importance.LOW, MAX_CONNECTIONS_PER_PEER_DOC)
+            .define(PUBLIC_URL_CONFIG, Type.STRING, "", new PublicUrlValidator(), Importance.MEDIUM, PUBLIC_URL_DOC)
+            .define(SESSION_SIGNING_KEY_CONFIG, Type.STRING, "", Importance.MEDIUM, SESSION_SIGNING_KEY_DOC)
+            .define(SESSION_MAX_AGE_SECONDS_CONFIG, Type.INT, SESSION_MAX_AGE_SECONDS_DEFAULT,
+                    Range.between(60, 30 * 24 * 3600), Importance.LOW, SESSION_MAX_AGE_SECONDS_DOC)
+            .define(LOGIN_FAILURES_BURST_CONFIG, Type.INT, LOGIN_FAILURES_BURST_DEFAULT, Range.atLeast(1),
+                    Importance.LOW, LOGIN_FAILURES_BURST_DOC)
+            .define(LOGIN_FAILURES_PER_MINUTE_CONFIG, Type.INT, LOGIN_FAILURES_PER_MINUTE_DEFAULT, Range.atLeast(1),
+                    Importance.LOW, LOGIN_FAILURES_PER_MINUTE_DOC)
+            .define(EVENTS_MAX_FUTURE_MS_CONFIG, Type.LONG, EVENTS_MAX_FUTURE_MS_DEFAULT, Range.atLeast(0),
+                    Importance.LOW, EVENTS_MAX_FUTURE_MS_DOC)
+            .define(SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG, Type.INT, SIGHTINGS_MAX_PER_ENVIRONMENT_DEFAULT,
+                    Range.atLeast(1), Importance.LOW, SIGHTINGS_MAX_PER_ENVIRONMENT_DOC)
+            .define(SIGHTINGS_MAX_PER_REQUEST_CONFIG, Type.INT, SIGHTINGS_MAX_PER_REQUEST_DEFAULT,
+                    Range.between(1, 10_000), Importance.LOW, SIGHTINGS_MAX_PER_REQUEST_DOC);
 
     public EndpointConfig(Map<String, ?> props) {
         // doLog=false: the values are printed by nobody; the start line names only address and data dir.
@@ -166,5 +262,49 @@ public final class EndpointConfig extends AbstractConfig {
 
     public int apiKeyHashIterations() {
         return getInt(API_KEY_HASH_ITERATIONS_CONFIG);
+    }
+
+    public int requestTimeoutMs() {
+        return getInt(REQUEST_TIMEOUT_MS_CONFIG);
+    }
+
+    public int maxConnectionsPerPeer() {
+        return getInt(MAX_CONNECTIONS_PER_PEER_CONFIG);
+    }
+
+    /** {@code scheme://host[:port]} without a trailing slash, or {@code ""} when not configured. */
+    public String publicUrl() {
+        String url = getString(PUBLIC_URL_CONFIG).strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The file of the session signing key, or {@code null} for a random key per process. */
+    public Path sessionSigningKeyFile() {
+        String file = getString(SESSION_SIGNING_KEY_CONFIG);
+        return file.isBlank() ? null : Path.of(file.strip());
+    }
+
+    public int sessionMaxAgeSeconds() {
+        return getInt(SESSION_MAX_AGE_SECONDS_CONFIG);
+    }
+
+    public int loginFailuresBurst() {
+        return getInt(LOGIN_FAILURES_BURST_CONFIG);
+    }
+
+    public int loginFailuresPerMinute() {
+        return getInt(LOGIN_FAILURES_PER_MINUTE_CONFIG);
+    }
+
+    public long eventsMaxFutureMs() {
+        return getLong(EVENTS_MAX_FUTURE_MS_CONFIG);
+    }
+
+    public int sightingsMaxPerEnvironment() {
+        return getInt(SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG);
+    }
+
+    public int sightingsMaxPerRequest() {
+        return getInt(SIGHTINGS_MAX_PER_REQUEST_CONFIG);
     }
 }

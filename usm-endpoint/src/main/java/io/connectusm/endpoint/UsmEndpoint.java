@@ -59,17 +59,16 @@ public final class UsmEndpoint implements AutoCloseable {
         Database database = Database.open(config.dataDir());
         ThreadPoolExecutor executor = null;
         try {
-            EndpointComponents components = EndpointComponents.over(database, config.apiKeyHashIterations(),
-                    config.defaultEnvironment());
+            EndpointComponents components = EndpointComponents.over(database, config);
             executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(EXECUTOR_QUEUE), threadFactory());
             EndpointServer server = new EndpointServer(new ServerSettings(config.bindAddress(), config.port(),
-                    EndpointTls.serverContext(config), config.idleTimeoutMs(), config.requestMaxBytes()),
+                    EndpointTls.serverContext(config), config.idleTimeoutMs(), config.requestMaxBytes(),
+                    config.requestTimeoutMs(), config.maxConnectionsPerPeer()),
                     components.router(), executor);
             int port = server.start();
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String baseUrl = (config.tlsEnabled() ? "https://" : "http://") + host + ":" + port;
-            components.links().baseUrl(baseUrl);
             log.info("usm-endpoint listening on {} (data dir {})", baseUrl, config.dataDir().toAbsolutePath());
             return new UsmEndpoint(database, components, executor, server, port, baseUrl);
         } catch (RuntimeException | InterruptedException e) {

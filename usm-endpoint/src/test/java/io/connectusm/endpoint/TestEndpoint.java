@@ -54,11 +54,19 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     private HttpClient client;
     private UsmEndpoint endpoint;
     private boolean ownsDir;
+    private SSLContext ssl;
+    private final Map<String, String> overrides;
     public ApiKeyCredentials admin;
     public ApiKeyCredentials agent;
 
     /** Not started yet: register it as an extension (or call {@link #start(Path)} instead). */
     public TestEndpoint() {
+        this(Map.of());
+    }
+
+    /** Like {@link #TestEndpoint()}, with these configuration keys set (over the test defaults). */
+    public TestEndpoint(Map<String, String> overrides) {
+        this.overrides = Map.copyOf(overrides);
     }
 
     public static TestEndpoint start(Path dir) throws Exception {
@@ -73,7 +81,6 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         leaf = LeafFiles.write(dir.resolve("server"),
                 ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
                 WriteMode.FAIL_IF_EXISTS);
-        SSLContext ssl;
         try {
             ssl = SSLContext.getInstance("TLS");
             ssl.init(null, TlsContexts.trustManagers(leaf.truststore(), leaf.password()), null);
@@ -112,6 +119,7 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         props.put(EndpointConfig.SSL_KEYSTORE_LOCATION_CONFIG, leaf.keystore().toString());
         props.put(EndpointConfig.SSL_KEYSTORE_PASSWORD_CONFIG, new String(leaf.password()));
         props.put(EndpointConfig.DEFAULT_ENVIRONMENT_CONFIG, "env-default1");
+        props.putAll(overrides);
         return props;
     }
 
@@ -124,6 +132,7 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     public void restart() throws InterruptedException {
+        consoleCookies.clear();
         endpoint.close();
         startEndpoint();
     }
@@ -140,13 +149,58 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         return sendRaw(method, path, body, creds == null ? null : basic(creds.key(), creds.secret()), "application/json");
     }
 
+    /**
+     * Like {@link #send}, with a raw Authorization header. On the console ({@code /ui/…}), which takes no basic
+     * credentials, basic credentials are swapped for the session cookie of that key (logged in once, through the
+     * login form, and kept).
+     */
     public HttpResponse<String> sendRaw(String method, String path, String body, String authorization, String contentType) {
+        String cookie = null;
+        if (path.startsWith("/ui") && !path.startsWith("/ui/login") && authorization != null
+                && authorization.startsWith("Basic ")) {
+            cookie = consoleCookie(authorization);
+            authorization = null;
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (body != null && contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        return sendWith(method, path, body, authorization, headers);
+    }
+
+    private final Map<String, String> consoleCookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The console session cookie ({@code usm_session=…}) of the key in a basic Authorization header. */
+    public String consoleCookie(String basicAuthorization) {
+        return consoleCookies.computeIfAbsent(basicAuthorization, auth -> {
+            String pair = new String(Base64.getDecoder().decode(auth.substring("Basic ".length())),
+                    StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            String form = "api_key=" + java.net.URLEncoder.encode(pair.substring(0, colon), StandardCharsets.UTF_8)
+                    + "&api_secret=" + java.net.URLEncoder.encode(pair.substring(colon + 1), StandardCharsets.UTF_8);
+            HttpResponse<String> in = sendWith("POST", "/ui/login", form, null,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            String setCookie = in.headers().firstValue("Set-Cookie").orElseThrow(() ->
+                    new AssertionError("console login failed: " + in.statusCode()));
+            return setCookie.substring(0, setCookie.indexOf(';'));
+        });
+    }
+
+    /** The TLS context of this endpoint's clients (trusts its test CA), e.g. for raw sockets. */
+    public SSLContext sslContext() {
+        return ssl;
+    }
+
+    /** Sends a request with extra headers (e.g. Origin, Sec-Fetch-Site, Cookie). */
+    public HttpResponse<String> sendWith(String method, String path, String body, String authorization,
+                                         Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", contentType);
-        }
+        headers.forEach(builder::header);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -9,6 +9,9 @@ import io.connectusm.agent.tls.PeerIdentity;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.EventDecodingException;
 import io.connectusm.events.ScannedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,25 +45,32 @@ public final class EventRouter {
     private final int maxEventsPerBatch;
     private final int retryAfterSeconds;
     private final Runnable unregisteredSeen;
+    private final Duration maxFuture;
+    private final Clock clock;
     private final SecondLineScan secondLine;
     /** What the scanner shows every string to: {@code null} without a second line, so that none is looked at. */
     private final Predicate<String> inspector;
 
     /** A router without a second line of masking ({@link SecondLineScan#NONE}). */
     public EventRouter(DataPlaneSettings settings, RegistrationMap registrations, ClusterActivity activity, Spool spool,
-            IngestMetrics metrics, Runnable unregisteredSeen) {
-        this(settings, registrations, activity, spool, metrics, unregisteredSeen, SecondLineScan.NONE);
+            IngestMetrics metrics, Runnable unregisteredSeen, Clock clock) {
+        this(settings, registrations, activity, spool, metrics, unregisteredSeen, clock, SecondLineScan.NONE);
     }
 
     /**
-     * @param settings         the identity mode, the batch limit and the Retry-After of a 503
+     * @param settings         the identity mode, the batch limit, the Retry-After of a 503 and how far in the future
+     *                         an event may be dated (a batch with one dated later than that after {@code clock} is
+     *                         refused with 400)
      * @param unregisteredSeen called when a batch of an unregistered cluster was refused (triggers a
      *                         registrations pull and sightings report); must not block
+     * @param clock            the agent's clock, against which event times are checked
      * @param secondLine       sees every string of every event before it is spooled
      */
     public EventRouter(DataPlaneSettings settings, RegistrationMap registrations, ClusterActivity activity, Spool spool,
-            IngestMetrics metrics, Runnable unregisteredSeen, SecondLineScan secondLine) {
+            IngestMetrics metrics, Runnable unregisteredSeen, Clock clock, SecondLineScan secondLine) {
         this.identityPolicy = new IdentityPolicy(settings.identityMode());
+        this.maxFuture = settings.maxEventFuture();
+        this.clock = clock;
         this.registrations = registrations;
         this.activity = activity;
         this.spool = spool;
@@ -87,6 +97,15 @@ public final class EventRouter {
             metrics.reject(IngestMetrics.TOO_LARGE);
             return done(IngestOutcome.error(413, "a batch carries at most " + maxEventsPerBatch + " events, this one "
                     + events.size()));
+        }
+        // Newest wins downstream: an event dated in the future would pin its connector until the clock catches up.
+        Instant limit = clock.instant().plus(maxFuture);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).time().isAfter(limit)) {
+                metrics.reject(IngestMetrics.MALFORMED);
+                return done(IngestOutcome.error(400, "event [" + i + "] is dated " + events.get(i).time()
+                        + ", more than " + maxFuture.toSeconds() + " s after the agent's clock; check the worker's clock"));
+            }
         }
         metrics.received.inc(events.size());
         Map<ClusterRef, List<ScannedEvent>> byCluster = new LinkedHashMap<>();

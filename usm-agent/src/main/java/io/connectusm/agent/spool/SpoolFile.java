@@ -1,5 +1,6 @@
 package io.connectusm.agent.spool;
 
+import io.connectusm.support.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,13 +104,15 @@ final class SpoolFile implements AutoCloseable {
      */
     static <T> Opened<T> open(Path directory, SpoolMetrics metrics, Clock clock, Function<SpoolFile, T> loader)
             throws IOException {
-        Files.createDirectories(directory);
+        OwnerOnlyFiles.directory(directory);
         Path path = directory.resolve(FILE_NAME);
         CommitMarker marker = CommitMarker.open(directory.resolve(CommitMarker.FILE_NAME));
         try {
             Opened<T> opened = openOrReplace(path, marker, metrics, clock, loader);
             // From here on the marker follows this store, so a rollback is reported once, not at every start.
             marker.write(opened.file().store.getCurrentVersion());
+            // The spool holds every event the workers sent: owner-only, whatever the umask.
+            OwnerOnlyFiles.filesIn(directory);
             return opened;
         } catch (IOException | RuntimeException e) {
             marker.close();

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,13 +61,13 @@ class EventRouterTest {
         spool = Spool.open(new SpoolSettings(dir, 1 << 20, 4, 16), spoolMetrics, () -> { }, Clock.systemUTC());
         registrations.replaceStatic(List.of(new Registration(CLUSTER, "usmcc-1", "usmkc-1", "env-1", null)));
         router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics,
-                unregisteredSeen::incrementAndGet);
+                unregisteredSeen::incrementAndGet, Clock.systemUTC());
     }
 
     /** Data plane settings with the given batch limit and Retry-After; identity mode cluster. */
     static DataPlaneSettings settings(int maxEventsPerBatch, int retryAfterSeconds) {
         return new DataPlaneSettings("127.0.0.1", 0, IdentityMode.CLUSTER, null, 8192, 1 << 20, maxEventsPerBatch,
-                Duration.ofSeconds(30), Duration.ofSeconds(60), 64, retryAfterSeconds);
+                Duration.ofSeconds(30), Duration.ofSeconds(60), 64, 16, retryAfterSeconds, Duration.ofMinutes(5));
     }
 
     @AfterEach
@@ -76,6 +77,22 @@ class EventRouterTest {
 
     private IngestOutcome ingest(PeerIdentity peer, byte[] body) throws Exception {
         return router.ingest(peer, body).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void refusesABatchWithAnEventDatedBeyondTheToleranceAndSpoolsNothing() throws Exception {
+        MetadataEvent now = snapshot(CLUSTER, "a", "t");
+        MetadataEvent ahead = snapshot(CLUSTER, "b", "t");
+        ahead = new MetadataEvent(ahead.id(), ahead.cluster(), ahead.workerId(), ahead.epoch(), ahead.sequence(),
+                Instant.now().plus(Duration.ofMinutes(6)), ahead.subject(), ahead.payload());
+        IngestOutcome outcome = ingest(worker, batch(now, ahead));
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.message()).contains("event [1]").contains("more than 300 s after the agent's clock");
+        assertThat(spool.pendingEvents()).isZero();
+
+        MetadataEvent slightlyAhead = new MetadataEvent(ahead.id(), ahead.cluster(), ahead.workerId(), ahead.epoch(),
+                ahead.sequence(), Instant.now().plus(Duration.ofMinutes(4)), ahead.subject(), ahead.payload());
+        assertThat(ingest(worker, batch(slightlyAhead)).status()).isEqualTo(204);
     }
 
     @Test
@@ -137,7 +154,7 @@ class EventRouterTest {
         spool.close();
         spool = Spool.open(new SpoolSettings(dir.resolve("small"), 2048, 4, 16), spoolMetrics, () -> { },
                 Clock.systemUTC());
-        router = new EventRouter(settings(1000, 7), registrations, activity, spool, metrics, () -> { });
+        router = new EventRouter(settings(1000, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC());
         IngestOutcome outcome = ingest(worker, batch(TestEvents.snapshots(CLUSTER, "c", 20)));
         assertThat(outcome.status()).isEqualTo(503);
         assertThat(outcome.retryAfterSeconds()).isEqualTo(7);
@@ -207,7 +224,7 @@ class EventRouterTest {
                                 s.maskedKeys(), s.cause()));
             }
         };
-        router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, scan);
+        router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC(), scan);
         ArrayNode sent = (ArrayNode) JSON.readTree(batch(snapshot(CLUSTER, "a", "t"), snapshot(CLUSTER, "b", "t")));
         ((ObjectNode) sent.get(0).get("data")).put("trace", "java.sql.SQLException: login failed for " + canary);
         // In a field the contract does not know, which would travel on in the bytes: it must be looked at too.
@@ -241,7 +258,7 @@ class EventRouterTest {
                 throw new IllegalStateException("cannot");
             }
         };
-        router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, broken);
+        router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC(), broken);
 
         assertThat(ingest(worker, batch(snapshot(CLUSTER, "a", "t"))).status()).isEqualTo(500);
         assertThat(spool.pendingEvents()).isZero();

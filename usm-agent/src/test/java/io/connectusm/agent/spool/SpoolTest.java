@@ -56,6 +56,22 @@ class SpoolTest {
     }
 
     @Test
+    void theSpoolDirectoryAndItsFilesAreTheOwnersOnly() throws Exception {
+        Path fresh = dir.resolve("fresh-spool");
+        try (Spool spool = Spool.open(new SpoolSettings(fresh, 1 << 20, 4, 64), metrics, () -> { },
+                Clock.systemUTC())) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                    .isEqualTo("rwx------");
+            try (java.util.stream.Stream<Path> files = Files.list(fresh)) {
+                for (Path file : files.toList()) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-------");
+                }
+            }
+        }
+    }
+
+    @Test
     void keepsAppendedEventsAcrossReopen() throws Exception {
         MetadataEvent a = snapshot(CLUSTER, "a", "t1");
         MetadataEvent b = snapshot(CLUSTER, "b", "t1");

@@ -1,5 +1,6 @@
 package io.connectusm.endpoint.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.auth.ApiKeys;
 import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.auth.KeyScope;
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.Json;
 import io.connectusm.endpoint.http.UsmApiException;
@@ -25,6 +27,9 @@ final class ApiKeysResource {
     static final String PATH = UsmV1Api.PREFIX + "/api-keys";
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeysResource.class);
+
+    /** Keeps a scope's stored list (one ID per line) well under its column's size. */
+    static final int MAX_SCOPED_CLUSTERS = 30;
 
     private final ApiKeys apiKeys;
 
@@ -49,11 +54,47 @@ final class ApiKeysResource {
             throw UsmApiException.badRequest(e.getMessage());
         }
         String description = JsonFields.optionalShortText(specObject, "description");
-        ApiKeyCredentials created = apiKeys.create(role, description);
+        KeyScope scope = scope(specObject.get("scope"));
+        ApiKeyCredentials created;
+        try {
+            created = apiKeys.create(role, description, scope);
+        } catch (IllegalArgumentException e) {
+            throw UsmApiException.badRequest(e.getMessage());
+        }
         ApiKeyInfo info = apiKeys.info(created.key())
                 .orElseThrow(() -> new IllegalStateException("created key vanished"));
-        log.info("API key {} created with role {} by {}", created.key(), role.label(), call.caller().key());
+        log.info("API key {} created with role {} ({}) by {}", created.key(), role.label(), scope.describe(),
+                call.caller().key());
         return ApiResponse.json(201, ResourceJson.apiKey(info, created.secret()));
+    }
+
+    /** {@code spec.scope}: {@code {"environment":{"id":"env-…"},"connect_clusters":["…"]}}, or unscoped. */
+    private static KeyScope scope(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return KeyScope.UNSCOPED;
+        }
+        if (!(node instanceof ObjectNode scope)) {
+            throw UsmApiException.badRequest("spec.scope must be an object with environment and connect_clusters");
+        }
+        if (scope.get("environment") == null || scope.get("environment").isNull()) {
+            throw UsmApiException.badRequest("spec.scope.environment.id is required");
+        }
+        String env = JsonFields.environment(scope, null);
+        List<String> clusters = new ArrayList<>();
+        JsonNode list = scope.get("connect_clusters");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray() || list.size() > MAX_SCOPED_CLUSTERS) {
+                throw UsmApiException.badRequest("spec.scope.connect_clusters must be an array of at most "
+                        + MAX_SCOPED_CLUSTERS + " Connect cluster IDs");
+            }
+            for (JsonNode id : list) {
+                if (!id.isTextual()) {
+                    throw UsmApiException.badRequest("spec.scope.connect_clusters must hold strings");
+                }
+                clusters.add(InputRules.localId("spec.scope.connect_clusters[]", id.asText()));
+            }
+        }
+        return KeyScope.of(env, clusters.stream().distinct().toList());
     }
 
     ApiResponse describe(Call call) {

@@ -123,16 +123,16 @@ final class ResourceJson {
         });
     }
 
-    static ObjectNode sightings(List<Sighting> sightings) {
-        return withData(document("SightingList"), sightings, (item, s) -> {
-            item.put("kafka_cluster_id", s.kafkaClusterId());
-            item.put("connect_cluster_id", s.connectClusterId());
-            item.put("connector_count", s.connectorCount());
-            item.put("first_seen", s.firstSeen().toString());
-            item.put("last_seen", s.lastSeen().toString());
-            item.put("agent_id", s.agentId());
-            item.putObject("environment").put("id", s.environment());
-        });
+    static ObjectNode sighting(Sighting s) {
+        ObjectNode item = Json.object();
+        item.put("kafka_cluster_id", s.kafkaClusterId());
+        item.put("connect_cluster_id", s.connectClusterId());
+        item.put("connector_count", s.connectorCount());
+        item.put("first_seen", s.firstSeen().toString());
+        item.put("last_seen", s.lastSeen().toString());
+        item.put("agent_id", s.agentId());
+        item.putObject("environment").put("id", s.environment());
+        return item;
     }
 
     static ObjectNode workerPlugins(List<WorkerPluginList> workers) {
@@ -154,6 +154,12 @@ final class ResourceJson {
         ObjectNode spec = o.putObject("spec");
         spec.put("role", key.role().label());
         spec.put("description", key.description());
+        if (key.scope().isScoped()) {
+            ObjectNode scope = spec.putObject("scope");
+            scope.putObject("environment").put("id", key.scope().environment());
+            ArrayNode clusters = scope.putArray("connect_clusters");
+            key.scope().connectClusters().forEach(clusters::add);
+        }
         if (secret != null) {
             spec.put("secret", secret);
         }

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.connectusm.endpoint.store.ApiKeyRows;
+import io.connectusm.endpoint.store.ApiKeyScopeRows;
 import io.connectusm.endpoint.store.Database;
 import io.connectusm.endpoint.store.IdGenerator;
 
@@ -40,6 +41,7 @@ public final class ApiKeys implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
     private final ApiKeyRows rows;
+    private final ApiKeyScopeRows scopes;
     private final int iterations;
     private final IdGenerator ids = new IdGenerator();
     private final byte[] cacheKey;
@@ -50,6 +52,7 @@ public final class ApiKeys implements AutoCloseable {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.rows = new ApiKeyRows(database);
+        this.scopes = new ApiKeyScopeRows(database);
         this.iterations = iterations;
         this.cacheKey = ids.bytes(32);
         this.dummySalt = ids.bytes(SALT_BYTES);
@@ -65,14 +68,36 @@ public final class ApiKeys implements AutoCloseable {
         return new ApiKeys(database, true, hashIterations);
     }
 
-    /** Creates a key; the returned secret is the only copy that will ever exist. */
+    /** Creates an unscoped key; the returned secret is the only copy that will ever exist. */
     public ApiKeyCredentials create(ApiRole role, String description) {
+        return create(role, description, KeyScope.UNSCOPED);
+    }
+
+    /**
+     * Creates a key limited to {@code scope} (only {@code agent} keys may be scoped); the returned secret is the
+     * only copy that will ever exist.
+     *
+     * @throws IllegalArgumentException for a scoped key of another role
+     */
+    public ApiKeyCredentials create(ApiRole role, String description, KeyScope scope) {
+        if (scope.isScoped() && role != ApiRole.AGENT) {
+            throw new IllegalArgumentException("only agent keys can be scoped to an environment");
+        }
         String key = ids.apiKeyId();
         char[] secret = ids.apiSecret();
         byte[] salt = ids.bytes(SALT_BYTES);
         byte[] hash = SecretHasher.hash(secret, salt, iterations);
         rows.insert(new ApiKeyRows.Row(key, role.name(), salt, hash, iterations, description == null ? ""
                 : description, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        if (scope.isScoped()) {
+            try {
+                scopes.insert(new ApiKeyScopeRows.Row(key, scope.environment(), scope.connectClusters()));
+            } catch (RuntimeException e) {
+                // Nobody has the secret yet, so the key never worked unscoped; do not leave it behind.
+                rows.delete(key);
+                throw e;
+            }
+        }
         String secretString = new String(secret);
         Arrays.fill(secret, '\0');
         return new ApiKeyCredentials(key, secretString, role);
@@ -80,7 +105,7 @@ public final class ApiKeys implements AutoCloseable {
 
     /** Every key, oldest first; never secrets or hashes. */
     public List<ApiKeyInfo> list() {
-        return rows.list().stream().map(ApiKeys::info).toList();
+        return rows.list().stream().map(this::info).toList();
     }
 
     /** One key as listed, if it exists. */
@@ -88,8 +113,18 @@ public final class ApiKeys implements AutoCloseable {
         return list().stream().filter(k -> k.key().equals(key)).findFirst();
     }
 
-    private static ApiKeyInfo info(ApiKeyRows.Row row) {
-        return new ApiKeyInfo(row.keyId(), ApiRole.valueOf(row.role()), row.description(), row.createdAt());
+    private ApiKeyInfo info(ApiKeyRows.Row row) {
+        return new ApiKeyInfo(row.keyId(), ApiRole.valueOf(row.role()), row.description(), row.createdAt(),
+                scopeOf(row.keyId()));
+    }
+
+    private KeyScope scopeOf(String key) {
+        return scopes.find(key).map(s -> KeyScope.of(s.environment(), s.connectClusters())).orElse(KeyScope.UNSCOPED);
+    }
+
+    /** The caller a key stands for, without checking a secret (a console session already did), if it exists. */
+    Optional<Principal> principalOf(String key, String sessionId) {
+        return rows.find(key).map(row -> new Principal(key, ApiRole.valueOf(row.role()), scopeOf(key), sessionId));
     }
 
     /** Deletes a key; {@code false} when there was none. Requests with it fail from now on. */
@@ -99,13 +134,22 @@ public final class ApiKeys implements AutoCloseable {
         return deleted;
     }
 
-    /** The key's role when the secret is right, else empty. Slow on a miss; call off the event loop. */
+    /** The key's role when the secret is right, else empty (unthrottled). Slow on a miss. */
     Optional<ApiRole> authenticate(String key, char[] secret) {
+        return authenticate(key, secret, () -> { }).map(Principal::role);
+    }
+
+    /**
+     * The caller when the secret is right, else empty. Slow on a miss (call off the event loop); {@code slowPath}
+     * runs first when the slow hash is about to be paid and may refuse it by throwing (throttling).
+     */
+    Optional<Principal> authenticate(String key, char[] secret, Runnable slowPath) {
         byte[] mac = mac(secret);
         Verified cached = verified.get(key);
         if (cached != null && MessageDigest.isEqual(cached.mac, mac)) {
-            return Optional.of(cached.role);
+            return Optional.of(cached.principal);
         }
+        slowPath.run();
         Optional<ApiKeyRows.Row> stored = rows.find(key);
         if (stored.isEmpty()) {
             SecretHasher.hash(secret, dummySalt, iterations); // same cost as a real miss
@@ -115,9 +159,9 @@ public final class ApiKeys implements AutoCloseable {
         if (!SecretHasher.matches(secret, row.salt(), row.iterations(), row.secretHash())) {
             return Optional.empty();
         }
-        ApiRole role = ApiRole.valueOf(row.role());
-        verified.put(key, new Verified(role, mac));
-        return Optional.of(role);
+        Principal principal = new Principal(key, ApiRole.valueOf(row.role()), scopeOf(key), null);
+        verified.put(key, new Verified(principal, mac));
+        return Optional.of(principal);
     }
 
     private byte[] mac(char[] secret) {
@@ -142,6 +186,6 @@ public final class ApiKeys implements AutoCloseable {
         }
     }
 
-    private record Verified(ApiRole role, byte[] mac) {
+    private record Verified(Principal principal, byte[] mac) {
     }
 }

@@ -1,8 +1,8 @@
 package io.connectusm.endpoint.store;
 
+import io.connectusm.support.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,11 +32,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreException         when it cannot be opened or migrated for another reason
      */
     public static Database open(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
+        ownerOnly(dataDir, true);
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("usm-endpoint")
                 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "usm", "");
@@ -50,7 +46,21 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+        ownerOnly(dataDir, false);
         return new Database(pool);
+    }
+
+    /** The data directory (before the open) or the database files in it (after) narrowed to the owner only. */
+    private static void ownerOnly(Path dataDir, boolean directory) {
+        try {
+            if (directory) {
+                OwnerOnlyFiles.directory(dataDir);
+            } else {
+                OwnerOnlyFiles.filesIn(dataDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make data directory " + dataDir + " owner-only", e);
+        }
     }
 
     /** Runs {@code work} in one transaction, committing on success and rolling back on any exception. */

@@ -13,7 +13,12 @@ public record Stores(RegistrationStore registrations, ConnectorStore connectors,
                      WorkerPluginStore plugins) {
 
     public static Stores over(Database database, IdGenerator ids) {
+        return over(database, ids, Integer.MAX_VALUE);
+    }
+
+    /** @param sightingsPerEnvironment most sightings kept per environment (the newest) */
+    public static Stores over(Database database, IdGenerator ids, int sightingsPerEnvironment) {
         return new Stores(new RegistrationStore(database, ids), new ConnectorStore(database),
-                new SightingStore(database), new WorkerPluginStore(database));
+                new SightingStore(database, sightingsPerEnvironment), new WorkerPluginStore(database));
     }
 }

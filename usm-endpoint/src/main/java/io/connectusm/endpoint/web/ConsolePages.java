@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import io.connectusm.endpoint.api.Access;
 import io.connectusm.endpoint.api.Call;
 import io.connectusm.endpoint.api.InputRules;
 import io.connectusm.endpoint.auth.CsrfTokens;
+import io.connectusm.endpoint.auth.Principal;
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.ConnectCluster;
@@ -20,10 +22,14 @@ import io.connectusm.endpoint.web.Frame.Crumb;
 
 /**
  * The console's pages, one method per page: read what the page shows from the stores, build its view, render
- * its template. Environments → Connect clusters → connectors. Forms carry the caller's {@link CsrfTokens} token.
- * Thread-safe (stateless over the stores).
+ * its template. Environments → Connect clusters → connectors. Forms carry the caller's {@link CsrfTokens} token
+ * and are shown to admin keys only (a viewer's pages have none). Thread-safe (stateless over the stores).
  */
 final class ConsolePages {
+
+    /** Sightings per page of the environment page. */
+    static final int SIGHTINGS_PAGE = 20;
+    static final String SIGHTINGS_AFTER = "sightings_after";
 
     private final Stores stores;
     private final CsrfTokens csrf;
@@ -43,7 +49,7 @@ final class ConsolePages {
         List<EnvironmentsView.Line> lines = envs.stream().map(env -> new EnvironmentsView.Line(env,
                 Paths.environment(env), connectClusters(env).size())).toList();
         return Templates.page(200, "environments.jte", new EnvironmentsView(
-                new Frame("Environments", List.of(Crumb.here("Environments"))), lines));
+                new Frame("Environments", List.of(Crumb.here("Environments"))).as(signedIn(call)), lines));
     }
 
     ApiResponse environment(Call call) {
@@ -52,13 +58,17 @@ final class ConsolePages {
                 .map(c -> new EnvironmentView.ClusterLine(c, Paths.cluster(c.id()))).toList();
         List<KafkaCluster> kafkaClusters = all(after -> stores.registrations().listKafkaClusters(env, after,
                 Page.MAX_SIZE));
+        String after = call.query(SIGHTINGS_AFTER);
+        Page<Sighting> page = stores.sightings().unregistered(env, after == null ? "" : after, SIGHTINGS_PAGE);
         List<EnvironmentView.SightingLine> sightings = new ArrayList<>();
-        for (Sighting s : stores.sightings().unregistered(env)) {
+        for (Sighting s : page.items()) {
             sightings.add(EnvironmentView.sighting(env, s, kafkaClusters));
         }
+        String next = page.nextAfter() == null ? null : Paths.environment(env) + "?" + SIGHTINGS_AFTER + "="
+                + Html.url(page.nextAfter());
         return Templates.page(200, "environment.jte", new EnvironmentView(Frame.of("Environment " + env,
-                List.of(), env), env, clusters, sightings, kafkaClusters.isEmpty(),
-                Paths.environment(env) + "/connect-clusters", csrf.tokenFor(call.caller().key())));
+                List.of(), env).as(signedIn(call)), env, clusters, sightings, kafkaClusters.isEmpty(),
+                Paths.environment(env) + "/connect-clusters", formToken(call.caller()), page.totalSize(), next));
     }
 
     ApiResponse cluster(Call call) {
@@ -66,9 +76,9 @@ final class ConsolePages {
         List<StoredConnector> connectors = stores.connectors().list(c.id());
         List<ClusterView.ConnectorLine> lines = connectors.stream().map(s -> ClusterView.line(c.id(), s)).toList();
         return Templates.page(200, "cluster.jte", new ClusterView(Frame.of(c.displayName(),
-                List.of(Crumb.environment(c.environment())), c.displayName()), c, lines,
+                List.of(Crumb.environment(c.environment())), c.displayName()).as(signedIn(call)), c, lines,
                 ClusterView.summary(connectors), PluginsView.of(PluginOverview.of(stores.plugins().list(c.id()))),
-                Paths.cluster(c.id()) + "/deregister", csrf.tokenFor(call.caller().key())));
+                Paths.cluster(c.id()) + "/deregister", formToken(call.caller())));
     }
 
     ApiResponse connector(Call call) {
@@ -76,9 +86,21 @@ final class ConsolePages {
         String name = call.param("name");
         StoredConnector s = stores.connectors().get(c.id(), name)
                 .orElseThrow(() -> UsmApiException.notFound("connector \"" + name + "\" not found"));
-        Frame frame = Frame.of(name, List.of(Crumb.environment(c.environment()), Crumb.cluster(c)), name);
+        Frame frame = Frame.of(name, List.of(Crumb.environment(c.environment()), Crumb.cluster(c)), name)
+                .as(signedIn(call));
         return Templates.page(200, "connector.jte", ConnectorView.of(frame, s,
                 stores.connectors().history(c.id(), name)));
+    }
+
+    /** The forms' token for an admin; {@code null} (no forms) for a viewer. */
+    private String formToken(Principal caller) {
+        return Access.ADMIN.permits(caller.role()) ? csrf.tokenFor(caller) : null;
+    }
+
+    private Frame.SignedIn signedIn(Call call) {
+        Principal caller = call.caller();
+        return new Frame.SignedIn(caller.key(), caller.role().label(),
+                caller.sessionId() == null ? null : csrf.tokenFor(caller));
     }
 
     private ConnectCluster cluster(String id) {

@@ -14,13 +14,17 @@ import io.connectusm.endpoint.store.Sighting;
  * @param frame       title and breadcrumbs
  * @param environment the environment's ID
  * @param clusters    its registered Connect clusters, by ID
- * @param sightings   the sighted clusters still unregistered here, most recent first
+ * @param sightings   one page of the sighted clusters still unregistered here, by Kafka then Connect cluster ID
  * @param noKafka     whether no Kafka cluster is registered here (then there is nothing to register under)
  * @param formAction  where the register forms post
- * @param csrfToken   the caller's anti-CSRF token for the forms
+ * @param csrfToken   the caller's anti-CSRF token for the forms, or {@code null} for a caller who may not change
+ *                    anything (then no form is shown)
+ * @param sightingsTotal how many unregistered sightings there are in all
+ * @param sightingsNext  the page with the next sightings, or {@code null}
  */
 record EnvironmentView(Frame frame, String environment, List<ClusterLine> clusters, List<SightingLine> sightings,
-                       boolean noKafka, String formAction, String csrfToken) {
+                       boolean noKafka, String formAction, String csrfToken, int sightingsTotal,
+                       String sightingsNext) {
 
     /** A registered Connect cluster and its page. */
     record ClusterLine(ConnectCluster cluster, String path) {
@@ -37,6 +41,11 @@ record EnvironmentView(Frame frame, String environment, List<ClusterLine> cluste
     EnvironmentView {
         clusters = List.copyOf(clusters);
         sightings = List.copyOf(sightings);
+    }
+
+    /** Where a sighting's "Dismiss" form posts. */
+    String dismissAction() {
+        return Paths.environment(environment) + "/sightings/dismiss";
     }
 
     static SightingLine sighting(String environment, Sighting s, List<KafkaCluster> kafkaClusters) {

@@ -10,6 +10,8 @@ import io.connectusm.endpoint.store.Cloud;
 import io.connectusm.endpoint.store.ConnectCluster;
 import io.connectusm.endpoint.store.RegistrationRefusedException;
 import io.connectusm.endpoint.store.RegistrationStore;
+import io.connectusm.endpoint.store.SightingStore;
+import io.connectusm.endpoint.store.Stores;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +34,19 @@ final class WebActions {
     private static final Logger log = LoggerFactory.getLogger(WebActions.class);
 
     private final RegistrationStore registrations;
+    private final SightingStore sightings;
     private final CsrfTokens csrf;
 
-    WebActions(RegistrationStore registrations, CsrfTokens csrf) {
-        this.registrations = registrations;
+    WebActions(Stores stores, CsrfTokens csrf) {
+        this.registrations = stores.registrations();
+        this.sightings = stores.sightings();
         this.csrf = csrf;
     }
 
     /** {@code POST /ui/environments/{env}/connect-clusters}. */
     ApiResponse register(Call call) {
         FormData form = FormData.parse(call.body());
-        if (!csrf.isValid(call.caller().key(), form.get(CsrfTokens.FIELD))) {
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
             return refusedToken();
         }
         String env = call.param("env");
@@ -69,7 +73,7 @@ final class WebActions {
     /** {@code POST /ui/connect-clusters/{id}/deregister}. */
     ApiResponse deregister(Call call) {
         FormData form = FormData.parse(call.body());
-        if (!csrf.isValid(call.caller().key(), form.get(CsrfTokens.FIELD))) {
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
             return refusedToken();
         }
         String id = call.param("id");
@@ -87,6 +91,23 @@ final class WebActions {
         }
         log.info("deregistered Connect cluster {} from the web page", id);
         return ApiResponse.seeOther(Paths.environment(cluster.environment()));
+    }
+
+    /** {@code POST /ui/environments/{env}/sightings/dismiss}: deletes one sighting (an agent may report it again). */
+    ApiResponse dismissSighting(Call call) {
+        FormData form = FormData.parse(call.body());
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
+            return refusedToken();
+        }
+        String env = InputRules.environment(call.param("env"));
+        String kafkaId = InputRules.localId("Kafka cluster ID", form.optional(KAFKA_CLUSTER_FIELD));
+        String connectId = InputRules.localId("Connect cluster ID", form.optional(CONNECT_CLUSTER_FIELD));
+        if (!sightings.delete(env, kafkaId, connectId)) {
+            return Templates.message(404, "Not found", "No sighting of " + kafkaId + "/" + connectId + " in " + env
+                    + ".", Paths.environment(env));
+        }
+        log.info("dismissed the sighting of {}/{} in {} from the web page", kafkaId, connectId, env);
+        return ApiResponse.seeOther(Paths.environment(env));
     }
 
     private static ApiResponse refusedToken() {

@@ -108,6 +108,6 @@ class ApiKeysApiTest {
         assertThat(noSpec.statusCode()).isEqualTo(400);
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(TestEndpoint.json(badRole).get("errors").get(0).get("detail").asText())
-                .isEqualTo("role must be one of admin, agent; got: root");
+                .isEqualTo("role must be one of admin, agent, viewer; got: root");
     }
 }

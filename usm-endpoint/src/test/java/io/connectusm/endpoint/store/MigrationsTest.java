@@ -56,7 +56,7 @@ class MigrationsTest {
         Database.open(dir).close();
 
         assertThat(history()).containsExactly("1 SQL V1__registrations_connectors_keys.sql true",
-                "2 SQL V2__worker_plugins.sql true");
+                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -99,11 +99,12 @@ class MigrationsTest {
                     .satisfies(c -> assertThat(c.state()).isEqualTo("PAUSED"));
             assertThat(stores.connectors().get(CONNECT, "gone")).isEmpty();
         }
-        assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true");
+        assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true",
+                "5 SQL V5__key_scopes_console_sessions.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
-        assertThat(history()).hasSize(1);
+        assertThat(history()).hasSize(2);
     }
 
     @Test
@@ -128,7 +129,7 @@ class MigrationsTest {
             assertThat(new WorkerPluginStore(db).list("usmcc-none")).isEmpty(); // V2's table exists
         }
         assertThat(history()).containsExactly("1 BASELINE schema_version 1 of the pre-Flyway runner true",
-                "2 SQL V2__worker_plugins.sql true");
+                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true");
     }
 
     private Connection connect() throws SQLException {

@@ -210,7 +210,7 @@ class WebPagesTest {
 
     @Test
     void everyPageHasTheHeaderAndBreadcrumbsDownToItself() {
-        String header = "<header><div><a href=\"/ui\">connect-usm</a> <span>USM endpoint</span></div></header>";
+        String header = "<header><div><a href=\"/ui\">connect-usm</a> <span>USM endpoint</span>";
         String clusterLink = "<a href=\"/ui/connect-clusters/" + usmcc + "\">prod &lt;b&gt;eu&lt;/b&gt;</a>";
 
         assertThat(get("/ui").body()).contains(header).contains("<ol><li><span aria-current=\"page\">Environments"
