@@ -10,9 +10,8 @@ import io.connectusm.events.MetadataEvent;
  * flagged keeps its bytes; a flagged one is decoded, {@link #scrub}bed, encoded and validated again, and the scrubbed
  * form is what the spool holds.
  *
- * <p>{@link #NONE} (nothing flagged, and no string is even looked at) until secret-detection's context-free scrubber
- * is plugged in: {@code flags(text)} is then "the scrubber would change {@code text}", {@code scrub} applies it to
- * every string field (and recomputes what depends on them, such as the config fingerprint).
+ * <p>The agent runs {@link SecondLineScrubber} (secret-detection's value detectors); {@link #NONE} (nothing flagged,
+ * and no string is even looked at) serves tests and benchmarks that measure the path without it.
  *
  * <p>Implementations are thread-safe and cheap: {@link #flags} runs on the event loops for every string of every
  * event. Neither method may log or keep what it is shown.
