@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -140,6 +141,7 @@ final class ScanChecks {
                 throw EventDecodingException.malformed(configPath.field(key), ConnectorSnapshotFormat.MUST_BE_MASKED);
             }
         }
+        SortedMap<String, String> maskReasons = maskReasons(f, data, config, values, maskedKeys);
         FieldPath fingerprintPath = data.field(ConnectorSnapshotFormat.CONFIG_FINGERPRINT);
         String fingerprint = NodeReader.requiredString(f.configFingerprint, fingerprintPath);
         if (!ConfigFingerprint.isWellFormed(fingerprint)) {
@@ -158,8 +160,39 @@ final class ScanChecks {
         String trace = NodeReader.optionalString(f.trace, data.field(ConnectorSnapshotFormat.TRACE));
         List<TaskSnapshot> tasks = tasks(f, data);
         NodeReader.requiredEnum(f.cause, data.field(ConnectorSnapshotFormat.CAUSE), ChangeCause.class);
+        TraceMode traceMode = f.traceMode == null || f.traceMode.isNull() ? null
+                : NodeReader.requiredEnum(f.traceMode, data.field(ConnectorSnapshotFormat.TRACE_MODE), TraceMode.class);
         return new Payload(name, StateDigest.snapshot(cluster, subject, name, connectorClass, connectorType, state, workerId,
-                trace, tasks, maskedKeys, fingerprint));
+                trace, tasks, maskedKeys, fingerprint, maskReasons, traceMode));
+    }
+
+    /**
+     * As {@code ConnectorSnapshotFormat.read}'s {@code mask_reasons}: absent or {@code null} is empty; otherwise an
+     * object whose every entry is a string (in document order), then each entry's rule in key order.
+     */
+    private static SortedMap<String, String> maskReasons(ScannedFields f, FieldPath data, ScannedFields.Entries config,
+            String[] values, Set<String> maskedKeys) {
+        SortedMap<String, String> reasons = new TreeMap<>();
+        if (f.maskReasons == null || f.maskReasons.placeholder != null && f.maskReasons.placeholder.isNull()) {
+            return reasons;
+        }
+        FieldPath at = data.field(ConnectorSnapshotFormat.MASK_REASONS);
+        ScannedFields.Entries entries = requireObject(f.maskReasons, at);
+        for (int i = 0; i < entries.size; i++) {
+            reasons.put(entries.keys[i], NodeReader.mapValue(entries.keys[i], entries.values[i],
+                    at.field(entries.keys[i]), false));
+        }
+        if (reasons.isEmpty()) {
+            return reasons;
+        }
+        Map<String, String> configMap = index(config, values);
+        for (Map.Entry<String, String> reason : reasons.entrySet()) {
+            String problem = MaskReasonCodes.problem(reason.getKey(), reason.getValue(), configMap, maskedKeys);
+            if (problem != null) {
+                throw EventDecodingException.malformed(at.field(reason.getKey()), problem);
+            }
+        }
+        return reasons;
     }
 
     /** As {@code ConnectorSnapshotFormat.readTasks}: every item an object first, then each task; ordered by id. */

@@ -119,6 +119,8 @@ final class ScannedFields {
     Items<Fields> tasks;
     Entries config;
     Items<JsonNode> maskedKeys;
+    Entries maskReasons;
+    JsonNode traceMode;
     Entries connectors;
     Items<Fields> plugins;
 
@@ -236,6 +238,12 @@ final class ScannedFields {
                     break;
                 case ConnectorSnapshotFormat.MASKED_KEYS:
                     maskedKeys = scalars(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
+                    break;
+                case ConnectorSnapshotFormat.MASK_REASONS:
+                    maskReasons = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
+                    break;
+                case ConnectorSnapshotFormat.TRACE_MODE:
+                    traceMode = scalar(parser);
                     break;
                 case ClusterInventoryFormat.CONNECTORS:
                     connectors = entries(parser, field, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES");

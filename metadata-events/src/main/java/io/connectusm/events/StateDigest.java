@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>Canonical encoding: SHA-256 over a version tag, then the type, the two cluster IDs, the subject and the
  * payload's fields in a fixed order, each string as its UTF-8 length (4-byte big-endian) and bytes, {@code null} as
  * the length {@code 0xFFFFFFFF}, each list as its size then its items in their canonical order (tasks by id,
- * masked keys and inventory names as sorted strings, plugins by class name, type, version). {@link EventScanner}
+ * masked keys and inventory names as sorted strings, plugins by class name, type, version); a snapshot's
+ * {@code mask_reasons} (by key) and {@code trace_mode} come last, and only when it has either. {@link EventScanner}
  * computes the same digest from the bytes it validates, without building the event.
  *
  * <p>Stateless; thread-safe.
@@ -45,7 +46,7 @@ public final class StateDigest {
         if (payload instanceof ConnectorSnapshot) {
             ConnectorSnapshot s = (ConnectorSnapshot) payload;
             return snapshot(cluster, subject, s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                    s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint());
+                    s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint(), s.maskReasons(), s.traceMode());
         }
         Writer out = new Writer(payload.type(), cluster, subject);
         if (payload instanceof ConnectorDeleted) {
@@ -76,10 +77,12 @@ public final class StateDigest {
      *
      * @param tasks      ordered by id
      * @param maskedKeys distinct, sorted
+     * @param maskReasons sorted by key
+     * @param traceMode  {@code null} when the event gives none
      */
     static byte[] snapshot(ClusterRef cluster, String subject, String name, String connectorClass, ConnectorType type,
             ConnectorState state, String workerId, String trace, List<TaskSnapshot> tasks, Collection<String> maskedKeys,
-            String configFingerprint) {
+            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode) {
         Writer out = new Writer(EventType.CONNECTOR_SNAPSHOT, cluster, subject);
         out.string(name);
         out.string(connectorClass);
@@ -99,6 +102,16 @@ public final class StateDigest {
             out.string(key);
         }
         out.string(configFingerprint);
+        // The optional fields only when given, so that a snapshot without them keeps the digest it had before they
+        // existed (digests are stored in the agent's spool); the encoding stays unambiguous, being length-prefixed.
+        if (!maskReasons.isEmpty() || traceMode != null) {
+            out.count(maskReasons.size());
+            for (Map.Entry<String, String> reason : maskReasons.entrySet()) {
+                out.string(reason.getKey());
+                out.string(reason.getValue());
+            }
+            out.string(traceMode == null ? null : traceMode.name());
+        }
         return out.finish();
     }
 

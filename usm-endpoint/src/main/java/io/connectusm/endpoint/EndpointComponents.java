@@ -40,8 +40,11 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
         ApiKeys apiKeys = ApiKeys.over(database, config.apiKeyHashIterations());
         Links links = new Links(config.publicUrl());
         // Sessions and form tokens must verify on every replica: the one place that picks the signing key.
+        // Without a configured key file, the key every replica on the database shares: a session or form token
+        // issued by one replica verifies on any other, and survives restarts.
         SigningKeys signing = config.sessionSigningKeyFile() != null
-                ? SigningKeys.fromFile(config.sessionSigningKeyFile()) : SigningKeys.random();
+                ? SigningKeys.fromFile(config.sessionSigningKeyFile())
+                : SigningKeys.fixed(stores.sharedKeys().sessionSigningKey());
         ConsoleSessions sessions = new ConsoleSessions(signing, apiKeys, new SessionRevocationRows(database),
                 Duration.ofSeconds(config.sessionMaxAgeSeconds()), clock);
         Authenticator authenticator = new Authenticator(apiKeys, sessions, new FailedLoginThrottle(

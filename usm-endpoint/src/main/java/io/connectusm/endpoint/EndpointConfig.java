@@ -3,9 +3,13 @@ package io.connectusm.endpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.connectusm.endpoint.api.InputRules;
+import io.connectusm.endpoint.store.DatabaseSettings;
+import io.connectusm.endpoint.store.HistoryRetention;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -36,9 +40,49 @@ public final class EndpointConfig extends AbstractConfig {
     public static final int PORT_DEFAULT = 8443;
 
     public static final String DATA_DIR_CONFIG = "data.dir";
-    public static final String DATA_DIR_DOC = "Directory of the embedded H2 database file (created if missing). "
-            + "Registrations, connectors, history, sightings and API keys live there and survive restarts.";
+    public static final String DATA_DIR_DOC = "Directory of the embedded H2 database file (created if missing) "
+            + "when database.url is empty. Registrations, connectors, history, sightings and API keys live there and "
+            + "survive restarts.";
     public static final String DATA_DIR_DEFAULT = "usm-endpoint-data";
+
+    public static final String DATABASE_URL_CONFIG = "database.url";
+    public static final String DATABASE_URL_DOC = "JDBC URL of the database: empty for the H2 file under data.dir "
+            + "(one endpoint process), jdbc:h2:file:PATH for an H2 file elsewhere, or jdbc:postgresql://HOST:PORT/DB "
+            + "for PostgreSQL, which several endpoint replicas can share. Never with a password in it.";
+
+    public static final String DATABASE_USER_CONFIG = "database.user";
+    public static final String DATABASE_USER_DOC = "Database user.";
+    public static final String DATABASE_USER_DEFAULT = DatabaseSettings.DEFAULT_USER;
+
+    public static final String DATABASE_PASSWORD_CONFIG = "database.password";
+    public static final String DATABASE_PASSWORD_DOC = "Password of database.user, as ${file:PATH:KEY} or ${env:NAME} "
+            + "(a literal only from the environment variable or the Java API, never in the properties file). "
+            + "Unset for an H2 file.";
+
+    public static final String DATABASE_POOL_MAX_SIZE_CONFIG = "database.pool.max.size";
+    public static final String DATABASE_POOL_MAX_SIZE_DOC = "Most database connections this process keeps open "
+            + "(HikariCP pool); the sum over replicas must stay under the server's max_connections.";
+    public static final int DATABASE_POOL_MAX_SIZE_DEFAULT = DatabaseSettings.DEFAULT_POOL_SIZE;
+
+    public static final String HISTORY_RETENTION_DAYS_CONFIG = "history.retention.days";
+    public static final String HISTORY_RETENTION_DAYS_DOC = "Connector history entries older than this many days "
+            + "(by their event's time) are deleted by the retention job.";
+    public static final int HISTORY_RETENTION_DAYS_DEFAULT = 90;
+
+    public static final String HISTORY_MAX_ROWS_PER_CONNECTOR_CONFIG = "history.max.rows.per.connector";
+    public static final String HISTORY_MAX_ROWS_PER_CONNECTOR_DOC = "Each connector keeps at most this many history "
+            + "entries, the newest; the retention job deletes the rest.";
+    public static final int HISTORY_MAX_ROWS_PER_CONNECTOR_DEFAULT = 1_000;
+
+    public static final String HISTORY_RETENTION_INTERVAL_MS_CONFIG = "history.retention.interval.ms";
+    public static final String HISTORY_RETENTION_INTERVAL_MS_DOC = "How often the retention job runs, across all "
+            + "replicas (one replica at a time, under a database lock).";
+    public static final long HISTORY_RETENTION_INTERVAL_MS_DEFAULT = 3_600_000L;
+
+    public static final String PUBLIC_URL_CONFIG = "public.url";
+    public static final String PUBLIC_URL_DOC = "The endpoint's address as clients reach it (e.g. https://usm.example.com, "
+            + "a load balancer's), scheme://host[:port] without a path. Absolute links in responses are built from it; "
+            + "empty: links are relative. Also an accepted Origin of state-changing requests. Never the request's Host.";
 
     public static final String SSL_KEYSTORE_LOCATION_CONFIG = "ssl.keystore.location";
     public static final String SSL_KEYSTORE_LOCATION_DOC = "PKCS12 keystore with the server certificate and key "
@@ -79,15 +123,11 @@ public final class EndpointConfig extends AbstractConfig {
             + "more are closed at once, before their TLS handshake.";
     public static final int MAX_CONNECTIONS_PER_PEER_DEFAULT = 64;
 
-    public static final String PUBLIC_URL_CONFIG = "public.url";
-    public static final String PUBLIC_URL_DOC = "The endpoint's address as clients reach it (e.g. https://usm.example.com, "
-            + "a load balancer's), scheme://host[:port] without a path. Absolute links in responses are built from it; "
-            + "empty: links are relative. Also an accepted Origin of state-changing requests. Never the request's Host.";
 
     public static final String SESSION_SIGNING_KEY_CONFIG = "session.signing.key";
     public static final String SESSION_SIGNING_KEY_DOC = "File holding the key (at least 32 bytes) that signs console "
-            + "session cookies and form tokens; give every replica the same file. Empty: a random key per process "
-            + "(one replica only; sessions end at restart).";
+            + "session cookies and form tokens. Empty: a key generated once and kept in the database, which every "
+            + "replica on it shares (sessions survive restarts).";
 
     public static final String SESSION_MAX_AGE_SECONDS_CONFIG = "session.max.age.seconds";
     public static final String SESSION_MAX_AGE_SECONDS_DOC = "How long a console session lasts after login.";
@@ -162,12 +202,38 @@ public final class EndpointConfig extends AbstractConfig {
         }
     }
 
+    /** Checks {@code database.url}; its {@code toString()} tells the accepted format. */
+    static final class DatabaseUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value instanceof String url && !url.isEmpty()) {
+                try {
+                    DatabaseSettings.of(url, "", null, 1);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, url.contains("?") || url.contains(";") ? "[not shown]" : url,
+                            e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, jdbc:h2:file:PATH or jdbc:postgresql://HOST[:PORT]/DATABASE";
+        }
+    }
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BIND_ADDRESS_CONFIG, Type.STRING, BIND_ADDRESS_DEFAULT, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, BIND_ADDRESS_DOC)
             .define(PORT_CONFIG, Type.INT, PORT_DEFAULT, Range.between(0, 65535), Importance.HIGH, PORT_DOC)
             .define(DATA_DIR_CONFIG, Type.STRING, DATA_DIR_DEFAULT, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, DATA_DIR_DOC)
+            .define(DATABASE_URL_CONFIG, Type.STRING, "", new DatabaseUrlValidator(), Importance.HIGH,
+                    DATABASE_URL_DOC)
+            .define(DATABASE_USER_CONFIG, Type.STRING, DATABASE_USER_DEFAULT, Importance.HIGH, DATABASE_USER_DOC)
+            .define(DATABASE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.HIGH, DATABASE_PASSWORD_DOC)
+            .define(DATABASE_POOL_MAX_SIZE_CONFIG, Type.INT, DATABASE_POOL_MAX_SIZE_DEFAULT, Range.between(2, 500),
+                    Importance.LOW, DATABASE_POOL_MAX_SIZE_DOC)
             .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.HIGH, SSL_KEYSTORE_LOCATION_DOC)
             .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.HIGH, SSL_KEYSTORE_PASSWORD_DOC)
             .define(DEFAULT_ENVIRONMENT_CONFIG, Type.STRING, DEFAULT_ENVIRONMENT_DEFAULT, new EnvironmentValidator(),
@@ -184,7 +250,6 @@ public final class EndpointConfig extends AbstractConfig {
                     Importance.LOW, REQUEST_TIMEOUT_MS_DOC)
             .define(MAX_CONNECTIONS_PER_PEER_CONFIG, Type.INT, MAX_CONNECTIONS_PER_PEER_DEFAULT, Range.atLeast(1),
                     Importance.LOW, MAX_CONNECTIONS_PER_PEER_DOC)
-            .define(PUBLIC_URL_CONFIG, Type.STRING, "", new PublicUrlValidator(), Importance.MEDIUM, PUBLIC_URL_DOC)
             .define(SESSION_SIGNING_KEY_CONFIG, Type.STRING, "", Importance.MEDIUM, SESSION_SIGNING_KEY_DOC)
             .define(SESSION_MAX_AGE_SECONDS_CONFIG, Type.INT, SESSION_MAX_AGE_SECONDS_DEFAULT,
                     Range.between(60, 30 * 24 * 3600), Importance.LOW, SESSION_MAX_AGE_SECONDS_DOC)
@@ -197,11 +262,29 @@ public final class EndpointConfig extends AbstractConfig {
             .define(SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG, Type.INT, SIGHTINGS_MAX_PER_ENVIRONMENT_DEFAULT,
                     Range.atLeast(1), Importance.LOW, SIGHTINGS_MAX_PER_ENVIRONMENT_DOC)
             .define(SIGHTINGS_MAX_PER_REQUEST_CONFIG, Type.INT, SIGHTINGS_MAX_PER_REQUEST_DEFAULT,
-                    Range.between(1, 10_000), Importance.LOW, SIGHTINGS_MAX_PER_REQUEST_DOC);
+                    Range.between(1, 10_000), Importance.LOW, SIGHTINGS_MAX_PER_REQUEST_DOC)
+            .define(PUBLIC_URL_CONFIG, Type.STRING, "", new PublicUrlValidator(), Importance.MEDIUM, PUBLIC_URL_DOC)
+            .define(HISTORY_RETENTION_DAYS_CONFIG, Type.INT, HISTORY_RETENTION_DAYS_DEFAULT,
+                    Range.between(1, 36_500), Importance.MEDIUM, HISTORY_RETENTION_DAYS_DOC)
+            .define(HISTORY_MAX_ROWS_PER_CONNECTOR_CONFIG, Type.INT, HISTORY_MAX_ROWS_PER_CONNECTOR_DEFAULT,
+                    Range.between(1, 1_000_000), Importance.MEDIUM, HISTORY_MAX_ROWS_PER_CONNECTOR_DOC)
+            .define(HISTORY_RETENTION_INTERVAL_MS_CONFIG, Type.LONG, HISTORY_RETENTION_INTERVAL_MS_DEFAULT,
+                    Range.atLeast(1_000), Importance.LOW, HISTORY_RETENTION_INTERVAL_MS_DOC);
+
+    /** The database password, its reference read at construction (so a bad one fails the config); never printed. */
+    private final String databasePassword;
 
     public EndpointConfig(Map<String, ?> props) {
+        this(props, System.getenv());
+    }
+
+    /** Settings whose {@code ${env:…}} references read {@code environment}. */
+    EndpointConfig(Map<String, ?> props, Map<String, String> environment) {
         // doLog=false: the values are printed by nobody; the start line names only address and data dir.
         super(CONFIG_DEF, props, false);
+        Password password = getPassword(DATABASE_PASSWORD_CONFIG);
+        this.databasePassword = password == null || getString(DATABASE_URL_CONFIG).isEmpty() ? null
+                : ConfigReference.resolve(DATABASE_PASSWORD_CONFIG, password.value(), environment);
         if (!tlsEnabled() && !isLoopback(bindAddress())) {
             throw new ConfigException(BIND_ADDRESS_CONFIG, bindAddress(),
                     "plain HTTP is only allowed on a loopback address; set " + SSL_KEYSTORE_LOCATION_CONFIG);
@@ -264,6 +347,26 @@ public final class EndpointConfig extends AbstractConfig {
         return getInt(API_KEY_HASH_ITERATIONS_CONFIG);
     }
 
+    /**
+     * Where the database is: {@code database.url} with its user and password (the reference read when this config
+     * was built), or the H2 file under {@code data.dir} when the URL is empty.
+     */
+    public DatabaseSettings databaseSettings() {
+        String url = getString(DATABASE_URL_CONFIG);
+        int pool = getInt(DATABASE_POOL_MAX_SIZE_CONFIG);
+        if (url.isEmpty()) {
+            return DatabaseSettings.h2(dataDir(), pool);
+        }
+        return DatabaseSettings.of(url, getString(DATABASE_USER_CONFIG), databasePassword, pool);
+    }
+
+    /** How long history is kept and how often the retention job runs. */
+    public HistoryRetention.Policy historyRetention() {
+        return new HistoryRetention.Policy(Duration.ofDays(getInt(HISTORY_RETENTION_DAYS_CONFIG)),
+                getInt(HISTORY_MAX_ROWS_PER_CONNECTOR_CONFIG),
+                Duration.ofMillis(getLong(HISTORY_RETENTION_INTERVAL_MS_CONFIG)));
+    }
+
     public int requestTimeoutMs() {
         return getInt(REQUEST_TIMEOUT_MS_CONFIG);
     }
@@ -278,7 +381,7 @@ public final class EndpointConfig extends AbstractConfig {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** The file of the session signing key, or {@code null} for a random key per process. */
+    /** The file of the session signing key, or {@code null} for the key shared in the database. */
     public Path sessionSigningKeyFile() {
         String file = getString(SESSION_SIGNING_KEY_CONFIG);
         return file.isBlank() ? null : Path.of(file.strip());

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * (free-text mode, and a bare AWS secret key counted as if the text were about AWS); it runs on every string of every
  * event, in the scan that validates the batch. A flagged event is rewritten by {@link #scrub} the way the worker
  * extension masks: a config value by the value layer with its key as context ({@link ValueRedactor}: a known shape
- * masks the whole value, which joins {@code masked_keys}; a credential delimited by syntax is cut out), every other
+ * masks the whole value, which joins {@code masked_keys}; a credential delimited by syntax is cut out; either way the
+ * key's reason, {@code shape} or {@code url}, joins {@code mask_reasons}), every other
  * string — names, worker IDs, traces, plugin names, config keys — by the {@link TextScrubber} (each credential's span
  * replaced by the mask). A flagged event may come out unchanged (a string that only the wider question flagged). The config fingerprint is recomputed from the
  * rewritten config. Cluster IDs are not rewritten: the peer's certificate and the registrations have vouched for
@@ -110,17 +111,22 @@ public final class SecondLineScrubber implements SecondLineScan {
         for (String key : snapshot.maskedKeys()) {
             maskedKeys.add(text(key));
         }
+        SortedMap<String, String> reasons = new TreeMap<>();
+        snapshot.maskReasons().forEach((key, code) -> reasons.put(text(key), code));
         SortedMap<String, String> config = new TreeMap<>();
         for (Map.Entry<String, String> entry : snapshot.config().entrySet()) {
             String key = text(entry.getKey());
             String value = entry.getValue();
             if (value != null && !maskedKeys.contains(key)) {
                 Redaction redaction = VALUES.redact(key, value);
-                if (redaction.changed()) {
-                    String reason = redaction.reason().orElseThrow().code();
-                    redaction.kinds().forEach(kind -> count(reason, kind));
+                // A value the worker already cut (user:********@host) may be found again; only a change counts.
+                if (redaction.changed() && !redaction.value().equals(value)) {
+                    MaskReason reason = redaction.reason().orElseThrow();
+                    redaction.kinds().forEach(kind -> count(reason.code(), kind));
                     value = redaction.value();
-                    if (value.equals(ConnectorSnapshot.MASKED_VALUE)) {
+                    // The reason travels as the extension's would (mask_reasons): shape masks whole, url cuts.
+                    reasons.put(key, reason.code());
+                    if (reason.masksWholeValue()) {
                         maskedKeys.add(key);
                     }
                 }
@@ -132,13 +138,21 @@ public final class SecondLineScrubber implements SecondLineScan {
             tasks.add(new TaskSnapshot(task.id(), task.state(), text(task.workerId()), text(task.trace())));
         }
         return new ConnectorSnapshot(text(snapshot.name()), text(snapshot.connectorClass()), snapshot.connectorType(),
-                snapshot.state(), text(snapshot.workerId()), text(snapshot.trace()), tasks, config, maskedKeys,
-                snapshot.cause());
+                snapshot.state(), text(snapshot.workerId()), text(snapshot.trace()), tasks, config, maskedKeys, reasons,
+                snapshot.cause(), snapshot.traceMode());
     }
 
     /** {@code value} (a free-text field, possibly null) with every detected credential cut out, each one counted. */
     private String text(String value) {
-        return TEXT.scrub(value, kind -> count(TRACE, kind));
+        if (value == null) {
+            return null;
+        }
+        List<CredentialKind> found = new ArrayList<>(2);
+        String scrubbed = TEXT.scrub(value, found::add);
+        if (!scrubbed.equals(value)) {
+            found.forEach(kind -> count(TRACE, kind));
+        }
+        return scrubbed;
     }
 
     private void count(String reason, CredentialKind kind) {

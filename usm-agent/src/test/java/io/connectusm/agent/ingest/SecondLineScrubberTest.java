@@ -61,6 +61,8 @@ class SecondLineScrubberTest {
         assertThat(Leaks.redact(secrets, out.config().toString())).isEqualTo("{aws.s3.material=********, "
                 + "connection.url=jdbc:postgresql://app:********@db:5432/app, ssl.material=********, topic=orders}");
         assertThat(out.maskedKeys()).containsExactly("aws.s3.material", "ssl.material");
+        assertThat(out.maskReasons()).containsExactlyEntriesOf(new TreeMap<>(Map.of("aws.s3.material", "shape",
+                "connection.url", "url", "ssl.material", "shape")));
         assertThat(out.configFingerprint()).isEqualTo(ConfigFingerprint.of(out.config()));
         assertThat(Leaks.redact(secrets, out.name())).isEqualTo("orders-********");
         assertThat(Leaks.redact(secrets, out.trace())).isEqualTo("io.Failure: bad token ********");
@@ -92,6 +94,19 @@ class SecondLineScrubberTest {
         assertThat(BatchCodec.scan(batch(event), scrubber::flags).get(0).flagged()).isFalse();
         assertThat(scrape()).contains("usm_agent_second_line_masked_total{kind=\"jwt\",reason=\"trace\"} 0.0")
                 .doesNotContainPattern("usm_agent_second_line_masked_total\\{.*} [1-9]");
+    }
+
+    @Test
+    void anEventTheWorkerAlreadyMaskedComesOutUnchangedAndCountsNothing() {
+        Map<String, String> config = new TreeMap<>(Map.of(
+                "connection.url", "jdbc:postgresql://app:********@db:5432/app",
+                "database.password", ConnectorSnapshot.MASKED_VALUE));
+        MetadataEvent event = event(snapshot("orders", config, "login failed: password=********"));
+
+        MetadataEvent scrubbed = scrubber.scrub(event);
+
+        assertThat(scrubbed.payload()).isEqualTo(event.payload());
+        assertThat(scrape()).doesNotContainPattern("usm_agent_second_line_masked_total\\{.*} [1-9]");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.connectusm.endpoint.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.connectusm.endpoint.auth.KeyScope;
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.Json;
 import io.connectusm.endpoint.http.UsmApiException;
+import io.connectusm.endpoint.store.Page;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +34,34 @@ final class ApiKeysResource {
     static final int MAX_SCOPED_CLUSTERS = 30;
 
     private final ApiKeys apiKeys;
+    private final Links links;
 
-    ApiKeysResource(ApiKeys apiKeys) {
+    ApiKeysResource(ApiKeys apiKeys, Links links) {
         this.apiKeys = apiKeys;
+        this.links = links;
     }
 
+    /**
+     * The keys, oldest first, paged ({@code page_size} up to 100, also the default: keys are few, and a client
+     * reading only the first page still sees them all up to that). Paged here, over the whole list, since the
+     * list is small; the page key is the last key's creation time and ID.
+     */
     ApiResponse list(Call call) {
-        return ApiResponse.json(200, ResourceJson.apiKeyList(apiKeys.list()));
+        int size = Paging.size(call, Page.MAX_SIZE);
+        String after = Paging.after(call);
+        List<ApiKeyInfo> all = apiKeys.list();
+        List<ApiKeyInfo> rest = after.isEmpty() ? all : all.stream().filter(k -> pageKey(k).compareTo(after) > 0)
+                .toList();
+        List<ApiKeyInfo> fetched = rest.subList(0, Math.min(rest.size(), size + 1));
+        boolean more = fetched.size() > size;
+        List<ApiKeyInfo> items = more ? fetched.subList(0, size) : fetched;
+        Page<ApiKeyInfo> page = new Page<>(items, all.size(), more ? pageKey(items.get(size - 1)) : null);
+        return Paging.respond(links, PATH, "ApiKeyList", Map.of(), size, page, k -> ResourceJson.apiKey(k, null));
+    }
+
+    /** Sorts as the list does: by creation time (fixed-width ISO text), then key ID. */
+    private static String pageKey(ApiKeyInfo key) {
+        return String.format("%020d%09d %s", key.createdAt().getEpochSecond(), key.createdAt().getNano(), key.key());
     }
 
     ApiResponse create(Call call) {

@@ -1,7 +1,5 @@
 package io.connectusm.endpoint.api;
 
-import io.connectusm.endpoint.http.ApiRequest;
-
 /**
  * Where links in responses ({@code metadata.first/next}) point: relative to the endpoint ({@code /usm/v1/…}), or
  * absolute under the configured {@code public.url} when one is set. Never built from the request's {@code Host}
@@ -12,18 +10,18 @@ public final class Links {
 
     private final String publicUrl;
 
-    /** @param publicUrl {@code scheme://host[:port]} without a trailing slash, or {@code ""} for relative links */
+    /** @param publicUrl {@code https://host[:port]} without a trailing slash, or empty for relative links */
     public Links(String publicUrl) {
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** Relative links. */
-    public Links() {
-        this("");
+    public static Links relative() {
+        return new Links("");
     }
 
-    /** What link paths are prefixed with in the response to {@code request}: {@code public.url}, or {@code ""}. */
-    String base(ApiRequest request) {
+    /** What a path is prefixed with in links: the public URL, or nothing. */
+    String base() {
         return publicUrl;
     }
 }

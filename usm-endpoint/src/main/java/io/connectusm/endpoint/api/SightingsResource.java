@@ -71,8 +71,14 @@ final class SightingsResource {
         return ApiResponse.noContent();
     }
 
+    /** The sightings still unregistered in the {@code environment}, most recent first, paged. */
     ApiResponse list(Call call) {
-        return Paging.respond(call, links, PATH, "SightingList", sightings::unregistered, ResourceJson::sighting);
+        try {
+            return Paging.respond(call, links, PATH, "SightingList", sightings::unregisteredPage,
+                    ResourceJson::sighting);
+        } catch (IllegalArgumentException e) {
+            throw Paging.badToken();
+        }
     }
 
     /** {@code DELETE /usm/v1/sightings/{kafka_cluster_id}/{connect_cluster_id}?environment=}. */

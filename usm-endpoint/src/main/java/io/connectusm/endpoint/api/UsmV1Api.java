@@ -30,13 +30,13 @@ public final class UsmV1Api {
                                                String defaultEnvironment, ApiLimits limits) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
-        var connectors = new ConnectorsResource(stores.connectors(), stores.registrations());
-        var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations());
+        var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
+        var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors(),
                 limits.eventsMaxFuture(), limits.clock());
         var sightings = new SightingsResource(stores.sightings(), defaultEnvironment, links,
                 limits.sightingsPerRequest());
-        var keys = new ApiKeysResource(apiKeys);
+        var keys = new ApiKeysResource(apiKeys, links);
         return table
                 .apiBodies(EventsResource.PATH, Set.of(RouteTable.JSON, MediaTypes.CLOUDEVENTS_BATCH_JSON))
                 .get(KafkaClustersResource.PATH, kafka::list)
@@ -55,6 +55,8 @@ public final class UsmV1Api {
                 .get(ConnectorsResource.PATH + "/{name}", Access.READ, "reading connectors", connectors::describe)
                 .get(ConnectorsResource.PATH + "/{name}/history", Access.READ, "reading connectors",
                         connectors::history)
+                .delete(ConnectorsResource.PATH + "/{name}/history", Access.ADMIN, "purging a connector's history",
+                        connectors::purgeHistory)
                 .get(WorkerPluginsResource.PATH, Access.READ, "reading plugins", plugins::list)
 
                 .post(EventsResource.PATH, Access.REPORT, "posting events", events::ingest)

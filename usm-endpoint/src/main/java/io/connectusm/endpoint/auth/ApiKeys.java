@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,8 +30,10 @@ import io.connectusm.endpoint.store.IdGenerator;
  * <p>Why a verification cache: a slow hash on every request would cost each call a large fraction of a
  * second. After one successful slow verification, the key maps to an HMAC of the secret under a random
  * per-process key (memory only, never stored), so later requests compare in microseconds; deleting the key
- * drops the entry. Failed attempts always pay the slow hash, unknown keys included (against a dummy salt),
- * so timing does not tell which keys exist.
+ * drops the entry. Other replicas on the same database delete keys too: an entry older than
+ * {@link #REVALIDATE_AFTER} is checked against the key's row again (one indexed read, no slow hash), so a key
+ * deleted anywhere is refused everywhere within that time. Failed attempts always pay the slow hash, unknown keys
+ * included (against a dummy salt), so timing does not tell which keys exist.
  *
  * <p>Thread-safe. Lifecycle: obtained from {@code UsmEndpoint.apiKeys()} (shares the running endpoint's
  * database) or {@code UsmEndpoint.openApiKeys(config)} (owns the database; close it).
@@ -37,6 +41,8 @@ import io.connectusm.endpoint.store.IdGenerator;
 public final class ApiKeys implements AutoCloseable {
 
     private static final int SALT_BYTES = 16;
+    /** How long a cached verification stands before the key's row is read again. */
+    public static final Duration REVALIDATE_AFTER = Duration.ofSeconds(5);
 
     private final Database database;
     private final boolean ownsDatabase;
@@ -47,8 +53,15 @@ public final class ApiKeys implements AutoCloseable {
     private final byte[] cacheKey;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] dummySalt;
+    private final LongSupplier nanoTime;
 
     private ApiKeys(Database database, boolean ownsDatabase, int iterations) {
+        this(database, ownsDatabase, iterations, System::nanoTime);
+    }
+
+    /** With a monotonic clock of its own (tests). */
+    ApiKeys(Database database, boolean ownsDatabase, int iterations, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.rows = new ApiKeyRows(database);
@@ -147,7 +160,17 @@ public final class ApiKeys implements AutoCloseable {
         byte[] mac = mac(secret);
         Verified cached = verified.get(key);
         if (cached != null && MessageDigest.isEqual(cached.mac, mac)) {
-            return Optional.of(cached.principal);
+            if (nanoTime.getAsLong() - cached.verifiedAt < REVALIDATE_AFTER.toNanos()) {
+                return Optional.of(cached.principal);
+            }
+            Optional<ApiKeyRows.Row> row = rows.find(key);
+            if (row.isPresent() && MessageDigest.isEqual(row.get().secretHash(), cached.secretHash)) {
+                // Role and scope are read again with the row: a change made on another replica counts too.
+                Principal principal = new Principal(key, ApiRole.valueOf(row.get().role()), scopeOf(key), null);
+                verified.put(key, new Verified(principal, mac, cached.secretHash, nanoTime.getAsLong()));
+                return Optional.of(principal);
+            }
+            verified.remove(key); // deleted (or replaced) on some replica: check it the slow way, like any other
         }
         slowPath.run();
         Optional<ApiKeyRows.Row> stored = rows.find(key);
@@ -160,7 +183,7 @@ public final class ApiKeys implements AutoCloseable {
             return Optional.empty();
         }
         Principal principal = new Principal(key, ApiRole.valueOf(row.role()), scopeOf(key), null);
-        verified.put(key, new Verified(principal, mac));
+        verified.put(key, new Verified(principal, mac, row.secretHash(), nanoTime.getAsLong()));
         return Optional.of(principal);
     }
 
@@ -186,6 +209,7 @@ public final class ApiKeys implements AutoCloseable {
         }
     }
 
-    private record Verified(Principal principal, byte[] mac) {
+    /** A verified secret: who it stands for, its HMAC, the stored hash it was checked against, and when. */
+    private record Verified(Principal principal, byte[] mac, byte[] secretHash, long verifiedAt) {
     }
 }

@@ -12,8 +12,8 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
  * Builds each connection's pipeline, in order: per-peer connection cap → TLS (when configured) → read timeout →
- * request deadline → HTTP codec → aggregator with the request size limit → {@link HttpApiHandler}. Nothing else.
- * Thread-safe.
+ * request deadline → HTTP codec → response compression ({@link JsonContentCompressor}) → aggregator with the
+ * request size limit → {@link HttpApiHandler}. Nothing else. Thread-safe.
  */
 final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -22,6 +22,7 @@ final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel>
     static final String READ_TIMEOUT = "read-timeout";
     static final String REQUEST_DEADLINE = "request-deadline";
     static final String HTTP_CODEC = "http-codec";
+    static final String COMPRESSOR = "compressor";
     static final String AGGREGATOR = "aggregator";
     static final String API_HANDLER = "api";
 
@@ -48,6 +49,7 @@ final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel>
         p.addLast(READ_TIMEOUT, new ReadTimeoutHandler(settings.idleTimeoutMs(), TimeUnit.MILLISECONDS));
         p.addLast(REQUEST_DEADLINE, new RequestDeadlineHandler(settings.requestTimeoutMs()));
         p.addLast(HTTP_CODEC, new HttpServerCodec());
+        p.addLast(COMPRESSOR, new JsonContentCompressor());
         p.addLast(AGGREGATOR, new JsonErrorHttpObjectAggregator(settings.requestMaxBytes(), settings.tls()));
         p.addLast(API_HANDLER, new HttpApiHandler(handler, blockingExecutor, settings.tls()));
     }

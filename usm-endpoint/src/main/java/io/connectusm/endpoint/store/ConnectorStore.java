@@ -19,8 +19,10 @@ import io.connectusm.events.WorkerPlugins;
  * event becomes rows. The policy (newest wins, change kinds, tombstones) is {@link SnapshotApplier}'s; this class
  * runs it over the rows ({@link ConnectorRows}, {@link HistoryRows}, {@link WorkerPluginStore}) and serves reads.
  *
- * <p>Thread-safe: application is serialised ({@code synchronized}) because it reads then writes; reads run
- * concurrently. Each batch is one transaction.
+ * <p>Newest-wins holds in the database, not in this process: every write is conditional on the row still being
+ * what the decision was made on ({@link ConnectorRows#save}), and a write that lost to a concurrent one (another
+ * thread, another replica on the same PostgreSQL) is decided again on the row as it now is. So batches apply
+ * concurrently, here and on other replicas, and none loses an update. Thread-safe. Each batch is one transaction.
  */
 public final class ConnectorStore {
 
@@ -34,14 +36,20 @@ public final class ConnectorStore {
     public record ApplyResult(int applied, int ignored) {
     }
 
-    /** Applies the events of each registration (by {@code usmcc-} ID) in one transaction. */
-    public synchronized ApplyResult apply(Map<String, List<MetadataEvent>> eventsByConnectCluster) {
-        return database.inTransaction(c -> {
+    /**
+     * Applies the events of each registration (by {@code usmcc-} ID) in one transaction. Between two inventories,
+     * events are applied in the order of their connectors' names (each connector's own events in arrival order), so
+     * concurrent batches lock rows in one order and do not deadlock; events of different connectors are
+     * independent, so the order among them changes nothing.
+     */
+    public ApplyResult apply(Map<String, List<MetadataEvent>> eventsByConnectCluster) {
+        Dialect dialect = database.dialect();
+        return database.inWriteTransaction(c -> {
             int applied = 0;
             int ignored = 0;
             for (Map.Entry<String, List<MetadataEvent>> entry : eventsByConnectCluster.entrySet()) {
-                for (MetadataEvent event : entry.getValue()) {
-                    if (applyOne(c, entry.getKey(), event)) {
+                for (MetadataEvent event : inLockOrder(entry.getValue())) {
+                    if (applyOne(c, dialect, entry.getKey(), event)) {
                         applied++;
                     } else {
                         ignored++;
@@ -52,26 +60,69 @@ public final class ConnectorStore {
         });
     }
 
-    private static boolean applyOne(Connection c, String cc, MetadataEvent event) throws SQLException {
+    /** The events with each run between inventories stably sorted by connector name. */
+    static List<MetadataEvent> inLockOrder(List<MetadataEvent> events) {
+        List<MetadataEvent> out = new ArrayList<>(events.size());
+        List<MetadataEvent> run = new ArrayList<>();
+        for (MetadataEvent event : events) {
+            if (event.payload() instanceof ClusterInventory) {
+                run.sort(BY_CONNECTOR);
+                out.addAll(run);
+                run.clear();
+                out.add(event);
+            } else {
+                run.add(event);
+            }
+        }
+        run.sort(BY_CONNECTOR);
+        out.addAll(run);
+        return out;
+    }
+
+    private static final Comparator<MetadataEvent> BY_CONNECTOR = Comparator.comparing(
+            (MetadataEvent e) -> e.subject() == null ? "" : e.subject());
+
+    private static boolean applyOne(Connection c, Dialect dialect, String cc, MetadataEvent event)
+            throws SQLException {
         if (event.payload() instanceof ConnectorSnapshot s) {
-            return ConnectorRows.save(c, cc, SnapshotApplier.snapshot(ConnectorRows.load(c, cc, s.name()), event, s));
+            return decideAndSave(c, dialect, cc, s.name(), row -> SnapshotApplier.snapshot(row, event, s));
         } else if (event.payload() instanceof ConnectorDeleted d) {
-            return ConnectorRows.save(c, cc, SnapshotApplier.deleted(ConnectorRows.load(c, cc, d.name()), event,
-                    d.name()));
+            return decideAndSave(c, dialect, cc, d.name(), row -> SnapshotApplier.deleted(row, event, d.name()));
         } else if (event.payload() instanceof ClusterInventory inventory) {
             boolean changed = false;
-            for (SnapshotApplier.Outcome outcome : SnapshotApplier.inventory(ConnectorRows.live(c, cc), event,
-                    inventory)) {
-                changed |= ConnectorRows.save(c, cc, outcome);
+            for (ConnectorRow live : ConnectorRows.live(c, cc)) {
+                // Rows only move forward: one this inventory leaves alone now, it leaves alone when read again.
+                if (!SnapshotApplier.inventory(List.of(live), event, inventory).isEmpty()) {
+                    changed |= decideAndSave(c, dialect, cc, live.name(), row -> row == null || row.deleted()
+                            ? new SnapshotApplier.Ignore()
+                            : SnapshotApplier.inventory(List.of(row), event, inventory).stream().findFirst()
+                                    .orElse(new SnapshotApplier.Ignore()));
+                }
             }
             return changed;
         } else if (event.payload() instanceof WorkerPlugins plugins) {
-            return WorkerPluginStore.apply(c, cc, event, plugins);
+            return WorkerPluginStore.apply(c, dialect, cc, event, plugins);
         }
         return false;
     }
 
-    /** The live connectors of a Connect cluster, by name. */
+    /** Reads the connector's row, decides, writes; again on the row as it now is while a concurrent write wins. */
+    private static boolean decideAndSave(Connection c, Dialect dialect, String cc, String name, Decider decider)
+            throws SQLException {
+        return Races.untilWon("connector " + name + " of " + cc, () -> {
+            ConnectorRow row = ConnectorRows.load(c, cc, name);
+            SnapshotApplier.Outcome outcome = decider.decide(row);
+            return ConnectorRows.save(c, dialect, cc, row, outcome) ? outcome.applied() : null;
+        });
+    }
+
+    /** What to do with one connector given its row as just read ({@code null}: none). */
+    @FunctionalInterface
+    private interface Decider {
+        SnapshotApplier.Outcome decide(ConnectorRow row);
+    }
+
+    /** The live connectors of a Connect cluster, by name, with their full state (the console's cluster page). */
     public List<StoredConnector> list(String cc) {
         return database.inTransaction(c -> {
             List<StoredConnector> out = new ArrayList<>();
@@ -83,6 +134,16 @@ public final class ConnectorStore {
         });
     }
 
+    /**
+     * One page of a cluster's live connectors as summaries: those {@code query} admits, in its order, after the
+     * page key {@code after} ({@code ""} for the first page).
+     *
+     * @throws IllegalArgumentException when {@code after} is no page key of the query's sort
+     */
+    public Page<ConnectorSummary> page(String cc, ConnectorQuery query, String after, int size) {
+        return database.inTransaction(c -> ConnectorPages.page(c, cc, query, after, size));
+    }
+
     public Optional<StoredConnector> get(String cc, String name) {
         return database.inTransaction(c -> {
             ConnectorRow row = ConnectorRows.load(c, cc, name);
@@ -92,7 +153,23 @@ public final class ConnectorStore {
 
     /** The history of a connector (also of a deleted one), newest first. */
     public List<HistoryEntry> history(String cc, String name) {
-        return database.inTransaction(c -> HistoryRows.list(c, cc, name));
+        return database.inTransaction(c -> HistoryRows.list(c, cc, name, Long.MAX_VALUE, Integer.MAX_VALUE));
+    }
+
+    /**
+     * One page of a connector's history, newest first: entries with a {@link HistoryEntry#sequence()} below
+     * {@code before} ({@link Long#MAX_VALUE} for the first page); the page's key is the next {@code before}.
+     */
+    public Page<HistoryEntry> historyPage(String cc, String name, long before, int size) {
+        return database.inTransaction(c -> HistoryRows.page(c, cc, name, before, size));
+    }
+
+    /**
+     * Deletes every stored history entry of one connector (an admin's purge, e.g. of values that should never
+     * have been sent); the connector's current state, or its tombstone, stays. How many entries went.
+     */
+    public int purgeHistory(String cc, String name) {
+        return database.inTransaction(c -> HistoryRows.deleteAll(c, cc, name));
     }
 
     /** Whether the store knows this connector at all (live or deleted), for a 404 on history. */

@@ -8,9 +8,10 @@ package io.connectusm.endpoint.store;
  * @param connectors    connector state and history (where ingest writes)
  * @param sightings     clusters agents have seen
  * @param plugins       every worker's plugin list
+ * @param sharedKeys    secret keys every replica on the database uses alike (session and form-token signing)
  */
 public record Stores(RegistrationStore registrations, ConnectorStore connectors, SightingStore sightings,
-                     WorkerPluginStore plugins) {
+                     WorkerPluginStore plugins, SharedKeys sharedKeys) {
 
     public static Stores over(Database database, IdGenerator ids) {
         return over(database, ids, Integer.MAX_VALUE);
@@ -19,6 +20,7 @@ public record Stores(RegistrationStore registrations, ConnectorStore connectors,
     /** @param sightingsPerEnvironment most sightings kept per environment (the newest) */
     public static Stores over(Database database, IdGenerator ids, int sightingsPerEnvironment) {
         return new Stores(new RegistrationStore(database, ids), new ConnectorStore(database),
-                new SightingStore(database, sightingsPerEnvironment), new WorkerPluginStore(database));
+                new SightingStore(database, sightingsPerEnvironment), new WorkerPluginStore(database),
+                new SharedKeys(database, ids));
     }
 }

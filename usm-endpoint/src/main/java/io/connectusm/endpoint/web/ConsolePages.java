@@ -59,7 +59,12 @@ final class ConsolePages {
         List<KafkaCluster> kafkaClusters = all(after -> stores.registrations().listKafkaClusters(env, after,
                 Page.MAX_SIZE));
         String after = call.query(SIGHTINGS_AFTER);
-        Page<Sighting> page = stores.sightings().unregistered(env, after == null ? "" : after, SIGHTINGS_PAGE);
+        Page<Sighting> page;
+        try {
+            page = stores.sightings().unregisteredPage(env, after == null ? "" : after, SIGHTINGS_PAGE);
+        } catch (IllegalArgumentException e) {
+            page = stores.sightings().unregisteredPage(env, "", SIGHTINGS_PAGE); // a mangled link: the first page
+        }
         List<EnvironmentView.SightingLine> sightings = new ArrayList<>();
         for (Sighting s : page.items()) {
             sightings.add(EnvironmentView.sighting(env, s, kafkaClusters));

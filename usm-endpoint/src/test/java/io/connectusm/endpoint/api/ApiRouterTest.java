@@ -34,7 +34,7 @@ class ApiRouterTest {
     @TempDir
     Path dir;
     Database database;
-    Links links;
+    ApiKeys keys;
     ApiRouter router;
     ApiKeyCredentials admin;
     ApiKeyCredentials agent;
@@ -45,10 +45,14 @@ class ApiRouterTest {
         ApiKeys keys = ApiKeys.over(database, 1_000);
         admin = keys.create(ApiRole.ADMIN, "");
         agent = keys.create(ApiRole.AGENT, "");
-        links = new Links();
+        router = router(keys, Links.relative());
+        this.keys = keys;
+    }
+
+    private ApiRouter router(ApiKeys keys, Links links) {
         RouteTable routes = UsmV1Api.addRoutes(RouteTable.builder(), Stores.over(database, new IdGenerator()), keys,
                 links, "env-default1").build();
-        router = new ApiRouter(new Authenticator(keys), routes, true, "");
+        return new ApiRouter(new Authenticator(keys), routes, true, "");
     }
 
     @AfterEach
@@ -57,6 +61,11 @@ class ApiRouterTest {
     }
 
     private ApiResponse send(String method, String uri, ApiKeyCredentials as, String body, String host) {
+        return send(router, method, uri, as, body, host);
+    }
+
+    private static ApiResponse send(ApiRouter router, String method, String uri, ApiKeyCredentials as, String body,
+                                    String host) {
         return router.handle(ApiRequest.of(method, uri, as == null ? null : TestEndpoint.basic(as.key(), as.secret()),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), host,
                 body == null ? Map.of() : Map.of("Content-Type", "application/json"), "127.0.0.1"));
@@ -95,13 +104,17 @@ class ApiRouterTest {
     }
 
     @Test
-    void listLinksAreRelativeWhateverHostTheClientNames() {
-        for (String host : new String[] {"usm.example.com:8443", "evil.example.com", "evil.example.com/path?", null}) {
-            ApiResponse r = send("GET", "/usm/v1/connect-clusters?environment=env-1&page_size=5", admin, null, host);
+    void listLinksAreRelativeOrUnderThePublicUrlAndNeverFromTheHostHeader() {
+        String list = "/usm/v1/connect-clusters?environment=env-1&page_size=5";
+        ApiRouter behindBalancer = router(keys, new Links("https://usm.example.com:8443"));
 
-            assertThat(Json.tree(r.bodyAsString()).get("metadata").get("first").asText()).as("Host " + host)
-                    .isEqualTo("/usm/v1/connect-clusters?environment=env-1&page_size=5");
-        }
+        ApiResponse relative = send("GET", list, admin, null, "evil.example.com");
+        ApiResponse absolute = send(behindBalancer, "GET", list, admin, null, "evil.example.com");
+
+        assertThat(Json.tree(relative.bodyAsString()).get("metadata").get("first").asText()).isEqualTo(list);
+        assertThat(Json.tree(absolute.bodyAsString()).get("metadata").get("first").asText())
+                .isEqualTo("https://usm.example.com:8443" + list);
+        assertThat(relative.bodyAsString() + absolute.bodyAsString()).doesNotContain("evil");
     }
 
     @Test

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
+import io.connectusm.endpoint.testing.EachDatabase;
 
-/** The usm/v1 registrations API over real HTTPS, against a real database file. */
+/** The usm/v1 registrations API over real HTTPS, against a real database: H2 and PostgreSQL. */
+@EachDatabase
 class RegistrationApiTest {
 
     @RegisterExtension

@@ -56,7 +56,9 @@ class MigrationsTest {
         Database.open(dir).close();
 
         assertThat(history()).containsExactly("1 SQL V1__registrations_connectors_keys.sql true",
-                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true");
+                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
+                "6 SQL V6__replicas_lists_retention.sql true",
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -81,6 +83,13 @@ class MigrationsTest {
                     .containsExactly(HistoryKind.CONFIG_UPDATED, HistoryKind.CREATED);
             assertThat(stores.connectors().history(CONNECT, "gone")).extracting(HistoryEntry::kind)
                     .containsExactly(HistoryKind.DELETED, HistoryKind.CREATED);
+            // V7 summarised the old rows; V6 emptied the tombstone of what the connector was
+            assertThat(stores.connectors().page(CONNECT, ConnectorQuery.ALL, "", 10).items()).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.tasksTotal()).isEqualTo(2);
+                        assertThat(s.failing()).isFalse();
+                    });
+            assertThat(tombstoneConfig("gone")).isNull();
             assertThat(stores.plugins().list(CONNECT)).singleElement()
                     .satisfies(w -> assertThat(w.plugins()).hasSize(1));
             assertThat(stores.sightings().unregistered("env-legacy")).singleElement()
@@ -100,11 +109,12 @@ class MigrationsTest {
             assertThat(stores.connectors().get(CONNECT, "gone")).isEmpty();
         }
         assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true",
-                "5 SQL V5__key_scopes_console_sessions.sql true");
+                "5 SQL V5__key_scopes_console_sessions.sql true", "6 SQL V6__replicas_lists_retention.sql true",
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
-        assertThat(history()).hasSize(2);
+        assertThat(history()).hasSize(4);
     }
 
     @Test
@@ -129,7 +139,9 @@ class MigrationsTest {
             assertThat(new WorkerPluginStore(db).list("usmcc-none")).isEmpty(); // V2's table exists
         }
         assertThat(history()).containsExactly("1 BASELINE schema_version 1 of the pre-Flyway runner true",
-                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true");
+                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
+                "6 SQL V6__replicas_lists_retention.sql true",
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
     }
 
     private Connection connect() throws SQLException {
@@ -150,6 +162,15 @@ class MigrationsTest {
         return out;
     }
 
+    /** The config column of a connector's row, read past the store. */
+    private String tombstoneConfig(String name) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT config_json FROM connectors WHERE name = '" + name + "'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private List<String> tables() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, null)) {
@@ -161,7 +182,7 @@ class MigrationsTest {
     }
 
     private static String script(String name) throws IOException {
-        try (InputStream in = Migrations.class.getResourceAsStream("migration/" + name)) {
+        try (InputStream in = Migrations.class.getResourceAsStream("migration/h2/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
