@@ -28,12 +28,19 @@ public final class UsmV1Api {
     /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}. */
     public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
                                                String defaultEnvironment, ApiLimits limits) {
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits, IngestObserver.NONE);
+    }
+
+    /** {@link #addRoutes(RouteTable.Builder, Stores, ApiKeys, Links, String, ApiLimits)}, telling {@code ingest}
+     *  of every refused event batch. */
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
+                                               String defaultEnvironment, ApiLimits limits, IngestObserver ingest) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
         var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
         var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors(),
-                limits.eventsMaxFuture(), limits.clock());
+                stores.reports(), limits.eventsMaxFuture(), limits.clock());
         var sightings = new SightingsResource(stores.sightings(), defaultEnvironment, links,
                 limits.sightingsPerRequest());
         var keys = new ApiKeysResource(apiKeys, links);
@@ -59,7 +66,7 @@ public final class UsmV1Api {
                         connectors::purgeHistory)
                 .get(WorkerPluginsResource.PATH, Access.READ, "reading plugins", plugins::list)
 
-                .post(EventsResource.PATH, Access.REPORT, "posting events", events::ingest)
+                .post(EventsResource.PATH, Access.REPORT, "posting events", ingest.observing(events::ingest))
 
                 .post(SightingsResource.PATH, Access.REPORT, "reporting sightings", sightings::report)
                 .get(SightingsResource.PATH, Access.READ, "listing sightings", sightings::list)

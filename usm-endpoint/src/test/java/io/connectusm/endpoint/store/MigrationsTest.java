@@ -58,7 +58,9 @@ class MigrationsTest {
         assertThat(history()).containsExactly("1 SQL V1__registrations_connectors_keys.sql true",
                 "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
                 "6 SQL V6__replicas_lists_retention.sql true",
-                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -110,11 +112,13 @@ class MigrationsTest {
         }
         assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true",
                 "5 SQL V5__key_scopes_console_sessions.sql true", "6 SQL V6__replicas_lists_retention.sql true",
-                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
-        assertThat(history()).hasSize(4);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -141,7 +145,9 @@ class MigrationsTest {
         assertThat(history()).containsExactly("1 BASELINE schema_version 1 of the pre-Flyway runner true",
                 "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
                 "6 SQL V6__replicas_lists_retention.sql true",
-                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true");
     }
 
     private Connection connect() throws SQLException {
