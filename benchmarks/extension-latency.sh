@@ -9,4 +9,4 @@
 # --quick: one worker, 10 iterations and 5 failures (about 2 min). The default run takes about 13 min.
 # Prints the Markdown block for BENCHMARKS.md (<!-- bench:extension-latency:begin/end -->) on stdout.
 # (The cost of many idle connectors is benchmarks/extension-idle.sh; push vs pollers benchmarks/extension-pollers.sh.)
-exec "$(dirname "$0")/lib/extension-harness.sh" ExtensionLatencyHarness "$@"
+BENCH_SCRIPT="benchmarks/extension-latency.sh" exec "$(dirname "$0")/lib/extension-harness.sh" ExtensionLatencyHarness "$@"

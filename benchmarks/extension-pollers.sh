@@ -10,4 +10,4 @@
 #
 # --quick: 100 connectors, 2 changes of each kind (about 6 min). The default run takes about 25 min.
 # Prints the Markdown block for BENCHMARKS.md (<!-- bench:extension-pollers:begin/end -->) on stdout.
-exec "$(dirname "$0")/lib/extension-harness.sh" PollerComparisonHarness "$@"
+BENCH_SCRIPT="benchmarks/extension-pollers.sh" exec "$(dirname "$0")/lib/extension-harness.sh" PollerComparisonHarness "$@"

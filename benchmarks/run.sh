@@ -1,82 +1,104 @@
 #!/usr/bin/env bash
-# Runs the project's benchmarks, one after the other, and rewrites each one's figures in BENCHMARKS.md between its
-# markers <!-- bench:NAME:begin --> and <!-- bench:NAME:end -->. Every harness measures its baseline in the same run
-# (extension off, a poller, a plain server...) and prints its ratios; this script adds, above each block, the command,
-# the machine, the JDK, the date and the load average before and after (the machine may be shared).
+# Runs every benchmark of the project and rewrites its figures in BENCHMARKS.md.
 #
-#   benchmarks/run.sh [--quick] [--only NAME[,NAME...]] [--no-write]
+#   benchmarks/run.sh [--quick] [--no-write] [NAME...]
 #
-# --quick: each benchmark's own --quick (a check before a commit, a few minutes each); the figures then go to
-#          benchmarks/target/run/ only, never into BENCHMARKS.md.
-# --only:  the benchmarks to run (default: every one marked "yes" below).
-# --no-write: leave BENCHMARKS.md as it is; the blocks stay in benchmarks/target/run/NAME.md.
-# The extension harnesses share one build (benchmarks/lib/extension-harness.sh), made once here.
+# THE CONTRACT (how a benchmark joins; nothing in this file changes for a new one)
+# - A benchmark NAME is an executable script benchmarks/NAME.sh, plus a place for its figures in BENCHMARKS.md
+#   between two marker lines:
+#       <!-- bench:NAME:begin -->
+#       <!-- bench:NAME:end -->
+#   run.sh runs, in the order of the markers in BENCHMARKS.md, every NAME that has markers (or only the NAMEs
+#   given), from the repository root, as:   BENCH_SKIP_BUILD=1 BENCH_QUICK=0|1 benchmarks/NAME.sh [--quick]
+# - The script prints its result block (markdown) on stdout and nothing else there; progress and logs go to
+#   stderr. Exit status 0 when it measured; anything else leaves the old block in place (run.sh then exits 1).
+# - The block states where and when it was measured: machine, JDK, date, the command that made it, and the load
+#   average (lib.sh's bench_machine_line, or the harness's own line). Every figure comes with a baseline measured in
+#   the same run, A/B alternated (three alternations in a full run), as a ratio: median and spread [min–max] over
+#   the alternations.
+# - With --quick the script takes its short mode; all scripts together stay under 5 minutes (a check before a
+#   commit). A full run stays under 30 minutes.
+# - The benchmarks uber-JAR (benchmarks/target/benchmarks.jar: the JMH benchmarks and the harnesses, with the
+#   sibling modules of this reactor) is built once here; a script that needs another build (e.g. a module's test
+#   classes) makes it itself. Scripts may source benchmarks/lib.sh (bench_build, bench_java, bench_machine_line).
+# - Markers without a script yet are reported and skipped.
+#
+# OUTPUT
+# - Full run: BENCHMARKS.md is rewritten block by block as each benchmark finishes; the blocks are also kept in
+#   benchmarks/target/bench/NAME.md and the logs in benchmarks/target/bench/NAME.log.
+# - --quick: the blocks go to benchmarks/target/bench/BENCHMARKS.quick.md (a copy of BENCHMARKS.md); BENCHMARKS.md,
+#   whose figures are a full run's, is not touched. --no-write: nothing is written but the per-benchmark files.
+#
+# Benchmarks are not part of `mvn -B verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-# name | run by default | script | arguments of the full run | arguments of the --quick run
-benchmarks=(
-  "extension-idle|yes|benchmarks/extension-idle.sh|--connectors 1000,5000 --rounds 2 --settle 30 --window 60 --rest-window 20 --failures 5|--quick"
-  "extension-latency|yes|benchmarks/extension-latency.sh|--iterations 20 --failures 10 --workers 1|--quick"
-  "extension-pollers|yes|benchmarks/extension-pollers.sh|--connectors 100,1000 --rounds 1 --changes 3|--quick"
-  # JMH prints its own table, pasted by hand (no markers): run it with --only jmh.
-  "jmh|no|benchmarks/jmh.sh||-f 1 -wi 1 -i 3"
-)
-
-quick=0 write=1 only=""
-while [[ $# -gt 0 ]]; do
-  case $1 in
-    --quick) quick=1; write=0 ;;
-    --only) only=$2; shift ;;
+root=$(pwd)
+quick=0
+write=1
+names=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
     --no-write) write=0 ;;
-    *) echo "usage: benchmarks/run.sh [--quick] [--only NAME[,NAME...]] [--no-write]" >&2; exit 2 ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -*) echo "unknown option $arg" >&2; exit 2 ;;
+    *) names+=("$arg") ;;
   esac
-  shift
 done
 
-out=benchmarks/target/run
+out=benchmarks/target/bench
 mkdir -p "$out"
-built=0
+doc=BENCHMARKS.md
+if [[ $quick == 1 ]]; then
+  cp BENCHMARKS.md "$out/BENCHMARKS.quick.md"
+  doc="$out/BENCHMARKS.quick.md"
+fi
+
+mapfile -t marked < <(sed -n 's/^<!-- bench:\([a-z0-9-]*\):begin -->$/\1/p' BENCHMARKS.md)
+if [[ ${#names[@]} -eq 0 ]]; then
+  names=("${marked[@]}")
+fi
+
+echo "building the benchmarks (mvn -pl benchmarks -am package)" >&2
+mvn -B -q -pl benchmarks -am package -DskipTests >&2
+
+splice() { # NAME BLOCK_FILE DOC: replaces what is between NAME's markers in DOC with BLOCK_FILE
+  awk -v name="$1" -v file="$2" '
+    BEGIN { while ((getline line < file) > 0) block = block line "\n" }
+    $0 == "<!-- bench:" name ":begin -->" { print; printf "%s", block; skip = 1; next }
+    $0 == "<!-- bench:" name ":end -->" { skip = 0 }
+    !skip { print }' "$3" > "$3.tmp" && mv "$3.tmp" "$3"
+}
+
 failed=()
-for entry in "${benchmarks[@]}"; do
-  IFS='|' read -r name default script args quick_args <<< "$entry"
-  if [[ -n "$only" ]]; then
-    [[ ",$only," == *",$name,"* ]] || continue
-  elif [[ "$default" != "yes" ]]; then
-    continue
-  fi
-  [[ $quick == 1 ]] && args=$quick_args
-  if [[ "$script" == benchmarks/extension-* && $built == 0 ]]; then
-    benchmarks/lib/extension-harness.sh --build-only >&2
-    built=1
-  fi
-  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-  started=$(date -u '+%F %H:%M')
-  echo "[run.sh] $name: $script $args (load average $load_before)" >&2
-  # shellcheck disable=SC2086 # the arguments are words
-  if ! SKIP_BUILD=1 "$script" $args > "$out/$name.raw"; then
-    echo "[run.sh] $name FAILED; its output so far: $out/$name.raw" >&2
+start_all=$(date +%s)
+for name in "${names[@]}"; do
+  script="benchmarks/$name.sh"
+  if ! printf '%s\n' "${marked[@]}" | grep -qx "$name"; then
+    echo "== $name: no <!-- bench:$name:begin/end --> markers in BENCHMARKS.md; skipped" >&2
     failed+=("$name")
     continue
   fi
-  {
-    echo "Command: \`$script $args\` (through \`benchmarks/run.sh\`$([[ $quick == 1 ]] && echo " --quick")). Machine:" \
-      "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1 | tr -d '"')," \
-      "$started–$(date -u '+%H:%M') UTC, load average (1/5/15 min) $load_before at start," \
-      "$(cut -d' ' -f1-3 /proc/loadavg) at the end."
-    echo
-    cat "$out/$name.raw"
-  } > "$out/$name.md"
-  if [[ $write == 1 ]]; then
-    if grep -qxF "<!-- bench:$name:begin -->" BENCHMARKS.md; then
-      benchmarks/lib/splice-block.sh BENCHMARKS.md "$name" "$out/$name.md" || failed+=("$name (not written)")
-    else
-      echo "[run.sh] $name has no block in BENCHMARKS.md: see $out/$name.md" >&2
+  if [[ ! -x "$script" ]]; then
+    echo "== $name: no executable $script yet; skipped" >&2
+    continue
+  fi
+  echo "== $name ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  start=$(date +%s)
+  args=()
+  [[ $quick == 1 ]] && args+=(--quick)
+  if BENCH_SKIP_BUILD=1 BENCH_QUICK=$quick "$script" "${args[@]}" > "$out/$name.md" 2> >(tee "$out/$name.log" >&2); then
+    echo "== $name done in $(( $(date +%s) - start )) s" >&2
+    if [[ $write == 1 ]]; then
+      splice "$name" "$out/$name.md" "$doc"
     fi
+  else
+    echo "== $name FAILED after $(( $(date +%s) - start )) s (log: $out/$name.log); its old block is kept" >&2
+    failed+=("$name")
   fi
 done
+echo "all done in $(( $(date +%s) - start_all )) s; figures in $doc" >&2
 if [[ ${#failed[@]} -gt 0 ]]; then
-  echo "[run.sh] failed: ${failed[*]}" >&2
+  echo "failed or misnamed: ${failed[*]}" >&2
   exit 1
 fi
-echo "[run.sh] blocks in $out/$([[ $write == 1 ]] && echo ", written into BENCHMARKS.md")" >&2

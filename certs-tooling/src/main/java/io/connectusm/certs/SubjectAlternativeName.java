@@ -84,6 +84,18 @@ public record SubjectAlternativeName(Kind kind, String value) {
         return new SubjectAlternativeName(Kind.IP, parseAddressLiteral(trimmed, address).getHostAddress());
     }
 
+    /** The prefix of the one URI SAN form the agent accepts as a Connect cluster's identity. */
+    public static final String CONNECT_CLUSTER_URN_PREFIX = "urn:connect-usm:connect:";
+
+    /**
+     * The URI SAN that names Connect cluster {@code connectClusterId} ({@code group.id}) the way the agent reads it:
+     * {@code urn:connect-usm:connect:<id>}, the only URI form it counts.
+     */
+    public static SubjectAlternativeName connectCluster(String connectClusterId) {
+        Objects.requireNonNull(connectClusterId, "connectClusterId");
+        return uri(CONNECT_CLUSTER_URN_PREFIX + connectClusterId.trim());
+    }
+
     /** An absolute URI such as {@code urn:connect-usm:connect:connect-group-xyz123} or {@code spiffe://...}. */
     public static SubjectAlternativeName uri(String uri) {
         Objects.requireNonNull(uri, "uri");

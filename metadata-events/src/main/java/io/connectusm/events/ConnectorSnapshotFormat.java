@@ -13,7 +13,10 @@ import java.util.TreeSet;
 /**
  * {@link PayloadFormat} of {@link ConnectorSnapshot}. Reading enforces the masking invariant before
  * anything else is built from the config: a key listed in {@code masked_keys} that carries anything but
- * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value.
+ * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value; so is a
+ * {@code mask_reasons} entry that breaks the contract ({@link MaskReasonCodes}). Both optional fields
+ * ({@code mask_reasons}, {@code trace_mode}) are left out when empty or unknown, so a snapshot without them is
+ * written exactly as before they existed.
  */
 final class ConnectorSnapshotFormat implements PayloadFormat {
 
@@ -29,8 +32,13 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
     static final String MASKED_KEYS = "masked_keys";
     static final String CONFIG_FINGERPRINT = "config_fingerprint";
     static final String CAUSE = "cause";
+    static final String MASK_REASONS = "mask_reasons";
+    static final String TRACE_MODE = "trace_mode";
 
     static final String FINGERPRINT_EXPECTED = "expected sha256: followed by 64 lowercase hex digits";
+    static final String MUST_BE_MASKED = "is listed in masked_keys, so its value must be \""
+            + ConnectorSnapshot.MASKED_VALUE + "\"";
+    static final String NOT_THE_FINGERPRINT = "is not the fingerprint of config (see ConfigFingerprint)";
 
     private static final Shape.Fields SHAPE = Shape.fields(
             NAME, Shape.SCALAR,
@@ -45,7 +53,9 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             CONFIG, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
             MASKED_KEYS, Shape.items(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
             CONFIG_FINGERPRINT, Shape.SCALAR,
-            CAUSE, Shape.SCALAR);
+            CAUSE, Shape.SCALAR,
+            MASK_REASONS, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
+            TRACE_MODE, Shape.SCALAR);
 
     @Override
     public Shape.Fields shape() {
@@ -73,6 +83,13 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         snapshot.maskedKeys().forEach(maskedKeys::add);
         data.put(CONFIG_FINGERPRINT, snapshot.configFingerprint());
         data.put(CAUSE, snapshot.cause().name());
+        if (!snapshot.maskReasons().isEmpty()) {
+            ObjectNode reasons = data.putObject(MASK_REASONS);
+            snapshot.maskReasons().forEach(reasons::put);
+        }
+        if (snapshot.traceMode() != null) {
+            data.put(TRACE_MODE, snapshot.traceMode().name());
+        }
         return data;
     }
 
@@ -82,8 +99,14 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         TreeSet<String> maskedKeys = new TreeSet<>(data.requiredStrings(MASKED_KEYS));
         for (String key : maskedKeys) {
             if (config.containsKey(key) && !ConnectorSnapshot.MASKED_VALUE.equals(config.get(key))) {
-                throw EventDecodingException.malformed(data.path(CONFIG).field(key),
-                        "is listed in masked_keys, so its value must be \"" + ConnectorSnapshot.MASKED_VALUE + "\"");
+                throw EventDecodingException.malformed(data.path(CONFIG).field(key), MUST_BE_MASKED);
+            }
+        }
+        SortedMap<String, String> reasons = data.optionalStringMap(MASK_REASONS);
+        for (Map.Entry<String, String> reason : reasons.entrySet()) {
+            String problem = MaskReasonCodes.problem(reason.getKey(), reason.getValue(), config, maskedKeys);
+            if (problem != null) {
+                throw EventDecodingException.malformed(data.path(MASK_REASONS).field(reason.getKey()), problem);
             }
         }
         String fingerprint = data.requiredString(CONFIG_FINGERPRINT);
@@ -91,7 +114,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), FINGERPRINT_EXPECTED);
         }
         if (!fingerprint.equals(ConfigFingerprint.of(config))) {
-            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), "is not the fingerprint of config (see ConfigFingerprint)");
+            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), NOT_THE_FINGERPRINT);
         }
         return new ConnectorSnapshot(
                 data.requiredString(NAME),
@@ -103,8 +126,14 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
                 readTasks(data),
                 config,
                 maskedKeys,
+                reasons,
                 fingerprint,
-                data.requiredEnum(CAUSE, ChangeCause.class));
+                data.requiredEnum(CAUSE, ChangeCause.class),
+                data.optionalEnum(TRACE_MODE, TraceMode.class));
+    }
+
+    static String repeatsTheIdOf(FieldPath earlier) {
+        return "repeats the id of " + earlier;
     }
 
     private static List<TaskSnapshot> readTasks(NodeReader data) {
@@ -116,8 +145,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             int id = task.requiredIndex(TASK_ID);
             Integer earlier = positionOfId.putIfAbsent(id, i);
             if (earlier != null) {
-                throw EventDecodingException.malformed(task.path(TASK_ID),
-                        "repeats the id of " + data.path(TASKS).index(earlier));
+                throw EventDecodingException.malformed(task.path(TASK_ID), repeatsTheIdOf(data.path(TASKS).index(earlier)));
             }
             tasks.add(new TaskSnapshot(id, task.requiredEnum(STATE, ConnectorState.class),
                     task.optionalString(WORKER_ID), task.optionalString(TRACE)));

@@ -17,22 +17,25 @@ final class SampleEvents {
     /** A value that must never show up in a message: it plays a secret an emitter forgot to mask. */
     static final String CANARY = "Canary-s3cr3t-7f3a9d";
 
+    private static final String JDBC_SINK = "jdbc-sink-orders";
+    private static final String JDBC_SINK_CLASS = "io.confluent.connect.jdbc.JdbcSinkConnector";
+
     private SampleEvents() {
+    }
+
+    /** Task 0 running on {@link #WORKER}, task 1 failed on another worker with {@code failure} as its trace's head. */
+    private static List<TaskSnapshot> runningAndFailedTask(String failure) {
+        return List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
+                new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
+                        failure + "\n\tat Foo.bar(Foo.java:42)"));
     }
 
     static ConnectorSnapshot snapshot() {
         return new ConnectorSnapshot(
-                "jdbc-sink-orders",
-                "io.confluent.connect.jdbc.JdbcSinkConnector",
-                ConnectorType.SINK,
-                ConnectorState.RUNNING,
-                WORKER,
-                null,
-                List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
-                        new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
-                                "org.apache.kafka.connect.errors.ConnectException: connection refused\n\tat Foo.bar(Foo.java:42)")),
+                JDBC_SINK, JDBC_SINK_CLASS, ConnectorType.SINK, ConnectorState.RUNNING, WORKER, null,
+                runningAndFailedTask("org.apache.kafka.connect.errors.ConnectException: connection refused"),
                 new TreeMap<>(Map.of(
-                        "connector.class", "io.confluent.connect.jdbc.JdbcSinkConnector",
+                        "connector.class", JDBC_SINK_CLASS,
                         "connection.url", "jdbc:postgresql://db:5432/orders",
                         "connection.user", "orders",
                         "connection.password", ConnectorSnapshot.MASKED_VALUE,
@@ -42,13 +45,47 @@ final class SampleEvents {
                 ChangeCause.CONFIG_UPDATED);
     }
 
+    /**
+     * A snapshot of an emitter that gives reasons (every code of version 1, one key per code) and says how it treated
+     * the traces: the example of {@code golden/snapshot-with-mask-reasons.json}.
+     */
+    static ConnectorSnapshot snapshotWithReasons() {
+        TreeMap<String, String> config = new TreeMap<>();
+        config.put("connector.class", JDBC_SINK_CLASS);
+        config.put("connection.url", "jdbc:postgresql://orders:" + ConnectorSnapshot.MASKED_VALUE + "@db:5432/orders");
+        config.put("connection.password", ConnectorSnapshot.MASKED_VALUE);
+        config.put("datadog.api.key", ConnectorSnapshot.MASKED_VALUE);
+        config.put("acme.tenant.key", ConnectorSnapshot.MASKED_VALUE);
+        config.put("vendor.blob", ConnectorSnapshot.MASKED_VALUE);
+        config.put("http.header.value", ConnectorSnapshot.MASKED_VALUE);
+        config.put("topics", "orders");
+        config.put("tasks.max", "2");
+        TreeMap<String, String> reasons = new TreeMap<>();
+        reasons.put("connection.url", MaskReasonCodes.URL);
+        reasons.put("connection.password", MaskReasonCodes.TYPE);
+        reasons.put("datadog.api.key", MaskReasonCodes.NAME);
+        reasons.put("acme.tenant.key", MaskReasonCodes.PATTERN);
+        reasons.put("vendor.blob", MaskReasonCodes.POLICY);
+        reasons.put("http.header.value", MaskReasonCodes.SHAPE);
+        return new ConnectorSnapshot(
+                JDBC_SINK, JDBC_SINK_CLASS, ConnectorType.SINK, ConnectorState.RUNNING, WORKER, null,
+                runningAndFailedTask("org.postgresql.util.PSQLException: FATAL: password authentication failed for "
+                        + "user \"orders\" (password=" + ConnectorSnapshot.MASKED_VALUE + ")"),
+                config,
+                new TreeSet<>(Set.of("connection.password", "datadog.api.key", "acme.tenant.key", "vendor.blob",
+                        "http.header.value")),
+                reasons,
+                ChangeCause.CONFIG_UPDATED,
+                TraceMode.SCRUBBED);
+    }
+
     static ConnectorDeleted deleted() {
         return new ConnectorDeleted("s3-sink-legacy");
     }
 
     static ClusterInventory inventory() {
         return new ClusterInventory(new TreeMap<>(Map.of(
-                "jdbc-sink-orders", snapshot().configFingerprint(),
+                JDBC_SINK, snapshot().configFingerprint(),
                 "datagen-users", ConfigFingerprint.of(Map.of("connector.class", "DatagenConnector")))));
     }
 

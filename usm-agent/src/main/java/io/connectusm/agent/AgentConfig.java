@@ -127,6 +127,17 @@ public final class AgentConfig extends AbstractConfig {
     static final String MAX_CONNECTIONS_PER_PEER_DOC = "Most simultaneous connections from one IP address; more are closed at once.";
     static final int MAX_CONNECTIONS_PER_PEER_DEFAULT = 64;
 
+    public static final String MAX_EVENT_FUTURE_CONFIG = "limits.max.event.future.ms";
+    static final String MAX_EVENT_FUTURE_DOC = "A batch holding an event dated more than this after the agent's clock is "
+            + "refused with 400 (a worker clock ahead would otherwise pin a connector's state).";
+    static final long MAX_EVENT_FUTURE_DEFAULT = 300_000L;
+
+    public static final String MAX_PENDING_HANDSHAKES_PER_PEER_CONFIG = "limits.max.pending.handshakes.per.peer";
+    static final String MAX_PENDING_HANDSHAKES_PER_PEER_DOC = "Most connections from one IP address still in their TLS "
+            + "handshake (bounded by limits.handshake.timeout.ms); more are closed at once. Only handshaken connections "
+            + "count against limits.max.connections.per.peer.";
+    static final int MAX_PENDING_HANDSHAKES_PER_PEER_DEFAULT = 16;
+
     public static final String SPOOL_DIR_CONFIG = "spool.dir";
     static final String SPOOL_DIR_DOC = "Directory of the durable spool and of the registrations cache.";
     static final String SPOOL_DIR_DEFAULT = "data/usm-agent";
@@ -236,6 +247,10 @@ public final class AgentConfig extends AbstractConfig {
                     HANDSHAKE_TIMEOUT_DOC)
             .define(MAX_CONNECTIONS_PER_PEER_CONFIG, Type.INT, MAX_CONNECTIONS_PER_PEER_DEFAULT, POSITIVE_INT,
                     Importance.LOW, MAX_CONNECTIONS_PER_PEER_DOC)
+            .define(MAX_PENDING_HANDSHAKES_PER_PEER_CONFIG, Type.INT, MAX_PENDING_HANDSHAKES_PER_PEER_DEFAULT,
+                    POSITIVE_INT, Importance.LOW, MAX_PENDING_HANDSHAKES_PER_PEER_DOC)
+            .define(MAX_EVENT_FUTURE_CONFIG, Type.LONG, MAX_EVENT_FUTURE_DEFAULT, POSITIVE_LONG, Importance.LOW,
+                    MAX_EVENT_FUTURE_DOC)
             .define(SPOOL_DIR_CONFIG, Type.STRING, SPOOL_DIR_DEFAULT, NON_EMPTY, Importance.HIGH, SPOOL_DIR_DOC)
             .define(SPOOL_MAX_BYTES_CONFIG, Type.LONG, SPOOL_MAX_BYTES_DEFAULT, Range.atLeast(1024L), Importance.MEDIUM,
                     SPOOL_MAX_BYTES_DOC)
@@ -329,7 +344,8 @@ public final class AgentConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(key));
     }
 
-    TlsSettings tls() {
+    /** The data plane's TLS settings (public for the benchmark's baseline server, which must run the same TLS). */
+    public TlsSettings tls() {
         Secret keystorePassword = secret(SSL_KEYSTORE_PASSWORD_CONFIG);
         Secret keyPassword = secret(SSL_KEY_PASSWORD_CONFIG);
         return new TlsSettings(Path.of(getString(SSL_KEYSTORE_LOCATION_CONFIG)), keystorePassword,
@@ -345,7 +361,8 @@ public final class AgentConfig extends AbstractConfig {
                 apiKey == null ? null : new BasicCredentials(apiKey, secret(API_SECRET_CONFIG).resolvedNow()),
                 getInt(MAX_HEADER_BYTES_CONFIG), getInt(MAX_BODY_BYTES_CONFIG), getInt(MAX_EVENTS_PER_BATCH_CONFIG),
                 duration(REQUEST_TIMEOUT_CONFIG), duration(IDLE_TIMEOUT_CONFIG), getInt(MAX_CONNECTIONS_PER_PEER_CONFIG),
-                getInt(RETRY_AFTER_CONFIG));
+                getInt(MAX_PENDING_HANDSHAKES_PER_PEER_CONFIG), getInt(RETRY_AFTER_CONFIG),
+                duration(MAX_EVENT_FUTURE_CONFIG));
     }
 
     SpoolSettings spool() {

@@ -52,6 +52,7 @@ class BadInputTest {
         config.put(AgentConfig.HANDSHAKE_TIMEOUT_CONFIG, "1000");
         config.put(AgentConfig.IDLE_TIMEOUT_CONFIG, "3000");
         config.put(AgentConfig.MAX_CONNECTIONS_PER_PEER_CONFIG, "40");
+        config.put(AgentConfig.MAX_PENDING_HANDSHAKES_PER_PEER_CONFIG, "60");
         harness = AgentHarness.start(pki, dir, config);
         worker = harness.client(CLUSTER.connectClusterId());
     }
@@ -158,24 +159,29 @@ class BadInputTest {
 
     @Test
     void manyIdleConnectionsDoNotStopTheAgent() throws Exception {
-        String overCap = "usm_agent_connections_closed_total{reason=\"too_many_connections\"}";
+        String overCap = "usm_agent_connections_closed_total{reason=\"too_many_handshakes\"}";
         String timedOut = "usm_agent_tls_handshake_failures_total{reason=\"timeout\"}";
         double overCapBefore = Math.max(0, harness.metric(overCap));
         double timedOutBefore = Math.max(0, harness.metric(timedOut));
         List<Socket> idle = new ArrayList<>();
         try {
-            // More than the per-peer cap of 40, none of them ever starting TLS.
+            // More than the cap of 40 handshaken connections, none of them ever starting TLS: they count against
+            // the cap of 60 pending handshakes only, so a worker's new connection still gets in.
             for (int i = 0; i < 50; i++) {
                 idle.add(new Socket("127.0.0.1", harness.agent.dataPort()));
             }
-            await("connections over the cap closed at once").atMost(Duration.ofSeconds(10))
-                    .until(() -> harness.metricNow(overCap) - overCapBefore >= 10);
-            // The worker is served while they hang (this is not the @AfterEach check: they are still open).
-            assertThat(harness.post(worker, batch(snapshot(CLUSTER, "busy", "t-" + System.nanoTime()))).statusCode())
+            HttpClient fresh = harness.client(CLUSTER.connectClusterId());
+            assertThat(harness.post(fresh, batch(snapshot(CLUSTER, "busy", "t-" + System.nanoTime()))).statusCode())
                     .isEqualTo(204);
+            // beyond the pending cap, sockets are closed at once
+            for (int i = 0; i < 20; i++) {
+                idle.add(new Socket("127.0.0.1", harness.agent.dataPort()));
+            }
+            await("pending connections over their cap closed at once").atMost(Duration.ofSeconds(10))
+                    .until(() -> harness.metricNow(overCap) - overCapBefore >= 10);
             await("every idle connection closed, over the cap or at the handshake deadline").atMost(Duration.ofSeconds(10))
                     .until(() -> harness.metricNow(overCap) - overCapBefore
-                            + harness.metricNow(timedOut) - timedOutBefore >= 50);
+                            + harness.metricNow(timedOut) - timedOutBefore >= 70);
         } finally {
             for (Socket socket : idle) {
                 socket.close();

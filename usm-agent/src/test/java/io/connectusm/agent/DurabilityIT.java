@@ -74,7 +74,12 @@ class DurabilityIT {
                         post(worker, child.dataPort(), batchNumber.getAndIncrement(), acknowledged);
                     }
                 });
-                Thread.sleep(150 + random.nextInt(600));
+                // Killed while batches are in flight: first some acknowledgements (a slow, loaded machine may take
+                // seconds to start the child), then a random moment within the stream.
+                int before = acknowledged.size();
+                await("the child agent acknowledges batches").atMost(Duration.ofSeconds(60))
+                        .until(() -> acknowledged.size() >= before + 5);
+                Thread.sleep(random.nextInt(600));
                 child.process().destroyForcibly();
                 assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
                 sending.set(false);

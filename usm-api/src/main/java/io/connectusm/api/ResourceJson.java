@@ -119,9 +119,15 @@ final class ResourceJson {
         return o;
     }
 
-    static ObjectNode apiKeyRequest(String role, String description) {
+    static ObjectNode apiKeyRequest(String role, String description, String scopeEnvironment,
+            List<String> scopeClusters) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.putObject("spec").put("role", role).put("description", description);
+        ObjectNode spec = o.putObject("spec").put("role", role).put("description", description);
+        if (scopeEnvironment != null) {
+            ObjectNode scope = spec.putObject("scope");
+            environment(scope, scopeEnvironment);
+            scopeClusters.forEach(scope.putArray("connect_clusters")::add);
+        }
         return o;
     }
 

@@ -163,7 +163,16 @@ public final class UsmApiClient {
 
     /** Creates a key; the result carries its secret, which the endpoint never shows again. */
     public ApiKey createApiKey(String role, String description) {
-        return ResourceJson.apiKey(post(UsmPaths.API_KEYS, ResourceJson.apiKeyRequest(role, description)));
+        return createApiKey(role, description, null, List.of());
+    }
+
+    /**
+     * An API key; an agent key may be scoped to one environment ({@code scopeEnvironment}, or {@code null} for
+     * none) and, within it, to the listed local Connect cluster IDs (empty: every cluster of the environment).
+     */
+    public ApiKey createApiKey(String role, String description, String scopeEnvironment, List<String> scopeClusters) {
+        return ResourceJson.apiKey(post(UsmPaths.API_KEYS,
+                ResourceJson.apiKeyRequest(role, description, scopeEnvironment, scopeClusters)));
     }
 
     public List<ApiKey> apiKeys() {

@@ -37,16 +37,7 @@ public final class EndpointConfigLoader {
      * Like {@link #load(Path, Map)}, then {@code overrides} (e.g. command-line flags) win over both.
      */
     public static EndpointConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
-        Map<String, Object> props = new HashMap<>();
-        if (file != null) {
-            Properties fromFile = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                fromFile.load(reader);
-            } catch (IOException e) {
-                throw new ConfigException("cannot read endpoint config file " + file + ": " + e.getMessage());
-            }
-            fromFile.stringPropertyNames().forEach(k -> props.put(k, fromFile.getProperty(k)));
-        }
+        Map<String, Object> props = file == null ? new HashMap<>() : fileValues(file);
         for (String key : EndpointConfig.CONFIG_DEF.names()) {
             String value = environment.get(envName(key));
             if (value != null) {
@@ -54,7 +45,44 @@ public final class EndpointConfigLoader {
             }
         }
         props.putAll(overrides);
-        return new EndpointConfig(props);
+        return new EndpointConfig(props, environment);
+    }
+
+    /** The values of a properties file; a database password in clear is refused. */
+    private static Map<String, Object> fileValues(Path file) {
+        Properties fromFile = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            fromFile.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read endpoint config file " + file + ": " + e.getMessage());
+        }
+        Map<String, Object> props = new HashMap<>();
+        fromFile.stringPropertyNames().forEach(k -> props.put(k, fromFile.getProperty(k)));
+        requireReference(fromFile.getProperty(EndpointConfig.DATABASE_PASSWORD_CONFIG), "in " + file);
+        return props;
+    }
+
+    /** Refuses a database password given in clear where anyone may read it (a file, a command line). */
+    private static void requireReference(String password, String where) {
+        if (password != null && !password.isEmpty() && !ConfigReference.isReference(password)) {
+            throw new ConfigException(EndpointConfig.DATABASE_PASSWORD_CONFIG + " " + where + " must be a "
+                    + "${file:PATH:KEY} or ${env:NAME} reference, not the password itself (or set "
+                    + envName(EndpointConfig.DATABASE_PASSWORD_CONFIG) + ")");
+        }
+    }
+
+    /**
+     * Settings from an optional properties file with {@code values} winning over it, and no {@code USM_ENDPOINT_*}
+     * overrides (e.g. two databases named side by side, which one set of variables cannot tell apart);
+     * {@code environment} only resolves {@code ${env:…}} references. A password in clear in the file is refused as
+     * by {@link #load(Path, Map, Map)}, and so is one in {@code values}.
+     */
+    public static EndpointConfig loadWithoutOverrides(Path file, Map<String, String> values,
+                                                      Map<String, String> environment) {
+        requireReference(values.get(EndpointConfig.DATABASE_PASSWORD_CONFIG), "given");
+        Map<String, Object> props = file == null ? new HashMap<>() : fileValues(file);
+        props.putAll(values);
+        return new EndpointConfig(props, environment);
     }
 
     /** The environment variable that overrides {@code key}. */

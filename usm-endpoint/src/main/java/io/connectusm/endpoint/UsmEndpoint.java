@@ -1,5 +1,9 @@
 package io.connectusm.endpoint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,22 +13,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.connectusm.endpoint.auth.ApiKeys;
 import io.connectusm.endpoint.http.EndpointServer;
 import io.connectusm.endpoint.http.ServerSettings;
+import io.connectusm.endpoint.metrics.MetricsServer;
 import io.connectusm.endpoint.store.Cloud;
 import io.connectusm.endpoint.store.Database;
 import io.connectusm.endpoint.store.DatabaseInUseException;
+import io.connectusm.endpoint.store.DatabaseSettings;
+import io.connectusm.endpoint.store.HistoryRetention;
 import io.connectusm.endpoint.store.RegistrationRefusedException;
 import io.connectusm.endpoint.store.RegistrationStore;
 import io.connectusm.endpoint.store.StoreException;
+import io.connectusm.endpoint.webhooks.WebhookDispatcher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running USM-style endpoint: the {@code usm/v1} API, event ingest, the read API and the web console, over
- * HTTPS (or plain HTTP on loopback), backed by the embedded database under {@code data.dir}.
+ * HTTPS (or plain HTTP on loopback), backed by the embedded H2 database under {@code data.dir} or by the
+ * PostgreSQL database of {@code database.url}, which several replicas may share: a replica keeps nothing a request
+ * needs in its own memory only, so any replica serves any request.
  *
- * <p>Lifecycle: {@link #start(EndpointConfig)} opens the database (applying migrations), binds, and returns
- * the handle; {@link #close()} stops accepting, drains, stops the blocking executor and closes the database.
+ * <p>Lifecycle: {@link #start(EndpointConfig)} opens the database (applying migrations), binds, starts the history
+ * retention job, and returns the handle; {@link #close()} stops accepting, drains, stops the job and the blocking
+ * executor and closes the database.
  * The Java API for the quickstart and tests: {@link #port()}, {@link #baseUrl()}, {@link #apiKeys()}; and
  * {@link #openApiKeys(EndpointConfig)} to manage keys while no endpoint runs. Thread-safe.
  */
@@ -34,15 +45,22 @@ public final class UsmEndpoint implements AutoCloseable {
     private static final int EXECUTOR_QUEUE = 1_000;
 
     private final Database database;
+    private final HistoryRetention retention;
+    private final WebhookDispatcher webhooks;
+    private final MetricsServer metrics;
     private final EndpointComponents components;
     private final ThreadPoolExecutor blockingExecutor;
     private final EndpointServer server;
     private final int port;
     private final String baseUrl;
 
-    private UsmEndpoint(Database database, EndpointComponents components, ThreadPoolExecutor blockingExecutor,
+    private UsmEndpoint(Database database, HistoryRetention retention, WebhookDispatcher webhooks,
+                        MetricsServer metrics, EndpointComponents components, ThreadPoolExecutor blockingExecutor,
                         EndpointServer server, int port, String baseUrl) {
         this.database = database;
+        this.retention = retention;
+        this.webhooks = webhooks;
+        this.metrics = metrics;
         this.components = components;
         this.blockingExecutor = blockingExecutor;
         this.server = server;
@@ -53,26 +71,50 @@ public final class UsmEndpoint implements AutoCloseable {
     /**
      * Opens the database, binds the listener and starts serving.
      *
-     * @throws DatabaseInUseException when another endpoint process holds the data directory
+     * @throws DatabaseInUseException when another endpoint process holds the H2 file
      */
     public static UsmEndpoint start(EndpointConfig config) throws InterruptedException {
-        Database database = Database.open(config.dataDir());
+        Database database = openDatabase(config);
         ThreadPoolExecutor executor = null;
+        HistoryRetention retention = null;
+        WebhookDispatcher webhooks = null;
+        MetricsServer metrics = null;
         try {
-            EndpointComponents components = EndpointComponents.over(database, config.apiKeyHashIterations(),
-                    config.defaultEnvironment());
+            EndpointComponents components = EndpointComponents.over(database, config);
             executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(EXECUTOR_QUEUE), threadFactory());
             EndpointServer server = new EndpointServer(new ServerSettings(config.bindAddress(), config.port(),
-                    EndpointTls.serverContext(config), config.idleTimeoutMs(), config.requestMaxBytes()),
+                    EndpointTls.serverContext(config), config.idleTimeoutMs(), config.requestMaxBytes(),
+                    config.requestTimeoutMs(), config.maxConnectionsPerPeer()),
                     components.router(), executor);
             int port = server.start();
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String baseUrl = (config.tlsEnabled() ? "https://" : "http://") + host + ":" + port;
-            components.links().baseUrl(baseUrl);
-            log.info("usm-endpoint listening on {} (data dir {})", baseUrl, config.dataDir().toAbsolutePath());
-            return new UsmEndpoint(database, components, executor, server, port, baseUrl);
+            retention = new HistoryRetention(database, config.historyRetention(), Clock.systemUTC(),
+                    config.bindAddress() + ":" + port);
+            retention.start();
+            webhooks = new WebhookDispatcher(components.outbox(), components.webhooks(), config.webhookSettings(),
+                    components.metrics(), Clock.systemUTC(), config.bindAddress() + ":" + port);
+            webhooks.start();
+            if (config.metricsPort() >= 0) {
+                metrics = MetricsServer.start(config.metricsBindAddress(), config.metricsPort(),
+                        components.metrics().registry());
+                log.info("usm-endpoint metrics on http://{}:{}/metrics", config.metricsBindAddress(), metrics.port());
+            }
+            log.info("usm-endpoint listening on {} (database {}, {} webhooks)", baseUrl, database.describe(),
+                    components.webhooks().size());
+            return new UsmEndpoint(database, retention, webhooks, metrics, components, executor, server, port,
+                    baseUrl);
         } catch (RuntimeException | InterruptedException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (webhooks != null) {
+                webhooks.close();
+            }
+            if (retention != null) {
+                retention.close();
+            }
             if (executor != null) {
                 executor.shutdownNow();
             }
@@ -81,20 +123,28 @@ public final class UsmEndpoint implements AutoCloseable {
         }
     }
 
+    /** The configured database, opened and migrated; the data directory is created owner-only for the default H2 file. */
+    private static Database openDatabase(EndpointConfig config) {
+        DatabaseSettings settings = config.databaseSettings();
+        return config.getString(EndpointConfig.DATABASE_URL_CONFIG).isEmpty()
+                ? Database.openIn(config.dataDir(), settings) : Database.open(settings);
+    }
+
     /**
      * Opens the API keys of the endpoint's database directly, e.g. to bootstrap the first admin key before the
      * first start. Close the result.
      *
-     * @throws DatabaseInUseException when a running endpoint process holds the database file
+     * @throws DatabaseInUseException when a running endpoint process holds the H2 file (a PostgreSQL database
+     *                                is never held: keys can be managed this way while replicas run)
      * @throws IllegalStateException  when the database cannot be opened for another reason
      */
     public static ApiKeys openApiKeys(EndpointConfig config) {
         Database database;
         try {
-            database = Database.open(config.dataDir());
-        } catch (StoreException e) {
-            throw new IllegalStateException("cannot open the endpoint database under " + config.dataDir()
-                    + ": " + e.getMessage(), e);
+            database = openDatabase(config);
+        } catch (StoreException | UncheckedIOException e) {
+            throw new IllegalStateException("cannot open the endpoint database " + config.databaseSettings()
+                    .describe() + ": " + e.getMessage(), e);
         }
         return ApiKeys.owning(database, config.apiKeyHashIterations());
     }
@@ -116,6 +166,11 @@ public final class UsmEndpoint implements AutoCloseable {
     /** {@code https://host:port} (or {@code http://} on plain loopback), without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The metrics listener's port, or -1 when {@code metrics.port} turned it off. */
+    public int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
     }
 
     /** Create, list and delete API keys of this endpoint. */
@@ -162,6 +217,11 @@ public final class UsmEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (metrics != null) {
+            metrics.close();
+        }
+        webhooks.close();
+        retention.close();
         blockingExecutor.shutdown();
         try {
             if (!blockingExecutor.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -33,7 +33,9 @@ class PackageDependenciesTest {
             "auth", Set.of("http", "store"),
             "api", Set.of("http", "auth", "store"),
             "web", Set.of("api", "http", "auth", "store"),
-            "", Set.of("api", "http", "auth", "store", "web"));
+            "metrics", Set.of("api", "http", "store"),
+            "webhooks", Set.of("metrics", "store"),
+            "", Set.of("api", "http", "auth", "store", "web", "metrics", "webhooks"));
 
     @Test
     void everyPackageImportsOnlyWhatItsPackageInfoAllows() throws IOException {

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
@@ -28,6 +26,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.endpoint.http.Json;
+import io.connectusm.endpoint.store.DatabaseSettings;
+import io.connectusm.endpoint.testing.DatabaseBound;
+import io.connectusm.endpoint.testing.EachDatabase;
+import io.connectusm.endpoint.testing.TestDirs;
+import io.connectusm.endpoint.testing.TestPostgres;
+import io.connectusm.endpoint.testing.Vendor;
 
 import io.connectusm.certs.CaSpec;
 import io.connectusm.certs.CertificateAuthority;
@@ -38,14 +42,15 @@ import io.connectusm.certs.WriteMode;
 
 /**
  * A real endpoint for tests: HTTPS on loopback with a server certificate issued by a fresh test CA, a real
- * database file under {@code dir/data}, an admin and an agent key, and a JDK HTTP client trusting the CA.
- * Restartable on the same data directory.
+ * database (an H2 file under {@code dir/data}, or a fresh database on the test PostgreSQL server), an admin and an
+ * agent key, and a JDK HTTP client trusting the CA. Restartable on the same database.
  *
  * <p>Either {@link #start(Path) started} by a test, or one per test class as an extension:
  * {@code @RegisterExtension static final TestEndpoint endpoint = new TestEndpoint();} starts before the class's
- * {@code @BeforeAll} methods, in a fresh directory under {@code target/}, and stops (and removes it) after all.
+ * {@code @BeforeAll} methods, in a fresh directory under {@code target/}, and stops (and removes it) after all. In
+ * an {@link EachDatabase} class it starts instead before each database's run, on that database.
  */
-public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback, DatabaseBound {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -54,11 +59,20 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     private HttpClient client;
     private UsmEndpoint endpoint;
     private boolean ownsDir;
+    private SSLContext ssl;
+    private final Map<String, String> overrides;
+    private DatabaseSettings postgres;
     public ApiKeyCredentials admin;
     public ApiKeyCredentials agent;
 
     /** Not started yet: register it as an extension (or call {@link #start(Path)} instead). */
     public TestEndpoint() {
+        this(Map.of());
+    }
+
+    /** Like {@link #TestEndpoint()}, with these configuration keys set (over the test defaults). */
+    public TestEndpoint(Map<String, String> overrides) {
+        this.overrides = Map.copyOf(overrides);
     }
 
     public static TestEndpoint start(Path dir) throws Exception {
@@ -73,7 +87,6 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         leaf = LeafFiles.write(dir.resolve("server"),
                 ca.issue(LeafSpec.server("localhost").dns("localhost").ip("127.0.0.1").build()), ca,
                 WriteMode.FAIL_IF_EXISTS);
-        SSLContext ssl;
         try {
             ssl = SSLContext.getInstance("TLS");
             ssl.init(null, TlsContexts.trustManagers(leaf.truststore(), leaf.password()), null);
@@ -88,21 +101,41 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        ownsDir = true;
-        startIn(Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-endpoints")),
-                context.getRequiredTestClass().getSimpleName() + "-"));
+        if (!context.getRequiredTestClass().isAnnotationPresent(EachDatabase.class)) {
+            ownsDir = true;
+            startIn(TestDirs.create("test-endpoints", context.getRequiredTestClass().getSimpleName()));
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        close();
-        if (ownsDir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+        if (!context.getRequiredTestClass().isAnnotationPresent(EachDatabase.class)) {
+            stop();
         }
+    }
+
+    @Override
+    public void startOn(Vendor vendor, Path directory) throws Exception {
+        ownsDir = true;
+        postgres = vendor == Vendor.POSTGRESQL ? TestPostgres.createDatabase() : null;
+        startIn(directory);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        close();
+        if (postgres != null) {
+            TestPostgres.drop(postgres);
+            postgres = null;
+        }
+        if (ownsDir) {
+            TestDirs.deleteTree(dir);
+        }
+    }
+
+    /** The database this endpoint runs on. */
+    public Vendor vendor() {
+        return postgres == null ? Vendor.H2 : Vendor.POSTGRESQL;
     }
 
     public Map<String, Object> configProps() {
@@ -112,6 +145,15 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         props.put(EndpointConfig.SSL_KEYSTORE_LOCATION_CONFIG, leaf.keystore().toString());
         props.put(EndpointConfig.SSL_KEYSTORE_PASSWORD_CONFIG, new String(leaf.password()));
         props.put(EndpointConfig.DEFAULT_ENVIRONMENT_CONFIG, "env-default1");
+        // Fewer PBKDF2 iterations than the default (the same code), so test endpoints and their keys start fast.
+        props.put(EndpointConfig.API_KEY_HASH_ITERATIONS_CONFIG, "10000");
+        if (postgres != null) {
+            props.put(EndpointConfig.DATABASE_URL_CONFIG, postgres.url());
+            props.put(EndpointConfig.DATABASE_USER_CONFIG, postgres.user());
+            // as an operator would give it: by reference, here to the variable bin/verify exports
+            props.put(EndpointConfig.DATABASE_PASSWORD_CONFIG, "${env:" + TestPostgres.PASSWORD_ENV + "}");
+        }
+        props.putAll(overrides);
         return props;
     }
 
@@ -124,6 +166,7 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     public void restart() throws InterruptedException {
+        consoleCookies.clear();
         endpoint.close();
         startEndpoint();
     }
@@ -140,32 +183,82 @@ public final class TestEndpoint implements AutoCloseable, BeforeAllCallback, Aft
         return sendRaw(method, path, body, creds == null ? null : basic(creds.key(), creds.secret()), "application/json");
     }
 
+    /**
+     * Like {@link #send}, with a raw Authorization header. On the console ({@code /ui/…}), which takes no basic
+     * credentials, basic credentials are swapped for the session cookie of that key (logged in once, through the
+     * login form, and kept).
+     */
     public HttpResponse<String> sendRaw(String method, String path, String body, String authorization, String contentType) {
+        String cookie = null;
+        if (path.startsWith("/ui") && !path.startsWith("/ui/login") && authorization != null
+                && authorization.startsWith("Basic ")) {
+            cookie = consoleCookie(authorization);
+            authorization = null;
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (body != null && contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        return sendWith(method, path, body, authorization, headers);
+    }
+
+    private final Map<String, String> consoleCookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The console session cookie ({@code usm_session=…}) of the key in a basic Authorization header. */
+    public String consoleCookie(String basicAuthorization) {
+        return consoleCookies.computeIfAbsent(basicAuthorization, auth -> {
+            String pair = new String(Base64.getDecoder().decode(auth.substring("Basic ".length())),
+                    StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            String form = "api_key=" + java.net.URLEncoder.encode(pair.substring(0, colon), StandardCharsets.UTF_8)
+                    + "&api_secret=" + java.net.URLEncoder.encode(pair.substring(colon + 1), StandardCharsets.UTF_8);
+            HttpResponse<String> in = sendWith("POST", "/ui/login", form, null,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            String setCookie = in.headers().firstValue("Set-Cookie").orElseThrow(() ->
+                    new AssertionError("console login failed: " + in.statusCode()));
+            return setCookie.substring(0, setCookie.indexOf(';'));
+        });
+    }
+
+    /** The TLS context of this endpoint's clients (trusts its test CA), e.g. for raw sockets. */
+    public SSLContext sslContext() {
+        return ssl;
+    }
+
+    /** Sends a request with extra headers (e.g. Origin, Sec-Fetch-Site, Cookie). */
+    public HttpResponse<String> sendWith(String method, String path, String body, String authorization,
+                                         Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", contentType);
-        }
+        headers.forEach(builder::header);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
-        try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> sendBytes(String path, byte[] body, ApiKeyCredentials creds, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
                 .header("Authorization", basic(creds.key(), creds.secret())).build();
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with extra request headers, answered as raw bytes (e.g. to see a compressed body as sent). */
+    public HttpResponse<byte[]> getBytes(String path, ApiKeyCredentials creds, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
+                .GET().header("Authorization", basic(creds.key(), creds.secret()));
+        headers.forEach(builder::header);
+        return exchange(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.connectusm.extension;
 
 import io.connectusm.events.EventCodec;
+import io.connectusm.extension.masking.ConnectorMasking;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,7 @@ import java.time.Duration;
 
 /**
  * The extension's object graph, built in one place: what {@code register()} starts on a worker. From the settings
- * {@code configure()} validated and the worker's {@link ConnectRestExtensionContext}: the masker (over the worker's
+ * {@code configure()} validated and the worker's {@link ConnectRestExtensionContext}: the masking (over the worker's
  * plugin class loader), the hand-off of changes, the outbox, the sender and its delivery thread, the feed of the
  * worker's internal topics (when there is one), the reconcile loop, and the REST change filter of the worker's
  * JAX-RS namespace, registered on its REST server.
@@ -37,8 +38,8 @@ final class ExtensionComponents {
         // The worker registers extensions with its delegating plugin loader as context loader: through it
         // connector, transform and converter classes (and their aliases) resolve as the worker resolves them.
         ClassLoader pluginLoader = Thread.currentThread().getContextClassLoader();
-        SecretMasker masker = new SecretMasker(new PasswordKeyResolver(pluginLoader, config.originals()),
-                SensitiveNamePatterns.withDefaultsAnd(config.extraSensitiveKeyPatterns()));
+        ConnectorMasking masking = new ConnectorMasking(pluginLoader, config.originals(), config.maskingOptions(),
+                config.traceMode());
         ConnectorChanges changes = new ConnectorChanges();
         Clock clock = Clock.systemUTC();
         PendingEvents pending = new PendingEvents(config.historyMaxTransitions(), clock.instant());
@@ -51,7 +52,7 @@ final class ExtensionComponents {
         ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
                 config.reconcileInterval(), config.resyncInterval(),
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
-        ReconcileLoop loop = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masker),
+        ReconcileLoop loop = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking),
                 new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, feed, clock);
         changes.reportDeletionsWith(loop::reportDeletedNow);
         try {

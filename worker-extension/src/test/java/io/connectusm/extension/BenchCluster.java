@@ -3,6 +3,7 @@ package io.connectusm.extension;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -211,6 +212,17 @@ final class BenchCluster implements AutoCloseable {
 
     static String name(String prefix, int i) {
         return String.format("%s-%05d", prefix, i);
+    }
+
+    /**
+     * Keeps the process's stdout for the harness's report and sends everything else written there to stderr: Kafka's
+     * storage formatter (the embedded broker's start) prints to stdout, and {@code benchmarks/run.sh} takes a
+     * benchmark's stdout as its block. Call first thing in {@code main}.
+     */
+    static PrintStream takeStdout() {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        return stdout;
     }
 
     /** The load average (1, 5, 15 min) of this machine, as {@code /proc/loadavg} has it. */

@@ -1,5 +1,6 @@
 package io.connectusm.extension;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +43,9 @@ final class ExtensionCostHarness {
         static Options parse(String[] args) {
             List<Integer> sizes = List.of(1000, 5000);
             int rounds = 2;
-            Duration settle = Duration.ofSeconds(60);
-            Duration window = Duration.ofSeconds(180);
-            Duration restWindow = Duration.ofSeconds(30);
+            Duration settle = Duration.ofSeconds(30);
+            Duration window = Duration.ofSeconds(60);
+            Duration restWindow = Duration.ofSeconds(20);
             double rate = 2;
             int failures = 5;
             boolean jfr = false;
@@ -88,6 +89,7 @@ final class ExtensionCostHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        PrintStream stdout = BenchCluster.takeStdout();
         Options options = Options.parse(args);
         ExtensionCostHarness harness = new ExtensionCostHarness(options);
         try (BenchCluster cluster = new BenchCluster(options.pluginZip())) {
@@ -98,7 +100,7 @@ final class ExtensionCostHarness {
         List<String> report = new CostReport(harness.cells, harness.profiles, options).lines();
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.write(options.out(), report);
-        report.forEach(System.out::println);
+        report.forEach(stdout::println);
         System.exit(0); // the embedded broker leaves non-daemon threads behind
     }
 

@@ -8,6 +8,7 @@ import org.apache.kafka.connect.file.FileStreamSinkConnector;
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,7 @@ final class ExtensionLatencyHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        PrintStream stdout = BenchCluster.takeStdout();
         int iterations = 50;
         int failures = 20;
         List<Integer> workerCounts = List.of(1, 3);
@@ -98,7 +100,7 @@ final class ExtensionLatencyHarness {
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, report);
-        report.forEach(System.out::println);
+        report.forEach(stdout::println);
         System.exit(0); // the embedded cluster leaves non-daemon threads behind
     }
 

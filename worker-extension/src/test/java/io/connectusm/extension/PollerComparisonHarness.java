@@ -3,6 +3,7 @@ package io.connectusm.extension;
 import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,7 @@ final class PollerComparisonHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        PrintStream stdout = BenchCluster.takeStdout();
         List<Integer> sizes = List.of(100, 1000);
         int rounds = 1;
         long interval = 30_000;
@@ -87,7 +89,7 @@ final class PollerComparisonHarness {
         List<String> report = harness.report();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, report);
-        report.forEach(System.out::println);
+        report.forEach(stdout::println);
         System.exit(0); // the embedded broker leaves non-daemon threads behind
     }
 

@@ -67,9 +67,23 @@ public final class UsmApiClient {
             }
             RegistrationsJson.Page parsed = RegistrationsJson.parse(response.body());
             registrations.addAll(parsed.registrations());
-            page = parsed.next() == null ? null : settings.baseUrl().resolve(parsed.next());
+            page = parsed.next() == null ? null : sameOrigin(settings.baseUrl().resolve(parsed.next()));
         }
         return registrations;
+    }
+
+    /**
+     * {@code next} when it points at the configured endpoint's own origin; an IOException otherwise: a list's
+     * link must never send the agent's credentials to another host.
+     */
+    private URI sameOrigin(URI next) throws IOException {
+        URI base = settings.baseUrl();
+        if (!java.util.Objects.equals(base.getScheme(), next.getScheme())
+                || !java.util.Objects.equals(base.getHost(), next.getHost()) || base.getPort() != next.getPort()) {
+            throw new IOException("the endpoint's next link points at another origin (" + next.getScheme() + "://"
+                    + next.getHost() + ":" + next.getPort() + "); not following it");
+        }
+        return next;
     }
 
     /** Posts one CloudEvents batch to {@code /usm/v1/events}. */

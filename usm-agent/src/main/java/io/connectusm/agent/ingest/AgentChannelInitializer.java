@@ -46,7 +46,8 @@ public final class AgentChannelInitializer extends ChannelInitializer<SocketChan
             InFlightRequests inFlight, IngestMetrics metrics, TlsMetrics tlsMetrics) {
         this.tls = tls;
         this.settings = settings;
-        this.peerLimiter = new PeerConnectionLimiter(settings.maxConnectionsPerPeer(), metrics);
+        this.peerLimiter = new PeerConnectionLimiter(settings.maxConnectionsPerPeer(),
+                settings.maxPendingHandshakesPerPeer(), metrics);
         this.router = router;
         this.inFlight = inFlight;
         this.metrics = metrics;

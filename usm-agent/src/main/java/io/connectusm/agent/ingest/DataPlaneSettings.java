@@ -15,8 +15,10 @@ import java.time.Duration;
  * @param maxEventsPerBatch     most events per POST
  * @param requestTimeout        deadline for a whole request once it started
  * @param idleTimeout           idle connections are closed after this
- * @param maxConnectionsPerPeer most connections per remote IP
+ * @param maxConnectionsPerPeer most connections per remote IP that finished their TLS handshake
+ * @param maxPendingHandshakesPerPeer most connections per remote IP still in their TLS handshake
  * @param retryAfterSeconds     Retry-After sent with 503
+ * @param maxEventFuture        a batch holding an event dated more than this after the agent's clock is refused
  */
 public record DataPlaneSettings(
         String host,
@@ -29,5 +31,7 @@ public record DataPlaneSettings(
         Duration requestTimeout,
         Duration idleTimeout,
         int maxConnectionsPerPeer,
-        int retryAfterSeconds) {
+        int maxPendingHandshakesPerPeer,
+        int retryAfterSeconds,
+        Duration maxEventFuture) {
 }

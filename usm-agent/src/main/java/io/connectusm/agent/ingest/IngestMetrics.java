@@ -20,6 +20,8 @@ public final class IngestMetrics {
 
     /** Why the agent closed a connection, the values of the {@code reason} label of {@link #connectionsClosed}. */
     static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    /** Too many connections from one IP address still in their TLS handshake. */
+    static final String TOO_MANY_HANDSHAKES = "too_many_handshakes";
     static final String REQUEST_TIMEOUT = "request_timeout";
     static final String IDLE = "idle";
 
@@ -33,7 +35,7 @@ public final class IngestMetrics {
         requests = Counter.builder().name("usm_agent_requests_total").help("POST /v1/events requests received.")
                 .withoutExemplars().register(registry);
         received = Counter.builder().name("usm_agent_events_received_total")
-                .help("Events decoded from valid batches.").withoutExemplars().register(registry);
+                .help("Events in valid batches.").withoutExemplars().register(registry);
         accepted = Counter.builder().name("usm_agent_events_accepted_total")
                 .help("Events durable in the spool (answered 204).").withoutExemplars().register(registry);
         rejected = Counter.builder().name("usm_agent_requests_rejected_total").help("Requests refused, by reason.")
@@ -46,7 +48,7 @@ public final class IngestMetrics {
         connectionsClosed = Counter.builder().name("usm_agent_connections_closed_total")
                 .help("Connections the agent closed, by reason.").labelNames("reason").withoutExemplars()
                 .register(registry);
-        for (String reason : new String[] {TOO_MANY_CONNECTIONS, REQUEST_TIMEOUT, IDLE}) {
+        for (String reason : new String[] {TOO_MANY_CONNECTIONS, TOO_MANY_HANDSHAKES, REQUEST_TIMEOUT, IDLE}) {
             connectionsClosed.initLabelValues(reason);
         }
     }

@@ -58,7 +58,7 @@ class EventsHandlerTest {
         RegistrationMap registrations = new RegistrationMap();
         registrations.replaceStatic(List.of(new Registration(CLUSTER, "usmcc-1", null, null, null)));
         router = new EventRouter(EventRouterTest.settings(1000, 5), registrations, new ClusterActivity(Clock.systemUTC()),
-                spool, metrics, () -> { });
+                spool, metrics, () -> { }, Clock.systemUTC());
     }
 
     @AfterEach

@@ -36,6 +36,18 @@ class IdentityPolicyTest {
     }
 
     @Test
+    void aUriSanCountsOnlyInItsOneDocumentedForm() {
+        assertThat(perCluster.allows(new PeerIdentity(null, List.of("urn:connect-usm:connect:connect-group-xyz")),
+                CLUSTER)).isTrue();
+        for (String uri : new String[] {"https://evil.example/connect-group-xyz", "spiffe://any.example/connect-group-xyz",
+                "connect-group-xyz", "urn:other:connect-group-xyz", "urn:connect-usm:connect:connect-group-xyz/x",
+                "URN:CONNECT-USM:CONNECT:connect-group-xyz", "urn:connect-usm:kafka:connect-group-xyz",
+                "x:urn:connect-usm:connect:connect-group-xyz"}) {
+            assertThat(perCluster.allows(new PeerIdentity("worker-7", List.of(uri)), CLUSTER)).as(uri).isFalse();
+        }
+    }
+
+    @Test
     void sharedModeAllowsAnyTrustedCertificate() {
         assertThat(new IdentityPolicy(IdentityMode.SHARED).allows(new PeerIdentity("all-workers", List.of()), CLUSTER))
                 .isTrue();

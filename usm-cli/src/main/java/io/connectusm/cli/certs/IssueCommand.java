@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "  # the workers of Connect cluster connect-group-xyz123",
             "  usm certs issue --ca /etc/usm/ca --out /etc/usm/connect \\",
             "      --cn connect-group-xyz123 \\",
-            "      --uri urn:connect-usm:connect:connect-group-xyz123 --client",
+            "      --connect-cluster connect-group-xyz123 --client",
             "",
             "  # renew in place (each old file is replaced atomically)",
             "  usm certs issue --ca /etc/usm/ca --out /etc/usm/connect \\",
@@ -80,9 +80,14 @@ final class IssueCommand implements Callable<Integer> {
     List<SubjectAlternativeName> ipAddresses = new ArrayList<>();
 
     @Option(names = "--uri", paramLabel = "URI", converter = SubjectAlternativeNameConverters.Uri.class,
-            description = "A URI naming the holder (repeatable), for example "
-                    + "urn:connect-usm:connect:CLUSTER-ID for a Connect cluster.")
+            description = "A URI naming the holder (repeatable). For a Connect cluster use --connect-cluster: the "
+                    + "agent counts only the URI urn:connect-usm:connect:CLUSTER-ID.")
     List<SubjectAlternativeName> uris = new ArrayList<>();
+
+    @Option(names = "--connect-cluster", paramLabel = "ID",
+            description = "Adds the URI SAN urn:connect-usm:connect:ID, the Connect cluster's (group.id) identity "
+                    + "in the form the agent reads (repeatable).")
+    List<String> connectClusters = new ArrayList<>();
 
     @Option(names = "--server", description = "A TLS server certificate (serverAuth): the usm-agent's.")
     boolean server;
@@ -132,6 +137,7 @@ final class IssueCommand implements Callable<Integer> {
         List<SubjectAlternativeName> names = new ArrayList<>(dnsNames);
         names.addAll(ipAddresses);
         names.addAll(uris);
+        connectClusters.forEach(id -> names.add(SubjectAlternativeName.connectCluster(id)));
         try {
             return LeafSpec.builder(commonName, purposes)
                     .subjectAlternativeNames(names)

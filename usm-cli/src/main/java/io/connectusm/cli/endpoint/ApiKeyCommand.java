@@ -10,8 +10,11 @@ import io.connectusm.cli.output.Field;
 import io.connectusm.cli.output.OutputOption;
 import io.connectusm.cli.output.ResultPrinter;
 import io.connectusm.cli.output.UsmCliException;
+import io.connectusm.endpoint.api.InputRules;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.auth.KeyScope;
+import io.connectusm.endpoint.http.UsmApiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,14 +61,25 @@ final class ApiKeyCommand {
         }
     }
 
-    /** {@code api-key create --role admin|agent}: prints the key and the secret, once. */
+    /**
+     * {@code api-key create --role admin|agent|viewer [--environment ENV [--connect-cluster ID]...]}: prints the key
+     * and the secret, once. An agent key with {@code --environment} may only write for that environment (and the
+     * listed local Connect clusters).
+     */
     @Command(name = "create",
             description = "Create an API key; the secret is printed once and stored only as a salted hash.")
     static final class Create extends KeysCommand {
         @Mixin
         OutputOption output;
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin or agent.")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, agent or viewer (read "
+                + "only).")
         String role;
+        @Option(names = "--environment", paramLabel = "ENV", description = "Agent keys: the only environment the key "
+                + "may send events and sightings for.")
+        String environment;
+        @Option(names = "--connect-cluster", paramLabel = "ID", description = "Agent keys with --environment: a local "
+                + "Connect cluster ID it may send for (repeat for several; default: all of the environment).")
+        List<String> connectClusters = List.of();
         @Option(names = "--description", defaultValue = "", paramLabel = "TEXT", description = "What the key is for.")
         String description;
 
@@ -77,8 +91,18 @@ final class ApiKeyCommand {
             } catch (IllegalArgumentException e) {
                 throw new UsmCliException(e.getMessage());
             }
+            if (environment == null && !connectClusters.isEmpty()) {
+                throw new UsmCliException("--connect-cluster needs --environment");
+            }
+            KeyScope scope;
+            try {
+                scope = environment == null ? KeyScope.UNSCOPED : KeyScope.of(InputRules.environment(environment),
+                        connectClusters.stream().map(id -> InputRules.localId("--connect-cluster", id)).toList());
+            } catch (UsmApiException e) {
+                throw new UsmCliException(e.getMessage());
+            }
             try (ApiKeyManager keys = openKeys()) {
-                ApiKeyCredentials created = keys.create(parsed, description);
+                ApiKeyCredentials created = keys.create(parsed, description, scope);
                 List<Field> fields = List.of(new Field("API Key", "api_key", created.key()),
                         new Field("API Secret", "api_secret", created.secret()),
                         new Field("Role", "role", created.role().label()));

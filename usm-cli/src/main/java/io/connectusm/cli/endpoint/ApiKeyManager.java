@@ -5,6 +5,7 @@ import java.util.List;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.auth.KeyScope;
 
 /**
  * Where {@code usm endpoint api-key} manages keys: the endpoint's database directly (endpoint stopped) or the
@@ -13,8 +14,8 @@ import io.connectusm.endpoint.auth.ApiRole;
  */
 interface ApiKeyManager extends AutoCloseable {
 
-    /** Creates a key; the returned secret is the only copy there will ever be. */
-    ApiKeyCredentials create(ApiRole role, String description);
+    /** Creates a key (limited to {@code scope}); the returned secret is the only copy there will ever be. */
+    ApiKeyCredentials create(ApiRole role, String description, KeyScope scope);
 
     /** Every key, never a secret. */
     List<ApiKeyInfo> list();

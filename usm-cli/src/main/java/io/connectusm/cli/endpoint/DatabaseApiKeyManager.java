@@ -7,6 +7,7 @@ import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.auth.ApiKeys;
 import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.auth.KeyScope;
 
 /** {@link ApiKeyManager} on the endpoint's database file, for bootstrapping while the endpoint is stopped. */
 final class DatabaseApiKeyManager implements ApiKeyManager {
@@ -18,8 +19,12 @@ final class DatabaseApiKeyManager implements ApiKeyManager {
     }
 
     @Override
-    public ApiKeyCredentials create(ApiRole role, String description) {
-        return keys.create(role, description);
+    public ApiKeyCredentials create(ApiRole role, String description, KeyScope scope) {
+        try {
+            return keys.create(role, description, scope);
+        } catch (IllegalArgumentException e) {
+            throw new UsmCliException(e.getMessage());
+        }
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.connectusm.cli.endpoint;
 
 import picocli.CommandLine.Command;
 
-/** {@code usm endpoint}: run the reference USM-style endpoint and manage its API keys. */
+/** {@code usm endpoint}: run the reference USM-style endpoint, manage its API keys, move its database. */
 @Command(name = "endpoint",
-        description = "Run the USM-style endpoint and manage its API keys.",
-        subcommands = {EndpointStartCommand.class, ApiKeyCommand.class})
+        description = "Run the USM-style endpoint, manage its API keys, move its database.",
+        subcommands = {EndpointStartCommand.class, ApiKeyCommand.class, MigrateDbCommand.class})
 public final class EndpointCommand {
 }

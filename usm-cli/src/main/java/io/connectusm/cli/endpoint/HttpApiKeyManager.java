@@ -8,6 +8,7 @@ import io.connectusm.api.UsmApiClient;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.auth.ApiRole;
+import io.connectusm.endpoint.auth.KeyScope;
 
 /**
  * {@link ApiKeyManager} through a running endpoint's admin-only {@code /usm/v1/api-keys} API, authenticated
@@ -22,8 +23,8 @@ final class HttpApiKeyManager implements ApiKeyManager {
     }
 
     @Override
-    public ApiKeyCredentials create(ApiRole role, String description) {
-        ApiKey created = client.createApiKey(role.label(), description);
+    public ApiKeyCredentials create(ApiRole role, String description, KeyScope scope) {
+        ApiKey created = client.createApiKey(role.label(), description, scope.environment(), scope.connectClusters());
         return new ApiKeyCredentials(created.key(), created.secret(), ApiRole.parse(created.role()));
     }
 

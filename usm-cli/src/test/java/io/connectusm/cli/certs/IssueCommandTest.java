@@ -53,7 +53,7 @@ class IssueCommandTest {
         UsmRun agentRun = usm("certs", "issue", "--ca", ca.toString(), "--out", agent.toString(), "--cn", "usm-agent",
                 "--dns", "localhost", "--ip", "127.0.0.1", "--server");
         UsmRun workerRun = usm("certs", "issue", "--ca", ca.toString(), "--out", worker.toString(),
-                "--cn", "connect-group-xyz123", "--uri", "urn:connect-usm:connect:connect-group-xyz123", "--client");
+                "--cn", "worker-7", "--connect-cluster", "connect-group-xyz123", "--client");
 
         assertThat(agentRun.exitCode()).as(agentRun.toString()).isEqualTo(ExitCodes.OK);
         assertThat(workerRun.exitCode()).as(workerRun.toString()).isEqualTo(ExitCodes.OK);
@@ -61,7 +61,10 @@ class IssueCommandTest {
                 TlsContexts.sslContext(worker));
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
         assertThat(outcome.serverSawClient().orElseThrow().getSubjectX500Principal().getName())
-                .isEqualTo("CN=connect-group-xyz123");
+                .isEqualTo("CN=worker-7");
+        // the one URI form the agent counts as the Connect cluster's identity
+        assertThat(outcome.serverSawClient().orElseThrow().getSubjectAlternativeNames())
+                .contains(java.util.List.of(6, "urn:connect-usm:connect:connect-group-xyz123"));
     }
 
     @Test

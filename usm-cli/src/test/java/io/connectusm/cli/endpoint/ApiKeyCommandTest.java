@@ -14,6 +14,7 @@ import io.connectusm.cli.login.TestUsmEndpoint;
 import io.connectusm.cli.output.CliRun;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
+import io.connectusm.endpoint.auth.ApiKeys;
 
 class ApiKeyCommandTest {
 
@@ -111,7 +112,36 @@ class ApiKeyCommandTest {
                 "--data-dir", dir.resolve("data").toString());
 
         assertThat(created.exitCode()).isEqualTo(1);
-        assertThat(created.err()).isEqualTo("Error: role must be one of admin, agent; got: root\n");
+        assertThat(created.err()).isEqualTo("Error: role must be one of admin, agent, viewer; got: root\n");
+    }
+
+    @Test
+    void createsAViewerKeyAndAScopedAgentKey() throws Exception {
+        try (TestUsmEndpoint endpoint = TestUsmEndpoint.start(dir.resolve("running"))) {
+            CliRun viewer = CliRun.run(new EndpointCommand(), null, concat(new String[] {"api-key", "create", "--role",
+                    "viewer", "--description", "read only"}, endpoint.connectionArgs(dir.resolve("no-login"))));
+            assertThat(viewer.exitCode()).as(viewer.err()).isZero();
+            assertThat(viewer.out()).contains("| Role       | viewer ");
+        }
+        String data = dir.resolve("data").toString();
+        CliRun scoped = CliRun.run(new EndpointCommand(), null, "api-key", "create", "--role", "agent",
+                "--environment", "env-prod", "--connect-cluster", "connect-a", "--connect-cluster", "connect-b",
+                "--data-dir", data, "-o", "json");
+        CliRun badScope = CliRun.run(new EndpointCommand(), null, "api-key", "create", "--role", "viewer",
+                "--environment", "env-prod", "--data-dir", data);
+        CliRun clustersOnly = CliRun.run(new EndpointCommand(), null, "api-key", "create", "--role", "agent",
+                "--connect-cluster", "connect-a", "--data-dir", data);
+
+        assertThat(scoped.exitCode()).as(scoped.err()).isZero();
+        String key = scoped.out().replaceAll("(?s).*\"api_key\": \"([A-Z0-9]+)\".*", "$1");
+        try (ApiKeys keys = UsmEndpoint.openApiKeys(new EndpointConfig(Map.of(EndpointConfig.DATA_DIR_CONFIG, data)))) {
+            assertThat(keys.info(key)).hasValueSatisfying(info -> assertThat(info.scope().describe())
+                    .isEqualTo("environment env-prod, Connect clusters [connect-a, connect-b]"));
+        }
+        assertThat(badScope.exitCode()).isEqualTo(1);
+        assertThat(badScope.err()).isEqualTo("Error: only agent keys can be scoped to an environment\n");
+        assertThat(clustersOnly.exitCode()).isEqualTo(1);
+        assertThat(clustersOnly.err()).isEqualTo("Error: --connect-cluster needs --environment\n");
     }
 
     private static String[] concat(String[] a, String[] b) {

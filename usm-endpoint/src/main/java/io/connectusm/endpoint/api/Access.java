@@ -10,23 +10,32 @@ import io.connectusm.endpoint.auth.ApiRole;
  * ({@link ApiRouter}). Immutable.
  */
 public enum Access {
+    /** No credentials needed (the console's login page); served before authentication. */
+    PUBLIC(EnumSet.allOf(ApiRole.class), "nothing"),
     /** Any valid key, whatever its role. */
-    ANY_KEY(EnumSet.allOf(ApiRole.class)),
+    ANY_KEY(EnumSet.allOf(ApiRole.class), "a valid API key"),
+    /** Keys that may read what the endpoint stores: {@code viewer} and {@code admin}. */
+    READ(EnumSet.of(ApiRole.VIEWER, ApiRole.ADMIN), "an API key with role viewer or admin"),
+    /** Keys that may report what agents see (events, sightings): {@code agent} and {@code admin}. */
+    REPORT(EnumSet.of(ApiRole.AGENT, ApiRole.ADMIN), "an API key with role agent or admin"),
     /** Keys with role {@code admin} only. */
-    ADMIN(EnumSet.of(ApiRole.ADMIN));
+    ADMIN(EnumSet.of(ApiRole.ADMIN), "an API key with role admin");
 
     private final Set<ApiRole> roles;
+    private final String needs;
 
-    Access(Set<ApiRole> roles) {
+    Access(Set<ApiRole> roles, String needs) {
         this.roles = roles;
+        this.needs = needs;
     }
 
-    boolean permits(ApiRole role) {
+    /** Whether a key with {@code role} is admitted. */
+    public boolean permits(ApiRole role) {
         return roles.contains(role);
     }
 
     /** What a refused caller is told it needs. */
     String needs() {
-        return this == ADMIN ? "an API key with role admin" : "a valid API key";
+        return needs;
     }
 }

@@ -14,11 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves every request through the {@link RouteTable}, in this order: authenticate the caller (401), check the
- * area's role (403), resolve the route (404, 405), check the route's role (403), run its handler. The one place
- * that turns failures into responses: store refusals through {@link StoreFailures}, the rest through
- * {@link ErrorResponses}. Knows nothing of Netty. Thread-safe; blocking (database, hashing), so the server runs
- * it off the event loop.
+ * Serves every request through the {@link RouteTable}, in this order: the {@link RequestGuard} of
+ * state-changing requests (cross-origin 403, body media type 415); a public route (the login page) is served
+ * right away; else authenticate the caller (401; the console's surface by its session cookie, the rest by basic
+ * credentials),
+ * check the area's role (403), resolve the route (404, 405), check the route's role (403), run its handler. The
+ * one place that turns failures into responses: store refusals through {@link StoreFailures}, then the request's
+ * surface renders it (the API's JSON, the console's HTML). Knows nothing of Netty. Thread-safe; blocking
+ * (database, hashing), so the server runs it off the event loop.
  */
 public final class ApiRouter implements RequestHandler {
 
@@ -26,21 +29,31 @@ public final class ApiRouter implements RequestHandler {
 
     private final Authenticator authenticator;
     private final RouteTable routes;
+    private final RequestGuard guard;
 
-    public ApiRouter(Authenticator authenticator, RouteTable routes) {
+    /**
+     * @param tls       whether the endpoint serves HTTPS (the scheme of its own origin)
+     * @param publicUrl the configured {@code public.url}, or {@code ""}
+     */
+    public ApiRouter(Authenticator authenticator, RouteTable routes, boolean tls, String publicUrl) {
         this.authenticator = authenticator;
         this.routes = routes;
+        this.guard = new RequestGuard(tls, publicUrl);
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
         ApiResponse response;
+        RouteTable.Surface surface = RouteTable.API;
         try {
-            response = route(request);
+            surface = routes.surfaceOf(request);
+            response = route(request, surface);
         } catch (RegistrationRefusedException e) {
-            response = ErrorResponses.toResponse(StoreFailures.toApi(e));
+            response = render(surface, request, StoreFailures.toApi(e));
         } catch (StoreException e) {
-            response = ErrorResponses.toResponse(StoreFailures.toApi(e));
+            response = render(surface, request, StoreFailures.toApi(e));
+        } catch (UsmApiException e) {
+            response = render(surface, request, e);
         } catch (Throwable t) {
             response = ErrorResponses.toResponse(t);
         }
@@ -48,8 +61,22 @@ public final class ApiRouter implements RequestHandler {
         return response;
     }
 
-    private ApiResponse route(ApiRequest request) {
-        Principal caller = authenticator.authenticate(request.authorization());
+    private static ApiResponse render(RouteTable.Surface surface, ApiRequest request, UsmApiException failure) {
+        try {
+            return surface.errors().render(request, failure);
+        } catch (RuntimeException e) {
+            log.error("rendering the error page failed", e);
+            return ErrorResponses.toResponse(failure);
+        }
+    }
+
+    private ApiResponse route(ApiRequest request, RouteTable.Surface surface) {
+        guard.check(request, surface.bodyTypes());
+        var open = routes.publicRoute(request);
+        if (open.isPresent()) {
+            return open.get().route().handler().handle(new Call(request, null, open.get().params()));
+        }
+        Principal caller = authenticator.authenticate(request, surface.sessions());
         routes.areaOf(request).ifPresent(area -> require(area.access(), caller, area.action()));
         RouteTable.Match match = routes.resolve(request);
         require(match.route().access(), caller, match.route().action());

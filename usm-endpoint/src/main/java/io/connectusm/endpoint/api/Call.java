@@ -10,7 +10,8 @@ import io.connectusm.endpoint.http.ApiRequest;
  * the names the route table gave them. Immutable.
  *
  * @param request the request
- * @param caller  who sent it (already authenticated and admitted by the route's {@link Access})
+ * @param caller  who sent it (already authenticated and admitted by the route's {@link Access}); {@code null} on
+ *                a {@link Access#PUBLIC} route
  * @param params  the path parameters, decoded
  */
 public record Call(ApiRequest request, Principal caller, Map<String, String> params) {

@@ -30,6 +30,11 @@ final class ClusterNotRegisteredException extends UsmApiException {
 
     @Override
     protected void addDetails(ObjectNode error) {
+        addClusters(error, clusters);
+    }
+
+    /** The {@code clusters} array of a refusal that names clusters. */
+    static void addClusters(ObjectNode error, List<ClusterRef> clusters) {
         ArrayNode array = error.putArray("clusters");
         for (ClusterRef ref : clusters) {
             array.addObject()

@@ -2,6 +2,8 @@ package io.connectusm.endpoint.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +13,10 @@ import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.Page;
 
 /**
- * A paged list of the API: its query parameters, {@code environment} (required), {@code page_size} (1 to
- * {@link Page#MAX_SIZE}, default 10) and the opaque {@code page_token} (the base64url of the key the next page
- * starts after), and its response with {@code metadata.first/next/total_size}. Stateless.
+ * A paged list of the API: its query parameters {@code page_size} (1 to {@link Page#MAX_SIZE}) and the opaque
+ * {@code page_token} (the base64url of the key the next page starts after), and its response with
+ * {@code metadata.first/next/total_size}, whose links repeat the list's filters so the next page is of the same
+ * list. Stateless.
  */
 final class Paging {
 
@@ -22,14 +25,23 @@ final class Paging {
     private Paging() {
     }
 
-    /** One page of an environment's list, read by {@code pages}, as the list resource {@code kind}. */
+    /** One page of an environment's list ({@code environment} required), read by {@code pages}. */
     static <T> ApiResponse respond(Call call, Links links, String path, String kind, PageReader<T> pages,
                                    Function<T, ObjectNode> item) {
         String env = JsonFields.requiredEnvironment(call);
-        int size = size(call.query("page_size"));
-        Page<T> page = pages.read(env, after(call.query("page_token")), size);
-        return ApiResponse.json(200, ResourceJson.list(kind, page, item, links.base(call.request()) + path, env,
-                size));
+        int size = size(call, DEFAULT_SIZE);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("environment", env);
+        return respond(links, path, kind, filters, size, pages.read(env, after(call), size), item);
+    }
+
+    /**
+     * A page as the list resource {@code kind}: {@code path} is the collection's (unencoded segments already
+     * encoded), {@code filters} the query parameters that select the list, in the order links repeat them.
+     */
+    static <T> ApiResponse respond(Links links, String path, String kind, Map<String, String> filters, int size,
+                                   Page<T> page, Function<T, ObjectNode> item) {
+        return ApiResponse.json(200, ResourceJson.list(kind, page, item, links.base() + path, filters, size));
     }
 
     /** Reads one page of an environment's list: the items after key {@code after} ({@code ""} for the first). */
@@ -38,10 +50,11 @@ final class Paging {
         Page<T> read(String environment, String after, int size);
     }
 
-    /** Parses {@code page_size}; a 400 when it is not a number in range. */
-    static int size(String value) {
+    /** The request's {@code page_size}, or {@code defaultSize}; a 400 when it is not a number in range. */
+    static int size(Call call, int defaultSize) {
+        String value = call.query("page_size");
         if (value == null || value.isEmpty()) {
-            return DEFAULT_SIZE;
+            return defaultSize;
         }
         try {
             int size = Integer.parseInt(value);
@@ -54,16 +67,21 @@ final class Paging {
         throw UsmApiException.badRequest("page_size must be an integer from 1 to " + Page.MAX_SIZE);
     }
 
-    /** The key a {@code page_token} stands for ({@code ""} for none); a 400 when it is not one of ours. */
-    static String after(String token) {
+    /** The key the request's {@code page_token} stands for ({@code ""} for none); a 400 when it is not ours. */
+    static String after(Call call) {
+        String token = call.query("page_token");
         if (token == null || token.isEmpty()) {
             return "";
         }
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw UsmApiException.badRequest("page_token is not valid");
+            throw badToken();
         }
+    }
+
+    static UsmApiException badToken() {
+        return UsmApiException.badRequest("page_token is not valid");
     }
 
     /** The {@code page_token} of the page after {@code key}. */

@@ -55,6 +55,11 @@ final class PathPattern {
         return path.size() >= segments.size() && match(path.subList(0, segments.size())) != null;
     }
 
+    /** How many segments it has. */
+    int length() {
+        return segments.size();
+    }
+
     private static boolean isParameter(String segment) {
         return segment.startsWith("{") && segment.endsWith("}");
     }

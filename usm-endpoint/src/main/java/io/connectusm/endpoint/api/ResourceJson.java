@@ -2,8 +2,7 @@ package io.connectusm.endpoint.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +12,7 @@ import io.connectusm.endpoint.auth.ApiKeyInfo;
 import io.connectusm.endpoint.http.Json;
 import io.connectusm.endpoint.store.ConfigDiff;
 import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.ConnectorSummary;
 import io.connectusm.endpoint.store.HistoryEntry;
 import io.connectusm.endpoint.store.KafkaCluster;
 import io.connectusm.endpoint.store.Page;
@@ -58,12 +58,17 @@ final class ResourceJson {
         return o;
     }
 
-    /** A paged list; {@code listUrl} is the absolute URL of the collection without query. */
+    /**
+     * A paged list; {@code listUrl} is the collection's URL (absolute, or a path for relative links) without query,
+     * {@code filters} the query parameters that select the list, repeated in its links before the page's own.
+     */
     static <T> ObjectNode list(String kind, Page<T> page, Function<T, ObjectNode> item, String listUrl,
-                               String environment, int pageSize) {
+                               Map<String, String> filters, int pageSize) {
         ObjectNode o = document(kind);
         ObjectNode metadata = o.putObject("metadata");
-        String first = listUrl + "?environment=" + encode(environment) + "&page_size=" + pageSize;
+        StringBuilder query = new StringBuilder();
+        filters.forEach((name, value) -> query.append(encode(name)).append('=').append(encode(value)).append('&'));
+        String first = listUrl + "?" + query + "page_size=" + pageSize;
         metadata.put("first", first);
         if (page.nextAfter() != null) {
             metadata.put("next", first + "&page_token=" + encode(Paging.token(page.nextAfter())));
@@ -74,15 +79,18 @@ final class ResourceJson {
         return o;
     }
 
-    static ObjectNode connectorList(List<StoredConnector> connectors) {
-        return withData(document("ConnectorList"), connectors, (c, s) -> {
-            c.put("name", s.name());
-            c.put("type", s.connectorType());
-            c.put("state", s.state());
-            c.putObject("tasks").put("running", s.tasksRunning()).put("total", s.tasks().size());
-            c.put("trace_present", s.tracePresent());
-            c.put("last_change", s.lastChange().toString());
-        });
+    /** One line of a connector list. */
+    static ObjectNode connectorSummary(ConnectorSummary s) {
+        ObjectNode c = Json.object();
+        c.put("name", s.name());
+        c.put("type", s.connectorType());
+        c.put("state", s.state());
+        c.putObject("tasks").put("running", s.tasksRunning()).put("failed", s.tasksFailed())
+                .put("total", s.tasksTotal());
+        c.put("failing", s.failing());
+        c.put("trace_present", s.tracePresent());
+        c.put("last_change", s.lastChange().toString());
+        return c;
     }
 
     static ObjectNode connector(StoredConnector s) {
@@ -107,44 +115,45 @@ final class ResourceJson {
         return o;
     }
 
-    static ObjectNode history(String name, List<HistoryEntry> entries) {
-        ObjectNode o = document("ConnectorHistory");
-        o.put("name", name);
-        return withData(o, entries, (h, e) -> {
-            h.put("time", e.time().toString());
-            h.put("change", e.kind().name());
-            h.put("state", e.state());
-            h.put("config_fingerprint", e.configFingerprint());
-            ArrayNode diff = h.putArray("config_diff");
-            for (ConfigDiff.Change change : e.diff()) {
-                diff.addObject().put("key", change.key()).put("change", change.kind().name())
-                        .put("old_value", change.oldValue()).put("new_value", change.newValue());
-            }
-        });
+    /** One entry of a connector's history. */
+    static ObjectNode historyEntry(HistoryEntry e) {
+        ObjectNode h = Json.object();
+        h.put("time", e.time().toString());
+        h.put("change", e.kind().name());
+        h.put("state", e.state());
+        h.put("config_fingerprint", e.configFingerprint());
+        ArrayNode diff = h.putArray("config_diff");
+        for (ConfigDiff.Change change : e.diff()) {
+            diff.addObject().put("key", change.key()).put("change", change.kind().name())
+                    .put("old_value", change.oldValue()).put("new_value", change.newValue());
+        }
+        return h;
     }
 
-    static ObjectNode sightings(List<Sighting> sightings) {
-        return withData(document("SightingList"), sightings, (item, s) -> {
-            item.put("kafka_cluster_id", s.kafkaClusterId());
-            item.put("connect_cluster_id", s.connectClusterId());
-            item.put("connector_count", s.connectorCount());
-            item.put("first_seen", s.firstSeen().toString());
-            item.put("last_seen", s.lastSeen().toString());
-            item.put("agent_id", s.agentId());
-            item.putObject("environment").put("id", s.environment());
-        });
+    /** One sighting of an unregistered cluster. */
+    static ObjectNode sighting(Sighting s) {
+        ObjectNode item = Json.object();
+        item.put("kafka_cluster_id", s.kafkaClusterId());
+        item.put("connect_cluster_id", s.connectClusterId());
+        item.put("connector_count", s.connectorCount());
+        item.put("first_seen", s.firstSeen().toString());
+        item.put("last_seen", s.lastSeen().toString());
+        item.put("agent_id", s.agentId());
+        item.putObject("environment").put("id", s.environment());
+        return item;
     }
 
-    static ObjectNode workerPlugins(List<WorkerPluginList> workers) {
-        return withData(document("WorkerPluginList"), workers, (item, w) -> {
-            item.put("worker_id", w.workerId());
-            item.put("kafka_version", w.kafkaVersion());
-            item.put("reported_at", w.reportedAt().toString());
-            ArrayNode plugins = item.putArray("plugins");
-            for (PluginDescriptor p : w.plugins()) {
-                plugins.addObject().put("class", p.className()).put("type", p.type()).put("version", p.version());
-            }
-        });
+    /** One worker's plugins. */
+    static ObjectNode workerPlugins(WorkerPluginList w) {
+        ObjectNode item = Json.object();
+        item.put("worker_id", w.workerId());
+        item.put("kafka_version", w.kafkaVersion());
+        item.put("reported_at", w.reportedAt().toString());
+        ArrayNode plugins = item.putArray("plugins");
+        for (PluginDescriptor p : w.plugins()) {
+            plugins.addObject().put("class", p.className()).put("type", p.type()).put("version", p.version());
+        }
+        return item;
     }
 
     /** An API key; {@code secret} is non-null only in the response that created it. */
@@ -154,25 +163,16 @@ final class ResourceJson {
         ObjectNode spec = o.putObject("spec");
         spec.put("role", key.role().label());
         spec.put("description", key.description());
+        if (key.scope().isScoped()) {
+            ObjectNode scope = spec.putObject("scope");
+            scope.putObject("environment").put("id", key.scope().environment());
+            ArrayNode clusters = scope.putArray("connect_clusters");
+            key.scope().connectClusters().forEach(clusters::add);
+        }
         if (secret != null) {
             spec.put("secret", secret);
         }
         return o;
-    }
-
-    static ObjectNode apiKeyList(List<ApiKeyInfo> keys) {
-        ObjectNode o = document("ApiKeyList");
-        o.putObject("metadata").put("total_size", keys.size());
-        ArrayNode data = o.putArray("data");
-        keys.forEach(k -> data.add(apiKey(k, null)));
-        return o;
-    }
-
-    /** Appends {@code data}, one object per item filled by {@code fill}, to {@code document}. */
-    private static <T> ObjectNode withData(ObjectNode document, List<T> items, BiConsumer<ObjectNode, T> fill) {
-        ArrayNode data = document.putArray("data");
-        items.forEach(item -> fill.accept(data.addObject(), item));
-        return document;
     }
 
     private static ObjectNode resource(String kind, String id) {

@@ -8,15 +8,43 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.connectusm.endpoint.http.ApiRequest;
+import io.connectusm.endpoint.http.ApiResponse;
+import io.connectusm.endpoint.http.ErrorResponses;
 import io.connectusm.endpoint.http.UsmApiException;
 
 /**
  * The declarative route table: method + path pattern → handler + the keys it admits, plus <em>areas</em>, path
  * prefixes whose every path (known or not) needs a role before anything else is looked at. A request resolves to
  * the route whose pattern matches its decoded path segments: none matches → 404; the path matches but not the
- * method → 405. Immutable and thread-safe once built.
+ * method → 405. <em>Surfaces</em> say, per path prefix (the longest declared one wins), which body media types a
+ * state-changing request may have, whether callers authenticate with the console's session cookie (instead of
+ * basic credentials), and how failures are rendered
+ * (the API's JSON by default, the console's HTML pages). Immutable and thread-safe once built.
  */
 public final class RouteTable {
+
+    /** Media type of the API's JSON bodies. */
+    public static final String JSON = "application/json";
+
+    /** How a surface renders a failure of a request under it. */
+    @FunctionalInterface
+    public interface ErrorPages {
+        ApiResponse render(ApiRequest request, UsmApiException failure);
+    }
+
+    /**
+     * The rules of the paths under {@code prefix}.
+     *
+     * @param bodyTypes media types a state-changing request's body may have (anything else: 415)
+     * @param sessions  whether the console session cookie authenticates, and only it (else basic credentials)
+     * @param errors    how failures are rendered
+     */
+    record Surface(PathPattern prefix, Set<String> bodyTypes, boolean sessions, ErrorPages errors) {
+    }
+
+    /** Paths under no declared surface: JSON bodies, basic credentials, JSON errors. */
+    static final Surface API = new Surface(PathPattern.parse("/"), Set.of(JSON), false,
+            (request, failure) -> ErrorResponses.toResponse(failure));
 
     /** A path prefix all of whose requests need {@code access} ("managing API keys needs …"). */
     record Area(PathPattern prefix, Access access, String action) {
@@ -28,10 +56,33 @@ public final class RouteTable {
 
     private final List<Route> routes;
     private final List<Area> areas;
+    private final List<Surface> surfaces;
 
-    private RouteTable(List<Route> routes, List<Area> areas) {
+    private RouteTable(List<Route> routes, List<Area> areas, List<Surface> surfaces) {
         this.routes = List.copyOf(routes);
         this.areas = List.copyOf(areas);
+        this.surfaces = surfaces.stream()
+                .sorted((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length())).toList();
+    }
+
+    /** The surface a request lies in: the one with the longest matching prefix, else {@link #API}. */
+    Surface surfaceOf(ApiRequest request) {
+        List<String> segments = request.segments();
+        return surfaces.stream().filter(s -> s.prefix().isPrefixOf(segments)).findFirst().orElse(API);
+    }
+
+    /** The public route (no credentials needed) a request resolves to, if any. */
+    Optional<Match> publicRoute(ApiRequest request) {
+        List<String> segments = request.segments();
+        for (Route route : routes) {
+            if (route.access() == Access.PUBLIC && route.method().equals(request.method())) {
+                Map<String, String> params = route.path().match(segments);
+                if (params != null) {
+                    return Optional.of(new Match(route, params));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public static Builder builder() {
@@ -73,6 +124,7 @@ public final class RouteTable {
 
         private final List<Route> routes = new ArrayList<>();
         private final List<Area> areas = new ArrayList<>();
+        private final List<Surface> surfaces = new ArrayList<>();
         private final Set<String> declared = new HashSet<>();
 
         private Builder() {
@@ -106,6 +158,17 @@ public final class RouteTable {
             return this;
         }
 
+        /** The rules of every path under {@code prefix} (see {@link Surface}). */
+        public Builder surface(String prefix, Set<String> bodyTypes, boolean sessions, ErrorPages errors) {
+            surfaces.add(new Surface(PathPattern.parse(prefix), Set.copyOf(bodyTypes), sessions, errors));
+            return this;
+        }
+
+        /** Paths under {@code prefix} follow the API's rules but accept {@code bodyTypes} as bodies. */
+        public Builder apiBodies(String prefix, Set<String> bodyTypes) {
+            return surface(prefix, bodyTypes, false, API.errors());
+        }
+
         private Builder add(String method, String path, Access access, String action, RouteHandler handler) {
             if (!declared.add(method + " " + path)) {
                 throw new IllegalStateException("route declared twice: " + method + " " + path);
@@ -115,7 +178,7 @@ public final class RouteTable {
         }
 
         public RouteTable build() {
-            return new RouteTable(routes, areas);
+            return new RouteTable(routes, areas, surfaces);
         }
     }
 }

@@ -1,38 +1,35 @@
 package io.connectusm.endpoint.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
- * Anti-CSRF tokens for the web page's forms. The page authenticates with HTTP basic auth, which a browser
- * replays on any cross-site form post, so every state-changing form carries a token that only a page rendered
- * for the same API key can know: an HMAC of the key ID under a random per-process secret (memory only; a
- * restart invalidates open forms, which is acceptable for an admin page). Thread-safe and immutable.
+ * Anti-CSRF tokens for the console's forms. A browser replays basic credentials and sends cookies on a
+ * cross-site form post (SameSite aside), so every state-changing form carries a token that only a page rendered
+ * for the same caller can know: an HMAC of the caller's {@link Principal#csrfSubject() subject} (its console
+ * session, else its API key) under the {@link SigningKeys} key, so any replica with that key accepts it and a
+ * logout ends the session's tokens. Thread-safe and immutable.
  */
 public final class CsrfTokens {
 
     /** The form field that carries the token. */
     public static final String FIELD = "csrf_token";
-    private static final String PURPOSE = "usm-ui-csrf:";
+    private static final String PURPOSE = "usm-ui-csrf";
 
-    private final byte[] secret;
+    private final SigningKeys keys;
 
-    public CsrfTokens(byte[] secret) {
-        this.secret = secret.clone();
+    public CsrfTokens(SigningKeys keys) {
+        this.keys = keys;
     }
 
-    /** The token of every form rendered for the caller with API key {@code apiKey}. */
-    public String tokenFor(String apiKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(apiKey));
+    /** The token of every form rendered for {@code caller}. */
+    public String tokenFor(Principal caller) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmacs.sign(keys, PURPOSE,
+                caller.csrfSubject()));
     }
 
-    /** Whether {@code token} was issued to {@code apiKey}; constant time in the token's content. */
-    public boolean isValid(String apiKey, String token) {
+    /** Whether {@code token} was issued to {@code caller}; constant time in the token's content. */
+    public boolean isValid(Principal caller, String token) {
         if (token == null || token.isEmpty()) {
             return false;
         }
@@ -42,16 +39,6 @@ public final class CsrfTokens {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(apiKey), given);
-    }
-
-    private byte[] mac(String apiKey) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return hmac.doFinal((PURPOSE + apiKey).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return MessageDigest.isEqual(Hmacs.sign(keys, PURPOSE, caller.csrfSubject()), given);
     }
 }

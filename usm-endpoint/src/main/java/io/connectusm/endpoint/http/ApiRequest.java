@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -17,20 +18,37 @@ import java.util.TreeMap;
  * @param query         query parameters, each with its values in order
  * @param authorization the raw Authorization header, or {@code null}
  * @param body          the body bytes (empty when none)
- * @param host          the Host header (for absolute links in responses), or {@code null}
+ * @param host          the Host header, or {@code null} (never used to build links: see {@code api.Links})
+ * @param headers       the other request headers the endpoint looks at ({@link #HEADERS}), by lower-case name
+ * @param remoteAddress the client's IP address as the socket sees it, or {@code null} (throttling is per address)
  */
 public record ApiRequest(String method, String path, Map<String, List<String>> query, String authorization, byte[] body,
-                  String host) {
+                  String host, Map<String, String> headers, String remoteAddress) {
+
+    /** The headers copied into {@link #headers()}; the others are not read. */
+    public static final List<String> HEADERS = List.of("content-type", "origin", "sec-fetch-site", "cookie",
+            "referer", "if-none-match");
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         query = Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+        headers = Map.copyOf(headers);
     }
 
-    /** Parses {@code uri} (path plus optional query string). */
+    /** Parses {@code uri} (path plus optional query string); no other headers, no remote address. */
     public static ApiRequest of(String method, String uri, String authorization, byte[] body, String host) {
+        return of(method, uri, authorization, body, host, Map.of(), null);
+    }
+
+    /**
+     * Parses {@code uri} (path plus optional query string).
+     *
+     * @param headers the headers of {@link #HEADERS} that the request has, by any case of their names
+     */
+    public static ApiRequest of(String method, String uri, String authorization, byte[] body, String host,
+                                Map<String, String> headers, String remoteAddress) {
         int q = uri.indexOf('?');
         String rawPath = q < 0 ? uri : uri.substring(0, q);
         Map<String, List<String>> query = new TreeMap<>();
@@ -45,7 +63,29 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
                 query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         }
-        return new ApiRequest(method, rawPath, query, authorization, body, host);
+        Map<String, String> lower = new TreeMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        return new ApiRequest(method, rawPath, query, authorization, body, host, lower, remoteAddress);
+    }
+
+    /** A header of {@link #HEADERS}, or {@code null} when the request has none. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The media type of the body, lower case, without parameters ({@code application/json}), or {@code null}. */
+    public String mediaType() {
+        String type = header("content-type");
+        if (type == null) {
+            return null;
+        }
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the method may change state (everything but GET, HEAD and OPTIONS). */
+    public boolean isStateChanging() {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
     }
 
     private static String decode(String s) {

@@ -39,6 +39,9 @@ public final class ErrorResponses {
         if (api.status() == 401) {
             response = response.withHeader("WWW-Authenticate", "Basic realm=\"usm\", charset=\"UTF-8\"");
         }
+        if (api.retryAfterSeconds() > 0) {
+            response = response.withHeader("Retry-After", Integer.toString(api.retryAfterSeconds()));
+        }
         return response;
     }
 }

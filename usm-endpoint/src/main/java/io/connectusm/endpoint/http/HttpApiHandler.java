@@ -1,6 +1,8 @@
 package io.connectusm.endpoint.http;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -36,10 +38,16 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final RequestHandler handler;
     private final Executor blockingExecutor;
+    private final boolean tls;
 
-    HttpApiHandler(RequestHandler handler, Executor blockingExecutor) {
+    HttpApiHandler(RequestHandler handler, Executor blockingExecutor, boolean tls) {
         this.handler = handler;
         this.blockingExecutor = blockingExecutor;
+        this.tls = tls;
+    }
+
+    HttpApiHandler(RequestHandler handler, Executor blockingExecutor) {
+        this(handler, blockingExecutor, false);
     }
 
     @Override
@@ -53,7 +61,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         try {
             apiRequest = ApiRequest.of(request.method().name(), request.uri(),
                     request.headers().get(HttpHeaderNames.AUTHORIZATION), ByteBufUtil.getBytes(request.content()),
-                    request.headers().get(HttpHeaderNames.HOST));
+                    request.headers().get(HttpHeaderNames.HOST), headers(request), remoteAddress(ctx));
         } catch (UsmApiException e) {
             write(ctx, ErrorResponses.toResponse(e), keepAlive);
             return;
@@ -71,11 +79,27 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
+    private static Map<String, String> headers(FullHttpRequest request) {
+        Map<String, String> out = new TreeMap<>();
+        for (String name : ApiRequest.HEADERS) {
+            String value = request.headers().get(name);
+            if (value != null) {
+                out.put(name, value);
+            }
+        }
+        return out;
+    }
+
+    private static String remoteAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : null;
+    }
+
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
     }
 
-    private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+    private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         if (response.contentType() != null) {
@@ -85,7 +109,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             http.headers().set(header.getKey(), header.getValue());
         }
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        http.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        SecurityHeaders.apply(http.headers(), tls);
         if (keepAlive) {
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(http);

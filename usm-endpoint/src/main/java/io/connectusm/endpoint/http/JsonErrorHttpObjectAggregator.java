@@ -21,10 +21,12 @@ import io.netty.handler.codec.http.HttpVersion;
 final class JsonErrorHttpObjectAggregator extends HttpObjectAggregator {
 
     private final int maxContentLength;
+    private final boolean tls;
 
-    JsonErrorHttpObjectAggregator(int maxContentLength) {
+    JsonErrorHttpObjectAggregator(int maxContentLength, boolean tls) {
         super(maxContentLength);
         this.maxContentLength = maxContentLength;
+        this.tls = tls;
     }
 
     @Override
@@ -40,6 +42,7 @@ final class JsonErrorHttpObjectAggregator extends HttpObjectAggregator {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, error.contentType());
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, error.body().length);
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        SecurityHeaders.apply(response.headers(), tls);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

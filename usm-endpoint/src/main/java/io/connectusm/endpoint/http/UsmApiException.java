@@ -56,6 +56,22 @@ public class UsmApiException extends RuntimeException {
         return new UsmApiException(413, "payload_too_large", detail);
     }
 
+    public static UsmApiException unsupportedMediaType(String detail) {
+        return new UsmApiException(415, "unsupported_media_type", detail);
+    }
+
+    /** 429 with {@code Retry-After: retryAfterSeconds}. */
+    public static UsmApiException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new UsmApiException(429, "too_many_requests", detail) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int retryAfterSeconds() {
+                return retryAfterSeconds;
+            }
+        };
+    }
+
     public static UsmApiException unavailable(String detail) {
         return new UsmApiException(503, "unavailable", detail);
     }
@@ -66,6 +82,11 @@ public class UsmApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or 0 for none. */
+    public int retryAfterSeconds() {
+        return 0;
     }
 
     /** Adds fields beyond status/code/detail to this error's JSON object; none by default. */

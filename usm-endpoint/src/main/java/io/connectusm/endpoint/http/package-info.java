@@ -1,6 +1,7 @@
 /**
- * The HTTP side: the Netty server ({@link io.connectusm.endpoint.http.EndpointServer}), its pipeline (TLS → read
- * timeout → codec → aggregator with the size limit and its JSON 413 → handler), the translation of a Netty request
+ * The HTTP side: the Netty server ({@link io.connectusm.endpoint.http.EndpointServer}), its pipeline (per-peer
+ * connection cap → TLS → read timeout → request deadline → codec → aggregator with the size limit and its JSON 413 →
+ * handler), the headers every response carries ({@code SecurityHeaders}), the translation of a Netty request
  * into a plain {@link io.connectusm.endpoint.http.ApiRequest} and of an
  * {@link io.connectusm.endpoint.http.ApiResponse} back, run off the event loop; and the one error hierarchy
  * ({@link io.connectusm.endpoint.http.UsmApiException}) with the one place that renders it

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.connectusm.endpoint.store.SnapshotApplier.Delete;
+import io.connectusm.endpoint.store.SnapshotApplier.Ignore;
 import io.connectusm.endpoint.store.SnapshotApplier.MoveStamp;
 import io.connectusm.endpoint.store.SnapshotApplier.Outcome;
 import io.connectusm.endpoint.store.SnapshotApplier.Tombstone;
@@ -16,21 +17,29 @@ import io.connectusm.endpoint.store.SnapshotApplier.Write;
 /**
  * The {@code connectors} table: one row per (registered Connect cluster, connector), live or a tombstone, with
  * the stamp of the last event applied. Reads rows for the {@link SnapshotApplier} and carries out its
- * {@link Outcome}s; decides nothing. Stateless; every method runs on the caller's connection and transaction.
+ * {@link Outcome}s; decides nothing.
+ *
+ * <p>Every write is conditional on the row being still what the decision was made on: an update only where the
+ * row still has the stamp that was read ({@code … AND event_time = ? AND event_epoch = ? AND event_sequence = ?}),
+ * an insert only where no row exists. So when two replicas apply events of the same connector at once, one write
+ * wins and the other changes nothing and says so ({@link #save} returns {@code false}); its caller reads the row
+ * again and decides again. No update is lost and every history entry describes the change from the state it
+ * replaced. Stateless; every method runs on the caller's connection and transaction.
  */
 final class ConnectorRows {
 
     private static final String COLUMNS = "name, deleted, connector_class, connector_type, state, worker_id, "
             + "trace, tasks_json, config_json, masked_keys_json, config_fingerprint, event_time, event_epoch, "
             + "event_sequence, last_change";
+    private static final String KEY = "connect_cluster_id = ? AND name = ?";
+    private static final String STAMP_UNCHANGED = " AND event_time = ? AND event_epoch = ? AND event_sequence = ?";
 
     private ConnectorRows() {
     }
 
     /** The row of one connector, or {@code null} when the cluster never reported it. */
     static ConnectorRow load(Connection c, String cc, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM connectors WHERE connect_cluster_id = ? AND name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM connectors WHERE " + KEY)) {
             ps.setString(1, cc);
             ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -54,24 +63,36 @@ final class ConnectorRows {
         return rows;
     }
 
-    /** Carries out {@code outcome} for cluster {@code cc}, history included; returns {@link Outcome#applied()}. */
-    static boolean save(Connection c, String cc, Outcome outcome) throws SQLException {
-        if (outcome instanceof Write w) {
-            write(c, cc, w);
-            HistoryRows.insert(c, cc, w.connector().name(), w.stamp().time(), w.change());
-        } else if (outcome instanceof MoveStamp m) {
-            moveStamp(c, cc, m.name(), m.stamp());
-        } else if (outcome instanceof Tombstone t) {
-            if (t.rowExists()) {
-                markDeleted(c, cc, t.name(), t.stamp());
-            } else {
-                insertTombstone(c, cc, t.name(), t.stamp());
-            }
-        } else if (outcome instanceof Delete d) {
-            markDeleted(c, cc, d.name(), d.stamp());
-            HistoryRows.insert(c, cc, d.name(), d.stamp().time(), d.change());
+    /**
+     * Carries out {@code outcome} for cluster {@code cc}, history included, provided the connector's row is still
+     * {@code basis} (by its stamp; {@code null}: still no row). Returns {@code false}, having changed nothing, when
+     * another transaction changed the row first.
+     */
+    static boolean save(Connection c, Dialect dialect, String cc, ConnectorRow basis, Outcome outcome)
+            throws SQLException {
+        if (outcome instanceof Ignore) {
+            return true;
         }
-        return outcome.applied();
+        boolean done;
+        if (outcome instanceof Write w) {
+            done = write(c, dialect, cc, basis, w);
+            if (done) {
+                HistoryRows.insert(c, cc, w.connector().name(), w.stamp().time(), w.change());
+            }
+        } else if (outcome instanceof MoveStamp m) {
+            done = moveStamp(c, cc, m.name(), basis.stamp(), m.stamp());
+        } else if (outcome instanceof Tombstone t) {
+            done = t.rowExists() ? markDeleted(c, cc, t.name(), basis.stamp(), t.stamp())
+                    : insertTombstone(c, dialect, cc, t.name(), t.stamp());
+        } else if (outcome instanceof Delete d) {
+            done = markDeleted(c, cc, d.name(), basis.stamp(), d.stamp());
+            if (done) {
+                HistoryRows.insert(c, cc, d.name(), d.stamp().time(), d.change());
+            }
+        } else {
+            throw new IllegalArgumentException("unknown outcome " + outcome);
+        }
+        return done;
     }
 
     private static ConnectorRow row(ResultSet rs) throws SQLException {
@@ -82,63 +103,90 @@ final class ConnectorRows {
         return new ConnectorRow(connector, rs.getBoolean(2), Sql.stamp(rs, 12));
     }
 
-    private static void write(Connection c, String cc, Write w) throws SQLException {
-        String sql = w.rowExists()
-                ? "UPDATE connectors SET deleted = FALSE, connector_class = ?, connector_type = ?, state = ?, "
-                  + "worker_id = ?, trace = ?, tasks_json = ?, config_json = ?, masked_keys_json = ?, "
-                  + "config_fingerprint = ?, event_time = ?, event_epoch = ?, event_sequence = ?, last_change = ? "
-                  + "WHERE connect_cluster_id = ? AND name = ?"
-                : "INSERT INTO connectors (connector_class, connector_type, state, worker_id, trace, tasks_json, "
-                  + "config_json, masked_keys_json, config_fingerprint, event_time, event_epoch, event_sequence, "
-                  + "last_change, connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE)";
-        StoredConnector s = w.connector();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, s.connectorClass());
-            ps.setString(2, s.connectorType());
-            ps.setString(3, s.state());
-            ps.setString(4, s.workerId());
-            ps.setString(5, s.trace());
-            ps.setString(6, JsonColumns.tasks(s.tasks()));
-            ps.setString(7, JsonColumns.config(s.config()));
-            ps.setString(8, JsonColumns.keys(s.maskedKeys()));
-            ps.setString(9, s.configFingerprint());
-            Sql.bindStamp(ps, 10, w.stamp());
-            ps.setObject(13, Sql.utc(s.lastChange()));
-            ps.setString(14, cc);
-            ps.setString(15, s.name());
-            ps.executeUpdate();
+    private static boolean write(Connection c, Dialect dialect, String cc, ConnectorRow basis, Write w)
+            throws SQLException {
+        String values = "connector_class = ?, connector_type = ?, state = ?, worker_id = ?, trace = ?, tasks_json = ?, "
+                + "config_json = ?, masked_keys_json = ?, config_fingerprint = ?, event_time = ?, event_epoch = ?, "
+                + "event_sequence = ?, last_change = ?, tasks_total = ?, tasks_running = ?, tasks_failed = ?, "
+                + "trace_present = ?, failing = ?";
+        if (!w.rowExists()) {
+            return dialect.insertIfAbsent(c, "INSERT INTO connectors (" + values.replace(" = ?", "")
+                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE)",
+                    ps -> bindWrite(ps, cc, w));
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = FALSE, " + values
+                + " WHERE " + KEY + STAMP_UNCHANGED)) {
+            bindWrite(ps, cc, w);
+            Sql.bindStamp(ps, 21, basis.stamp());
+            return ps.executeUpdate() == 1;
         }
     }
 
-    private static void moveStamp(Connection c, String cc, String name, EventStamp stamp) throws SQLException {
+    /** Binds a write's 18 values, then the key (parameters 19 and 20). */
+    private static void bindWrite(PreparedStatement ps, String cc, Write w) throws SQLException {
+        StoredConnector s = w.connector();
+        ps.setString(1, s.connectorClass());
+        ps.setString(2, s.connectorType());
+        ps.setString(3, s.state());
+        ps.setString(4, s.workerId());
+        ps.setString(5, s.trace());
+        ps.setString(6, JsonColumns.tasks(s.tasks()));
+        ps.setString(7, JsonColumns.config(s.config()));
+        ps.setString(8, JsonColumns.keys(s.maskedKeys()));
+        ps.setString(9, s.configFingerprint());
+        Sql.bindStamp(ps, 10, w.stamp());
+        ps.setObject(13, Sql.utc(s.lastChange()));
+        bindSummary(ps, 14, ConnectorSummary.of(s));
+        ps.setString(19, cc);
+        ps.setString(20, s.name());
+    }
+
+    /** Binds tasks total, running, failed, trace present and failing to five parameters from {@code first}. */
+    static void bindSummary(PreparedStatement ps, int first, ConnectorSummary s) throws SQLException {
+        ps.setInt(first, s.tasksTotal());
+        ps.setInt(first + 1, s.tasksRunning());
+        ps.setInt(first + 2, s.tasksFailed());
+        ps.setBoolean(first + 3, s.tracePresent());
+        ps.setBoolean(first + 4, s.failing());
+    }
+
+    private static boolean moveStamp(Connection c, String cc, String name, EventStamp basis, EventStamp stamp)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET event_time = ?, event_epoch = ?, "
-                + "event_sequence = ? WHERE connect_cluster_id = ? AND name = ?")) {
+                + "event_sequence = ? WHERE " + KEY + STAMP_UNCHANGED)) {
             Sql.bindStamp(ps, 1, stamp);
             ps.setString(4, cc);
             ps.setString(5, name);
-            ps.executeUpdate();
+            Sql.bindStamp(ps, 6, basis);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    private static void markDeleted(Connection c, String cc, String name, EventStamp stamp) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = TRUE, event_time = ?, "
-                + "event_epoch = ?, event_sequence = ?, last_change = ? WHERE connect_cluster_id = ? AND name = ?")) {
+    /** Turns the row into a tombstone: the name and the deletion's stamp, nothing of what the connector was. */
+    private static boolean markDeleted(Connection c, String cc, String name, EventStamp basis, EventStamp stamp)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = TRUE, connector_class = NULL, "
+                + "connector_type = NULL, state = NULL, worker_id = NULL, trace = NULL, tasks_json = NULL, "
+                + "config_json = NULL, masked_keys_json = NULL, config_fingerprint = NULL, tasks_total = NULL, "
+                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, event_time = ?, "
+                + "event_epoch = ?, event_sequence = ?, last_change = ? WHERE " + KEY + STAMP_UNCHANGED)) {
             Sql.bindStamp(ps, 1, stamp);
             ps.setObject(4, Sql.utc(stamp.time()));
             ps.setString(5, cc);
             ps.setString(6, name);
-            ps.executeUpdate();
+            Sql.bindStamp(ps, 7, basis);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    private static void insertTombstone(Connection c, String cc, String name, EventStamp stamp) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO connectors (connect_cluster_id, name, deleted, "
-                + "event_time, event_epoch, event_sequence, last_change) VALUES (?, ?, TRUE, ?, ?, ?, ?)")) {
-            ps.setString(1, cc);
-            ps.setString(2, name);
-            Sql.bindStamp(ps, 3, stamp);
-            ps.setObject(6, Sql.utc(stamp.time()));
-            ps.executeUpdate();
-        }
+    private static boolean insertTombstone(Connection c, Dialect dialect, String cc, String name, EventStamp stamp)
+            throws SQLException {
+        return dialect.insertIfAbsent(c, "INSERT INTO connectors (connect_cluster_id, name, deleted, event_time, "
+                + "event_epoch, event_sequence, last_change) VALUES (?, ?, TRUE, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, cc);
+                    ps.setString(2, name);
+                    Sql.bindStamp(ps, 3, stamp);
+                    ps.setObject(6, Sql.utc(stamp.time()));
+                });
     }
 }

@@ -2,11 +2,13 @@ package io.connectusm.endpoint.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorDeleted;
@@ -19,59 +21,138 @@ import io.connectusm.events.WorkerPlugins;
  * event becomes rows. The policy (newest wins, change kinds, tombstones) is {@link SnapshotApplier}'s; this class
  * runs it over the rows ({@link ConnectorRows}, {@link HistoryRows}, {@link WorkerPluginStore}) and serves reads.
  *
- * <p>Thread-safe: application is serialised ({@code synchronized}) because it reads then writes; reads run
- * concurrently. Each batch is one transaction.
+ * <p>Newest-wins holds in the database, not in this process: every write is conditional on the row still being
+ * what the decision was made on ({@link ConnectorRows#save}), and a write that lost to a concurrent one (another
+ * thread, another replica on the same PostgreSQL) is decided again on the row as it now is. So batches apply
+ * concurrently, here and on other replicas, and none loses an update. Thread-safe. Each batch is one transaction.
  */
 public final class ConnectorStore {
 
     private final Database database;
+    private final Hooks hooks;
 
     public ConnectorStore(Database database) {
+        this(database, Hooks.none(database));
+    }
+
+    public ConnectorStore(Database database, Hooks hooks) {
         this.database = database;
+        this.hooks = hooks;
+    }
+
+    /**
+     * What else an applied batch feeds, beyond connector rows and history: the webhook outbox (in the batch's
+     * transaction), the clusters' last-report times (by {@code clock}), and a listener told each committed
+     * batch's result (the metrics).
+     */
+    public record Hooks(WebhookOutbox outbox, Clock clock, Consumer<ApplyResult> applied) {
+
+        /** No webhooks, the system clock, no listener. */
+        public static Hooks none(Database database) {
+            return new Hooks(WebhookOutbox.none(database), Clock.systemUTC(), result -> { });
+        }
     }
 
     /** What a batch did: how many events changed something and how many were duplicates or stale. */
     public record ApplyResult(int applied, int ignored) {
     }
 
-    /** Applies the events of each registration (by {@code usmcc-} ID) in one transaction. */
-    public synchronized ApplyResult apply(Map<String, List<MetadataEvent>> eventsByConnectCluster) {
-        return database.inTransaction(c -> {
+    /**
+     * Applies the events of each registration (by {@code usmcc-} ID) in one transaction. Between two inventories,
+     * events are applied in the order of their connectors' names (each connector's own events in arrival order), so
+     * concurrent batches lock rows in one order and do not deadlock; events of different connectors are
+     * independent, so the order among them changes nothing.
+     */
+    public ApplyResult apply(Map<String, List<MetadataEvent>> eventsByConnectCluster) {
+        Dialect dialect = database.dialect();
+        ApplyResult result = database.inWriteTransaction(c -> {
             int applied = 0;
             int ignored = 0;
             for (Map.Entry<String, List<MetadataEvent>> entry : eventsByConnectCluster.entrySet()) {
-                for (MetadataEvent event : entry.getValue()) {
-                    if (applyOne(c, entry.getKey(), event)) {
+                for (MetadataEvent event : inLockOrder(entry.getValue())) {
+                    if (applyOne(c, dialect, hooks.outbox(), entry.getKey(), event)) {
                         applied++;
                     } else {
                         ignored++;
                     }
                 }
             }
+            // Last, after every connector row: these rows are locked in one order, at the end of every batch.
+            ClusterReports.touch(c, dialect, eventsByConnectCluster.keySet(), hooks.clock().instant());
             return new ApplyResult(applied, ignored);
         });
+        hooks.applied().accept(result);
+        return result;
     }
 
-    private static boolean applyOne(Connection c, String cc, MetadataEvent event) throws SQLException {
+    /** The events with each run between inventories stably sorted by connector name. */
+    static List<MetadataEvent> inLockOrder(List<MetadataEvent> events) {
+        List<MetadataEvent> out = new ArrayList<>(events.size());
+        List<MetadataEvent> run = new ArrayList<>();
+        for (MetadataEvent event : events) {
+            if (event.payload() instanceof ClusterInventory) {
+                run.sort(BY_CONNECTOR);
+                out.addAll(run);
+                run.clear();
+                out.add(event);
+            } else {
+                run.add(event);
+            }
+        }
+        run.sort(BY_CONNECTOR);
+        out.addAll(run);
+        return out;
+    }
+
+    private static final Comparator<MetadataEvent> BY_CONNECTOR = Comparator.comparing(
+            (MetadataEvent e) -> e.subject() == null ? "" : e.subject());
+
+    private static boolean applyOne(Connection c, Dialect dialect, WebhookOutbox outbox, String cc,
+                                    MetadataEvent event) throws SQLException {
         if (event.payload() instanceof ConnectorSnapshot s) {
-            return ConnectorRows.save(c, cc, SnapshotApplier.snapshot(ConnectorRows.load(c, cc, s.name()), event, s));
+            return decideAndSave(c, dialect, outbox, cc, s.name(), row -> SnapshotApplier.snapshot(row, event, s));
         } else if (event.payload() instanceof ConnectorDeleted d) {
-            return ConnectorRows.save(c, cc, SnapshotApplier.deleted(ConnectorRows.load(c, cc, d.name()), event,
-                    d.name()));
+            return decideAndSave(c, dialect, outbox, cc, d.name(), row -> SnapshotApplier.deleted(row, event, d.name()));
         } else if (event.payload() instanceof ClusterInventory inventory) {
             boolean changed = false;
-            for (SnapshotApplier.Outcome outcome : SnapshotApplier.inventory(ConnectorRows.live(c, cc), event,
-                    inventory)) {
-                changed |= ConnectorRows.save(c, cc, outcome);
+            for (ConnectorRow live : ConnectorRows.live(c, cc)) {
+                // Rows only move forward: one this inventory leaves alone now, it leaves alone when read again.
+                if (!SnapshotApplier.inventory(List.of(live), event, inventory).isEmpty()) {
+                    changed |= decideAndSave(c, dialect, outbox, cc, live.name(), row -> row == null || row.deleted()
+                            ? new SnapshotApplier.Ignore()
+                            : SnapshotApplier.inventory(List.of(row), event, inventory).stream().findFirst()
+                                    .orElse(new SnapshotApplier.Ignore()));
+                }
             }
             return changed;
         } else if (event.payload() instanceof WorkerPlugins plugins) {
-            return WorkerPluginStore.apply(c, cc, event, plugins);
+            return WorkerPluginStore.apply(c, dialect, cc, event, plugins);
         }
         return false;
     }
 
-    /** The live connectors of a Connect cluster, by name. */
+    /** Reads the connector's row, decides, writes; again on the row as it now is while a concurrent write wins. */
+    private static boolean decideAndSave(Connection c, Dialect dialect, WebhookOutbox outbox, String cc, String name,
+                                         Decider decider) throws SQLException {
+        return Races.untilWon("connector " + name + " of " + cc, () -> {
+            ConnectorRow row = ConnectorRows.load(c, cc, name);
+            SnapshotApplier.Outcome outcome = decider.decide(row);
+            if (!ConnectorRows.save(c, dialect, cc, row, outcome)) {
+                return null;
+            }
+            // Only the write that won queues its transitions: once per transition, whatever raced it.
+            outbox.enqueue(c, dialect, Transitions.of(cc, row, outcome));
+            return outcome.applied();
+        });
+    }
+
+    /** What to do with one connector given its row as just read ({@code null}: none). */
+    @FunctionalInterface
+    private interface Decider {
+        SnapshotApplier.Outcome decide(ConnectorRow row);
+    }
+
+    /** The live connectors of a Connect cluster, by name, with their full state (the console's cluster page). */
     public List<StoredConnector> list(String cc) {
         return database.inTransaction(c -> {
             List<StoredConnector> out = new ArrayList<>();
@@ -83,6 +164,30 @@ public final class ConnectorStore {
         });
     }
 
+    /**
+     * One page of a cluster's live connectors as summaries: those {@code query} admits, in its order, after the
+     * page key {@code after} ({@code ""} for the first page).
+     *
+     * @throws IllegalArgumentException when {@code after} is no page key of the query's sort
+     */
+    public Page<ConnectorSummary> page(String cc, ConnectorQuery query, String after, int size) {
+        return database.inTransaction(c -> ConnectorPages.page(c, cc, query, after, size));
+    }
+
+    /**
+     * Live connector counts per registered Connect cluster, by environment then cluster ID, counted in SQL: of
+     * {@code environment} only unless it is {@code null}. Clusters without live connectors are absent.
+     */
+    public Map<String, Map<String, ConnectorCounts>> counts(String environment) {
+        return database.inTransaction(c -> ConnectorCountRows.count(c, environment, null));
+    }
+
+    /** The live connector counts of one Connect cluster, counted in SQL. */
+    public ConnectorCounts counts(String environment, String cc) {
+        return database.inTransaction(c -> ConnectorCountRows.count(c, environment, cc)).values().stream()
+                .flatMap(m -> m.values().stream()).findFirst().orElse(ConnectorCounts.NONE);
+    }
+
     public Optional<StoredConnector> get(String cc, String name) {
         return database.inTransaction(c -> {
             ConnectorRow row = ConnectorRows.load(c, cc, name);
@@ -92,7 +197,23 @@ public final class ConnectorStore {
 
     /** The history of a connector (also of a deleted one), newest first. */
     public List<HistoryEntry> history(String cc, String name) {
-        return database.inTransaction(c -> HistoryRows.list(c, cc, name));
+        return database.inTransaction(c -> HistoryRows.list(c, cc, name, Long.MAX_VALUE, Integer.MAX_VALUE));
+    }
+
+    /**
+     * One page of a connector's history, newest first: entries with a {@link HistoryEntry#sequence()} below
+     * {@code before} ({@link Long#MAX_VALUE} for the first page); the page's key is the next {@code before}.
+     */
+    public Page<HistoryEntry> historyPage(String cc, String name, long before, int size) {
+        return database.inTransaction(c -> HistoryRows.page(c, cc, name, before, size));
+    }
+
+    /**
+     * Deletes every stored history entry of one connector (an admin's purge, e.g. of values that should never
+     * have been sent); the connector's current state, or its tombstone, stays. How many entries went.
+     */
+    public int purgeHistory(String cc, String name) {
+        return database.inTransaction(c -> HistoryRows.deleteAll(c, cc, name));
     }
 
     /** Whether the store knows this connector at all (live or deleted), for a 404 on history. */

@@ -10,9 +10,12 @@ import java.util.List;
 
 /**
  * The {@code connector_history} table: one row per real change of a connector, in the order written (its
- * identity column {@code seq}). Stateless; every method runs on the caller's connection and transaction.
+ * identity column {@code seq}). Written by ingest, read newest first, deleted by an admin's purge of one connector
+ * and by {@link HistoryRetention}. Stateless; every method runs on the caller's connection and transaction.
  */
 final class HistoryRows {
+
+    private static final String KEY = "connect_cluster_id = ? AND name = ?";
 
     private HistoryRows() {
     }
@@ -20,7 +23,7 @@ final class HistoryRows {
     static void insert(Connection c, String cc, String name, Instant time, SnapshotApplier.Change change)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO connector_history (connect_cluster_id, name, "
-                + "event_time, change_kind, state, config_fingerprint, diff_json) VALUES (?,?,?,?,?,?,?)")) {
+                + "event_time, change_kind, state, config_fingerprint, diff_json, task_states) VALUES (?,?,?,?,?,?,?,?)")) {
             ps.setString(1, cc);
             ps.setString(2, name);
             ps.setObject(3, Sql.utc(time));
@@ -28,25 +31,126 @@ final class HistoryRows {
             ps.setString(5, change.state());
             ps.setString(6, change.configFingerprint());
             ps.setString(7, JsonColumns.diff(change.diff()));
+            ps.setString(8, change.taskStates());
             ps.executeUpdate();
         }
     }
 
-    /** The history of a connector (also of a deleted one), newest first. */
-    static List<HistoryEntry> list(Connection c, String cc, String name) throws SQLException {
+    /** At most {@code limit} entries of a connector (also of a deleted one) before {@code beforeSeq}, newest first. */
+    static List<HistoryEntry> list(Connection c, String cc, String name, long beforeSeq, int limit)
+            throws SQLException {
         List<HistoryEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_time, change_kind, state, "
-                + "config_fingerprint, diff_json FROM connector_history WHERE connect_cluster_id = ? AND name = ? "
-                + "ORDER BY seq DESC")) {
+                + "config_fingerprint, diff_json, task_states FROM connector_history WHERE " + KEY + " AND seq < ? "
+                + "ORDER BY seq DESC LIMIT ?")) {
             ps.setString(1, cc);
             ps.setString(2, name);
+            ps.setLong(3, beforeSeq);
+            ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new HistoryEntry(rs.getLong(1), Sql.instant(rs, 2), HistoryKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), JsonColumns.diff(rs.getString(6))));
+                            rs.getString(4), rs.getString(5), JsonColumns.diff(rs.getString(6)),
+                            TaskStates.decode(rs.getString(7))));
                 }
             }
         }
         return out;
+    }
+
+    /** One page, newest first: the entries with a sequence below {@code before}; the key after it is a sequence. */
+    static Page<HistoryEntry> page(Connection c, String cc, String name, long before, int size) throws SQLException {
+        return Page.of(list(c, cc, name, before, size + 1), size, count(c, cc, name),
+                e -> Long.toString(e.sequence()));
+    }
+
+    private static int count(Connection c, String cc, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM connector_history WHERE " + KEY)) {
+            ps.setString(1, cc);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Deletes every entry of one connector; how many. */
+    static int deleteAll(Connection c, String cc, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM connector_history WHERE " + KEY)) {
+            ps.setString(1, cc);
+            ps.setString(2, name);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes the oldest entries written before {@code cutoff}, about {@code limit} of them (the first {@code limit}
+     * by sequence); how many. Bounded by a sequence found first rather than by a sub-query with a limit, which H2
+     * evaluates row by row.
+     */
+    static int deleteOlderThan(Connection c, Instant cutoff, int limit) throws SQLException {
+        Long last = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM connector_history WHERE event_time < ? "
+                + "ORDER BY seq LIMIT 1 OFFSET ?")) {
+            ps.setObject(1, Sql.utc(cutoff));
+            ps.setInt(2, limit - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    last = rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM connector_history WHERE event_time < ?"
+                + (last == null ? "" : " AND seq <= ?"))) {
+            ps.setObject(1, Sql.utc(cutoff));
+            if (last != null) {
+                ps.setLong(2, last);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The connectors, at most {@code limit} of them, that have more than {@code maxRows} entries. */
+    static List<ConnectorKey> overFull(Connection c, int maxRows, int limit) throws SQLException {
+        List<ConnectorKey> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT connect_cluster_id, name FROM connector_history "
+                + "GROUP BY connect_cluster_id, name HAVING COUNT(*) > ? ORDER BY connect_cluster_id, name LIMIT ?")) {
+            ps.setInt(1, maxRows);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ConnectorKey(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes a connector's entries but its newest {@code keep}; how many went. */
+    static int trim(Connection c, ConnectorKey connector, int keep) throws SQLException {
+        long oldestKept;
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM connector_history WHERE " + KEY
+                + " ORDER BY seq DESC LIMIT 1 OFFSET ?")) {
+            ps.setString(1, connector.connectClusterId());
+            ps.setString(2, connector.name());
+            ps.setInt(3, keep - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                oldestKept = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM connector_history WHERE " + KEY + " AND seq < ?")) {
+            ps.setString(1, connector.connectClusterId());
+            ps.setString(2, connector.name());
+            ps.setLong(3, oldestKept);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A connector by its registration and name. */
+    record ConnectorKey(String connectClusterId, String name) {
     }
 }

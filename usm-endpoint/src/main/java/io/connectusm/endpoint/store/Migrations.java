@@ -15,9 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema up to date with Flyway: the versioned scripts {@code migration/V<n>__*.sql} next to this
- * class, each applied once, in order, and recorded in {@code flyway_schema_history}. Append a script, never edit
- * a released one (Flyway refuses to start when an applied script's checksum changed).
+ * Brings the schema up to date with Flyway: the versioned scripts {@code V<n>__*.sql} under {@code migration/}
+ * next to this class, and the Java migrations listed here, each applied once, in order, and recorded in
+ * {@code flyway_schema_history}. Scripts that both databases accept live in {@code migration/common}; where their
+ * types differ (versions 1 and 2: H2's {@code CLOB}, {@code VARBINARY}, nanosecond timestamps), each database has
+ * its own script of that version in {@code migration/h2} or {@code migration/postgresql}. Append, never edit a
+ * released script (Flyway refuses to start when an applied script's checksum changed). On PostgreSQL, Flyway holds
+ * an advisory lock while it migrates, so replicas starting together migrate once.
  *
  * <p>Databases made before Flyway recorded their versions in a table {@code schema_version} of the hand-written
  * runner this replaces, which ran the same scripts. Such a database is baselined at its recorded version, so
@@ -35,11 +39,12 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource, Dialect dialect) {
         Integer legacyVersion = legacyVersion(dataSource);
         FluentConfiguration flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION + "/common", LOCATION + "/" + dialect.migrationFolder())
+                .javaMigrations(new ConnectorSummariesMigration())
                 .table(HISTORY_TABLE);
         if (legacyVersion != null) {
             flyway.baselineOnMigrate(true)

@@ -1,6 +1,7 @@
 package io.connectusm.endpoint.store;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a list: the items, how many there are in all, and the key after which the next page starts
@@ -18,5 +19,15 @@ public record Page<T>(List<T> items, int totalSize, String nextAfter) {
 
     public Page {
         items = List.copyOf(items);
+    }
+
+    /**
+     * The page of a query that fetched up to {@code size + 1} items: the first {@code size}, and when one more
+     * came, the key of the last item kept ({@code keyOf}) as where the next page starts.
+     */
+    static <T> Page<T> of(List<T> fetched, int size, int totalSize, Function<T, String> keyOf) {
+        boolean more = fetched.size() > size;
+        List<T> items = more ? fetched.subList(0, size) : fetched;
+        return new Page<>(items, totalSize, more ? keyOf.apply(items.get(size - 1)) : null);
     }
 }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.connectusm.endpoint.store.RegistrationRefusedException.Reason;
 import io.connectusm.events.ClusterRef;
@@ -108,13 +109,13 @@ public final class RegistrationStore {
     /** The Kafka clusters of an environment, by ID, after ID {@code afterId} ({@code ""} for the first page). */
     public Page<KafkaCluster> listKafkaClusters(String environment, String afterId, int size) {
         return database.inTransaction(c -> page(c, "kafka_clusters", KAFKA_COLUMNS, environment, afterId, size,
-                RegistrationStore::kafka));
+                RegistrationStore::kafka, KafkaCluster::id));
     }
 
     /** The Connect clusters of an environment, by ID, after ID {@code afterId} ({@code ""} for the first page). */
     public Page<ConnectCluster> listConnectClusters(String environment, String afterId, int size) {
         return database.inTransaction(c -> page(c, "connect_clusters", CONNECT_COLUMNS, environment, afterId, size,
-                RegistrationStore::connect));
+                RegistrationStore::connect, ConnectCluster::id));
     }
 
     /** Every environment that has a registration, sorted. */
@@ -144,6 +145,19 @@ public final class RegistrationStore {
 
     /** Deletes a Kafka cluster registration; refused when absent or while Connect clusters still use it. */
     public void deleteKafkaCluster(String id) {
+        try {
+            deleteKafkaClusterIfUnused(id);
+        } catch (StoreException e) {
+            if (e.isForeignKeyViolation()) {
+                // A Connect cluster was registered under it meanwhile (on another replica): refused as in use.
+                throw new RegistrationRefusedException(Reason.IN_USE, "Kafka cluster \"" + id
+                        + "\" has a registered Connect cluster; deregister it first");
+            }
+            throw e;
+        }
+    }
+
+    private void deleteKafkaClusterIfUnused(String id) {
         database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*) FROM connect_clusters WHERE usm_kafka_cluster_id = ?")) {
@@ -219,7 +233,7 @@ public final class RegistrationStore {
     }
 
     private static <T> Page<T> page(Connection c, String table, String columns, String environment, String afterId,
-                                    int size, RowMapper<T> mapper) throws SQLException {
+                                    int size, RowMapper<T> mapper, Function<T, String> idOf) throws SQLException {
         int total;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE environment = ?")) {
             ps.setString(1, environment);
@@ -229,8 +243,6 @@ public final class RegistrationStore {
             }
         }
         List<T> items = new ArrayList<>();
-        String lastId = null;
-        boolean more = false;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
                 + " WHERE environment = ? AND id > ? ORDER BY id LIMIT ?")) {
             ps.setString(1, environment);
@@ -238,16 +250,11 @@ public final class RegistrationStore {
             ps.setInt(3, size + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (items.size() == size) {
-                        more = true;
-                        break;
-                    }
                     items.add(mapper.map(rs));
-                    lastId = rs.getString("id");
                 }
             }
         }
-        return new Page<>(items, total, more ? lastId : null);
+        return Page.of(items, size, total, idOf);
     }
 
     private static KafkaCluster kafka(ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * The store's one mapping of instants to and from {@code TIMESTAMP WITH TIME ZONE} columns (always UTC), so no
@@ -28,6 +29,16 @@ final class Sql {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Whether {@code text} is an ISO-8601 instant as {@link Instant#toString()} writes them. */
+    static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Binds a stamp's time, epoch and sequence to three parameters starting at {@code first}. */

@@ -1,13 +1,20 @@
 /**
- * Persistence: the database ({@link io.connectusm.endpoint.store.Database}, an H2 file with pooled connections),
- * its schema migrations ({@code Migrations}, Flyway, scripts in {@code migration/}), the rows of each table, and
- * the domain rules that decide what a row becomes: {@code SnapshotApplier} (newest event wins by
- * {@code EventStamp}, change kinds, tombstones; pure, tested without a database),
- * {@link io.connectusm.endpoint.store.Sighting#mergedWith}. The stores ({@link io.connectusm.endpoint.store.Stores})
+ * Persistence: the database ({@link io.connectusm.endpoint.store.Database}, an H2 file or a PostgreSQL server that
+ * several replicas share, over a HikariCP pool; {@code Dialect} holds the little that differs), its schema
+ * migrations ({@code Migrations}, Flyway, scripts in {@code migration/common} and per vendor), the rows of each
+ * table, and the domain rules that decide what a row becomes: {@code SnapshotApplier} (newest event wins by
+ * {@code EventStamp}, change kinds, tombstones; pure, tested without a database), carried out by writes that are
+ * conditional on the row read ({@code ConnectorRows}, {@code Races}), so replicas never lose an update;
+ * {@link io.connectusm.endpoint.store.Sighting#mergedWith}. Also the connector list's queries
+ * ({@link io.connectusm.endpoint.store.ConnectorQuery}), the keys every replica signs with
+ * ({@link io.connectusm.endpoint.store.SharedKeys}), the history retention job
+ * ({@link io.connectusm.endpoint.store.HistoryRetention}) and the copy of a whole database
+ * ({@link io.connectusm.endpoint.store.DatabaseCopy}). The stores ({@link io.connectusm.endpoint.store.Stores})
  * are what other packages use; row classes and JSON column codecs stay package-private.
  *
  * <p>Knows nothing of HTTP: refusals are {@link io.connectusm.endpoint.store.RegistrationRefusedException} and
  * failures {@link io.connectusm.endpoint.store.StoreException}, which the API maps to statuses. May call the wire
- * contract ({@code io.connectusm.events}), JDBC, H2, Flyway and Jackson; calls no other package of the endpoint.
+ * contract ({@code io.connectusm.events}), JDBC, H2, PostgreSQL's driver (through JDBC only), HikariCP, Flyway and
+ * Jackson; calls no other package of the endpoint.
  */
 package io.connectusm.endpoint.store;

@@ -4,6 +4,8 @@ package io.connectusm.endpoint.web;
 final class Paths {
 
     static final String HOME = "/ui";
+    static final String LOGIN = HOME + "/login";
+    static final String LOGOUT = HOME + "/logout";
 
     private Paths() {
     }
@@ -14,6 +16,20 @@ final class Paths {
 
     static String cluster(String id) {
         return HOME + "/connect-clusters/" + Html.url(id);
+    }
+
+    /**
+     * {@code path} when it is a console page to return to after login, else {@link #HOME}: only paths of this
+     * origin under {@code /ui}, without dot segments, so the login form is no open redirect.
+     */
+    static String safeNext(String path) {
+        if (path == null || !(path.equals(HOME) || path.startsWith(HOME + "/")) || path.startsWith(LOGIN)
+                || path.contains("\\") || path.contains("//") || path.contains("/.")
+                || path.toLowerCase(java.util.Locale.ROOT).contains("%2e")
+                || path.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+            return HOME;
+        }
+        return path;
     }
 
     static String connector(String clusterId, String name) {

@@ -29,7 +29,9 @@ final class Templates {
         return ApiResponse.html(status, out.toString())
                 .withHeader("Content-Security-Policy", Stylesheet.CONTENT_SECURITY_POLICY)
                 .withHeader("X-Content-Type-Options", "nosniff")
-                .withHeader("Referrer-Policy", "no-referrer");
+                // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with the page's own
+                // form posts, which the cross-origin check must refuse. Nothing leaks to other origins either way.
+                .withHeader("Referrer-Policy", "same-origin");
     }
 
     /** A message page, e.g. why a form was refused, with a link back to {@code backPath}. */

@@ -10,6 +10,8 @@ import io.connectusm.endpoint.store.Cloud;
 import io.connectusm.endpoint.store.ConnectCluster;
 import io.connectusm.endpoint.store.RegistrationRefusedException;
 import io.connectusm.endpoint.store.RegistrationStore;
+import io.connectusm.endpoint.store.SightingStore;
+import io.connectusm.endpoint.store.Stores;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The console's state-changing forms: "Register Connect cluster" for a sighted cluster and "Deregister", which
  * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser). Every
  * post must carry the caller's {@link CsrfTokens} token (403 otherwise, before anything is read or changed).
- * Success answers 303 to the page that shows the result; a refused form answers an HTML page saying why.
+ * Success answers 303 to the page that shows the result, with a {@code done=} parameter that makes it show a
+ * success message; a refused form answers an HTML page saying why.
  * Thread-safe (stateless over the stores).
  */
 final class WebActions {
@@ -27,22 +30,26 @@ final class WebActions {
     static final String KAFKA_CLUSTER_FIELD = "kafka_cluster_id";
     static final String CLOUD_FIELD = "cloud";
     static final String REGION_FIELD = "region";
+    static final String NAME_FIELD = "display_name";
+    static final int MAX_NAME = 255;
     static final String CONFIRM_NAME_FIELD = "confirm_name";
 
     private static final Logger log = LoggerFactory.getLogger(WebActions.class);
 
     private final RegistrationStore registrations;
+    private final SightingStore sightings;
     private final CsrfTokens csrf;
 
-    WebActions(RegistrationStore registrations, CsrfTokens csrf) {
-        this.registrations = registrations;
+    WebActions(Stores stores, CsrfTokens csrf) {
+        this.registrations = stores.registrations();
+        this.sightings = stores.sightings();
         this.csrf = csrf;
     }
 
     /** {@code POST /ui/environments/{env}/connect-clusters}. */
     ApiResponse register(Call call) {
         FormData form = FormData.parse(call.body());
-        if (!csrf.isValid(call.caller().key(), form.get(CsrfTokens.FIELD))) {
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
             return refusedToken();
         }
         String env = call.param("env");
@@ -54,11 +61,15 @@ final class WebActions {
             String cloud = form.optional(CLOUD_FIELD);
             String region = form.optional(REGION_FIELD);
             Cloud chosenCloud = cloud == null ? null : InputRules.cloud("cloud", cloud);
-            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, null, chosenCloud,
+            String name = form.optional(NAME_FIELD);
+            if (name != null && name.length() > MAX_NAME) {
+                throw UsmApiException.badRequest("the name is longer than " + MAX_NAME + " characters");
+            }
+            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, name, chosenCloud,
                     region == null ? null : InputRules.region(region));
             log.info("registered Connect cluster {}/{} as {} in {} from the web page", kafkaId, connectId,
                     created.id(), env);
-            return ApiResponse.seeOther(Paths.cluster(created.id()));
+            return ApiResponse.seeOther(Paths.cluster(created.id()) + "?" + ConsolePages.DONE + "=registered");
         } catch (UsmApiException e) {
             return Templates.message(e.status(), "Registration refused", e.getMessage(), back);
         } catch (RegistrationRefusedException e) {
@@ -69,7 +80,7 @@ final class WebActions {
     /** {@code POST /ui/connect-clusters/{id}/deregister}. */
     ApiResponse deregister(Call call) {
         FormData form = FormData.parse(call.body());
-        if (!csrf.isValid(call.caller().key(), form.get(CsrfTokens.FIELD))) {
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
             return refusedToken();
         }
         String id = call.param("id");
@@ -86,7 +97,25 @@ final class WebActions {
             return Templates.message(StoreFailures.toApi(e).status(), "Not deregistered", e.getMessage(), back);
         }
         log.info("deregistered Connect cluster {} from the web page", id);
-        return ApiResponse.seeOther(Paths.environment(cluster.environment()));
+        return ApiResponse.seeOther(Paths.environment(cluster.environment()) + "?" + ConsolePages.DONE
+                + "=deregistered&" + ConsolePages.DONE_NAME + "=" + Html.url(cluster.displayName()));
+    }
+
+    /** {@code POST /ui/environments/{env}/sightings/dismiss}: deletes one sighting (an agent may report it again). */
+    ApiResponse dismissSighting(Call call) {
+        FormData form = FormData.parse(call.body());
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
+            return refusedToken();
+        }
+        String env = InputRules.environment(call.param("env"));
+        String kafkaId = InputRules.localId("Kafka cluster ID", form.optional(KAFKA_CLUSTER_FIELD));
+        String connectId = InputRules.localId("Connect cluster ID", form.optional(CONNECT_CLUSTER_FIELD));
+        if (!sightings.delete(env, kafkaId, connectId)) {
+            return Templates.message(404, "Not found", "No sighting of " + kafkaId + "/" + connectId + " in " + env
+                    + ".", Paths.environment(env));
+        }
+        log.info("dismissed the sighting of {}/{} in {} from the web page", kafkaId, connectId, env);
+        return ApiResponse.seeOther(Paths.environment(env));
     }
 
     private static ApiResponse refusedToken() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.connectusm.endpoint.LogCapture;
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
@@ -108,6 +108,6 @@ class ApiKeysApiTest {
         assertThat(noSpec.statusCode()).isEqualTo(400);
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(TestEndpoint.json(badRole).get("errors").get(0).get("detail").asText())
-                .isEqualTo("role must be one of admin, agent; got: root");
+                .isEqualTo("role must be one of admin, agent, viewer; got: root");
     }
 }

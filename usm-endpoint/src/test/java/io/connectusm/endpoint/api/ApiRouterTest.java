@@ -3,6 +3,7 @@ package io.connectusm.endpoint.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class ApiRouterTest {
     @TempDir
     Path dir;
     Database database;
-    Links links;
+    ApiKeys keys;
     ApiRouter router;
     ApiKeyCredentials admin;
     ApiKeyCredentials agent;
@@ -44,10 +45,14 @@ class ApiRouterTest {
         ApiKeys keys = ApiKeys.over(database, 1_000);
         admin = keys.create(ApiRole.ADMIN, "");
         agent = keys.create(ApiRole.AGENT, "");
-        links = new Links();
+        router = router(keys, Links.relative());
+        this.keys = keys;
+    }
+
+    private ApiRouter router(ApiKeys keys, Links links) {
         RouteTable routes = UsmV1Api.addRoutes(RouteTable.builder(), Stores.over(database, new IdGenerator()), keys,
                 links, "env-default1").build();
-        router = new ApiRouter(new Authenticator(keys), routes);
+        return new ApiRouter(new Authenticator(keys), routes, true, "");
     }
 
     @AfterEach
@@ -56,8 +61,14 @@ class ApiRouterTest {
     }
 
     private ApiResponse send(String method, String uri, ApiKeyCredentials as, String body, String host) {
+        return send(router, method, uri, as, body, host);
+    }
+
+    private static ApiResponse send(ApiRouter router, String method, String uri, ApiKeyCredentials as, String body,
+                                    String host) {
         return router.handle(ApiRequest.of(method, uri, as == null ? null : TestEndpoint.basic(as.key(), as.secret()),
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), host));
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), host,
+                body == null ? Map.of() : Map.of("Content-Type", "application/json"), "127.0.0.1"));
     }
 
     private ApiResponse send(String method, String uri, ApiKeyCredentials as) {
@@ -93,18 +104,17 @@ class ApiRouterTest {
     }
 
     @Test
-    void listLinksUseTheHostTheClientAddressedNotTheBindAddress() {
-        links.baseUrl("https://0.0.0.0:8443");
+    void listLinksAreRelativeOrUnderThePublicUrlAndNeverFromTheHostHeader() {
+        String list = "/usm/v1/connect-clusters?environment=env-1&page_size=5";
+        ApiRouter behindBalancer = router(keys, new Links("https://usm.example.com:8443"));
 
-        ApiResponse r = send("GET", "/usm/v1/connect-clusters?environment=env-1&page_size=5", admin, null,
-                "usm.example.com:8443");
-        ApiResponse hostless = send("GET", "/usm/v1/connect-clusters?environment=env-1&page_size=5", admin, null,
-                "evil.example.com/path?");
+        ApiResponse relative = send("GET", list, admin, null, "evil.example.com");
+        ApiResponse absolute = send(behindBalancer, "GET", list, admin, null, "evil.example.com");
 
-        assertThat(Json.tree(r.bodyAsString()).get("metadata").get("first").asText())
-                .isEqualTo("https://usm.example.com:8443/usm/v1/connect-clusters?environment=env-1&page_size=5");
-        assertThat(Json.tree(hostless.bodyAsString()).get("metadata").get("first").asText())
-                .startsWith("https://0.0.0.0:8443/usm/v1/connect-clusters?");
+        assertThat(Json.tree(relative.bodyAsString()).get("metadata").get("first").asText()).isEqualTo(list);
+        assertThat(Json.tree(absolute.bodyAsString()).get("metadata").get("first").asText())
+                .isEqualTo("https://usm.example.com:8443" + list);
+        assertThat(relative.bodyAsString() + absolute.bodyAsString()).doesNotContain("evil");
     }
 
     @Test

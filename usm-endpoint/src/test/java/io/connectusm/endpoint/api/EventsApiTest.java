@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.connectusm.endpoint.LogCapture;
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
+import io.connectusm.endpoint.testing.EachDatabase;
+import io.connectusm.endpoint.testing.TestPostgres;
+import io.connectusm.endpoint.testing.Vendor;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.events.ClusterRef;
@@ -24,7 +27,8 @@ import io.connectusm.events.EventCodec;
 import io.connectusm.events.MediaTypes;
 import io.connectusm.events.MetadataEvent;
 
-/** Event ingest, the read API and sightings over real HTTPS. */
+/** Event ingest, the read API and sightings over real HTTPS, on H2 and on PostgreSQL. */
+@EachDatabase
 class EventsApiTest {
 
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -233,6 +237,9 @@ class EventsApiTest {
             assertThat(TestEndpoint.json(afterRestart).get("config").get("db.password").asText()).isEqualTo("********");
             assertThat(everything).doesNotContain(fresh.secret()).doesNotContain(DB_PASSWORD)
                     .doesNotContain(endpoint.keystorePassword()).doesNotContain(endpoint.admin.secret());
+            if (endpoint.vendor() == Vendor.POSTGRESQL) {
+                assertThat(everything).as("the database password").doesNotContain(TestPostgres.password());
+            }
         }
     }
 }

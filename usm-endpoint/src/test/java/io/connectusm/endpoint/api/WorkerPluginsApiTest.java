@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectusm.endpoint.TestEndpoint;
+import io.connectusm.endpoint.testing.EachDatabase;
 import io.connectusm.endpoint.TestEvents;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.EventCodec;
@@ -22,6 +23,7 @@ import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.WorkerPlugins;
 
 /** {@code io.connectusm.worker.plugins} events: stored per (cluster, worker), newest wins, shown by API and page. */
+@EachDatabase
 class WorkerPluginsApiTest {
 
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");

@@ -101,7 +101,7 @@ class HttpApiHandlerTest {
 
     @Test
     void anOversizedBodyGets413InTheErrorShapeAndTheConnectionCloses() {
-        EmbeddedChannel server = new EmbeddedChannel(new HttpServerCodec(), new JsonErrorHttpObjectAggregator(1024),
+        EmbeddedChannel server = new EmbeddedChannel(new HttpServerCodec(), new JsonErrorHttpObjectAggregator(1024, false),
                 new HttpApiHandler(echo(ApiResponse.noContent()), Runnable::run));
         EmbeddedChannel client = new EmbeddedChannel(new HttpClientCodec(), new HttpObjectAggregator(65536));
         HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/usm/v1/events");

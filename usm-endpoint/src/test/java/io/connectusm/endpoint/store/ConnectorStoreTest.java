@@ -5,7 +5,6 @@ import static io.connectusm.endpoint.TestEvents.inventory;
 import static io.connectusm.endpoint.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,27 +16,29 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import io.connectusm.endpoint.testing.EachDatabase;
+import io.connectusm.endpoint.testing.TestDatabase;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.MetadataEvent;
 
-/** Idempotent, order-insensitive application of events to a real database file. */
+/** Idempotent, order-insensitive application of events to a real database, on H2 and on PostgreSQL. */
+@EachDatabase
 class ConnectorStoreTest {
 
     static final ClusterRef REF = new ClusterRef("kafka-1", "connect-1");
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
-    @TempDir
-    Path dir;
+    static final TestDatabase databases = new TestDatabase();
+
     Database database;
     ConnectorStore store;
     String cc;
 
     @BeforeEach
-    void open() {
-        database = Database.open(dir);
+    void open() throws Exception {
+        database = databases.open();
         RegistrationStore registrations = new RegistrationStore(database, new IdGenerator());
         registrations.createKafkaCluster("env-1", "kafka-1", "k", Cloud.AWS, "us-east-1");
         cc = registrations.createConnectCluster("env-1", "connect-1", "kafka-1", null, null, null).id();

@@ -56,7 +56,11 @@ class MigrationsTest {
         Database.open(dir).close();
 
         assertThat(history()).containsExactly("1 SQL V1__registrations_connectors_keys.sql true",
-                "2 SQL V2__worker_plugins.sql true");
+                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
+                "6 SQL V6__replicas_lists_retention.sql true",
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -81,6 +85,13 @@ class MigrationsTest {
                     .containsExactly(HistoryKind.CONFIG_UPDATED, HistoryKind.CREATED);
             assertThat(stores.connectors().history(CONNECT, "gone")).extracting(HistoryEntry::kind)
                     .containsExactly(HistoryKind.DELETED, HistoryKind.CREATED);
+            // V7 summarised the old rows; V6 emptied the tombstone of what the connector was
+            assertThat(stores.connectors().page(CONNECT, ConnectorQuery.ALL, "", 10).items()).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.tasksTotal()).isEqualTo(2);
+                        assertThat(s.failing()).isFalse();
+                    });
+            assertThat(tombstoneConfig("gone")).isNull();
             assertThat(stores.plugins().list(CONNECT)).singleElement()
                     .satisfies(w -> assertThat(w.plugins()).hasSize(1));
             assertThat(stores.sightings().unregistered("env-legacy")).singleElement()
@@ -99,11 +110,15 @@ class MigrationsTest {
                     .satisfies(c -> assertThat(c.state()).isEqualTo("PAUSED"));
             assertThat(stores.connectors().get(CONNECT, "gone")).isEmpty();
         }
-        assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true");
+        assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true",
+                "5 SQL V5__key_scopes_console_sessions.sql true", "6 SQL V6__replicas_lists_retention.sql true",
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
-        assertThat(history()).hasSize(1);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -128,7 +143,11 @@ class MigrationsTest {
             assertThat(new WorkerPluginStore(db).list("usmcc-none")).isEmpty(); // V2's table exists
         }
         assertThat(history()).containsExactly("1 BASELINE schema_version 1 of the pre-Flyway runner true",
-                "2 SQL V2__worker_plugins.sql true");
+                "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
+                "6 SQL V6__replicas_lists_retention.sql true",
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true");
     }
 
     private Connection connect() throws SQLException {
@@ -149,6 +168,15 @@ class MigrationsTest {
         return out;
     }
 
+    /** The config column of a connector's row, read past the store. */
+    private String tombstoneConfig(String name) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT config_json FROM connectors WHERE name = '" + name + "'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private List<String> tables() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, null)) {
@@ -160,7 +188,7 @@ class MigrationsTest {
     }
 
     private static String script(String name) throws IOException {
-        try (InputStream in = Migrations.class.getResourceAsStream("migration/" + name)) {
+        try (InputStream in = Migrations.class.getResourceAsStream("migration/h2/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

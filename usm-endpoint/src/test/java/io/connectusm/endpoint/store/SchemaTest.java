@@ -1,0 +1,117 @@
+package io.connectusm.endpoint.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import io.connectusm.endpoint.testing.EachDatabase;
+import io.connectusm.endpoint.testing.TestDatabase;
+import io.connectusm.endpoint.testing.TestPostgres;
+import io.connectusm.endpoint.testing.Vendor;
+
+/**
+ * The schema on each database: a new one takes every version, each from the vendor's folder where they differ;
+ * one left at version 5 by an older endpoint (the one before replicas: rows in the old columns only) comes up with
+ * the connector summaries filled in (version 7) and its tombstones emptied (version 6).
+ */
+@EachDatabase
+class SchemaTest {
+
+    static final TestDatabase databases = new TestDatabase();
+
+    @Test
+    void aNewDatabaseTakesEveryVersion() throws Exception {
+        DatabaseSettings settings = databases.fresh();
+        databases.open(settings).close();
+
+        assertThat(history(settings)).containsExactly("1 V1__registrations_connectors_keys.sql",
+                "2 V2__worker_plugins.sql", "5 V5__key_scopes_console_sessions.sql",
+                "6 V6__replicas_lists_retention.sql", "7 " + ConnectorSummariesMigration.class.getName(),
+                "8 V8__webhook_outbox_cluster_reports.sql",
+                "10 V10__console_health_task_history.sql");
+    }
+
+    @Test
+    void aDatabaseAtVersion5GetsItsConnectorsSummarisedAndItsTombstonesEmptied() throws Exception {
+        DatabaseSettings settings = databases.fresh();
+        Flyway.configure(getClass().getClassLoader()).dataSource(settings.url(), user(settings), password())
+                .locations(Migrations.LOCATION + "/common", Migrations.LOCATION + "/"
+                        + settings.dialect().migrationFolder())
+                .table(Migrations.HISTORY_TABLE).target("5").load().migrate();
+        try (Connection c = connect(settings); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO kafka_clusters VALUES ('usmkc-000000000001', 'env-1', 'k', 'k', 'AWS', "
+                    + "'us-east-1', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO connect_clusters VALUES ('usmcc-000000000001', 'env-1', 'c', 'k', "
+                    + "'usmkc-000000000001', 'c', 'AWS', 'us-east-1', CURRENT_TIMESTAMP)");
+            s.execute(row("healthy", false, "RUNNING", "[{\"id\":0,\"state\":\"RUNNING\",\"worker_id\":\"w\","
+                    + "\"trace\":null}]"));
+            s.execute(row("broken-task", false, "RUNNING", "[{\"id\":0,\"state\":\"RUNNING\",\"worker_id\":\"w\","
+                    + "\"trace\":null},{\"id\":1,\"state\":\"FAILED\",\"worker_id\":\"w\",\"trace\":\"boom\"}]"));
+            s.execute(row("gone", true, "RUNNING", "[]"));
+        }
+
+        try (Database db = databases.open(settings)) {
+            List<ConnectorSummary> lines = new ConnectorStore(db).page("usmcc-000000000001", ConnectorQuery.ALL,
+                    "", 10).items();
+
+            assertThat(lines).extracting(ConnectorSummary::name).containsExactly("broken-task", "healthy");
+            assertThat(lines.get(0)).satisfies(l -> {
+                assertThat(l.failing()).isTrue();
+                assertThat(l.tasksFailed()).isEqualTo(1);
+                assertThat(l.tasksRunning()).isEqualTo(1);
+                assertThat(l.tasksTotal()).isEqualTo(2);
+                assertThat(l.tracePresent()).isTrue();
+            });
+            assertThat(lines.get(1).failing()).isFalse();
+        }
+        try (Connection c = connect(settings); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT config_json, tasks_json FROM connectors WHERE name = 'gone'")) {
+            rs.next();
+            assertThat(rs.getString(1)).isNull();
+            assertThat(rs.getString(2)).isNull();
+        }
+    }
+
+    /** A connectors row as versions 2 to 5 had them. */
+    private static String row(String name, boolean deleted, String state, String tasks) {
+        return "INSERT INTO connectors (connect_cluster_id, name, deleted, connector_class, connector_type, state, "
+                + "worker_id, tasks_json, config_json, masked_keys_json, config_fingerprint, event_time, event_epoch, "
+                + "event_sequence, last_change) VALUES ('usmcc-000000000001', '" + name + "', " + deleted + ", "
+                + "'org.example.X', 'SOURCE', '" + state + "', 'w', '" + tasks + "', '{\"topic\":\"t\"}', '[]', "
+                + "'fp', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, CURRENT_TIMESTAMP)";
+    }
+
+    private static List<String> history(DatabaseSettings settings) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = connect(settings); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT \"version\", \"script\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE "
+                        + "AND \"version\" IS NOT NULL "
+                        + "ORDER BY \"installed_rank\"")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private static Connection connect(DatabaseSettings settings) throws SQLException {
+        return DriverManager.getConnection(settings.url(), user(settings), password());
+    }
+
+    private static String user(DatabaseSettings settings) {
+        return settings.user();
+    }
+
+    private static String password() {
+        return databases.vendor() == Vendor.POSTGRESQL ? TestPostgres.password() : "";
+    }
+}
