@@ -18,13 +18,18 @@ import java.util.TreeSet;
  * <p>Invariants, checked here so no module can build a snapshot that breaks them: every key named in
  * {@code maskedKeys} that is present in {@code config} carries exactly {@link #MASKED_VALUE}, and
  * {@code configFingerprint} is {@link ConfigFingerprint#of(Map)} of {@code config}. The secret itself is
- * never on the wire, neither raw nor hashed. Task ids are unique; tasks are kept ordered by id. A value class
+ * never on the wire, neither raw nor hashed. {@code maskReasons} (optional: empty from emitters that do not give
+ * reasons) names only keys present in {@code config}, each with a well-formed {@link MaskReasonCodes code}; a key
+ * whose code masks the whole value is in {@code maskedKeys}, a key with {@link MaskReasonCodes#URL url} (a
+ * credential cut out, the rest kept) is not. Task ids are unique; tasks are kept ordered by id. A value class
  * (equal when all fields are equal). Immutable and thread-safe.
  */
 public final class ConnectorSnapshot extends EventPayload {
 
     /** What a masked value is replaced with, as Confluent's tools show it. */
     public static final String MASKED_VALUE = "********";
+
+    private static final SortedMap<String, String> NO_REASONS = Collections.emptySortedMap();
 
     private final String name;
     private final String connectorClass;
@@ -35,8 +40,10 @@ public final class ConnectorSnapshot extends EventPayload {
     private final List<TaskSnapshot> tasks;
     private final SortedMap<String, String> config;
     private final SortedSet<String> maskedKeys;
+    private final SortedMap<String, String> maskReasons;
     private final String configFingerprint;
     private final ChangeCause cause;
+    private final TraceMode traceMode;
 
     /**
      * @param name              the connector name, not empty
@@ -49,8 +56,11 @@ public final class ConnectorSnapshot extends EventPayload {
      * @param tasks             every task, in any order; copied and ordered by id
      * @param config            the masked configuration; copied and ordered by key; values may be {@code null}
      * @param maskedKeys        the names of the keys whose values were masked; copied
+     * @param maskReasons       why each changed key changed ({@link MaskReasonCodes}); copied; empty when the emitter
+     *                          gives no reasons
      * @param configFingerprint {@link ConfigFingerprint#of(Map)} of {@code config}
      * @param cause             what made the emitter send this snapshot
+     * @param traceMode         how the emitter treated the traces, or {@code null} when it does not say
      * @throws IllegalArgumentException if an invariant of the class comment does not hold
      */
     public ConnectorSnapshot(
@@ -63,13 +73,16 @@ public final class ConnectorSnapshot extends EventPayload {
             List<TaskSnapshot> tasks,
             SortedMap<String, String> config,
             SortedSet<String> maskedKeys,
+            SortedMap<String, String> maskReasons,
             String configFingerprint,
-            ChangeCause cause) {
+            ChangeCause cause,
+            TraceMode traceMode) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connectorType, "connectorType");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(configFingerprint, "configFingerprint");
+        Objects.requireNonNull(maskReasons, "maskReasons");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("connector name must not be empty");
         }
@@ -83,15 +96,53 @@ public final class ConnectorSnapshot extends EventPayload {
         this.config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
         this.maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(maskedKeys));
         requireMasked(this.config, this.maskedKeys);
+        this.maskReasons = Collections.unmodifiableSortedMap(new TreeMap<>(maskReasons));
+        requireReasons(this.config, this.maskedKeys, this.maskReasons);
         // Checked after the masking invariant, so a fingerprint is never compared over an unmasked config.
         if (!configFingerprint.equals(ConfigFingerprint.of(this.config))) {
             throw new IllegalArgumentException("configFingerprint is not ConfigFingerprint.of(config)");
         }
         this.configFingerprint = configFingerprint;
         this.cause = cause;
+        this.traceMode = traceMode;
     }
 
-    /** A snapshot whose fingerprint is computed from {@code config}. */
+    /** A snapshot with reasons and trace mode whose fingerprint is computed from {@code config}. */
+    public ConnectorSnapshot(
+            String name,
+            String connectorClass,
+            ConnectorType connectorType,
+            ConnectorState state,
+            String workerId,
+            String trace,
+            List<TaskSnapshot> tasks,
+            SortedMap<String, String> config,
+            SortedSet<String> maskedKeys,
+            SortedMap<String, String> maskReasons,
+            ChangeCause cause,
+            TraceMode traceMode) {
+        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, maskReasons,
+                fingerprintOf(config, maskedKeys), cause, traceMode);
+    }
+
+    /** A snapshot without mask reasons or trace mode (as emitters before them send it). */
+    public ConnectorSnapshot(
+            String name,
+            String connectorClass,
+            ConnectorType connectorType,
+            ConnectorState state,
+            String workerId,
+            String trace,
+            List<TaskSnapshot> tasks,
+            SortedMap<String, String> config,
+            SortedSet<String> maskedKeys,
+            String configFingerprint,
+            ChangeCause cause) {
+        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, NO_REASONS,
+                configFingerprint, cause, null);
+    }
+
+    /** A snapshot without mask reasons or trace mode whose fingerprint is computed from {@code config}. */
     public ConnectorSnapshot(
             String name,
             String connectorClass,
@@ -103,8 +154,8 @@ public final class ConnectorSnapshot extends EventPayload {
             SortedMap<String, String> config,
             SortedSet<String> maskedKeys,
             ChangeCause cause) {
-        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys,
-                fingerprintOf(config, maskedKeys), cause);
+        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, NO_REASONS,
+                fingerprintOf(config, maskedKeys), cause, null);
     }
 
     /** The connector name. */
@@ -150,6 +201,20 @@ public final class ConnectorSnapshot extends EventPayload {
         return maskedKeys;
     }
 
+    /**
+     * Why each changed key changed: key → {@link MaskReasonCodes code}, ordered by key; unmodifiable; empty when the
+     * emitter gives no reasons (an older one). Keys in {@link #maskedKeys()} with a code that masks the whole value;
+     * keys with {@link MaskReasonCodes#URL url} carry their value with a credential cut out.
+     */
+    public SortedMap<String, String> maskReasons() {
+        return maskReasons;
+    }
+
+    /** How the emitter treated the traces, or {@code null} when it does not say. */
+    public TraceMode traceMode() {
+        return traceMode;
+    }
+
     /** {@link ConfigFingerprint#of(Map)} of {@link #config()}. */
     public String configFingerprint() {
         return configFingerprint;
@@ -177,13 +242,14 @@ public final class ConnectorSnapshot extends EventPayload {
                 && connectorType == that.connectorType && state == that.state
                 && Objects.equals(workerId, that.workerId) && Objects.equals(trace, that.trace)
                 && tasks.equals(that.tasks) && config.equals(that.config) && maskedKeys.equals(that.maskedKeys)
-                && configFingerprint.equals(that.configFingerprint) && cause == that.cause;
+                && maskReasons.equals(that.maskReasons) && configFingerprint.equals(that.configFingerprint)
+                && cause == that.cause && traceMode == that.traceMode;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys,
-                configFingerprint, cause);
+                maskReasons, configFingerprint, cause, traceMode);
     }
 
     /** All fields, as a record would print them; the config is masked, so this is safe to log. */
@@ -191,8 +257,8 @@ public final class ConnectorSnapshot extends EventPayload {
     public String toString() {
         return "ConnectorSnapshot[name=" + name + ", connectorClass=" + connectorClass + ", connectorType="
                 + connectorType + ", state=" + state + ", workerId=" + workerId + ", trace=" + trace + ", tasks="
-                + tasks + ", config=" + config + ", maskedKeys=" + maskedKeys + ", configFingerprint="
-                + configFingerprint + ", cause=" + cause + "]";
+                + tasks + ", config=" + config + ", maskedKeys=" + maskedKeys + ", maskReasons=" + maskReasons
+                + ", configFingerprint=" + configFingerprint + ", cause=" + cause + ", traceMode=" + traceMode + "]";
     }
 
     private static List<TaskSnapshot> sortedById(List<TaskSnapshot> tasks) {
@@ -210,6 +276,16 @@ public final class ConnectorSnapshot extends EventPayload {
     private static String fingerprintOf(SortedMap<String, String> config, SortedSet<String> maskedKeys) {
         requireMasked(config, maskedKeys);
         return ConfigFingerprint.of(config);
+    }
+
+    private static void requireReasons(Map<String, String> config, java.util.Set<String> maskedKeys,
+                                       Map<String, String> reasons) {
+        for (Map.Entry<String, String> reason : reasons.entrySet()) {
+            String problem = MaskReasonCodes.problem(reason.getKey(), reason.getValue(), config, maskedKeys);
+            if (problem != null) {
+                throw new IllegalArgumentException("mask reason of config key '" + reason.getKey() + "': " + problem);
+            }
+        }
     }
 
     private static void requireMasked(Map<String, String> config, Iterable<String> maskedKeys) {

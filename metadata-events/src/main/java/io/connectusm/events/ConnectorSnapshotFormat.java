@@ -13,7 +13,10 @@ import java.util.TreeSet;
 /**
  * {@link PayloadFormat} of {@link ConnectorSnapshot}. Reading enforces the masking invariant before
  * anything else is built from the config: a key listed in {@code masked_keys} that carries anything but
- * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value.
+ * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value; so is a
+ * {@code mask_reasons} entry that breaks the contract ({@link MaskReasonCodes}). Both optional fields
+ * ({@code mask_reasons}, {@code trace_mode}) are left out when empty or unknown, so a snapshot without them is
+ * written exactly as before they existed.
  */
 final class ConnectorSnapshotFormat implements PayloadFormat {
 
@@ -29,6 +32,8 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
     static final String MASKED_KEYS = "masked_keys";
     static final String CONFIG_FINGERPRINT = "config_fingerprint";
     static final String CAUSE = "cause";
+    static final String MASK_REASONS = "mask_reasons";
+    static final String TRACE_MODE = "trace_mode";
 
     static final String FINGERPRINT_EXPECTED = "expected sha256: followed by 64 lowercase hex digits";
 
@@ -45,7 +50,9 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             CONFIG, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
             MASKED_KEYS, Shape.items(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
             CONFIG_FINGERPRINT, Shape.SCALAR,
-            CAUSE, Shape.SCALAR);
+            CAUSE, Shape.SCALAR,
+            MASK_REASONS, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
+            TRACE_MODE, Shape.SCALAR);
 
     @Override
     public Shape.Fields shape() {
@@ -73,6 +80,13 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         snapshot.maskedKeys().forEach(maskedKeys::add);
         data.put(CONFIG_FINGERPRINT, snapshot.configFingerprint());
         data.put(CAUSE, snapshot.cause().name());
+        if (!snapshot.maskReasons().isEmpty()) {
+            ObjectNode reasons = data.putObject(MASK_REASONS);
+            snapshot.maskReasons().forEach(reasons::put);
+        }
+        if (snapshot.traceMode() != null) {
+            data.put(TRACE_MODE, snapshot.traceMode().name());
+        }
         return data;
     }
 
@@ -84,6 +98,13 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             if (config.containsKey(key) && !ConnectorSnapshot.MASKED_VALUE.equals(config.get(key))) {
                 throw EventDecodingException.malformed(data.path(CONFIG).field(key),
                         "is listed in masked_keys, so its value must be \"" + ConnectorSnapshot.MASKED_VALUE + "\"");
+            }
+        }
+        SortedMap<String, String> reasons = data.optionalStringMap(MASK_REASONS);
+        for (Map.Entry<String, String> reason : reasons.entrySet()) {
+            String problem = MaskReasonCodes.problem(reason.getKey(), reason.getValue(), config, maskedKeys);
+            if (problem != null) {
+                throw EventDecodingException.malformed(data.path(MASK_REASONS).field(reason.getKey()), problem);
             }
         }
         String fingerprint = data.requiredString(CONFIG_FINGERPRINT);
@@ -103,8 +124,10 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
                 readTasks(data),
                 config,
                 maskedKeys,
+                reasons,
                 fingerprint,
-                data.requiredEnum(CAUSE, ChangeCause.class));
+                data.requiredEnum(CAUSE, ChangeCause.class),
+                data.optionalEnum(TRACE_MODE, TraceMode.class));
     }
 
     private static List<TaskSnapshot> readTasks(NodeReader data) {

@@ -119,6 +119,12 @@ final class NodeReader {
                 + (value.isTextual() ? "" : ", found " + describe(value)));
     }
 
+    /** One of the constants of {@code type}, spelled exactly as declared, or {@code null} when absent or null. */
+    <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : requiredEnum(name, type);
+    }
+
     /**
      * A non-negative 64-bit integer, written either as a string of decimal digits (how the contract writes
      * {@code epoch} and {@code sequence}, since CloudEvents integers are 32-bit) or as a JSON integer.
@@ -225,6 +231,12 @@ final class NodeReader {
             map.put(entry.getKey(), value.isNull() ? null : text(value, at));
         }
         return map;
+    }
+
+    /** An object used as a map from string to string (no null values), or an empty map when absent or null. */
+    SortedMap<String, String> optionalStringMap(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? new TreeMap<>() : requiredStringMap(name, false);
     }
 
     private JsonNode requiredArray(String name) {

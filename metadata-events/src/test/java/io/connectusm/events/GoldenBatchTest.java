@@ -21,6 +21,10 @@ class GoldenBatchTest {
     private static final String SNAPSHOT_FINGERPRINT =
             "sha256:4c1551c55fa0c5740e6ef6e508b5c41aaa71d2e00f64504f5cf46c170f1ee4fc";
 
+    /** Of the snapshot in golden/snapshot-with-mask-reasons.json, computed the same way. */
+    private static final String REASONS_SNAPSHOT_FINGERPRINT =
+            "sha256:4118d112d4baf80727a538c57647b49226ddbef844a505e3d6dccf30b02febe1";
+
     private final EventCodec codec = new EventCodec();
 
     @Test
@@ -52,9 +56,45 @@ class GoldenBatchTest {
         }
     }
 
+    @Test
+    void snapshotsWithoutReasonsOrTraceModeDecodeAsBeforeAndAreWrittenWithoutThem() throws IOException {
+        ConnectorSnapshot snapshot = (ConnectorSnapshot) codec.decodeBatch(golden()).get(0).payload();
+
+        assertThat(snapshot.maskReasons()).isEmpty();
+        assertThat(snapshot.traceMode()).isNull();
+        JsonNode data = Json.tree(codec.encode(SampleEvents.event(snapshot, 0))).get("data");
+        assertThat(data.has("mask_reasons")).isFalse();
+        assertThat(data.has("trace_mode")).isFalse();
+    }
+
+    @Test
+    void goldenSnapshotWithReasonsDecodesToTheExpectedEvent() throws IOException {
+        MetadataEvent decoded = codec.decode(golden("snapshot-with-mask-reasons.json"));
+
+        assertThat(decoded).isEqualTo(SampleEvents.event(SampleEvents.snapshotWithReasons(), 4));
+        ConnectorSnapshot snapshot = (ConnectorSnapshot) decoded.payload();
+        assertThat(snapshot.configFingerprint()).isEqualTo(REASONS_SNAPSHOT_FINGERPRINT);
+        assertThat(snapshot.maskReasons()).containsEntry("connection.url", MaskReasonCodes.URL)
+                .containsEntry("connection.password", MaskReasonCodes.TYPE).hasSize(6);
+        assertThat(snapshot.maskReasons().values()).allMatch(MaskReasonCodes::isKnown);
+        assertThat(snapshot.traceMode()).isEqualTo(TraceMode.SCRUBBED);
+    }
+
+    @Test
+    void encodingTheSnapshotWithReasonsGivesJsonEqualToItsGoldenFileWhichValidates() throws IOException {
+        JsonNode encoded = Json.tree(codec.encode(SampleEvents.event(SampleEvents.snapshotWithReasons(), 4)));
+
+        assertThat(encoded).isEqualTo(Json.tree(golden("snapshot-with-mask-reasons.json")));
+        assertThat(Schemas.validateEvent(EventType.CONNECTOR_SNAPSHOT, encoded)).isEmpty();
+    }
+
     private static byte[] golden() throws IOException {
-        try (InputStream in = GoldenBatchTest.class.getResourceAsStream("/golden/example-batch.json")) {
-            return Objects.requireNonNull(in, "golden/example-batch.json").readAllBytes();
+        return golden("example-batch.json");
+    }
+
+    private static byte[] golden(String file) throws IOException {
+        try (InputStream in = GoldenBatchTest.class.getResourceAsStream("/golden/" + file)) {
+            return Objects.requireNonNull(in, "golden/" + file).readAllBytes();
         }
     }
 }

@@ -54,9 +54,13 @@ final class RandomEvents {
         return batch;
     }
 
+    private static final String[] WHOLE_VALUE_CODES = {MaskReasonCodes.TYPE, MaskReasonCodes.NAME,
+        MaskReasonCodes.PATTERN, MaskReasonCodes.POLICY, MaskReasonCodes.SHAPE};
+
     private ConnectorSnapshot snapshot() {
         SortedMap<String, String> config = new TreeMap<>();
         TreeSet<String> masked = new TreeSet<>();
+        SortedMap<String, String> reasons = new TreeMap<>();
         int entries = random.nextInt(4) == 0 ? 0 : random.nextInt(12);
         for (int i = 0; i < entries; i++) {
             String key = text(1 + random.nextInt(20));
@@ -67,9 +71,18 @@ final class RandomEvents {
                 case 0 -> {
                     config.put(key, ConnectorSnapshot.MASKED_VALUE);
                     masked.add(key);
+                    if (random.nextBoolean()) {
+                        reasons.put(key, pick(WHOLE_VALUE_CODES));
+                    }
                 }
                 case 1 -> config.put(key, null);
-                default -> config.put(key, text(random.nextInt(40)));
+                default -> {
+                    config.put(key, text(random.nextInt(40)));
+                    if (random.nextInt(4) == 0) {
+                        // a credential cut out, or a code a newer emitter may add (readers keep it)
+                        reasons.put(key, random.nextBoolean() ? MaskReasonCodes.URL : "future-code_" + random.nextInt(9));
+                    }
+                }
             }
         }
         if (random.nextBoolean()) {
@@ -80,8 +93,9 @@ final class RandomEvents {
         for (int id = 0; id < taskCount; id++) {
             tasks.add(new TaskSnapshot(id, pick(ConnectorState.values()), maybe(), maybe()));
         }
+        TraceMode traceMode = random.nextBoolean() ? null : pick(TraceMode.values());
         return new ConnectorSnapshot(nonEmpty(), maybe(), pick(ConnectorType.values()), pick(ConnectorState.values()),
-                maybe(), maybe(), tasks, config, masked, pick(ChangeCause.values()));
+                maybe(), maybe(), tasks, config, masked, reasons, pick(ChangeCause.values()), traceMode);
     }
 
     private ClusterInventory inventory() {

@@ -42,6 +42,47 @@ final class SampleEvents {
                 ChangeCause.CONFIG_UPDATED);
     }
 
+    /**
+     * A snapshot of an emitter that gives reasons (every code of version 1, one key per code) and says how it treated
+     * the traces: the example of {@code golden/snapshot-with-mask-reasons.json}.
+     */
+    static ConnectorSnapshot snapshotWithReasons() {
+        TreeMap<String, String> config = new TreeMap<>();
+        config.put("connector.class", "io.confluent.connect.jdbc.JdbcSinkConnector");
+        config.put("connection.url", "jdbc:postgresql://orders:" + ConnectorSnapshot.MASKED_VALUE + "@db:5432/orders");
+        config.put("connection.password", ConnectorSnapshot.MASKED_VALUE);
+        config.put("datadog.api.key", ConnectorSnapshot.MASKED_VALUE);
+        config.put("acme.tenant.key", ConnectorSnapshot.MASKED_VALUE);
+        config.put("vendor.blob", ConnectorSnapshot.MASKED_VALUE);
+        config.put("http.header.value", ConnectorSnapshot.MASKED_VALUE);
+        config.put("topics", "orders");
+        config.put("tasks.max", "2");
+        TreeMap<String, String> reasons = new TreeMap<>();
+        reasons.put("connection.url", MaskReasonCodes.URL);
+        reasons.put("connection.password", MaskReasonCodes.TYPE);
+        reasons.put("datadog.api.key", MaskReasonCodes.NAME);
+        reasons.put("acme.tenant.key", MaskReasonCodes.PATTERN);
+        reasons.put("vendor.blob", MaskReasonCodes.POLICY);
+        reasons.put("http.header.value", MaskReasonCodes.SHAPE);
+        return new ConnectorSnapshot(
+                "jdbc-sink-orders",
+                "io.confluent.connect.jdbc.JdbcSinkConnector",
+                ConnectorType.SINK,
+                ConnectorState.RUNNING,
+                WORKER,
+                null,
+                List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
+                        new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
+                                "org.postgresql.util.PSQLException: FATAL: password authentication failed for user "
+                                        + "\"orders\" (password=" + ConnectorSnapshot.MASKED_VALUE + ")\n\tat Foo.bar(Foo.java:42)")),
+                config,
+                new TreeSet<>(Set.of("connection.password", "datadog.api.key", "acme.tenant.key", "vendor.blob",
+                        "http.header.value")),
+                reasons,
+                ChangeCause.CONFIG_UPDATED,
+                TraceMode.SCRUBBED);
+    }
+
     static ConnectorDeleted deleted() {
         return new ConnectorDeleted("s3-sink-legacy");
     }

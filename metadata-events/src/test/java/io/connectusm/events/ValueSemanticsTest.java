@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,12 @@ class ValueSemanticsTest {
                         s.tasks(), otherConfig, s.maskedKeys(), s.cause()),
                 new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
                         s.tasks(), s.config(), new TreeSet<>(List.of("absent.key")), s.cause()),
-                withCause(s, ChangeCause.RESYNC));
+                withCause(s, ChangeCause.RESYNC),
+                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
+                        s.tasks(), s.config(), s.maskedKeys(), new TreeMap<>(Map.of("connection.password", "type")),
+                        s.cause(), s.traceMode()),
+                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
+                        s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.cause(), TraceMode.SUMMARY));
         for (ConnectorSnapshot other : changed) {
             assertThat(other).as(other.toString()).isNotEqualTo(s);
         }
@@ -89,6 +95,8 @@ class ValueSemanticsTest {
         ConnectorSnapshot s = SampleEvents.snapshot();
         assertThatThrownBy(() -> s.config().put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.maskedKeys().add("k")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> SampleEvents.snapshotWithReasons().maskReasons().put("k", "type"))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.tasks().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SampleEvents.plugins().plugins().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SampleEvents.inventory().connectors().clear())
@@ -116,8 +124,8 @@ class ValueSemanticsTest {
                 tasks.add(new TaskSnapshot(t.id(), t.state(), t.workerId(), t.trace()));
             }
             return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                    s.trace(), tasks, new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()), s.configFingerprint(),
-                    s.cause());
+                    s.trace(), tasks, new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()),
+                    new TreeMap<>(s.maskReasons()), s.configFingerprint(), s.cause(), s.traceMode());
         }
         if (payload instanceof ConnectorDeleted d) {
             return new ConnectorDeleted(new String(d.name()));
@@ -135,6 +143,6 @@ class ValueSemanticsTest {
 
     private static ConnectorSnapshot withCause(ConnectorSnapshot s, ChangeCause cause) {
         return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                s.tasks(), s.config(), s.maskedKeys(), s.configFingerprint(), cause);
+                s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.configFingerprint(), cause, s.traceMode());
     }
 }
