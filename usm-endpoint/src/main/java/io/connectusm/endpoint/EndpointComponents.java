@@ -14,6 +14,8 @@ import io.connectusm.endpoint.auth.ConsoleSessions;
 import io.connectusm.endpoint.auth.CsrfTokens;
 import io.connectusm.endpoint.auth.FailedLoginThrottle;
 import io.connectusm.endpoint.auth.SigningKeys;
+import io.connectusm.endpoint.ingest.IngestScrubCounts;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.store.Database;
 import io.connectusm.endpoint.store.IdGenerator;
 import io.connectusm.endpoint.store.SessionRevocationRows;
@@ -30,8 +32,9 @@ import io.connectusm.endpoint.web.WebConsole;
  * @param apiKeys the API keys (over the same database)
  * @param links   where response links point (relative, or under {@code public.url})
  * @param router  what the HTTP server calls for every request
+ * @param scrubbed what the ingest scrub removed from received events, by kind (for the metrics)
  */
-record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter router) {
+record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter router, IngestScrubCounts scrubbed) {
 
     static EndpointComponents over(Database database, EndpointConfig config) {
         Clock clock = Clock.systemUTC();
@@ -50,11 +53,13 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
         Authenticator authenticator = new Authenticator(apiKeys, sessions, new FailedLoginThrottle(
                 config.loginFailuresBurst(), config.loginFailuresPerMinute(), clock));
         RouteTable.Builder routes = RouteTable.builder();
+        IngestScrubCounts scrubbed = new IngestScrubCounts();
         UsmV1Api.addRoutes(routes, stores, apiKeys, links, config.defaultEnvironment(), new ApiLimits(
-                Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock));
+                Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock),
+                new IngestScrubber(scrubbed));
         WebConsole.addRoutes(routes, stores, new ConsoleSecurity(authenticator, sessions, new CsrfTokens(signing),
                 config.tlsEnabled()));
         return new EndpointComponents(stores, apiKeys, links, new ApiRouter(authenticator, routes.build(),
-                config.tlsEnabled(), config.publicUrl()));
+                config.tlsEnabled(), config.publicUrl()), scrubbed);
     }
 }

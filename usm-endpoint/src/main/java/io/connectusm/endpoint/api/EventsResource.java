@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.connectusm.endpoint.auth.KeyScope;
 import io.connectusm.endpoint.http.ApiResponse;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.ConnectCluster;
 import io.connectusm.endpoint.store.ConnectorStore;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code events.max.future.ms} after the endpoint's clock is refused whole with 400 (never clamped: with newest
  * wins, a time in the future would pin a connector's state until the clock caught up). A scoped agent key writes
  * only into the registrations of its environment, and only for its listed clusters: a batch naming another is
- * refused whole with 403 {@code outside_key_scope}. Thread-safe.
+ * refused whole with 403 {@code outside_key_scope}. Before anything is stored, every string of every event goes
+ * through the {@link IngestScrubber} (a worker with an older plugin does not leave credentials here). Thread-safe.
  */
 final class EventsResource {
 
@@ -43,10 +45,12 @@ final class EventsResource {
     private final ConnectorStore connectors;
     private final Duration maxFuture;
     private final Clock clock;
+    private final IngestScrubber scrubber;
 
     EventsResource(EventCodec codec, RegistrationStore registrations, ConnectorStore connectors, Duration maxFuture,
-                   Clock clock) {
+                   Clock clock, IngestScrubber scrubber) {
         this.codec = codec;
+        this.scrubber = scrubber;
         this.registrations = registrations;
         this.connectors = connectors;
         this.maxFuture = maxFuture;
@@ -56,7 +60,7 @@ final class EventsResource {
     ApiResponse ingest(Call call) {
         List<MetadataEvent> events = decode(call.body());
         refuseFutureEvents(events);
-        ConnectorStore.ApplyResult result = apply(events, call.caller().scope());
+        ConnectorStore.ApplyResult result = apply(scrubber.scrub(events), call.caller().scope());
         log.debug("event batch: {} applied, {} ignored", result.applied(), result.ignored());
         return ApiResponse.noContent();
     }

@@ -3,6 +3,8 @@ package io.connectusm.endpoint.api;
 import java.util.Set;
 
 import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.ingest.IngestScrubCounts;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.store.Stores;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MediaTypes;
@@ -25,15 +27,26 @@ public final class UsmV1Api {
         return addRoutes(table, stores, apiKeys, links, defaultEnvironment, ApiLimits.DEFAULTS);
     }
 
-    /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}. */
+    /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}, a scrub of its own. */
     public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
                                                String defaultEnvironment, ApiLimits limits) {
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits,
+                new IngestScrubber(new IngestScrubCounts()));
+    }
+
+    /**
+     * Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}; received events go
+     * through {@code scrubber} before they are stored.
+     */
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
+                                               String defaultEnvironment, ApiLimits limits,
+                                               IngestScrubber scrubber) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
         var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
         var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors(),
-                limits.eventsMaxFuture(), limits.clock());
+                limits.eventsMaxFuture(), limits.clock(), scrubber);
         var sightings = new SightingsResource(stores.sightings(), defaultEnvironment, links,
                 limits.sightingsPerRequest());
         var keys = new ApiKeysResource(apiKeys, links);
