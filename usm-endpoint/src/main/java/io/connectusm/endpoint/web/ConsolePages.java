@@ -94,7 +94,8 @@ final class ConsolePages {
         Frame frame = Frame.of(name, List.of(Crumb.environment(c.environment()), Crumb.cluster(c)), name)
                 .as(signedIn(call));
         return Templates.page(200, "connector.jte", ConnectorView.of(frame, s,
-                stores.connectors().history(c.id(), name)));
+                stores.connectors().history(c.id(), name), Paths.connector(c.id(), name) + "/purge-history",
+                formToken(call.caller())));
     }
 
     /** The forms' token for an admin; {@code null} (no forms) for a viewer. */
