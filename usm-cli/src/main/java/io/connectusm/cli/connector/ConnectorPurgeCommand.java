@@ -33,21 +33,14 @@ final class ConnectorPurgeCommand extends ConnectorReadCommand {
 
     @Override
     String run(UsmApiClient client, String environment) {
+        PrintWriter out = spec.commandLine().getOut();
         try {
             // Known first (also a deleted connector, whose history stays): nothing is asked about a typo.
             client.connectorHistory(connectCluster, name, environment);
-        } catch (UsmApiException e) {
-            if (e.isNotFound()) {
-                throw notFound(client, name, environment, e);
+            if (!force && !terminal.confirm(out, "Are you sure you want to purge the history of connector \""
+                    + name + "\"?")) {
+                return "Nothing purged.\n";
             }
-            throw e;
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (!force && !terminal.confirm(out, "Are you sure you want to purge the history of connector \"" + name
-                + "\"?")) {
-            return "Nothing purged.\n";
-        }
-        try {
             client.purgeConnectorHistory(connectCluster, name, environment);
         } catch (UsmApiException e) {
             if (e.isNotFound()) {
