@@ -1,6 +1,7 @@
 package io.connectusm.benchmarks;
 
-import io.connectusm.extension.LegacySecretMaskerAccess;
+import io.connectusm.events.TraceMode;
+import io.connectusm.extension.masking.ConnectorMasking;
 import io.connectusm.secrets.ConfigMasker;
 import io.connectusm.secrets.DeclaredKeys;
 import io.connectusm.secrets.MaskedConfig;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,8 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code maskConfig}: {@code secret-detection}'s {@link ConfigMasker} on one connector config of {@code keys}
  *       entries (a MirrorMaker-like mix: client overrides under prefixes, transforms, converters, URLs with
- *       credentials, a JAAS config, secret-named keys, and many ordinary settings), against the extension's current
- *       {@code SecretMasker} ({@code legacyMaskConfig}, same config, its plugin lookup cached as in a worker) and
+ *       credentials, a JAAS config, secret-named keys, and many ordinary settings) with its {@code DeclaredKeys} given;
+ *       the worker extension's whole path on the same config ({@code extensionMaskConfig}: {@code ConnectorMasking},
+ *       its declared keys looked up in its cache of plugin definitions, as in a worker, and the reason codes); and
  *       a plain copy of the map into a sorted map ({@code copyConfig}, the floor every masker pays).</li>
  *   <li>{@code scrubEventStrings}: {@link TextScrubber} over every string of a 2.4 KB connector snapshot (names,
  *       state, worker, a trace, 40 masked config entries), as the agent runs it on every event; and
@@ -60,7 +61,7 @@ public class MaskingBenchmark {
     public int keys;
 
     private final ConfigMasker masker = new ConfigMasker(MaskingOptions.defaults());
-    private Function<Map<String, String>, Object> legacy;
+    private ConnectorMasking extension;
     private Map<String, String> config;
     private DeclaredKeys declared;
     private List<String> eventStrings;
@@ -76,8 +77,9 @@ public class MaskingBenchmark {
                 .declaredKeys("", List.of("connection.url", "topics", "batch.size"))
                 .passwordKeys("transforms.t0.", List.of("signing.material"))
                 .build();
-        legacy = LegacySecretMaskerAccess.masker();
-        legacy.apply(config);
+        extension = new ConnectorMasking(MaskingBenchmark.class.getClassLoader(), Map.of(), MaskingOptions.defaults(),
+                TraceMode.SCRUBBED);
+        extension.mask(config);
         trace = trace();
         traceScrubber = masker.mask(config, declared).traceScrubber();
         eventStrings = eventStrings(masker.mask(config(40, new Random(7)), declared), trace);
@@ -93,8 +95,8 @@ public class MaskingBenchmark {
     }
 
     @Benchmark
-    public Object legacyMaskConfig() {
-        return legacy.apply(config);
+    public Object extensionMaskConfig() {
+        return extension.mask(config);
     }
 
     @Benchmark
@@ -129,7 +131,7 @@ public class MaskingBenchmark {
             b.prepare();
             Map<String, Runnable> operations = new java.util.LinkedHashMap<>();
             operations.put("maskConfig", b::maskConfig);
-            operations.put("legacyMaskConfig", b::legacyMaskConfig);
+            operations.put("extensionMaskConfig", b::extensionMaskConfig);
             operations.put("copyConfig", b::copyConfig);
             operations.put("scrubEventStrings", () -> b.eventStrings.forEach(TextScrubber.standard()::scrub));
             operations.put("scrubTrace", b::scrubTrace);

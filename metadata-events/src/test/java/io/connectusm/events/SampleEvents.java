@@ -17,22 +17,25 @@ final class SampleEvents {
     /** A value that must never show up in a message: it plays a secret an emitter forgot to mask. */
     static final String CANARY = "Canary-s3cr3t-7f3a9d";
 
+    private static final String JDBC_SINK = "jdbc-sink-orders";
+    private static final String JDBC_SINK_CLASS = "io.confluent.connect.jdbc.JdbcSinkConnector";
+
     private SampleEvents() {
+    }
+
+    /** Task 0 running on {@link #WORKER}, task 1 failed on another worker with {@code failure} as its trace's head. */
+    private static List<TaskSnapshot> runningAndFailedTask(String failure) {
+        return List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
+                new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
+                        failure + "\n\tat Foo.bar(Foo.java:42)"));
     }
 
     static ConnectorSnapshot snapshot() {
         return new ConnectorSnapshot(
-                "jdbc-sink-orders",
-                "io.confluent.connect.jdbc.JdbcSinkConnector",
-                ConnectorType.SINK,
-                ConnectorState.RUNNING,
-                WORKER,
-                null,
-                List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
-                        new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
-                                "org.apache.kafka.connect.errors.ConnectException: connection refused\n\tat Foo.bar(Foo.java:42)")),
+                JDBC_SINK, JDBC_SINK_CLASS, ConnectorType.SINK, ConnectorState.RUNNING, WORKER, null,
+                runningAndFailedTask("org.apache.kafka.connect.errors.ConnectException: connection refused"),
                 new TreeMap<>(Map.of(
-                        "connector.class", "io.confluent.connect.jdbc.JdbcSinkConnector",
+                        "connector.class", JDBC_SINK_CLASS,
                         "connection.url", "jdbc:postgresql://db:5432/orders",
                         "connection.user", "orders",
                         "connection.password", ConnectorSnapshot.MASKED_VALUE,
@@ -48,7 +51,7 @@ final class SampleEvents {
      */
     static ConnectorSnapshot snapshotWithReasons() {
         TreeMap<String, String> config = new TreeMap<>();
-        config.put("connector.class", "io.confluent.connect.jdbc.JdbcSinkConnector");
+        config.put("connector.class", JDBC_SINK_CLASS);
         config.put("connection.url", "jdbc:postgresql://orders:" + ConnectorSnapshot.MASKED_VALUE + "@db:5432/orders");
         config.put("connection.password", ConnectorSnapshot.MASKED_VALUE);
         config.put("datadog.api.key", ConnectorSnapshot.MASKED_VALUE);
@@ -65,16 +68,9 @@ final class SampleEvents {
         reasons.put("vendor.blob", MaskReasonCodes.POLICY);
         reasons.put("http.header.value", MaskReasonCodes.SHAPE);
         return new ConnectorSnapshot(
-                "jdbc-sink-orders",
-                "io.confluent.connect.jdbc.JdbcSinkConnector",
-                ConnectorType.SINK,
-                ConnectorState.RUNNING,
-                WORKER,
-                null,
-                List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null),
-                        new TaskSnapshot(1, ConnectorState.FAILED, "connect-2.internal:8083",
-                                "org.postgresql.util.PSQLException: FATAL: password authentication failed for user "
-                                        + "\"orders\" (password=" + ConnectorSnapshot.MASKED_VALUE + ")\n\tat Foo.bar(Foo.java:42)")),
+                JDBC_SINK, JDBC_SINK_CLASS, ConnectorType.SINK, ConnectorState.RUNNING, WORKER, null,
+                runningAndFailedTask("org.postgresql.util.PSQLException: FATAL: password authentication failed for "
+                        + "user \"orders\" (password=" + ConnectorSnapshot.MASKED_VALUE + ")"),
                 config,
                 new TreeSet<>(Set.of("connection.password", "datadog.api.key", "acme.tenant.key", "vendor.blob",
                         "http.header.value")),
@@ -89,7 +85,7 @@ final class SampleEvents {
 
     static ClusterInventory inventory() {
         return new ClusterInventory(new TreeMap<>(Map.of(
-                "jdbc-sink-orders", snapshot().configFingerprint(),
+                JDBC_SINK, snapshot().configFingerprint(),
                 "datagen-users", ConfigFingerprint.of(Map.of("connector.class", "DatagenConnector")))));
     }
 

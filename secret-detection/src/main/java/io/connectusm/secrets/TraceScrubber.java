@@ -6,9 +6,9 @@ import io.connectusm.secrets.detect.CredentialScanner;
 import java.util.function.Consumer;
 
 /**
- * Scrubs a connector's or task's trace (or any free text about one connector) before it leaves: every occurrence
- * of the connector's {@link SecretValues} (values and their tokens, raw, URL-encoded or JSON-escaped), then every
- * credential {@link TextScrubber} detects. Values the worker resolved from {@code ${provider:…}} references never
+ * Scrubs a connector's or task's trace (or any free text about one connector) before it leaves: every credential
+ * {@link TextScrubber} detects, then every occurrence of the connector's {@link SecretValues} (values and their
+ * tokens, raw, URL-encoded or JSON-escaped) that is left. Values the worker resolved from {@code ${provider:…}} references never
  * reach the masker, so in a trace only the detectors can catch them.
  *
  * <p>Immutable; thread-safe. One per masked config ({@link MaskedConfig#traceScrubber()}), reused for the
@@ -37,8 +37,10 @@ public final class TraceScrubber {
         if (trace == null || trace.isEmpty()) {
             return trace;
         }
-        String withoutKnown = removeKnown(trace, findings);
-        return TextScrubber.standard().scrub(withoutKnown, findings);
+        // Detectors first: a known value found only in part (its longest token) would leave "********" at the start
+        // of an assignment's value, which the detectors take for masked already, and the rest of the value stay.
+        String withoutDetected = TextScrubber.standard().scrub(trace, findings);
+        return removeKnown(withoutDetected, findings);
     }
 
     private String removeKnown(String text, Consumer<CredentialKind> findings) {

@@ -34,7 +34,9 @@ class PackageDependenciesTest {
             "auth", Set.of("http", "store"),
             "api", Set.of("http", "auth", "ingest", "store"),
             "web", Set.of("api", "http", "auth", "store"),
-            "", Set.of("api", "http", "auth", "ingest", "store", "web"));
+            "metrics", Set.of("api", "http", "store"),
+            "webhooks", Set.of("metrics", "store"),
+            "", Set.of("api", "http", "auth", "ingest", "store", "web", "metrics", "webhooks"));
 
     @Test
     void everyPackageImportsOnlyWhatItsPackageInfoAllows() throws IOException {

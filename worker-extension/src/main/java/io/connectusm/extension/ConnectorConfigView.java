@@ -1,5 +1,7 @@
 package io.connectusm.extension;
 
+import io.connectusm.extension.masking.MaskedConnectorConfig;
+
 /**
  * One connector's config as last read from the worker, already masked, with its fingerprint. Reading it goes
  * through the herder's tick thread (it may wait seconds while the herder stops tasks), so it is read less
@@ -8,15 +10,15 @@ package io.connectusm.extension;
 final class ConnectorConfigView {
 
     private final String connectorClass;
-    private final SecretMasker.MaskedConfig masked;
+    private final MaskedConnectorConfig masked;
     private final String fingerprint;
 
     /**
-     * @param connectorClass the {@code connector.class} value as configured
-     * @param masked         the masked config and the names of the masked keys
+     * @param connectorClass the {@code connector.class} value as masked
+     * @param masked         the masked config, the masked keys, the reasons, and how this connector's traces leave
      * @param fingerprint    {@code ConfigFingerprint.of(masked.config())}
      */
-    ConnectorConfigView(String connectorClass, SecretMasker.MaskedConfig masked, String fingerprint) {
+    ConnectorConfigView(String connectorClass, MaskedConnectorConfig masked, String fingerprint) {
         this.connectorClass = connectorClass;
         this.masked = masked;
         this.fingerprint = fingerprint;
@@ -26,7 +28,7 @@ final class ConnectorConfigView {
         return connectorClass;
     }
 
-    SecretMasker.MaskedConfig masked() {
+    MaskedConnectorConfig masked() {
         return masked;
     }
 

@@ -3,8 +3,9 @@ package io.connectusm.extension;
 import io.connectusm.events.ConfigFingerprint;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.ConnectorType;
-import io.connectusm.events.EventLimits;
 import io.connectusm.events.TaskSnapshot;
+import io.connectusm.extension.masking.ConnectorMasking;
+import io.connectusm.extension.masking.MaskedConnectorConfig;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.health.AbstractState;
 import org.apache.kafka.connect.health.ConnectClusterState;
@@ -27,11 +28,11 @@ import java.util.TreeMap;
 final class ConnectorObserver {
 
     private final ConnectClusterState clusterState;
-    private final SecretMasker masker;
+    private final ConnectorMasking masking;
 
-    ConnectorObserver(ConnectClusterState clusterState, SecretMasker masker) {
+    ConnectorObserver(ConnectClusterState clusterState, ConnectorMasking masking) {
         this.clusterState = clusterState;
-        this.masker = masker;
+        this.masking = masking;
     }
 
     /** The Kafka cluster ID of the worker's internal topics; blocks until the herder is ready. */
@@ -59,8 +60,10 @@ final class ConnectorObserver {
 
     /** Masks a raw connector config (as stored by the worker, or as a REST call wrote it). No I/O. */
     ConnectorConfigView configView(Map<String, String> raw) {
-        SecretMasker.MaskedConfig masked = masker.mask(raw);
-        return new ConnectorConfigView(raw.get("connector.class"), masked, ConfigFingerprint.of(masked.config()));
+        MaskedConnectorConfig masked = masking.mask(raw);
+        // connector.class as masked: free text like any other value
+        return new ConnectorConfigView(masked.config().get("connector.class"), masked,
+                ConfigFingerprint.of(masked.config()));
     }
 
     /**
@@ -72,9 +75,9 @@ final class ConnectorObserver {
             ConnectorHealth health = clusterState.connectorHealth(name);
             List<TaskSnapshot> tasks = new ArrayList<>();
             new TreeMap<>(health.tasksState()).forEach((id, task) ->
-                    tasks.add(new TaskSnapshot(id, state(task), task.workerId(), trace(task))));
+                    tasks.add(new TaskSnapshot(id, state(task), task.workerId(), trace(config, task))));
             return Optional.of(new ObservedConnector(name, type(health), state(health.connectorState()),
-                    health.connectorState().workerId(), trace(health.connectorState()), tasks, config));
+                    health.connectorState().workerId(), trace(config, health.connectorState()), tasks, config));
         } catch (RuntimeException e) {
             return notFoundOrThrow(name, e);
         }
@@ -120,8 +123,8 @@ final class ConnectorObserver {
         }
     }
 
-    private static String trace(AbstractState state) {
-        String trace = state.traceMessage();
-        return trace == null || trace.isEmpty() ? null : EventLimits.truncate(trace);
+    /** The trace as it may leave: scrubbed, summarised or dropped with {@code config}'s masking (trace.mode). */
+    private static String trace(ConnectorConfigView config, AbstractState state) {
+        return config.masked().trace(state.traceMessage());
     }
 }

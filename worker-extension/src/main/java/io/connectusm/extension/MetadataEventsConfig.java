@@ -1,6 +1,10 @@
 package io.connectusm.extension;
 
 import io.connectusm.events.EventLimits;
+import io.connectusm.events.TraceMode;
+import io.connectusm.secrets.MaskingOptions;
+import io.connectusm.secrets.MaskingPolicy;
+import io.connectusm.secrets.ValueRedactor;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -11,7 +15,9 @@ import org.apache.kafka.common.config.types.Password;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -121,10 +127,34 @@ final class MetadataEventsConfig extends AbstractConfig {
     static final long RETRY_BACKOFF_MAX_MS_DEFAULT = 30_000L;
 
     static final String SENSITIVE_KEY_PATTERNS_CONFIG = PREFIX + "sensitive.key.patterns";
-    static final String SENSITIVE_KEY_PATTERNS_DOC = "Extra connector config key patterns whose values are masked, "
-            + "added to the built-in ones (" + String.join(", ", SensitiveNamePatterns.DEFAULT_PATTERNS)
-            + "). '*' matches any characters; matching ignores case.";
+    static final String SENSITIVE_KEY_PATTERNS_DOC = "Connector config key patterns whose values are masked whole "
+            + "(reason 'pattern'), in addition to PASSWORD-typed keys and keys whose name looks secret. Globs: '*' "
+            + "matches any characters, every other character itself, case is ignored, the whole key must match "
+            + "(e.g. *.tenant.key).";
     static final String SENSITIVE_KEY_PATTERNS_DEFAULT = "";
+
+    static final String NONSENSITIVE_KEY_PATTERNS_CONFIG = PREFIX + "nonsensitive.key.patterns";
+    static final String NONSENSITIVE_KEY_PATTERNS_DOC = "Connector config key patterns that the name rule, "
+            + SENSITIVE_KEY_PATTERNS_CONFIG + " and the strict policy never mask (globs as there), for a key whose "
+            + "name looks secret but is not. A PASSWORD-typed key is masked all the same, and credentials are still "
+            + "cut out of the value.";
+    static final String NONSENSITIVE_KEY_PATTERNS_DEFAULT = "";
+
+    static final String MASKING_POLICY_CONFIG = PREFIX + "masking.policy";
+    static final String MASKING_POLICY_DOC = "'default' masks PASSWORD-typed keys, keys whose name looks secret, keys "
+            + "matching " + SENSITIVE_KEY_PATTERNS_CONFIG + ", and credentials inside values. 'strict' also masks "
+            + "every key that no loaded ConfigDef declares (reason 'policy'), unless its last name token names "
+            + "metadata (path, file, url, class, name, region ...).";
+    static final String MASKING_POLICY_DEFAULT = MaskingPolicy.DEFAULT.configValue();
+
+    static final String TRACE_MODE_CONFIG = PREFIX + "trace.mode";
+    static final String TRACE_MODE_DOC = "How connector and task failure traces leave the worker. 'scrubbed': the "
+            + "whole trace, with the connector's masked values, the worker's own secrets and every recognised "
+            + "credential replaced by ********. 'summary': only the first line (exception class and message), "
+            + "scrubbed the same way. 'none': no trace is sent. A secret in a trace that has no recognisable shape "
+            + "and is not a masked value of the connector can be caught only by 'summary' (if it is not on the first "
+            + "line) or 'none'.";
+    static final String TRACE_MODE_DEFAULT = configValue(TraceMode.SCRUBBED);
 
     static final String HISTORY_MAX_TRANSITIONS_CONFIG = PREFIX + "history.max.transitions";
     static final String HISTORY_MAX_TRANSITIONS_DOC = "How many unsent events are kept per connector while the agent "
@@ -171,6 +201,14 @@ final class MetadataEventsConfig extends AbstractConfig {
                     ConfigDef.Range.between(100L, 3_600_000L), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC)
             .define(SENSITIVE_KEY_PATTERNS_CONFIG, Type.LIST, SENSITIVE_KEY_PATTERNS_DEFAULT, Importance.MEDIUM,
                     SENSITIVE_KEY_PATTERNS_DOC)
+            .define(NONSENSITIVE_KEY_PATTERNS_CONFIG, Type.LIST, NONSENSITIVE_KEY_PATTERNS_DEFAULT,
+                    Importance.MEDIUM, NONSENSITIVE_KEY_PATTERNS_DOC)
+            .define(MASKING_POLICY_CONFIG, Type.STRING, MASKING_POLICY_DEFAULT,
+                    ConfigDef.ValidString.in(MaskingPolicy.DEFAULT.configValue(), MaskingPolicy.STRICT.configValue()),
+                    Importance.MEDIUM, MASKING_POLICY_DOC)
+            .define(TRACE_MODE_CONFIG, Type.STRING, TRACE_MODE_DEFAULT,
+                    ConfigDef.ValidString.in(Arrays.stream(TraceMode.values()).map(MetadataEventsConfig::configValue)
+                            .toArray(String[]::new)), Importance.MEDIUM, TRACE_MODE_DOC)
             .define(HISTORY_MAX_TRANSITIONS_CONFIG, Type.INT, HISTORY_MAX_TRANSITIONS_DEFAULT,
                     ConfigDef.Range.between(1, 1_000), Importance.LOW, HISTORY_MAX_TRANSITIONS_DOC);
 
@@ -260,8 +298,23 @@ final class MetadataEventsConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS_CONFIG));
     }
 
-    List<String> extraSensitiveKeyPatterns() {
-        return getList(SENSITIVE_KEY_PATTERNS_CONFIG);
+    /** The operator's masking settings: patterns, exceptions and policy. */
+    MaskingOptions maskingOptions() {
+        return MaskingOptions.builder()
+                .sensitiveKeyPatterns(getList(SENSITIVE_KEY_PATTERNS_CONFIG))
+                .nonsensitiveKeyPatterns(getList(NONSENSITIVE_KEY_PATTERNS_CONFIG))
+                .policy(MaskingPolicy.fromConfigValue(getString(MASKING_POLICY_CONFIG)))
+                .build();
+    }
+
+    /** A trace mode as the config spells it: its name in lower case. */
+    private static String configValue(TraceMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How failure traces leave the worker. */
+    TraceMode traceMode() {
+        return TraceMode.valueOf(getString(TRACE_MODE_CONFIG).toUpperCase(Locale.ROOT));
     }
 
     int historyMaxTransitions() {
@@ -275,7 +328,9 @@ final class MetadataEventsConfig extends AbstractConfig {
                 + ", client certificate " + (getString(SSL_KEYSTORE_LOCATION_CONFIG) == null ? "none" : "from "
                 + getString(SSL_KEYSTORE_LOCATION_CONFIG)) + ", basic auth "
                 + (basicAuthPlaceholder() ? "off: api.key and api.secret are the '" + BASIC_AUTH_PLACEHOLDER
-                + "' placeholder" : basicAuthUser() == null ? "off" : "on") + ")";
+                + "' placeholder" : basicAuthUser() == null ? "off" : "on") + ", masking policy "
+                + maskingOptions().policy().configValue() + ", traces " + configValue(traceMode())
+                + ")";
     }
 
     /** Accepts a comma-separated list of absolute http(s) URLs with a host and no query or fragment. */
@@ -288,8 +343,8 @@ final class MetadataEventsConfig extends AbstractConfig {
             @SuppressWarnings("unchecked")
             List<String> urls = (List<String>) value;
             for (String url : urls) {
-                // A URL may carry credentials: the message shows it with the password stripped.
-                String shown = UrlCredentialStripper.strip(url);
+                // A URL may carry credentials: the message shows it with them cut out.
+                String shown = ValueRedactor.standard().redact(url).value();
                 try {
                     URI uri = new URI(url);
                     String scheme = uri.getScheme();

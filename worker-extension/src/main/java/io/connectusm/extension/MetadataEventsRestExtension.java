@@ -1,6 +1,7 @@
 package io.connectusm.extension;
 
 import io.connectusm.events.EventCodec;
+import io.connectusm.extension.masking.ConnectorMasking;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
@@ -88,8 +89,8 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
         // The worker registers extensions with its delegating plugin loader as context loader: through it
         // connector, transform and converter classes (and their aliases) resolve as the worker resolves them.
         ClassLoader pluginLoader = Thread.currentThread().getContextClassLoader();
-        SecretMasker masker = new SecretMasker(new PasswordKeyResolver(pluginLoader, config.originals()),
-                SensitiveNamePatterns.withDefaultsAnd(config.extraSensitiveKeyPatterns()));
+        ConnectorMasking masking = new ConnectorMasking(pluginLoader, config.originals(), config.maskingOptions(),
+                config.traceMode());
         ConnectorChanges changes = new ConnectorChanges();
         Clock clock = Clock.systemUTC();
         PendingEvents pending = new PendingEvents(config.historyMaxTransitions(), clock.instant());
@@ -100,7 +101,7 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
         ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
                 config.reconcileInterval(), config.resyncInterval(),
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
-        ReconcileLoop started = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masker),
+        ReconcileLoop started = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking),
                 new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, clock);
         changes.reportDeletionsWith(started::reportDeletedNow);
         api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity));

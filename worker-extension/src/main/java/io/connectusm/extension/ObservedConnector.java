@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one observation of one connector found: its state read just now and its (masked) config as last
- * read. Compared with the previous observation to decide whether (and why) a snapshot is due. Immutable.
+ * What one observation of one connector found: its state read just now (traces already as they may leave) and its
+ * (masked) config as last read. Compared with the previous observation to decide whether (and why) a snapshot is due. Immutable.
  */
 final class ObservedConnector {
 
@@ -74,6 +74,7 @@ final class ObservedConnector {
 
     ConnectorSnapshot toSnapshot(ChangeCause cause) {
         return new ConnectorSnapshot(name, config.connectorClass(), type, state, workerId, trace, tasks,
-                config.masked().config(), config.masked().maskedKeys(), config.fingerprint(), cause);
+                config.masked().config(), config.masked().maskedKeys(), config.masked().reasonCodes(),
+                config.fingerprint(), cause, config.masked().traceMode());
     }
 }

@@ -13,7 +13,7 @@ import java.lang.reflect.Method;
  * {@code ConnectClusterState} implements the two methods the extension needs ({@code connectorConfig},
  * {@code clusterDetails}: default methods since Kafka 2.3 that throw unless the worker implements them), and whether
  * the {@code ConnectPlugin} interface (Kafka 4.3+) exists — without it nothing is lost: each plugin's own
- * {@code config()} gives its {@code ConfigDef} ({@link PasswordKeyResolver}).
+ * {@code config()} gives its {@code ConfigDef} (the masking package's {@code PluginConfigDefs}).
  *
  * <p>Compared across Kafka 3.9.2, 4.0.0, 4.1.1, 4.2.0, 4.3.1 and 4.4.0 with {@code javap}: these are the only
  * differences of {@code ConnectRestExtension}, {@code ConnectRestExtensionContext}, {@code ConnectClusterState},

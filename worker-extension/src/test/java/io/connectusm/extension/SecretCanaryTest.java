@@ -8,6 +8,11 @@ import io.connectusm.events.ConnectorState;
 import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.TaskSnapshot;
+import io.connectusm.events.TraceMode;
+import io.connectusm.extension.masking.ConnectorMasking;
+import io.connectusm.extension.masking.MaskedConnectorConfig;
+import io.connectusm.secrets.MaskingOptions;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.mirror.MirrorSourceConnector;
 import org.junit.jupiter.api.Test;
@@ -26,10 +31,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 1,000 generated connector configs with random secrets in every sensitive position go through the same
- * masker, codec and sender as in a worker, to the real mTLS receiver; no secret may appear in the bytes
- * received or in any log line, raw or encoded. (A smaller number also goes through a real worker in
- * {@link MetadataEventsClusterTest}.)
+ * 1,000 generated connector configs with random secrets in every sensitive position, each with a failed task whose
+ * trace echoes one of them, go through the same masking, codec and sender as in a worker, to the real mTLS receiver;
+ * no secret may appear in the bytes received or in any log line, raw or encoded. (A smaller number also goes through
+ * a real worker in {@link MetadataEventsClusterTest}, and a fresh corpus through the whole pipeline in
+ * integration-tests' {@code MaskingEndToEndIT}.)
  */
 class SecretCanaryTest {
 
@@ -45,8 +51,8 @@ class SecretCanaryTest {
         Random random = new Random(11);
         List<String> mirrorPasswordKeys = new MirrorSourceConnector().config().configKeys().values().stream()
                 .filter(key -> key.type == ConfigDef.Type.PASSWORD).map(key -> key.name).sorted().toList();
-        SecretMasker masker = new SecretMasker(new PasswordKeyResolver(getClass().getClassLoader(), Map.of()),
-                SensitiveNamePatterns.withDefaultsAnd(List.of()));
+        ConnectorMasking masking = new ConnectorMasking(getClass().getClassLoader(), Map.of(),
+                MaskingOptions.defaults(), TraceMode.SCRUBBED);
         EventCodec codec = new EventCodec();
         ClusterRef cluster = new ClusterRef("kafka-id", "canary-cluster");
 
@@ -61,13 +67,15 @@ class SecretCanaryTest {
                 List<MetadataEvent> batch = new ArrayList<>();
                 for (int i = 0; i < CONFIGS; i++) {
                     Map<String, String> raw = generate(i, random, canaries, mirrorPasswordKeys);
-                    SecretMasker.MaskedConfig masked = masker.mask(raw);
+                    MaskedConnectorConfig masked = masking.mask(raw);
                     expectedMaskedKeys += masked.maskedKeys().size();
+                    String trace = masked.trace(echoingTrace(raw, random));
                     batch.add(new MetadataEvent(UUID.randomUUID().toString(), cluster, "worker:8083", Instant.EPOCH,
                             i, Instant.now(), "connector-" + i, new ConnectorSnapshot("connector-" + i,
                             raw.get("connector.class"), ConnectorType.SOURCE, ConnectorState.RUNNING, "worker:8083",
-                            null, List.of(), masked.config(), masked.maskedKeys(),
-                            ConfigFingerprint.of(masked.config()), ChangeCause.CREATED)));
+                            null, List.of(new TaskSnapshot(0, ConnectorState.FAILED, "worker:8083", trace)),
+                            masked.config(), masked.maskedKeys(), masked.reasonCodes(),
+                            ConfigFingerprint.of(masked.config()), ChangeCause.CREATED, masked.traceMode())));
                     if (batch.size() == 100) {
                         assertThat(sender.send(codec.encodeBatch(batch)).outcome())
                                 .isEqualTo(EventSender.Outcome.DELIVERED);
@@ -85,6 +93,21 @@ class SecretCanaryTest {
             assertThat(canaries.leakedInto(receiver.allBytesAsText())).isEmpty();
             assertThat(canaries.leakedInto(logs.all())).isEmpty();
         }
+    }
+
+    /**
+     * A task's trace echoing one secret of {@code raw} the way Kafka's exceptions do (whole, or the part of a JAAS
+     * value after its first quote), in the message and again in a cause.
+     */
+    private static String echoingTrace(Map<String, String> raw, Random random) {
+        List<String> keys = raw.keySet().stream().filter(k -> !k.endsWith(".type") && !k.equals("connector.class")
+                && !k.equals("name") && !k.equals("transforms") && !k.equals("predicates")
+                && !k.endsWith("converter")).sorted().toList();
+        String value = raw.get(keys.get(random.nextInt(keys.size())));
+        return "org.apache.kafka.connect.errors.ConnectException: Failed to configure task with " + value + "\n"
+                + "\tat org.apache.kafka.connect.runtime.WorkerTask.doStart(WorkerTask.java:175)\n"
+                + "Caused by: java.lang.IllegalArgumentException: Value not specified for key '"
+                + value.substring(value.indexOf('"') + 1) + "' in JAAS config\n\t... 12 more";
     }
 
     /** One config with secrets in a random subset of every kind of sensitive position. */

@@ -53,6 +53,9 @@ public final class CorpusValues {
                 Map.entry("any", () -> "Cx" + random(ANY, 20)),
                 Map.entry("safe", () -> "Sx" + random(SAFE, 20)),
                 Map.entry("word", () -> random(ALNUM, 16)),
+                // one token just long enough to be searched in traces, then 21 characters of pieces too short
+                Map.entry("pieces", () -> random(ALNUM, 6) + "{" + random(ALNUM, 3) + "}" + random(ALNUM, 2) + "#"
+                        + random(ALNUM, 3) + "&" + random(ALNUM, 2) + ";" + random(ALNUM, 3) + "\\" + random(ALNUM, 2)),
                 Map.entry("hex40", () -> random(HEX, 40)),
                 Map.entry("hex64", () -> random(HEX, 64)),
                 Map.entry("b64-64", () -> random(BASE64, 64)),

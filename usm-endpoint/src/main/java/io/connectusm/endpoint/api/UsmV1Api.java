@@ -27,19 +27,26 @@ public final class UsmV1Api {
         return addRoutes(table, stores, apiKeys, links, defaultEnvironment, ApiLimits.DEFAULTS);
     }
 
-    /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}, a scrub of its own. */
+    /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}. */
     public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
                                                String defaultEnvironment, ApiLimits limits) {
-        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits,
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits, IngestObserver.NONE);
+    }
+
+    /** {@link #addRoutes(RouteTable.Builder, Stores, ApiKeys, Links, String, ApiLimits)}, telling {@code ingest}
+     *  of every refused event batch; received events go through an ingest scrub of their own. */
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
+                                               String defaultEnvironment, ApiLimits limits, IngestObserver ingest) {
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits, ingest,
                 new IngestScrubber(new IngestScrubCounts()));
     }
 
     /**
-     * Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}; received events go
-     * through {@code scrubber} before they are stored.
+     * Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}, telling {@code ingest}
+     * of every refused event batch; received events go through {@code scrubber} before they are stored.
      */
     public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
-                                               String defaultEnvironment, ApiLimits limits,
+                                               String defaultEnvironment, ApiLimits limits, IngestObserver ingest,
                                                IngestScrubber scrubber) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
@@ -72,7 +79,7 @@ public final class UsmV1Api {
                         connectors::purgeHistory)
                 .get(WorkerPluginsResource.PATH, Access.READ, "reading plugins", plugins::list)
 
-                .post(EventsResource.PATH, Access.REPORT, "posting events", events::ingest)
+                .post(EventsResource.PATH, Access.REPORT, "posting events", ingest.observing(events::ingest))
 
                 .post(SightingsResource.PATH, Access.REPORT, "reporting sightings", sightings::report)
                 .get(SightingsResource.PATH, Access.READ, "listing sightings", sightings::list)

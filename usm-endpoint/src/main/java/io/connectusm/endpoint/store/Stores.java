@@ -19,7 +19,13 @@ public record Stores(RegistrationStore registrations, ConnectorStore connectors,
 
     /** @param sightingsPerEnvironment most sightings kept per environment (the newest) */
     public static Stores over(Database database, IdGenerator ids, int sightingsPerEnvironment) {
-        return new Stores(new RegistrationStore(database, ids), new ConnectorStore(database),
+        return over(database, ids, sightingsPerEnvironment, ConnectorStore.Hooks.none(database));
+    }
+
+    /** @param hooks what applied batches also feed (webhook outbox, report times, metrics) */
+    public static Stores over(Database database, IdGenerator ids, int sightingsPerEnvironment,
+                              ConnectorStore.Hooks hooks) {
+        return new Stores(new RegistrationStore(database, ids), new ConnectorStore(database, hooks),
                 new SightingStore(database, sightingsPerEnvironment), new WorkerPluginStore(database),
                 new SharedKeys(database, ids));
     }

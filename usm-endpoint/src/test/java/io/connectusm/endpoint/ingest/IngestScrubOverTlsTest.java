@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
-import io.connectusm.endpoint.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.endpoint.http.Json;
 import io.connectusm.endpoint.testing.TestDirs;
@@ -31,6 +30,7 @@ import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
 import io.connectusm.secrets.corpus.Corpus;
 import io.connectusm.secrets.corpus.Leaks;
+import io.connectusm.testkit.LogCapture;
 
 /**
  * Events of an "old plugin" (nothing masked, traces verbatim) carrying secret-detection's corpus secrets, posted by

@@ -30,7 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import io.connectusm.endpoint.LogCapture;
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.endpoint.TestEndpoint;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorState;

@@ -12,17 +12,22 @@ import java.util.Map;
 /**
  * A sink connector whose task fails on demand: with {@value #FAILURE_MESSAGE_CONFIG} set, the task's
  * {@code start()} throws with that message, so the task is FAILED with a trace that names it — a failure the REST
- * API never reports as a change, which the extension's reconcile pass must find.
+ * API never reports as a change, which the extension's reconcile pass must find. With {@value #FAILURE_ECHO_KEYS_CONFIG}
+ * the message also echoes the values of those keys (as resolved by the worker), as drivers echo what they were given:
+ * the trace then holds a connector's secrets.
  *
  * <p>Created by the worker; not thread-safe (the worker calls it from one thread).
  */
 public final class FailingSinkConnector extends SinkConnector {
 
     public static final String FAILURE_MESSAGE_CONFIG = "failure.message";
+    public static final String FAILURE_ECHO_KEYS_CONFIG = "failure.echo.keys";
 
     static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(FAILURE_MESSAGE_CONFIG, Type.STRING, "", Importance.HIGH,
-                    "When not empty, every task fails at start with this message.");
+                    "When not empty, every task fails at start with this message.")
+            .define(FAILURE_ECHO_KEYS_CONFIG, Type.LIST, "", Importance.LOW,
+                    "Keys whose values the failure message echoes after the message, space-separated.");
 
     private Map<String, String> props;
 

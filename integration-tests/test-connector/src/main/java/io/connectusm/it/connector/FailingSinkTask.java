@@ -20,7 +20,13 @@ public final class FailingSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         String message = props.getOrDefault(FailingSinkConnector.FAILURE_MESSAGE_CONFIG, "");
         if (!message.isEmpty()) {
-            throw new ConnectException(message);
+            StringBuilder echoed = new StringBuilder(message);
+            for (String key : props.getOrDefault(FailingSinkConnector.FAILURE_ECHO_KEYS_CONFIG, "").split(",")) {
+                if (!key.isBlank() && props.containsKey(key.trim())) {
+                    echoed.append(' ').append(props.get(key.trim()));
+                }
+            }
+            throw new ConnectException(echoed.toString());
         }
     }
 
