@@ -29,6 +29,7 @@ import io.connectusm.endpoint.store.IdGenerator;
 import io.connectusm.endpoint.store.SessionRevocationRows;
 import io.connectusm.endpoint.store.Stores;
 import io.connectusm.endpoint.web.ConsoleSecurity;
+import io.connectusm.endpoint.web.ConsoleSettings;
 import io.connectusm.endpoint.web.WebConsole;
 import io.connectusm.endpoint.webhooks.WebhookSender;
 
@@ -81,7 +82,8 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
                 Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock), metrics,
                 new IngestScrubber(scrubbed));
         WebConsole.addRoutes(routes, stores, new ConsoleSecurity(authenticator, sessions, new CsrfTokens(signing),
-                config.tlsEnabled()));
+                config.tlsEnabled()), new ConsoleSettings(Duration.ofMillis(config.clusterResyncIntervalMs()),
+                clock));
         return new EndpointComponents(stores, apiKeys, links, new ApiRouter(authenticator, routes.build(),
                 config.tlsEnabled(), config.publicUrl()), metrics, outbox, Map.copyOf(webhooks), scrubbed);
     }

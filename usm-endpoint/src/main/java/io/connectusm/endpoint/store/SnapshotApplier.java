@@ -81,8 +81,12 @@ final class SnapshotApplier {
         }
     }
 
-    /** The history entry an outcome writes; its time is the event's. */
-    record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff) {
+    /**
+     * The history entry an outcome writes; its time is the event's. {@code taskStates} is the connector's tasks'
+     * states after the change, {@link TaskStates#encode encoded} (none after a deletion).
+     */
+    record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
+                  String taskStates) {
         Change {
             diff = List.copyOf(diff);
         }
@@ -100,7 +104,8 @@ final class SnapshotApplier {
                 s.traceMode() == null ? null : s.traceMode().name());
         if (stored == null || stored.deleted()) {
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
-                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config())));
+                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()),
+                    TaskStates.encode(next.tasks())));
         }
         StoredConnector before = stored.connector();
         ChangeCause cause = causeOf(before, next);
@@ -110,7 +115,7 @@ final class SnapshotApplier {
         List<ConfigDiff.Change> diff = cause == ChangeCause.CONFIG_UPDATED
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
-                diff));
+                diff, TaskStates.encode(next.tasks())));
     }
 
     /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */
@@ -139,7 +144,7 @@ final class SnapshotApplier {
 
     private static Delete deletion(ConnectorRow row, EventStamp stamp) {
         return new Delete(row.name(), stamp, new Change(HistoryKind.DELETED, null, null,
-                ConfigDiff.between(row.connector().config(), Map.of())));
+                ConfigDiff.between(row.connector().config(), Map.of()), ""));
     }
 
     /** What differs, in the order the history reports it: config, then the connector's state, then its tasks. */
