@@ -110,6 +110,10 @@ final class ResourceJson {
         s.config().forEach(config::put);
         ArrayNode masked = o.putArray("masked_keys");
         s.maskedKeys().forEach(masked::add);
+        // Why: every key of masked_keys that has a reason, and the keys with a credential cut out (url).
+        ObjectNode reasons = o.putObject("mask_reasons");
+        s.maskReasons().forEach(reasons::put);
+        o.put("trace_mode", s.traceMode());
         o.put("config_fingerprint", s.configFingerprint());
         o.put("last_change", s.lastChange().toString());
         return o;

@@ -100,7 +100,8 @@ final class SnapshotApplier {
         }
         StoredConnector next = new StoredConnector(s.name(), s.connectorClass(), s.connectorType().name(),
                 s.state().name(), s.workerId(), s.trace(), sortedTasks(s.tasks()), new TreeMap<>(s.config()),
-                new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time());
+                new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time(), s.maskReasons(),
+                s.traceMode() == null ? null : s.traceMode().name());
         if (stored == null || stored.deleted()) {
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
                     next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()),
