@@ -78,6 +78,8 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
                 config.loginFailuresBurst(), config.loginFailuresPerMinute(), clock));
         RouteTable.Builder routes = RouteTable.builder();
         IngestScrubCounts scrubbed = new IngestScrubCounts();
+        metrics.counterFromCallback(IngestScrubCounts.METRIC_NAME, IngestScrubCounts.METRIC_HELP,
+                IngestScrubCounts.KIND_LABEL, scrubbed::byKind);
         UsmV1Api.addRoutes(routes, stores, apiKeys, links, config.defaultEnvironment(), new ApiLimits(
                 Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock), metrics,
                 new IngestScrubber(scrubbed));
