@@ -3,6 +3,8 @@ package io.connectusm.endpoint.store;
 import java.time.Instant;
 import java.util.List;
 
+import io.connectusm.events.ChangeActor;
+
 /**
  * One real change of a connector, as stored: what kind, when (the event's time), the state after it and the
  * config diff (masked values only). Immutable.
@@ -13,11 +15,24 @@ import java.util.List;
  * @param state             the connector's state after the change, {@code null} after a deletion
  * @param configFingerprint the fingerprint of the masked config after the change, {@code null} after a deletion
  * @param diff              the key-by-key diff of the masked configs
+ * @param actor             who made the change through the Connect REST API, {@code null} when no REST call did (or
+ *                          none was recorded)
  */
 public record HistoryEntry(long sequence, Instant time, HistoryKind kind, String state, String configFingerprint,
-                           List<ConfigDiff.Change> diff) {
+                           List<ConfigDiff.Change> diff, ChangeActor actor) {
 
     public HistoryEntry {
         diff = List.copyOf(diff);
+    }
+
+    /** An entry no REST call is known to have caused. */
+    public HistoryEntry(long sequence, Instant time, HistoryKind kind, String state, String configFingerprint,
+                        List<ConfigDiff.Change> diff) {
+        this(sequence, time, kind, state, configFingerprint, diff, null);
+    }
+
+    /** What caused it, for people: "paused by alice from 10.1.2.3 (curl/8.5)", "task change, found by reconcile". */
+    public String describe() {
+        return ChangeDescription.of(this);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorSnapshot;
@@ -82,9 +83,15 @@ final class SnapshotApplier {
     }
 
     /** The history entry an outcome writes; its time is the event's. */
-    record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff) {
+    record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
+                  ChangeActor actor) {
         Change {
             diff = List.copyOf(diff);
+        }
+
+        /** A change no REST call is known to have caused. */
+        Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff) {
+            this(kind, state, configFingerprint, diff, null);
         }
     }
 
@@ -99,7 +106,7 @@ final class SnapshotApplier {
                 new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time());
         if (stored == null || stored.deleted()) {
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
-                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config())));
+                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()), s.actor()));
         }
         StoredConnector before = stored.connector();
         ChangeCause cause = causeOf(before, next);
@@ -109,7 +116,7 @@ final class SnapshotApplier {
         List<ConfigDiff.Change> diff = cause == ChangeCause.CONFIG_UPDATED
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
-                diff));
+                diff, s.actor()));
     }
 
     /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */
