@@ -43,6 +43,9 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
     static final String FORWARDED = "forwarded";
 
     static final String FINGERPRINT_EXPECTED = "expected sha256: followed by 64 lowercase hex digits";
+    static final String MUST_BE_MASKED = "is listed in masked_keys, so its value must be \""
+            + ConnectorSnapshot.MASKED_VALUE + "\"";
+    static final String NOT_THE_FINGERPRINT = "is not the fingerprint of config (see ConfigFingerprint)";
 
     private static final Shape.Fields SHAPE = Shape.fields(
             NAME, Shape.SCALAR,
@@ -108,8 +111,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         TreeSet<String> maskedKeys = new TreeSet<>(data.requiredStrings(MASKED_KEYS));
         for (String key : maskedKeys) {
             if (config.containsKey(key) && !ConnectorSnapshot.MASKED_VALUE.equals(config.get(key))) {
-                throw EventDecodingException.malformed(data.path(CONFIG).field(key),
-                        "is listed in masked_keys, so its value must be \"" + ConnectorSnapshot.MASKED_VALUE + "\"");
+                throw EventDecodingException.malformed(data.path(CONFIG).field(key), MUST_BE_MASKED);
             }
         }
         SortedMap<String, String> reasons = data.optionalStringMap(MASK_REASONS);
@@ -124,7 +126,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), FINGERPRINT_EXPECTED);
         }
         if (!fingerprint.equals(ConfigFingerprint.of(config))) {
-            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), "is not the fingerprint of config (see ConfigFingerprint)");
+            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), NOT_THE_FINGERPRINT);
         }
         return new ConnectorSnapshot(
                 data.requiredString(NAME),
@@ -164,6 +166,10 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
                 actor.optionalBoolean(FORWARDED));
     }
 
+    static String repeatsTheIdOf(FieldPath earlier) {
+        return "repeats the id of " + earlier;
+    }
+
     private static List<TaskSnapshot> readTasks(NodeReader data) {
         List<NodeReader> items = data.requiredObjects(TASKS);
         List<TaskSnapshot> tasks = new ArrayList<>(items.size());
@@ -173,8 +179,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             int id = task.requiredIndex(TASK_ID);
             Integer earlier = positionOfId.putIfAbsent(id, i);
             if (earlier != null) {
-                throw EventDecodingException.malformed(task.path(TASK_ID),
-                        "repeats the id of " + data.path(TASKS).index(earlier));
+                throw EventDecodingException.malformed(task.path(TASK_ID), repeatsTheIdOf(data.path(TASKS).index(earlier)));
             }
             tasks.add(new TaskSnapshot(id, task.requiredEnum(STATE, ConnectorState.class),
                     task.optionalString(WORKER_ID), task.optionalString(TRACE)));

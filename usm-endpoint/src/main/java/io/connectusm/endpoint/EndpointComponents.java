@@ -27,6 +27,7 @@ import io.connectusm.endpoint.store.IdGenerator;
 import io.connectusm.endpoint.store.SessionRevocationRows;
 import io.connectusm.endpoint.store.Stores;
 import io.connectusm.endpoint.web.ConsoleSecurity;
+import io.connectusm.endpoint.web.ConsoleSettings;
 import io.connectusm.endpoint.web.WebConsole;
 import io.connectusm.endpoint.webhooks.WebhookSender;
 
@@ -76,7 +77,8 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
         UsmV1Api.addRoutes(routes, stores, apiKeys, links, config.defaultEnvironment(), new ApiLimits(
                 Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock), metrics);
         WebConsole.addRoutes(routes, stores, new ConsoleSecurity(authenticator, sessions, new CsrfTokens(signing),
-                config.tlsEnabled()));
+                config.tlsEnabled()), new ConsoleSettings(Duration.ofMillis(config.clusterResyncIntervalMs()),
+                clock));
         return new EndpointComponents(stores, apiKeys, links, new ApiRouter(authenticator, routes.build(),
                 config.tlsEnabled(), config.publicUrl()), metrics, outbox, Map.copyOf(webhooks));
     }

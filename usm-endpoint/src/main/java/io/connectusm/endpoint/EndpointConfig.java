@@ -29,6 +29,10 @@ import org.apache.kafka.common.config.types.Password;
  * bad file fails at start with a {@link ConfigException} naming the key. Secrets are {@link Password}s whose
  * {@code toString()} is {@code [hidden]}. Immutable and thread-safe once built. Use
  * {@link EndpointConfigLoader} to read a properties file with {@code USM_ENDPOINT_<KEY>} overrides.
+ *
+ * <p>Longer than ~300 lines for a reason: one {@code X_CONFIG}/{@code X_DOC}/{@code X_DEFAULT} triple per key (as
+ * Kafka's own configs), in one class, because the docs' config table is generated from this one {@code ConfigDef};
+ * the settings objects each part takes ({@code DatabaseSettings}, retention, webhooks) are built here from it.
  */
 public final class EndpointConfig extends AbstractConfig {
 
@@ -150,6 +154,13 @@ public final class EndpointConfig extends AbstractConfig {
             + "endpoint's clock is rejected whole with 400, so a worker with a clock ahead cannot pin a connector's "
             + "state (newest wins) in the future.";
     public static final long EVENTS_MAX_FUTURE_MS_DEFAULT = 300_000L;
+
+    public static final String CLUSTER_RESYNC_INTERVAL_MS_CONFIG = "cluster.resync.interval.ms";
+    public static final String CLUSTER_RESYNC_INTERVAL_MS_DOC = "The resync interval of the clusters' workers (the "
+            + "extension's confluent.connect.metadata.events.resync.interval.ms, whose default this is): even with "
+            + "nothing changing, every cluster reports at least this often, so the console flags a cluster stale "
+            + "once nothing has arrived from it for more than twice this long.";
+    public static final long CLUSTER_RESYNC_INTERVAL_MS_DEFAULT = 300_000L;
 
     public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG = "sightings.max.per.environment";
     public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_DOC = "Most sightings kept per environment; the ones "
@@ -308,6 +319,8 @@ public final class EndpointConfig extends AbstractConfig {
                     Importance.LOW, LOGIN_FAILURES_PER_MINUTE_DOC)
             .define(EVENTS_MAX_FUTURE_MS_CONFIG, Type.LONG, EVENTS_MAX_FUTURE_MS_DEFAULT, Range.atLeast(0),
                     Importance.LOW, EVENTS_MAX_FUTURE_MS_DOC)
+            .define(CLUSTER_RESYNC_INTERVAL_MS_CONFIG, Type.LONG, CLUSTER_RESYNC_INTERVAL_MS_DEFAULT,
+                    Range.between(1_000L, 86_400_000L), Importance.LOW, CLUSTER_RESYNC_INTERVAL_MS_DOC)
             .define(SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG, Type.INT, SIGHTINGS_MAX_PER_ENVIRONMENT_DEFAULT,
                     Range.atLeast(1), Importance.LOW, SIGHTINGS_MAX_PER_ENVIRONMENT_DOC)
             .define(SIGHTINGS_MAX_PER_REQUEST_CONFIG, Type.INT, SIGHTINGS_MAX_PER_REQUEST_DEFAULT,
@@ -484,6 +497,10 @@ public final class EndpointConfig extends AbstractConfig {
 
     public long eventsMaxFutureMs() {
         return getLong(EVENTS_MAX_FUTURE_MS_CONFIG);
+    }
+
+    public long clusterResyncIntervalMs() {
+        return getLong(CLUSTER_RESYNC_INTERVAL_MS_CONFIG);
     }
 
     public int sightingsMaxPerEnvironment() {

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable once constructed; thread-safe. Construction does no I/O: the key and trust stores are
  * opened by {@link TlsContextFactory}.
+ *
+ * <p>Longer than ~300 lines for a reason: one {@code X_CONFIG}/{@code X_DOC}/{@code X_DEFAULT} triple per key (as
+ * Kafka's own configs), in one class, because the docs' config table is generated from this one {@code ConfigDef}.
  */
 final class MetadataEventsConfig extends AbstractConfig {
 

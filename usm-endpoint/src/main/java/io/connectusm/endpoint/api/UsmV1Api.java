@@ -40,7 +40,7 @@ public final class UsmV1Api {
         var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
         var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors(),
-                limits.eventsMaxFuture(), limits.clock());
+                stores.reports(), limits.eventsMaxFuture(), limits.clock());
         var sightings = new SightingsResource(stores.sightings(), defaultEnvironment, links,
                 limits.sightingsPerRequest());
         var keys = new ApiKeysResource(apiKeys, links);

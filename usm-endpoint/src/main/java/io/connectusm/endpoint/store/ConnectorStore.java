@@ -174,6 +174,20 @@ public final class ConnectorStore {
         return database.inTransaction(c -> ConnectorPages.page(c, cc, query, after, size));
     }
 
+    /**
+     * Live connector counts per registered Connect cluster, by environment then cluster ID, counted in SQL: of
+     * {@code environment} only unless it is {@code null}. Clusters without live connectors are absent.
+     */
+    public Map<String, Map<String, ConnectorCounts>> counts(String environment) {
+        return database.inTransaction(c -> ConnectorCountRows.count(c, environment, null));
+    }
+
+    /** The live connector counts of one Connect cluster, counted in SQL. */
+    public ConnectorCounts counts(String environment, String cc) {
+        return database.inTransaction(c -> ConnectorCountRows.count(c, environment, cc)).values().stream()
+                .flatMap(m -> m.values().stream()).findFirst().orElse(ConnectorCounts.NONE);
+    }
+
     public Optional<StoredConnector> get(String cc, String name) {
         return database.inTransaction(c -> {
             ConnectorRow row = ConnectorRows.load(c, cc, name);

@@ -82,16 +82,20 @@ final class SnapshotApplier {
         }
     }
 
-    /** The history entry an outcome writes; its time is the event's. */
+    /**
+     * The history entry an outcome writes; its time is the event's. {@code taskStates} is the connector's tasks'
+     * states after the change, {@link TaskStates#encode encoded} (none after a deletion).
+     */
     record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
-                  ChangeActor actor) {
+                  String taskStates, ChangeActor actor) {
         Change {
             diff = List.copyOf(diff);
         }
 
         /** A change no REST call is known to have caused. */
-        Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff) {
-            this(kind, state, configFingerprint, diff, null);
+        Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
+               String taskStates) {
+            this(kind, state, configFingerprint, diff, taskStates, null);
         }
     }
 
@@ -106,7 +110,8 @@ final class SnapshotApplier {
                 new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time());
         if (stored == null || stored.deleted()) {
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
-                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()), s.actor()));
+                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()),
+                    TaskStates.encode(next.tasks()), s.actor()));
         }
         StoredConnector before = stored.connector();
         ChangeCause cause = causeOf(before, next);
@@ -116,7 +121,7 @@ final class SnapshotApplier {
         List<ConfigDiff.Change> diff = cause == ChangeCause.CONFIG_UPDATED
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
-                diff, s.actor()));
+                diff, TaskStates.encode(next.tasks()), s.actor()));
     }
 
     /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */
@@ -145,7 +150,7 @@ final class SnapshotApplier {
 
     private static Delete deletion(ConnectorRow row, EventStamp stamp) {
         return new Delete(row.name(), stamp, new Change(HistoryKind.DELETED, null, null,
-                ConfigDiff.between(row.connector().config(), Map.of())));
+                ConfigDiff.between(row.connector().config(), Map.of()), ""));
     }
 
     /** What differs, in the order the history reports it: config, then the connector's state, then its tasks. */

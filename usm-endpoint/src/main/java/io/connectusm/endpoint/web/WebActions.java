@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The console's state-changing forms: "Register Connect cluster" for a sighted cluster and "Deregister", which
  * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser). Every
  * post must carry the caller's {@link CsrfTokens} token (403 otherwise, before anything is read or changed).
- * Success answers 303 to the page that shows the result; a refused form answers an HTML page saying why.
+ * Success answers 303 to the page that shows the result, with a {@code done=} parameter that makes it show a
+ * success message; a refused form answers an HTML page saying why.
  * Thread-safe (stateless over the stores).
  */
 final class WebActions {
@@ -29,6 +30,8 @@ final class WebActions {
     static final String KAFKA_CLUSTER_FIELD = "kafka_cluster_id";
     static final String CLOUD_FIELD = "cloud";
     static final String REGION_FIELD = "region";
+    static final String NAME_FIELD = "display_name";
+    static final int MAX_NAME = 255;
     static final String CONFIRM_NAME_FIELD = "confirm_name";
 
     private static final Logger log = LoggerFactory.getLogger(WebActions.class);
@@ -58,11 +61,15 @@ final class WebActions {
             String cloud = form.optional(CLOUD_FIELD);
             String region = form.optional(REGION_FIELD);
             Cloud chosenCloud = cloud == null ? null : InputRules.cloud("cloud", cloud);
-            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, null, chosenCloud,
+            String name = form.optional(NAME_FIELD);
+            if (name != null && name.length() > MAX_NAME) {
+                throw UsmApiException.badRequest("the name is longer than " + MAX_NAME + " characters");
+            }
+            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, name, chosenCloud,
                     region == null ? null : InputRules.region(region));
             log.info("registered Connect cluster {}/{} as {} in {} from the web page", kafkaId, connectId,
                     created.id(), env);
-            return ApiResponse.seeOther(Paths.cluster(created.id()));
+            return ApiResponse.seeOther(Paths.cluster(created.id()) + "?" + ConsolePages.DONE + "=registered");
         } catch (UsmApiException e) {
             return Templates.message(e.status(), "Registration refused", e.getMessage(), back);
         } catch (RegistrationRefusedException e) {
@@ -90,7 +97,8 @@ final class WebActions {
             return Templates.message(StoreFailures.toApi(e).status(), "Not deregistered", e.getMessage(), back);
         }
         log.info("deregistered Connect cluster {} from the web page", id);
-        return ApiResponse.seeOther(Paths.environment(cluster.environment()));
+        return ApiResponse.seeOther(Paths.environment(cluster.environment()) + "?" + ConsolePages.DONE
+                + "=deregistered&" + ConsolePages.DONE_NAME + "=" + Html.url(cluster.displayName()));
     }
 
     /** {@code POST /ui/environments/{env}/sightings/dismiss}: deletes one sighting (an agent may report it again). */

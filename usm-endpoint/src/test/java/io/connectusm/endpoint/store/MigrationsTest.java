@@ -60,6 +60,7 @@ class MigrationsTest {
                 "6 SQL V6__replicas_lists_retention.sql true",
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true",
                 "12 SQL V12__history_actor.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
@@ -114,11 +115,12 @@ class MigrationsTest {
                 "5 SQL V5__key_scopes_console_sessions.sql true", "6 SQL V6__replicas_lists_retention.sql true",
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true",
                 "12 SQL V12__history_actor.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
-        assertThat(history()).hasSize(6);
+        assertThat(history()).hasSize(7);
     }
 
     @Test
@@ -147,6 +149,7 @@ class MigrationsTest {
                 "6 SQL V6__replicas_lists_retention.sql true",
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "10 SQL V10__console_health_task_history.sql true",
                 "12 SQL V12__history_actor.sql true");
     }
 

@@ -36,7 +36,8 @@ class SchemaTest {
         assertThat(history(settings)).containsExactly("1 V1__registrations_connectors_keys.sql",
                 "2 V2__worker_plugins.sql", "5 V5__key_scopes_console_sessions.sql",
                 "6 V6__replicas_lists_retention.sql", "7 " + ConnectorSummariesMigration.class.getName(),
-                "8 V8__webhook_outbox_cluster_reports.sql", "12 V12__history_actor.sql");
+                "8 V8__webhook_outbox_cluster_reports.sql",
+                "10 V10__console_health_task_history.sql", "12 V12__history_actor.sql");
     }
 
     @Test
