@@ -126,6 +126,15 @@ final class ResourceJson {
         h.put("change", e.kind().name());
         h.put("state", e.state());
         h.put("config_fingerprint", e.configFingerprint());
+        h.put("caused_by", e.describe());
+        if (e.actor() != null) {
+            h.putObject("actor").put("principal", e.actor().principal())
+                    .put("client_address", e.actor().clientAddress()).put("forwarded_for", e.actor().forwardedFor())
+                    .put("user_agent", e.actor().userAgent()).put("request", e.actor().request())
+                    .put("forwarded", e.actor().forwarded());
+        } else {
+            h.putNull("actor");
+        }
         ArrayNode diff = h.putArray("config_diff");
         for (ConfigDiff.Change change : e.diff()) {
             diff.addObject().put("key", change.key()).put("change", change.kind().name())

@@ -61,7 +61,8 @@ class MigrationsTest {
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
                 "9 SQL V9__connector_mask_reasons.sql true",
-                "10 SQL V10__console_health_task_history.sql true");
+                "10 SQL V10__console_health_task_history.sql true",
+                "12 SQL V12__history_actor.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -116,7 +117,8 @@ class MigrationsTest {
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
                 "9 SQL V9__connector_mask_reasons.sql true",
-                "10 SQL V10__console_health_task_history.sql true");
+                "10 SQL V10__console_health_task_history.sql true",
+                "12 SQL V12__history_actor.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
@@ -150,7 +152,8 @@ class MigrationsTest {
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
                 "9 SQL V9__connector_mask_reasons.sql true",
-                "10 SQL V10__console_health_task_history.sql true");
+                "10 SQL V10__console_health_task_history.sql true",
+                "12 SQL V12__history_actor.sql true");
     }
 
     private Connection connect() throws SQLException {
