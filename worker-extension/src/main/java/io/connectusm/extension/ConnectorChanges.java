@@ -99,6 +99,7 @@ final class ConnectorChanges implements InternalTopicsFeed.Listener {
     private static final Drained NOTHING = new Drained(Set.of(), Set.of(), Set.of(), Set.of(), false, Map.of(),
             Set.of(), Set.of());
 
+    private final ChangeActors actors = new ChangeActors();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private Set<String> dirty = new HashSet<>();
@@ -213,6 +214,11 @@ final class ConnectorChanges implements InternalTopicsFeed.Listener {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Who made the recent REST changes, per connector: written with the marks, read by the snapshots. */
+    ChangeActors actors() {
+        return actors;
     }
 
     /** Wakes the emitter without marking anything (used on close). */

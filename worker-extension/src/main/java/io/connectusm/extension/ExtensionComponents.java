@@ -56,7 +56,8 @@ final class ExtensionComponents {
                 new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, feed, clock);
         changes.reportDeletionsWith(loop::reportDeletedNow);
         try {
-            api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity));
+            api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity,
+                    config.auditClientAddress(), clock));
             loop.start();
         } catch (RuntimeException | LinkageError e) {
             loop.close(); // whatever had started
