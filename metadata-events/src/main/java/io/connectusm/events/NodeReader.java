@@ -113,6 +113,24 @@ final class NodeReader {
         return object(value, path(name));
     }
 
+    /** A nested object, or {@code null} when the field is absent or {@code null}. */
+    NodeReader optionalObject(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : object(value, path(name));
+    }
+
+    /** A boolean; {@code false} when the field is absent or {@code null}. */
+    boolean optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw EventDecodingException.malformed(path(name), "expected a boolean, found " + describe(value));
+        }
+        return value.booleanValue();
+    }
+
     /** An array of objects, which must be present (it may be empty). */
     List<NodeReader> requiredObjects(String name) {
         JsonNode array = requiredArray(name);

@@ -26,6 +26,9 @@ import java.util.Objects;
  * {@link IllegalArgumentException} where a reader would refuse it. Closed: the four nested classes are the only
  * outlines (final classes rather than records, for the worker plugin's Java 11 bytecode). Instances are
  * immutable and thread-safe; equal when they describe the same outline.
+ *
+ * <p>Longer than ~300 lines for a reason: the outline of the whole contract and both directions (read and check)
+ * are kept in one closed hierarchy, so a limit cannot be applied on one side and forgotten on the other.
  */
 interface Shape {
 

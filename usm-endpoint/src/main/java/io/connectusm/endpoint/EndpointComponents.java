@@ -17,6 +17,8 @@ import io.connectusm.endpoint.auth.ConsoleSessions;
 import io.connectusm.endpoint.auth.CsrfTokens;
 import io.connectusm.endpoint.auth.FailedLoginThrottle;
 import io.connectusm.endpoint.auth.SigningKeys;
+import io.connectusm.endpoint.ingest.IngestScrubCounts;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.metrics.EndpointMetrics;
 import io.connectusm.endpoint.store.ConnectorStore;
 import io.connectusm.endpoint.store.Database;
@@ -43,9 +45,10 @@ import io.connectusm.endpoint.webhooks.WebhookSender;
  * @param metrics every metric of this replica
  * @param outbox  the webhook deliveries the store queues
  * @param webhooks one sender per configured webhook, by name
+ * @param scrubbed what the ingest scrub removed from received events, by kind (for the metrics)
  */
 record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter router, EndpointMetrics metrics,
-                          WebhookOutbox outbox, Map<String, WebhookSender> webhooks) {
+                          WebhookOutbox outbox, Map<String, WebhookSender> webhooks, IngestScrubCounts scrubbed) {
 
     static EndpointComponents over(Database database, EndpointConfig config) {
         Clock clock = Clock.systemUTC();
@@ -74,12 +77,16 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
         Authenticator authenticator = new Authenticator(apiKeys, sessions, new FailedLoginThrottle(
                 config.loginFailuresBurst(), config.loginFailuresPerMinute(), clock));
         RouteTable.Builder routes = RouteTable.builder();
+        IngestScrubCounts scrubbed = new IngestScrubCounts();
+        metrics.counterFromCallback(IngestScrubCounts.METRIC_NAME, IngestScrubCounts.METRIC_HELP,
+                IngestScrubCounts.KIND_LABEL, scrubbed::byKind);
         UsmV1Api.addRoutes(routes, stores, apiKeys, links, config.defaultEnvironment(), new ApiLimits(
-                Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock), metrics);
+                Duration.ofMillis(config.eventsMaxFutureMs()), config.sightingsMaxPerRequest(), clock), metrics,
+                new IngestScrubber(scrubbed));
         WebConsole.addRoutes(routes, stores, new ConsoleSecurity(authenticator, sessions, new CsrfTokens(signing),
                 config.tlsEnabled()), new ConsoleSettings(Duration.ofMillis(config.clusterResyncIntervalMs()),
                 clock));
         return new EndpointComponents(stores, apiKeys, links, new ApiRouter(authenticator, routes.build(),
-                config.tlsEnabled(), config.publicUrl()), metrics, outbox, Map.copyOf(webhooks));
+                config.tlsEnabled(), config.publicUrl()), metrics, outbox, Map.copyOf(webhooks), scrubbed);
     }
 }

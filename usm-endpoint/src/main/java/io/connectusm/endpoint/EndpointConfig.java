@@ -29,6 +29,10 @@ import org.apache.kafka.common.config.types.Password;
  * bad file fails at start with a {@link ConfigException} naming the key. Secrets are {@link Password}s whose
  * {@code toString()} is {@code [hidden]}. Immutable and thread-safe once built. Use
  * {@link EndpointConfigLoader} to read a properties file with {@code USM_ENDPOINT_<KEY>} overrides.
+ *
+ * <p>Longer than ~300 lines for a reason: one {@code X_CONFIG}/{@code X_DOC}/{@code X_DEFAULT} triple per key (as
+ * Kafka's own configs), in one class, because the docs' config table is generated from this one {@code ConfigDef};
+ * the settings objects each part takes ({@code DatabaseSettings}, retention, webhooks) are built here from it.
  */
 public final class EndpointConfig extends AbstractConfig {
 

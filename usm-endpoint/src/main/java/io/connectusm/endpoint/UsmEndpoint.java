@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.ingest.IngestScrubCounts;
 import io.connectusm.endpoint.http.EndpointServer;
 import io.connectusm.endpoint.http.ServerSettings;
 import io.connectusm.endpoint.metrics.MetricsServer;
@@ -176,6 +177,14 @@ public final class UsmEndpoint implements AutoCloseable {
     /** Create, list and delete API keys of this endpoint. */
     public ApiKeys apiKeys() {
         return components.apiKeys();
+    }
+
+    /**
+     * What the ingest scrub removed from received events since this endpoint started, by kind: the counter of the
+     * metric {@value IngestScrubCounts#METRIC_NAME}.
+     */
+    public IngestScrubCounts ingestScrubCounts() {
+        return components.scrubbed();
     }
 
     /**

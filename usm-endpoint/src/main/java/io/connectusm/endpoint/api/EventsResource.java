@@ -11,6 +11,7 @@ import java.util.Map;
 import io.connectusm.endpoint.auth.KeyScope;
 import io.connectusm.endpoint.auth.Principal;
 import io.connectusm.endpoint.http.ApiResponse;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.ClusterReportStore;
 import io.connectusm.endpoint.store.ConnectCluster;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code events.max.future.ms} after the endpoint's clock is refused whole with 400 (never clamped: with newest
  * wins, a time in the future would pin a connector's state until the clock caught up). A scoped agent key writes
  * only into the registrations of its environment, and only for its listed clusters: a batch naming another is
- * refused whole with 403 {@code outside_key_scope}. An accepted batch also records, per registration, when it was
- * heard from and through which agent key ({@link ClusterReportStore}). Thread-safe.
+ * refused whole with 403 {@code outside_key_scope}. Before anything is stored, every string of every event goes
+ * through the {@link IngestScrubber} (a worker with an older plugin does not leave credentials here). An accepted
+ * batch also records, per registration, when it was heard from and through which agent key
+ * ({@link ClusterReportStore}). Thread-safe.
  */
 final class EventsResource {
 
@@ -47,10 +50,12 @@ final class EventsResource {
     private final ClusterReportStore reports;
     private final Duration maxFuture;
     private final Clock clock;
+    private final IngestScrubber scrubber;
 
     EventsResource(EventCodec codec, RegistrationStore registrations, ConnectorStore connectors,
-                   ClusterReportStore reports, Duration maxFuture, Clock clock) {
+                   ClusterReportStore reports, Duration maxFuture, Clock clock, IngestScrubber scrubber) {
         this.codec = codec;
+        this.scrubber = scrubber;
         this.registrations = registrations;
         this.connectors = connectors;
         this.reports = reports;
@@ -61,7 +66,7 @@ final class EventsResource {
     ApiResponse ingest(Call call) {
         List<MetadataEvent> events = decode(call.body());
         refuseFutureEvents(events);
-        ConnectorStore.ApplyResult result = apply(events, call.caller());
+        ConnectorStore.ApplyResult result = apply(scrubber.scrub(events), call.caller());
         log.debug("event batch: {} applied, {} ignored", result.applied(), result.ignored());
         return ApiResponse.noContent();
     }

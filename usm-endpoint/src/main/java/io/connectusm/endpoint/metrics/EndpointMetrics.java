@@ -2,12 +2,15 @@ package io.connectusm.endpoint.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.connectusm.endpoint.api.IngestObserver;
 import io.connectusm.endpoint.store.ConnectorStore;
 import io.connectusm.endpoint.store.FleetAggregates;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -85,6 +88,17 @@ public final class EndpointMetrics implements IngestObserver {
     /** Counts one delivery attempt of {@code webhook} (a configured name, so the label set stays bounded). */
     public void webhookDelivery(String webhook, String outcome) {
         webhookDeliveries.labelValues(webhook, outcome).inc();
+    }
+
+    /**
+     * Serves a counter kept elsewhere (e.g. the ingest scrub's counts by kind) as {@code name}, one series per
+     * entry of {@code values} under {@code label}; read at each scrape. The label values must be a bounded set.
+     */
+    public void counterFromCallback(String name, String help, String label,
+                                    Supplier<Map<String, Long>> values) {
+        CounterWithCallback.builder().name(name).help(help).labelNames(label)
+                .callback(callback -> values.get().forEach((value, count) -> callback.call(count, value)))
+                .register(registry);
     }
 
     /** The registry to serve. */

@@ -30,7 +30,7 @@ final class ConnectorRows {
 
     private static final String COLUMNS = "name, deleted, connector_class, connector_type, state, worker_id, "
             + "trace, tasks_json, config_json, masked_keys_json, config_fingerprint, event_time, event_epoch, "
-            + "event_sequence, last_change";
+            + "event_sequence, last_change, mask_reasons_json, trace_mode";
     private static final String KEY = "connect_cluster_id = ? AND name = ?";
     private static final String STAMP_UNCHANGED = " AND event_time = ? AND event_epoch = ? AND event_sequence = ?";
 
@@ -99,7 +99,7 @@ final class ConnectorRows {
         StoredConnector connector = new StoredConnector(rs.getString(1), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), JsonColumns.tasks(rs.getString(8)),
                 JsonColumns.config(rs.getString(9)), JsonColumns.keys(rs.getString(10)), rs.getString(11),
-                Sql.instant(rs, 15));
+                Sql.instant(rs, 15), JsonColumns.config(rs.getString(16)), rs.getString(17));
         return new ConnectorRow(connector, rs.getBoolean(2), Sql.stamp(rs, 12));
     }
 
@@ -108,21 +108,22 @@ final class ConnectorRows {
         String values = "connector_class = ?, connector_type = ?, state = ?, worker_id = ?, trace = ?, tasks_json = ?, "
                 + "config_json = ?, masked_keys_json = ?, config_fingerprint = ?, event_time = ?, event_epoch = ?, "
                 + "event_sequence = ?, last_change = ?, tasks_total = ?, tasks_running = ?, tasks_failed = ?, "
-                + "trace_present = ?, failing = ?";
+                + "trace_present = ?, failing = ?, mask_reasons_json = ?, trace_mode = ?";
         if (!w.rowExists()) {
             return dialect.insertIfAbsent(c, "INSERT INTO connectors (" + values.replace(" = ?", "")
-                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE)",
+                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                    + "FALSE)",
                     ps -> bindWrite(ps, cc, w));
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = FALSE, " + values
                 + " WHERE " + KEY + STAMP_UNCHANGED)) {
             bindWrite(ps, cc, w);
-            Sql.bindStamp(ps, 21, basis.stamp());
+            Sql.bindStamp(ps, 23, basis.stamp());
             return ps.executeUpdate() == 1;
         }
     }
 
-    /** Binds a write's 18 values, then the key (parameters 19 and 20). */
+    /** Binds a write's 20 values, then the key (parameters 21 and 22). */
     private static void bindWrite(PreparedStatement ps, String cc, Write w) throws SQLException {
         StoredConnector s = w.connector();
         ps.setString(1, s.connectorClass());
@@ -137,8 +138,10 @@ final class ConnectorRows {
         Sql.bindStamp(ps, 10, w.stamp());
         ps.setObject(13, Sql.utc(s.lastChange()));
         bindSummary(ps, 14, ConnectorSummary.of(s));
-        ps.setString(19, cc);
-        ps.setString(20, s.name());
+        ps.setString(19, s.maskReasons().isEmpty() ? null : JsonColumns.config(s.maskReasons()));
+        ps.setString(20, s.traceMode());
+        ps.setString(21, cc);
+        ps.setString(22, s.name());
     }
 
     /** Binds tasks total, running, failed, trace present and failing to five parameters from {@code first}. */
@@ -168,7 +171,8 @@ final class ConnectorRows {
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = TRUE, connector_class = NULL, "
                 + "connector_type = NULL, state = NULL, worker_id = NULL, trace = NULL, tasks_json = NULL, "
                 + "config_json = NULL, masked_keys_json = NULL, config_fingerprint = NULL, tasks_total = NULL, "
-                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, event_time = ?, "
+                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, "
+                + "mask_reasons_json = NULL, trace_mode = NULL, event_time = ?, "
                 + "event_epoch = ?, event_sequence = ?, last_change = ? WHERE " + KEY + STAMP_UNCHANGED)) {
             Sql.bindStamp(ps, 1, stamp);
             ps.setObject(4, Sql.utc(stamp.time()));

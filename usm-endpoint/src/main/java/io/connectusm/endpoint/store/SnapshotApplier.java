@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorSnapshot;
@@ -86,9 +87,15 @@ final class SnapshotApplier {
      * states after the change, {@link TaskStates#encode encoded} (none after a deletion).
      */
     record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
-                  String taskStates) {
+                  String taskStates, ChangeActor actor) {
         Change {
             diff = List.copyOf(diff);
+        }
+
+        /** A change no REST call is known to have caused. */
+        Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
+               String taskStates) {
+            this(kind, state, configFingerprint, diff, taskStates, null);
         }
     }
 
@@ -100,11 +107,12 @@ final class SnapshotApplier {
         }
         StoredConnector next = new StoredConnector(s.name(), s.connectorClass(), s.connectorType().name(),
                 s.state().name(), s.workerId(), s.trace(), sortedTasks(s.tasks()), new TreeMap<>(s.config()),
-                new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time());
+                new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time(), s.maskReasons(),
+                s.traceMode() == null ? null : s.traceMode().name());
         if (stored == null || stored.deleted()) {
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
                     next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()),
-                    TaskStates.encode(next.tasks())));
+                    TaskStates.encode(next.tasks()), s.actor()));
         }
         StoredConnector before = stored.connector();
         ChangeCause cause = causeOf(before, next);
@@ -114,7 +122,7 @@ final class SnapshotApplier {
         List<ConfigDiff.Change> diff = cause == ChangeCause.CONFIG_UPDATED
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
-                diff, TaskStates.encode(next.tasks())));
+                diff, TaskStates.encode(next.tasks()), s.actor()));
     }
 
     /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */

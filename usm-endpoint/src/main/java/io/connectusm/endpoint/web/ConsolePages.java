@@ -170,7 +170,8 @@ final class ConsolePages {
             olderPath = Paths.connector(c.id(), name) + "?" + HISTORY_BEFORE + "=" + last + "#history";
         }
         return LiveRefresh.conditional(call, Templates.page(200, "connector.jte", ConnectorView.of(frame, s,
-                Timeline.of(history.items(), older), history.totalSize(), olderPath)));
+                Timeline.of(history.items(), older), history.totalSize(), olderPath,
+                Paths.connector(c.id(), name) + "/purge-history", formToken(call.caller()))));
     }
 
     private ClusterHealth health(ConnectCluster c, Map<String, ConnectorCounts> counts,

@@ -55,11 +55,11 @@ final class Timeline {
     }
 
     /**
-     * Who made the change. The seam for actor capture: history entries do not record an actor yet; once they do,
-     * return it here (the template already shows "by …" for a non-null actor).
+     * Who or what made the change, in words ({@link HistoryEntry#describe()}): "paused by alice from 10.1.2.3
+     * (curl/8.5)", or "task change, found by reconcile" when no REST call did.
      */
     static String actorOf(HistoryEntry entry) {
-        return null;
+        return entry.describe();
     }
 
     static List<String> changes(HistoryEntry e, HistoryEntry previous) {

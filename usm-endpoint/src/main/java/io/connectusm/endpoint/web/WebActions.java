@@ -8,6 +8,7 @@ import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.Cloud;
 import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.ConnectorStore;
 import io.connectusm.endpoint.store.RegistrationRefusedException;
 import io.connectusm.endpoint.store.RegistrationStore;
 import io.connectusm.endpoint.store.SightingStore;
@@ -17,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's state-changing forms: "Register Connect cluster" for a sighted cluster and "Deregister", which
- * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser). Every
+ * The console's state-changing forms: "Register Connect cluster" for a sighted cluster, "Deregister", which
+ * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser), and a
+ * connector's "Purge history", which likewise needs the connector's name typed. Every
  * post must carry the caller's {@link CsrfTokens} token (403 otherwise, before anything is read or changed).
  * Success answers 303 to the page that shows the result, with a {@code done=} parameter that makes it show a
  * success message; a refused form answers an HTML page saying why.
@@ -38,11 +40,13 @@ final class WebActions {
 
     private final RegistrationStore registrations;
     private final SightingStore sightings;
+    private final ConnectorStore connectors;
     private final CsrfTokens csrf;
 
     WebActions(Stores stores, CsrfTokens csrf) {
         this.registrations = stores.registrations();
         this.sightings = stores.sightings();
+        this.connectors = stores.connectors();
         this.csrf = csrf;
     }
 
@@ -99,6 +103,35 @@ final class WebActions {
         log.info("deregistered Connect cluster {} from the web page", id);
         return ApiResponse.seeOther(Paths.environment(cluster.environment()) + "?" + ConsolePages.DONE
                 + "=deregistered&" + ConsolePages.DONE_NAME + "=" + Html.url(cluster.displayName()));
+    }
+
+    /**
+     * {@code POST /ui/connect-clusters/{id}/connectors/{name}/purge-history}: deletes every stored history entry of
+     * the connector (its current state stays), once the typed name equals the connector's name exactly.
+     */
+    ApiResponse purgeHistory(Call call) {
+        FormData form = FormData.parse(call.body());
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
+            return refusedToken();
+        }
+        String id = call.param("id");
+        String name = call.param("name");
+        registrations.connectCluster(id)
+                .orElseThrow(() -> UsmApiException.notFound("USM Connect cluster \"" + id + "\" not found"));
+        if (!connectors.known(id, name)) {
+            throw UsmApiException.notFound("connector \"" + name + "\" not found");
+        }
+        String back = Paths.connector(id, name);
+        if (!name.equals(form.get(CONFIRM_NAME_FIELD))) {
+            return Templates.message(400, "Not purged", "The name you typed does not match the connector's name \""
+                    + name + "\" exactly; nothing was changed.", back);
+        }
+        int purged = connectors.purgeHistory(id, name);
+        log.info("purged {} history entries of connector {} of {} from the web page by {}", purged, name, id,
+                call.caller().key());
+        return Templates.message(200, "History purged", purged + (purged == 1 ? " entry" : " entries") + " of the "
+                + "history of connector \"" + name + "\" deleted. Its current state stays; its next change starts a "
+                + "new history.", back);
     }
 
     /** {@code POST /ui/environments/{env}/sightings/dismiss}: deletes one sighting (an agent may report it again). */

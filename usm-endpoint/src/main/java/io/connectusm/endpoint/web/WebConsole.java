@@ -43,6 +43,8 @@ public final class WebConsole {
                 .post(Paths.HOME + "/environments/{env}/sightings/dismiss", Access.ADMIN, "dismissing a sighting",
                         actions::dismissSighting)
                 .post(Paths.HOME + "/connect-clusters/{id}/deregister", Access.ADMIN, "deregistering a Connect "
-                        + "cluster", actions::deregister);
+                        + "cluster", actions::deregister)
+                .post(Paths.HOME + "/connect-clusters/{id}/connectors/{name}/purge-history", Access.ADMIN,
+                        "purging a connector's history", actions::purgeHistory);
     }
 }

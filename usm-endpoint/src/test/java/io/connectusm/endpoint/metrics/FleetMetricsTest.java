@@ -74,6 +74,8 @@ class FleetMetricsTest {
                 .isBetween(0.0, 60.0);
         assertThat(series).containsEntry("usm_endpoint_events_applied_total", 3.0);
         assertThat(series.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
+        // the ingest scrub's counts are served, every kind from 0 (nothing in these events looked like a credential)
+        assertThat(series).containsEntry("usm_endpoint_ingest_secrets_scrubbed_total{kind=\"jwt\"}", 0.0);
         assertThat(text).doesNotContain(TransitionEvents.SECRET);
 
         // an unregistered cluster's batch is refused and counted by its reason
