@@ -121,12 +121,16 @@ final class NodeReader {
 
     /** A boolean; {@code false} when the field is absent or {@code null}. */
     boolean optionalBoolean(String name) {
-        JsonNode value = node.get(name);
+        return optionalBoolean(node.get(name), path(name));
+    }
+
+    /** See {@link #optionalBoolean(String)}. */
+    static boolean optionalBoolean(JsonNode value, FieldPath at) {
         if (value == null || value.isNull()) {
             return false;
         }
         if (!value.isBoolean()) {
-            throw EventDecodingException.malformed(path(name), "expected a boolean, found " + describe(value));
+            throw EventDecodingException.malformed(at, "expected a boolean, found " + describe(value));
         }
         return value.booleanValue();
     }

@@ -162,8 +162,30 @@ final class ScanChecks {
         NodeReader.requiredEnum(f.cause, data.field(ConnectorSnapshotFormat.CAUSE), ChangeCause.class);
         TraceMode traceMode = f.traceMode == null || f.traceMode.isNull() ? null
                 : NodeReader.requiredEnum(f.traceMode, data.field(ConnectorSnapshotFormat.TRACE_MODE), TraceMode.class);
+        actor(f.actor, data.field(ConnectorSnapshotFormat.ACTOR));
         return new Payload(name, StateDigest.snapshot(cluster, subject, name, connectorClass, connectorType, state, workerId,
                 trace, tasks, maskedKeys, fingerprint, maskReasons, traceMode));
+    }
+
+    /**
+     * As {@code ConnectorSnapshotFormat.readActor}: absent or {@code null} is none; otherwise an object whose string
+     * fields are checked in the codec's order, then {@code forwarded} as a boolean.
+     */
+    private static void actor(ScannedFields.Fields actor, FieldPath at) {
+        if (actor == null || actor.placeholder != null && actor.placeholder.isNull()) {
+            return;
+        }
+        if (actor.placeholder != null) {
+            NodeReader.object(actor.placeholder, at);
+        }
+        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_PRINCIPAL], at.field(ConnectorSnapshotFormat.PRINCIPAL));
+        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_CLIENT_ADDRESS],
+                at.field(ConnectorSnapshotFormat.CLIENT_ADDRESS));
+        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_FORWARDED_FOR],
+                at.field(ConnectorSnapshotFormat.FORWARDED_FOR));
+        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_USER_AGENT], at.field(ConnectorSnapshotFormat.USER_AGENT));
+        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_REQUEST], at.field(ConnectorSnapshotFormat.REQUEST));
+        NodeReader.optionalBoolean(actor.values[ScannedFields.ACTOR_FORWARDED], at.field(ConnectorSnapshotFormat.FORWARDED));
     }
 
     /**

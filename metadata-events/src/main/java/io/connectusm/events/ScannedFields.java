@@ -81,6 +81,12 @@ final class ScannedFields {
     static final int PLUGIN_CLASS_NAME = 0;
     static final int PLUGIN_TYPE = 1;
     static final int PLUGIN_VERSION = 2;
+    static final int ACTOR_PRINCIPAL = 0;
+    static final int ACTOR_CLIENT_ADDRESS = 1;
+    static final int ACTOR_FORWARDED_FOR = 2;
+    static final int ACTOR_USER_AGENT = 3;
+    static final int ACTOR_REQUEST = 4;
+    static final int ACTOR_FORWARDED = 5;
 
     private final FieldPath path;
     private final Predicate<String> inspector;
@@ -121,6 +127,7 @@ final class ScannedFields {
     Items<JsonNode> maskedKeys;
     Entries maskReasons;
     JsonNode traceMode;
+    Fields actor;
     Entries connectors;
     Items<Fields> plugins;
 
@@ -245,6 +252,9 @@ final class ScannedFields {
                 case ConnectorSnapshotFormat.TRACE_MODE:
                     traceMode = scalar(parser);
                     break;
+                case ConnectorSnapshotFormat.ACTOR:
+                    actor = object(parser, 6, ScannedFields::actorSlot);
+                    break;
                 case ClusterInventoryFormat.CONNECTORS:
                     connectors = entries(parser, field, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES");
                     break;
@@ -303,24 +313,28 @@ final class ScannedFields {
         }
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             checkItem(token, items.size, field, max, limit);
-            if (token != JsonToken.START_OBJECT) {
-                items.add(new Fields(scalar(parser), 0));
-                continue;
-            }
-            Fields item = new Fields(null, count);
-            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                parser.nextToken();
-                int slot = slots.applyAsInt(name);
-                if (slot < 0) {
-                    inspect(name);
-                    skip(parser);
-                } else {
-                    item.values[slot] = scalar(parser);
-                }
-            }
-            items.add(item);
+            items.add(object(parser, count, slots));
         }
         return items;
+    }
+
+    /** As {@code Shape.Fields.read}: an object's known fields into their slots, or the placeholder of a non-object. */
+    private Fields object(JsonParser parser, int count, ToIntFunction<String> slots) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return new Fields(scalar(parser), 0);
+        }
+        Fields item = new Fields(null, count);
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            parser.nextToken();
+            int slot = slots.applyAsInt(name);
+            if (slot < 0) {
+                inspect(name);
+                skip(parser);
+            } else {
+                item.values[slot] = scalar(parser);
+            }
+        }
+        return item;
     }
 
     private void checkItem(JsonToken token, int size, String field, int max, String limit) {
@@ -343,6 +357,25 @@ final class ScannedFields {
                 return TASK_WORKER_ID;
             case ConnectorSnapshotFormat.TRACE:
                 return TASK_TRACE;
+            default:
+                return -1;
+        }
+    }
+
+    private static int actorSlot(String name) {
+        switch (name) {
+            case ConnectorSnapshotFormat.PRINCIPAL:
+                return ACTOR_PRINCIPAL;
+            case ConnectorSnapshotFormat.CLIENT_ADDRESS:
+                return ACTOR_CLIENT_ADDRESS;
+            case ConnectorSnapshotFormat.FORWARDED_FOR:
+                return ACTOR_FORWARDED_FOR;
+            case ConnectorSnapshotFormat.USER_AGENT:
+                return ACTOR_USER_AGENT;
+            case ConnectorSnapshotFormat.REQUEST:
+                return ACTOR_REQUEST;
+            case ConnectorSnapshotFormat.FORWARDED:
+                return ACTOR_FORWARDED;
             default:
                 return -1;
         }

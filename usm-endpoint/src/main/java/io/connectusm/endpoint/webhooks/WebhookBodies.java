@@ -58,6 +58,31 @@ final class WebhookBodies {
         }
     }
 
+    /**
+     * The body of a test delivery ({@code usm endpoint webhook test}): a CloudEvent of type
+     * {@code io.connectusm.alert.test}, or a chat line saying it is a test, so a receiver's routing can tell it from
+     * an alert.
+     */
+    static byte[] testBody(WebhookConfig.Format format, String webhook, String idempotencyKey, String time) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (format == WebhookConfig.Format.CLOUDEVENTS) {
+            body.put("specversion", "1.0");
+            body.put("id", idempotencyKey);
+            body.put("source", "/usm/webhooks/" + webhook);
+            body.put("type", TYPE_PREFIX + "test");
+            body.put("time", time);
+            body.put("datacontenttype", JSON);
+            body.put("data", Map.of("webhook", webhook, "test", true));
+        } else {
+            body.put("text", ":white_check_mark: test delivery of connect-usm webhook " + webhook + " at " + time);
+        }
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a map of strings always serializes", e);
+        }
+    }
+
     /** One line for a chat: what happened, to what, where, when. */
     static String text(TransitionKind kind, Map<String, Object> p) {
         String cluster = "Connect cluster " + p.getOrDefault("connect_cluster_name", p.get("connect_cluster"))

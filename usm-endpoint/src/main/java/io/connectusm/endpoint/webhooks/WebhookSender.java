@@ -87,6 +87,15 @@ public final class WebhookSender {
         return post(WebhookBodies.body(config.format(), kind, payloadJson), idempotencyKey);
     }
 
+    /**
+     * Posts one signed test delivery now (not through the outbox), as {@code usm endpoint webhook test} does: the
+     * same headers, signature and timeout as an alert, a body that says it is a test.
+     */
+    public Result sendTest() {
+        String key = "test-" + java.util.UUID.randomUUID();
+        return post(WebhookBodies.testBody(config.format(), config.name(), key, clock.instant().toString()), key);
+    }
+
     /** Posts {@code body} once; never throws for a network or HTTP failure. */
     Result post(byte[] body, String idempotencyKey) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
