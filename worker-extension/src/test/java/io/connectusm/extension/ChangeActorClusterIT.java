@@ -61,7 +61,7 @@ class ChangeActorClusterIT {
         // may have asked already (and got one without this entry), so the cached one is dropped to be read again.
         System.setProperty("java.security.auth.login.config", jaas.toAbsolutePath().toString());
         javax.security.auth.login.Configuration.setConfiguration(null);
-        TestPki pki = TestPki.create(dir, "usm-actor");
+        WorkerPki pki = WorkerPki.create(dir, "usm-actor");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
         Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
         workerProps.put("rest.extension.classes", BasicAuthSecurityRestExtension.class.getName() + ","
