@@ -35,6 +35,11 @@ public final class WorkerPki {
         return client;
     }
 
+    /** The server certificate, key and trust stores (for an agent or endpoint the test runs). */
+    public LeafFiles server() {
+        return pki.server();
+    }
+
     /** The TLS context of a receiver standing in for the agent. */
     public SSLContext serverContext() {
         return pki.serverSslContext();
