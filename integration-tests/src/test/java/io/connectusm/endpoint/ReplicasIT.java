@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -274,9 +276,26 @@ class ReplicasIT {
 
     private static void bothReplicasSignFormsAlike(HttpClient https, String url1, String url2, ApiKeyCredentials admin,
                                                    String usmcc) throws Exception {
+        // a console session opened on replica 1 is good on replica 2, and both sign its forms alike
+        String form = "api_key=" + URLEncoder.encode(admin.key(), StandardCharsets.UTF_8) + "&api_secret="
+                + URLEncoder.encode(admin.secret(), StandardCharsets.UTF_8);
+        HttpResponse<String> login = https.send(HttpRequest.newBuilder(URI.create(url1 + "/ui/login"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow(() ->
+                new AssertionError("console login on replica 1 failed: " + login.statusCode()));
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         String page = "/ui/connect-clusters/" + usmcc;
-        Matcher one = CSRF.matcher(get(https, url1 + page, admin).body());
-        Matcher two = CSRF.matcher(get(https, url2 + page, admin).body());
+        HttpResponse<String> first = https.send(HttpRequest.newBuilder(URI.create(url1 + page))
+                .timeout(Duration.ofSeconds(20)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> second = https.send(HttpRequest.newBuilder(URI.create(url2 + page))
+                .timeout(Duration.ofSeconds(20)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).as("replica 2 accepts replica 1's session").isEqualTo(200);
+        Matcher one = CSRF.matcher(first.body());
+        Matcher two = CSRF.matcher(second.body());
         assertThat(one.find()).isTrue();
         assertThat(two.find()).isTrue();
         assertThat(two.group(1)).isEqualTo(one.group(1));
