@@ -121,7 +121,8 @@ final class SnapshotApplier {
         String reporter = event.workerId();
         if (stored == null || stored.deleted()) {
             if (stored != null && !revives(stored, event, s)) {
-                return new Ignore();
+                // The tombstone takes the stale report's stamp: an older report arriving after it is older still.
+                return new MoveStamp(s.name(), stamp, stored.merge());
             }
             MergeState born = new MergeState(null, Map.of(), Map.of(),
                     MergeState.with(List.of(), s.configFingerprint(), true), stamp, reporter, Set.of());

@@ -58,7 +58,8 @@ class MigrationsTest {
         assertThat(history()).containsExactly("1 SQL V1__registrations_connectors_keys.sql true",
                 "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
                 "6 SQL V6__replicas_lists_retention.sql true",
-                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "11 SQL V11__connector_merge_state.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -110,11 +111,12 @@ class MigrationsTest {
         }
         assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true",
                 "5 SQL V5__key_scopes_console_sessions.sql true", "6 SQL V6__replicas_lists_retention.sql true",
-                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "11 SQL V11__connector_merge_state.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database
         Database.open(dir).close();
-        assertThat(history()).hasSize(4);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -141,7 +143,8 @@ class MigrationsTest {
         assertThat(history()).containsExactly("1 BASELINE schema_version 1 of the pre-Flyway runner true",
                 "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
                 "6 SQL V6__replicas_lists_retention.sql true",
-                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true");
+                "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
+                "11 SQL V11__connector_merge_state.sql true");
     }
 
     private Connection connect() throws SQLException {

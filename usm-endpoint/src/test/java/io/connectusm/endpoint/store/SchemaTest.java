@@ -35,7 +35,8 @@ class SchemaTest {
 
         assertThat(history(settings)).containsExactly("1 V1__registrations_connectors_keys.sql",
                 "2 V2__worker_plugins.sql", "5 V5__key_scopes_console_sessions.sql",
-                "6 V6__replicas_lists_retention.sql", "7 " + ConnectorSummariesMigration.class.getName());
+                "6 V6__replicas_lists_retention.sql", "7 " + ConnectorSummariesMigration.class.getName(),
+                "11 V11__connector_merge_state.sql");
     }
 
     @Test
