@@ -84,6 +84,9 @@ final class ConnectorRows {
         } else if (outcome instanceof Tombstone t) {
             done = t.rowExists() ? markDeleted(c, cc, t.name(), basis.stamp(), t.stamp(), t.merge())
                     : insertTombstone(c, dialect, cc, t.name(), t.stamp(), t.merge());
+            if (done && t.change() != null) {
+                HistoryRows.insert(c, cc, t.name(), t.stamp().time(), t.change());
+            }
         } else if (outcome instanceof Delete d) {
             done = markDeleted(c, cc, d.name(), basis.stamp(), d.stamp(), d.merge());
             if (done) {

@@ -31,7 +31,7 @@ import io.connectusm.events.TaskSnapshot;
  *       history entry says what changed, config first, then state, then tasks, with the key-by-key diff of the
  *       masked configs when the config changed;</li>
  *   <li><b>tombstones</b>: a deletion marks the row deleted rather than removing it (and a deletion of a connector
- *       never seen leaves one). A deletion applies when it is newer than the row's stamp, or, coming from another
+ *       never seen leaves one, with a {@code DELETED} history entry: it existed). A deletion applies when it is newer than the row's stamp, or, coming from another
  *       worker than the row's last event, newer than the connector's last real change (a stale worker's report of
  *       the unchanged connector does not shield it). A later snapshot revives a deleted connector only when it is
  *       causally after the deletion: a config fingerprint the deleted connector never had, a report from a worker
@@ -89,11 +89,17 @@ final class SnapshotApplier {
         }
     }
 
-    /** A deletion of a connector not live here: leave (or move) a tombstone, no history. */
-    record Tombstone(String name, EventStamp stamp, boolean rowExists, MergeState merge) implements Outcome {
+    /**
+     * A deletion of a connector not live here: leave (or move) a tombstone. {@code change} is the history entry
+     * of a connector never reported live ({@code null}: a tombstone again, no history): a worker reports a deletion
+     * only of a connector Connect had, so the audit trail records that it existed, even when it was deleted before
+     * any worker observed it (created and deleted at once) or its snapshots arrive after the deletion.
+     */
+    record Tombstone(String name, EventStamp stamp, boolean rowExists, MergeState merge, Change change)
+            implements Outcome {
         @Override
         public boolean applied() {
-            return false;
+            return change != null;
         }
     }
 
@@ -175,11 +181,12 @@ final class SnapshotApplier {
         EventStamp stamp = EventStamp.of(event);
         String deleter = event.workerId();
         if (stored == null) {
-            return new Tombstone(name, stamp, false, MergeState.NONE.tombstone(deleter, stamp, false));
+            return new Tombstone(name, stamp, false, MergeState.NONE.tombstone(deleter, stamp, false),
+                    new Change(HistoryKind.DELETED, null, null, List.of()));
         }
         boolean newer = stamp.isNewerThan(stored.stamp());
         if (stored.deleted()) {
-            return newer ? new Tombstone(name, stamp, true, stored.merge().tombstone(deleter, stamp, true))
+            return newer ? new Tombstone(name, stamp, true, stored.merge().tombstone(deleter, stamp, true), null)
                     : new Ignore();
         }
         MergeState m = stored.merge();

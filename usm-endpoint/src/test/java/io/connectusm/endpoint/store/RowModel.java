@@ -39,6 +39,9 @@ final class RowModel {
             row = new ConnectorRow(row == null ? new StoredConnector(t.name(), null, null, null, null, null,
                     List.of(), new TreeMap<>(), new TreeSet<>(), null, t.stamp().time()) : row.connector(), true,
                     t.stamp(), t.merge());
+            if (t.change() != null) {
+                history.add(t.change());
+            }
         } else if (o instanceof Delete d) {
             row = new ConnectorRow(row.connector().withDisagreement(null), true, d.stamp(), d.merge());
             history.add(d.change());

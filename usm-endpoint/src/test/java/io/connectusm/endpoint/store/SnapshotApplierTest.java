@@ -186,18 +186,21 @@ class SnapshotApplierTest {
     }
 
     @Test
-    void deletionsOfConnectorsNotLiveHereWriteNoHistory() {
+    void aDeletionOfAConnectorNeverSeenRecordsThatItExistedAndATombstoneAgainRecordsNothing() {
         ConnectorRow tombstone = new ConnectorRow(stored(snapshot(T0, 0, "a")).connector(), true,
                 new EventStamp(T0.plusSeconds(5), EPOCH, 5));
 
         assertThat(SnapshotApplier.deleted(null, deleted(T0, 0), "src")).isInstanceOfSatisfying(Tombstone.class, t -> {
             assertThat(t.stamp()).isEqualTo(new EventStamp(T0, EPOCH, 0));
             assertThat(t.rowExists()).isFalse();
+            assertThat(t.change().kind()).as("created and deleted before any worker observed it")
+                    .isEqualTo(HistoryKind.DELETED);
         });
         assertThat(SnapshotApplier.deleted(tombstone, deleted(T0.plusSeconds(6), 6), "src"))
                 .isInstanceOfSatisfying(Tombstone.class, t -> {
                     assertThat(t.stamp()).isEqualTo(new EventStamp(T0.plusSeconds(6), EPOCH, 6));
                     assertThat(t.rowExists()).isTrue();
+                    assertThat(t.change()).isNull();
                 });
         assertThat(SnapshotApplier.deleted(tombstone, deleted(T0.plusSeconds(4), 4), "src")).isInstanceOf(Ignore.class);
     }
