@@ -209,4 +209,19 @@ class SnapshotApplierMergeRulesTest {
 
         assertThat(model.apply(reports.deleted(A, at(10)))).isInstanceOf(Ignore.class);
     }
+
+    /**
+     * Issue #12 item 3, pinned as it is: a pause reported by A reaches the endpoint after B's newer deletion (both
+     * were queued while the agent hung); it is older than the tombstone, so it is in neither state nor history.
+     */
+    @Test
+    void aSnapshotOlderThanADeletionIsNotInTheHistory() {
+        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED));
+        model.apply(reports.deleted(B, at(3)));
+
+        assertThat(model.apply(reports.snapshot(A, at(2), "t", PAUSED, A, ChangeCause.STATE_CHANGED)))
+                .isInstanceOf(Ignore.class);
+        assertThat(model.history()).extracting(SnapshotApplier.Change::kind)
+                .containsExactly(HistoryKind.CREATED, HistoryKind.DELETED);
+    }
 }
