@@ -35,6 +35,9 @@ final class PipelineModel {
     private final Map<String, List<Integer>> acknowledgedVersions = new LinkedHashMap<>();
     private final Set<String> deleted = new TreeSet<>();
     private final List<String> log = new ArrayList<>();
+    /** Connectors created by the last acknowledged operation on them (the create not followed by anything yet). */
+    private final Set<String> justCreated = new TreeSet<>();
+    private final Set<String> createdThenChangedAtOnce = new TreeSet<>();
 
     PipelineModel(long seed, int workers, int maxConnectors) {
         this.random = new Random(seed);
@@ -59,6 +62,12 @@ final class PipelineModel {
     void acknowledged(Operation op) {
         log.add(op.kind() + " " + op.connector() + " via worker " + op.worker()
                 + (op.kind() == Kind.CREATE || op.kind() == Kind.UPDATE ? " v" + op.version() : ""));
+        if (justCreated.remove(op.connector()) && (op.kind() == Kind.UPDATE || op.kind() == Kind.DELETE)) {
+            createdThenChangedAtOnce.add(op.connector());
+        }
+        if (op.kind() == Kind.CREATE) {
+            justCreated.add(op.connector());
+        }
         switch (op.kind()) {
             case CREATE, UPDATE -> {
                 live.put(op.connector(), op.version());
@@ -91,6 +100,18 @@ final class PipelineModel {
     /** Every acknowledged config version, by connector, in order. */
     Map<String, List<Integer>> acknowledgedVersions() {
         return acknowledgedVersions;
+    }
+
+    /**
+     * The config versions no worker can observe, so no history can hold: the first version of a connector whose next
+     * operation (right after the create, back to back) replaced its config or deleted it. The extension observes a
+     * connector through its status, which Connect writes only once the connector starts; a config replaced before
+     * that is never reported (issue #12 item 4, docs/worker-extension.md).
+     */
+    Map<String, Integer> unobservable() {
+        Map<String, Integer> out = new TreeMap<>();
+        createdThenChangedAtOnce.forEach(name -> out.put(name, 1));
+        return out;
     }
 
     /** What was done, one line per operation, for a failure's message. */
