@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# Builds the benchmarks module and runs io.connectusm.benchmarks.AgentIngestHarness: a real usm-agent in this
-# JVM (loopback, real mTLS, spool in a temp dir, no endpoint) under C concurrent clients posting batches of B
-# connector snapshots. Options (defaults): --duration 20 --clients 1,4,16 --batches 1,50 --connectors 1000
-# --big-connectors 10000 --big-duration 30 --big-clients 16 --big-batch 50 --big-history 1 --warmup 8
-# --provider auto
-# --out benchmarks/target/agent-ingest.md. About 4.5 minutes with the defaults; results in BENCHMARKS.md.
-# Sibling modules must be installed in ~/.m2 (mvn -B -q -pl usm-agent,certs-tooling,metadata-events install -DskipTests).
+# bench: agent-ingest — the agent's durable ingest vs a minimal Netty HTTPS server (same mTLS, certificates, BoringSSL,
+# client threads; 2.4 KB snapshots, 1,000 connectors), spool on tmpfs and on disk, for 1/4/16 clients x 1/10/100
+# events per POST, closed loop and at a fixed offered rate, alternated three times per cell.
+# Harness: io.connectusm.benchmarks.ingest.AgentIngestHarness. Full run ~12 min, --quick ~1 min.
+# Prints its result block on stdout (see run.sh); progress on stderr. Options go to the harness:
+#   --quick  --clients 1,4,16  --batches 1,10,100  --targets baseline,tmpfs,disk  --closed S  --open S
+#   --open-fraction 0.5  --alternations 3  --warmup S  --provider auto|openssl|jdk  --connectors 1000
+#   --tmpfs-dir /dev/shm  --disk-dir benchmarks/target/ingest-spool
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [[ "${SKIP_BUILD:-}" != "1" ]]; then
-  mvn -B -q -pl benchmarks package
-fi
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
-  "$(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-exec java -Xms1g -Xmx1g -Dlog4j2.level=WARN -cp benchmarks/target/benchmarks.jar \
-  io.connectusm.benchmarks.AgentIngestHarness "$@"
+source "$(dirname "$0")/lib.sh"
+bench_build
+cd "$BENCH_ROOT"
+bench_java io.connectusm.benchmarks.ingest.AgentIngestHarness --command "benchmarks/agent-ingest.sh $*" "$@"

@@ -1,5 +1,8 @@
 package io.connectusm.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorSnapshot;
@@ -7,8 +10,11 @@ import io.connectusm.events.ConnectorState;
 import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.EventLimits;
+import io.connectusm.events.EventScanner;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import io.connectusm.events.TaskSnapshot;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +34,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cost of the wire codec on the path every event takes twice (worker encodes, agent decodes, agent
- * encodes again for the endpoint, endpoint decodes): a batch of connector snapshots of realistic size
- * (40 config entries, 4 tasks).
+ * Cost of the wire codec on a batch of connector snapshots of realistic size (40 config entries, 4 tasks): what the
+ * worker pays to encode, what the endpoint pays to decode, and what the agent pays to validate with
+ * {@link EventScanner} (its digests included) — each against {@link #baseline}, the least any reader pays: Jackson's
+ * parser walking every token of the same bytes.
  *
  * <p>{@code batchSize} spans a single change (1), a typical reconcile burst (100) and a full batch
  * ({@link EventLimits#MAX_EVENTS_PER_BATCH}).
@@ -52,6 +60,8 @@ public class EventCodecBenchmark {
     public int batchSize;
 
     private final EventCodec codec = new EventCodec();
+    private final EventScanner scanner = new EventScanner();
+    private final JsonFactory json = new JsonFactory();
     private List<MetadataEvent> batch;
     private byte[] encoded;
 
@@ -92,5 +102,22 @@ public class EventCodecBenchmark {
     @Benchmark
     public List<MetadataEvent> decodeBatch() {
         return codec.decodeBatch(encoded);
+    }
+
+    @Benchmark
+    public List<ScannedEvent> scanBatch() {
+        return scanner.scanBatch(encoded);
+    }
+
+    /** Every token of the batch, strings materialised: the floor under any reader of these bytes. */
+    @Benchmark
+    public void baseline(Blackhole blackhole) throws IOException {
+        try (JsonParser parser = json.createParser(encoded)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    blackhole.consume(parser.getText());
+                }
+            }
+        }
     }
 }

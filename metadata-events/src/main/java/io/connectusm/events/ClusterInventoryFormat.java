@@ -9,6 +9,7 @@ import java.util.SortedMap;
 final class ClusterInventoryFormat implements PayloadFormat {
 
     static final String CONNECTORS = "connectors";
+    static final String EMPTY_NAME = "a connector name must not be empty";
 
     private static final Shape.Fields SHAPE = Shape.fields(
             CONNECTORS, Shape.entries(Shape.SCALAR, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES"));
@@ -32,7 +33,7 @@ final class ClusterInventoryFormat implements PayloadFormat {
         for (Map.Entry<String, String> entry : connectors.entrySet()) {
             FieldPath at = data.path(CONNECTORS).field(entry.getKey());
             if (entry.getKey().isEmpty()) {
-                throw EventDecodingException.malformed(at, "a connector name must not be empty");
+                throw EventDecodingException.malformed(at, EMPTY_NAME);
             }
             if (!ConfigFingerprint.isWellFormed(entry.getValue())) {
                 throw EventDecodingException.malformed(at, ConnectorSnapshotFormat.FINGERPRINT_EXPECTED);

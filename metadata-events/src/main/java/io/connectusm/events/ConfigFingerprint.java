@@ -1,14 +1,10 @@
 package io.connectusm.events;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The fingerprint of a connector's <em>masked</em> configuration: {@code "sha256:"} followed by 64 lowercase
@@ -32,8 +28,10 @@ public final class ConfigFingerprint {
     /** The algorithm prefix of every fingerprint. */
     public static final String PREFIX = "sha256:";
 
-    private static final Pattern WELL_FORMED = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final int NULL_LENGTH = 0xFFFFFFFF;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Never used itself: only cloned, so it stays in its initial state. */
+    private static final MessageDigest SHA256 = newSha256();
 
     private ConfigFingerprint() {
     }
@@ -48,53 +46,116 @@ public final class ConfigFingerprint {
      *                                  has no exact UTF-8 encoding; the message names the key, not the value
      */
     public static String of(Map<String, String> maskedConfig) {
-        List<byte[][]> entries = new ArrayList<>(maskedConfig.size());
+        String[] keys = new String[maskedConfig.size()];
+        String[] values = new String[keys.length];
+        int count = 0;
         for (Map.Entry<String, String> entry : maskedConfig.entrySet()) {
-            String key = entry.getKey();
-            String value = entry.getValue();
-            if (!Text.isWellFormed(key)) {
+            keys[count] = entry.getKey();
+            values[count++] = entry.getValue();
+        }
+        return of(keys, values, count);
+    }
+
+    /**
+     * {@link #of(Map)} of the first {@code count} entries of two parallel arrays, whose keys are distinct: what
+     * {@link EventScanner} has in hand, without building a map.
+     */
+    static String of(String[] keys, String[] values, int count) {
+        boolean bmpOnly = true;
+        for (int i = 0; i < count; i++) {
+            if (!Text.isWellFormed(keys[i])) {
                 throw new IllegalArgumentException("a config key is not well-formed Unicode");
             }
-            if (value != null && !Text.isWellFormed(value)) {
-                throw new IllegalArgumentException("the value of config key '" + key + "' is not well-formed Unicode");
+            if (values[i] != null && !Text.isWellFormed(values[i])) {
+                throw new IllegalArgumentException("the value of config key '" + keys[i] + "' is not well-formed Unicode");
             }
-            entries.add(new byte[][] {utf8(key), value == null ? null : utf8(value)});
+            bmpOnly &= !hasSurrogate(keys[i]);
         }
-        entries.sort((a, b) -> Arrays.compareUnsigned(a[0], b[0]));
-
-        MessageDigest sha256 = sha256();
-        ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
-        for (byte[][] entry : entries) {
-            for (byte[] part : entry) {
-                length.clear();
-                sha256.update(length.putInt(part == null ? NULL_LENGTH : part.length).array());
-                if (part != null) {
-                    sha256.update(part);
-                }
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        if (bmpOnly) {
+            // Without surrogates, UTF-16 order is code point order, which is the unsigned order of the UTF-8 bytes.
+            Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        } else {
+            byte[][] utf8Keys = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                utf8Keys[i] = utf8(keys[i]);
             }
+            Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(utf8Keys[a], utf8Keys[b]));
+        }
+        MessageDigest sha256 = sha256();
+        byte[] length = new byte[Integer.BYTES];
+        for (int i : order) {
+            update(sha256, length, utf8(keys[i]));
+            update(sha256, length, values[i] == null ? null : utf8(values[i]));
         }
         return PREFIX + hex(sha256.digest());
     }
 
+    private static void update(MessageDigest sha256, byte[] length, byte[] part) {
+        int n = part == null ? NULL_LENGTH : part.length;
+        length[0] = (byte) (n >>> 24);
+        length[1] = (byte) (n >>> 16);
+        length[2] = (byte) (n >>> 8);
+        length[3] = (byte) n;
+        sha256.update(length);
+        if (part != null) {
+            sha256.update(part);
+        }
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code fingerprint} has the form {@code sha256:} plus 64 lowercase hex digits. */
     public static boolean isWellFormed(String fingerprint) {
-        return fingerprint != null && WELL_FORMED.matcher(fingerprint).matches();
+        if (fingerprint == null || fingerprint.length() != PREFIX.length() + 64 || !fingerprint.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < fingerprint.length(); i++) {
+            char c = fingerprint.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // java.util.HexFormat is Java 17; this class is Java 11 bytecode (it is shaded into the worker plugin).
-    private static String hex(byte[] bytes) {
-        StringBuilder out = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    static String hex(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[bytes[i] & 0xf];
         }
-        return out.toString();
+        return new String(out);
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256: a clone of a prototype where the provider allows it (looking a provider up is the slow part). */
+    static MessageDigest sha256() {
+        if (SHA256 != null) {
+            try {
+                return (MessageDigest) SHA256.clone();
+            } catch (CloneNotSupportedException e) {
+                // fall through: a provider without clone
+            }
+        }
+        return newSha256();
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

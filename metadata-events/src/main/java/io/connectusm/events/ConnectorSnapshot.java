@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * reasons) names only keys present in {@code config}, each with a well-formed {@link MaskReasonCodes code}; a key
  * whose code masks the whole value is in {@code maskedKeys}, a key with {@link MaskReasonCodes#URL url} (a
  * credential cut out, the rest kept) is not. Task ids are unique; tasks are kept ordered by id. A value class
- * (equal when all fields are equal). Immutable and thread-safe.
+ * (equal when all fields are equal). The optional {@link #actor() actor} says who made the change through the REST
+ * API. Immutable and thread-safe.
  */
 public final class ConnectorSnapshot extends EventPayload {
 
@@ -44,6 +45,7 @@ public final class ConnectorSnapshot extends EventPayload {
     private final String configFingerprint;
     private final ChangeCause cause;
     private final TraceMode traceMode;
+    private final ChangeActor actor;
 
     /**
      * @param name              the connector name, not empty
@@ -61,6 +63,8 @@ public final class ConnectorSnapshot extends EventPayload {
      * @param configFingerprint {@link ConfigFingerprint#of(Map)} of {@code config}
      * @param cause             what made the emitter send this snapshot
      * @param traceMode         how the emitter treated the traces, or {@code null} when it does not say
+     * @param actor             who made the change through the REST API, or {@code null} when no REST call caused
+     *                          it (or the emitter does not say)
      * @throws IllegalArgumentException if an invariant of the class comment does not hold
      */
     public ConnectorSnapshot(
@@ -76,7 +80,8 @@ public final class ConnectorSnapshot extends EventPayload {
             SortedMap<String, String> maskReasons,
             String configFingerprint,
             ChangeCause cause,
-            TraceMode traceMode) {
+            TraceMode traceMode,
+            ChangeActor actor) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connectorType, "connectorType");
         Objects.requireNonNull(state, "state");
@@ -105,6 +110,26 @@ public final class ConnectorSnapshot extends EventPayload {
         this.configFingerprint = configFingerprint;
         this.cause = cause;
         this.traceMode = traceMode;
+        this.actor = actor;
+    }
+
+    /** A snapshot with reasons and trace mode, without an actor. */
+    public ConnectorSnapshot(
+            String name,
+            String connectorClass,
+            ConnectorType connectorType,
+            ConnectorState state,
+            String workerId,
+            String trace,
+            List<TaskSnapshot> tasks,
+            SortedMap<String, String> config,
+            SortedSet<String> maskedKeys,
+            SortedMap<String, String> maskReasons,
+            String configFingerprint,
+            ChangeCause cause,
+            TraceMode traceMode) {
+        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, maskReasons,
+                configFingerprint, cause, traceMode, null);
     }
 
     /** A snapshot with reasons and trace mode whose fingerprint is computed from {@code config}. */
@@ -215,6 +240,23 @@ public final class ConnectorSnapshot extends EventPayload {
         return traceMode;
     }
 
+    /**
+     * Who made the change through the Connect REST API, or {@code null} when no REST call caused it (a task failure,
+     * a rebalance or a resync found by the reconcile pass) or the emitter is older than this field.
+     */
+    public ChangeActor actor() {
+        return actor;
+    }
+
+    /** This snapshot with {@code actor} as its actor (the same instance when it already has it). */
+    public ConnectorSnapshot withActor(ChangeActor actor) {
+        if (Objects.equals(this.actor, actor)) {
+            return this;
+        }
+        return new ConnectorSnapshot(name, connectorClass, connectorType, state, workerId, trace, tasks, config,
+                maskedKeys, maskReasons, configFingerprint, cause, traceMode, actor);
+    }
+
     /** {@link ConfigFingerprint#of(Map)} of {@link #config()}. */
     public String configFingerprint() {
         return configFingerprint;
@@ -243,13 +285,13 @@ public final class ConnectorSnapshot extends EventPayload {
                 && Objects.equals(workerId, that.workerId) && Objects.equals(trace, that.trace)
                 && tasks.equals(that.tasks) && config.equals(that.config) && maskedKeys.equals(that.maskedKeys)
                 && maskReasons.equals(that.maskReasons) && configFingerprint.equals(that.configFingerprint)
-                && cause == that.cause && traceMode == that.traceMode;
+                && cause == that.cause && traceMode == that.traceMode && Objects.equals(actor, that.actor);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys,
-                maskReasons, configFingerprint, cause, traceMode);
+                maskReasons, configFingerprint, cause, traceMode, actor);
     }
 
     /** All fields, as a record would print them; the config is masked, so this is safe to log. */
@@ -258,7 +300,8 @@ public final class ConnectorSnapshot extends EventPayload {
         return "ConnectorSnapshot[name=" + name + ", connectorClass=" + connectorClass + ", connectorType="
                 + connectorType + ", state=" + state + ", workerId=" + workerId + ", trace=" + trace + ", tasks="
                 + tasks + ", config=" + config + ", maskedKeys=" + maskedKeys + ", maskReasons=" + maskReasons
-                + ", configFingerprint=" + configFingerprint + ", cause=" + cause + ", traceMode=" + traceMode + "]";
+                + ", configFingerprint=" + configFingerprint + ", cause=" + cause + ", traceMode=" + traceMode
+                + ", actor=" + actor + "]";
     }
 
     private static List<TaskSnapshot> sortedById(List<TaskSnapshot> tasks) {

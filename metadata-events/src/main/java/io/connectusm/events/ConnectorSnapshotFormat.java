@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * {@link PayloadFormat} of {@link ConnectorSnapshot}. Reading enforces the masking invariant before
  * anything else is built from the config: a key listed in {@code masked_keys} that carries anything but
  * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value; so is a
- * {@code mask_reasons} entry that breaks the contract ({@link MaskReasonCodes}). Both optional fields
- * ({@code mask_reasons}, {@code trace_mode}) are left out when empty or unknown, so a snapshot without them is
+ * {@code mask_reasons} entry that breaks the contract ({@link MaskReasonCodes}). The optional fields
+ * ({@code mask_reasons}, {@code trace_mode}, {@code actor}) are left out when empty or unknown, so a snapshot without them is
  * written exactly as before they existed.
  */
 final class ConnectorSnapshotFormat implements PayloadFormat {
@@ -34,8 +34,18 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
     static final String CAUSE = "cause";
     static final String MASK_REASONS = "mask_reasons";
     static final String TRACE_MODE = "trace_mode";
+    static final String ACTOR = "actor";
+    static final String PRINCIPAL = "principal";
+    static final String CLIENT_ADDRESS = "client_address";
+    static final String FORWARDED_FOR = "forwarded_for";
+    static final String USER_AGENT = "user_agent";
+    static final String REQUEST = "request";
+    static final String FORWARDED = "forwarded";
 
     static final String FINGERPRINT_EXPECTED = "expected sha256: followed by 64 lowercase hex digits";
+    static final String MUST_BE_MASKED = "is listed in masked_keys, so its value must be \""
+            + ConnectorSnapshot.MASKED_VALUE + "\"";
+    static final String NOT_THE_FINGERPRINT = "is not the fingerprint of config (see ConfigFingerprint)";
 
     private static final Shape.Fields SHAPE = Shape.fields(
             NAME, Shape.SCALAR,
@@ -52,7 +62,9 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             CONFIG_FINGERPRINT, Shape.SCALAR,
             CAUSE, Shape.SCALAR,
             MASK_REASONS, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
-            TRACE_MODE, Shape.SCALAR);
+            TRACE_MODE, Shape.SCALAR,
+            ACTOR, Shape.fields(PRINCIPAL, Shape.SCALAR, CLIENT_ADDRESS, Shape.SCALAR, FORWARDED_FOR, Shape.SCALAR,
+                    USER_AGENT, Shape.SCALAR, REQUEST, Shape.SCALAR, FORWARDED, Shape.SCALAR));
 
     @Override
     public Shape.Fields shape() {
@@ -87,6 +99,9 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         if (snapshot.traceMode() != null) {
             data.put(TRACE_MODE, snapshot.traceMode().name());
         }
+        if (snapshot.actor() != null) {
+            writeActor(snapshot.actor(), data.putObject(ACTOR));
+        }
         return data;
     }
 
@@ -96,8 +111,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         TreeSet<String> maskedKeys = new TreeSet<>(data.requiredStrings(MASKED_KEYS));
         for (String key : maskedKeys) {
             if (config.containsKey(key) && !ConnectorSnapshot.MASKED_VALUE.equals(config.get(key))) {
-                throw EventDecodingException.malformed(data.path(CONFIG).field(key),
-                        "is listed in masked_keys, so its value must be \"" + ConnectorSnapshot.MASKED_VALUE + "\"");
+                throw EventDecodingException.malformed(data.path(CONFIG).field(key), MUST_BE_MASKED);
             }
         }
         SortedMap<String, String> reasons = data.optionalStringMap(MASK_REASONS);
@@ -112,7 +126,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), FINGERPRINT_EXPECTED);
         }
         if (!fingerprint.equals(ConfigFingerprint.of(config))) {
-            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), "is not the fingerprint of config (see ConfigFingerprint)");
+            throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), NOT_THE_FINGERPRINT);
         }
         return new ConnectorSnapshot(
                 data.requiredString(NAME),
@@ -127,7 +141,33 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
                 reasons,
                 fingerprint,
                 data.requiredEnum(CAUSE, ChangeCause.class),
-                data.optionalEnum(TRACE_MODE, TraceMode.class));
+                data.optionalEnum(TRACE_MODE, TraceMode.class),
+                readActor(data));
+    }
+
+    private static void writeActor(ChangeActor actor, ObjectNode out) {
+        PayloadFormat.putIfPresent(out, PRINCIPAL, actor.principal());
+        PayloadFormat.putIfPresent(out, CLIENT_ADDRESS, actor.clientAddress());
+        PayloadFormat.putIfPresent(out, FORWARDED_FOR, actor.forwardedFor());
+        PayloadFormat.putIfPresent(out, USER_AGENT, actor.userAgent());
+        PayloadFormat.putIfPresent(out, REQUEST, actor.request());
+        if (actor.forwarded()) {
+            out.put(FORWARDED, true);
+        }
+    }
+
+    private static ChangeActor readActor(NodeReader data) {
+        NodeReader actor = data.optionalObject(ACTOR);
+        if (actor == null) {
+            return null;
+        }
+        return new ChangeActor(actor.optionalString(PRINCIPAL), actor.optionalString(CLIENT_ADDRESS),
+                actor.optionalString(FORWARDED_FOR), actor.optionalString(USER_AGENT), actor.optionalString(REQUEST),
+                actor.optionalBoolean(FORWARDED));
+    }
+
+    static String repeatsTheIdOf(FieldPath earlier) {
+        return "repeats the id of " + earlier;
     }
 
     private static List<TaskSnapshot> readTasks(NodeReader data) {
@@ -139,8 +179,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             int id = task.requiredIndex(TASK_ID);
             Integer earlier = positionOfId.putIfAbsent(id, i);
             if (earlier != null) {
-                throw EventDecodingException.malformed(task.path(TASK_ID),
-                        "repeats the id of " + data.path(TASKS).index(earlier));
+                throw EventDecodingException.malformed(task.path(TASK_ID), repeatsTheIdOf(data.path(TASKS).index(earlier)));
             }
             tasks.add(new TaskSnapshot(id, task.requiredEnum(STATE, ConnectorState.class),
                     task.optionalString(WORKER_ID), task.optionalString(TRACE)));

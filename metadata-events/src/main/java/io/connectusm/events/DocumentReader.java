@@ -31,10 +31,26 @@ final class DocumentReader {
      * @throws IOException only when reading the underlying stream fails, never for what it contains
      */
     List<MetadataEvent> readBatch(JsonParser parser) throws IOException {
+        return readBatch(parser, path -> events.read(Envelope.SHAPE.read(parser, path, nodes), path));
+    }
+
+    /** Reads one event of a batch, whose first token is the parser's current one, at {@code path}. */
+    interface EventAt<T> {
+        T read(FieldPath path) throws IOException;
+    }
+
+    /**
+     * Reads a batch with {@code event} for each element, one at a time, refusing the element past
+     * {@link EventLimits#MAX_EVENTS_PER_BATCH} before reading it, and translating what the parser throws (shared by
+     * the codec and {@link EventScanner}).
+     *
+     * @throws IOException only when reading the underlying stream fails, never for what it contains
+     */
+    static <T> List<T> readBatch(JsonParser parser, EventAt<T> event) throws IOException {
         try {
             FieldPath root = FieldPath.root();
             expectStart(parser, JsonToken.START_ARRAY, "a JSON array of events");
-            List<MetadataEvent> batch = new ArrayList<>();
+            List<T> batch = new ArrayList<>();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (token == null) {
                     throw EventDecodingException.malformed(root, "ends before the array is closed");
@@ -43,8 +59,7 @@ final class DocumentReader {
                     throw EventDecodingException.limitExceeded(root, "has more than "
                             + EventLimits.MAX_EVENTS_PER_BATCH + " events (EventLimits.MAX_EVENTS_PER_BATCH)");
                 }
-                FieldPath path = root.index(batch.size());
-                batch.add(events.read(Envelope.SHAPE.read(parser, path, nodes), path));
+                batch.add(event.read(root.index(batch.size())));
             }
             expectEnd(parser);
             return batch;
@@ -66,7 +81,7 @@ final class DocumentReader {
         }
     }
 
-    private static void expectStart(JsonParser parser, JsonToken start, String expected) throws IOException {
+    static void expectStart(JsonParser parser, JsonToken start, String expected) throws IOException {
         JsonToken token = parser.nextToken();
         if (token != start) {
             throw EventDecodingException.malformed(FieldPath.root(), "expected " + expected
@@ -74,7 +89,7 @@ final class DocumentReader {
         }
     }
 
-    private static void expectEnd(JsonParser parser) throws IOException {
+    static void expectEnd(JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
             throw EventDecodingException.malformed(FieldPath.root(), "has content after the end of the document");
         }
@@ -85,7 +100,7 @@ final class DocumentReader {
      * failure of the stream as is, and anything else as an {@link EventDecodingException} without cause,
      * since parser messages quote the input.
      */
-    private static IOException translate(Exception failure, JsonParser parser) {
+    static IOException translate(Exception failure, JsonParser parser) {
         if (failure instanceof EventDecodingException) {
             throw (EventDecodingException) failure;
         }

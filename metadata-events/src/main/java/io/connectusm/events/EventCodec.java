@@ -125,7 +125,7 @@ public final class EventCodec {
         }
     }
 
-    private static void requireWithinDocumentLimit(byte[] json) {
+    static void requireWithinDocumentLimit(byte[] json) {
         Objects.requireNonNull(json, "json");
         // Jackson only counts the length of input it reads in chunks, not of an array handed over whole.
         if (json.length > EventLimits.MAX_DOCUMENT_BYTES) {

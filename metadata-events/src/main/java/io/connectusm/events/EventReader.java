@@ -20,8 +20,11 @@ import java.util.stream.Collectors;
 final class EventReader {
 
     // As strict as the CloudEvents SDK, which reads data as JSON only for this spelling (plus parameters).
-    private static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/json(;.*)?");
-    private static final String KNOWN_TYPES = Arrays.stream(EventType.values())
+    static final String SOURCE_MISMATCH =
+            "does not match kafkaclusterid and connectclusterid: expected /connect/{kafkaclusterid}/{connectclusterid}";
+    static final String NOT_A_CONTRACT_EVENT = "is not a valid event of the contract";
+    static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/json(;.*)?");
+    static final String KNOWN_TYPES = Arrays.stream(EventType.values())
             .map(EventType::ceType).collect(Collectors.joining(", "));
 
     private final ObjectMapper mapper;
@@ -43,7 +46,7 @@ final class EventReader {
         } catch (RuntimeException e) {
             // Every rule is checked above with a precise message; this only keeps decoding total should one
             // be missed. No cause: a library's message may quote the input.
-            throw EventDecodingException.malformed(path, "is not a valid event of the contract");
+            throw EventDecodingException.malformed(path, NOT_A_CONTRACT_EVENT);
         }
     }
 
@@ -70,8 +73,7 @@ final class EventReader {
         long epoch = envelope.requiredCount(Envelope.EPOCH);
         long sequence = envelope.requiredCount(Envelope.SEQUENCE);
         if (!source.equals(cluster.source())) {
-            throw EventDecodingException.malformed(envelope.path(Envelope.SOURCE),
-                    "does not match kafkaclusterid and connectclusterid: expected /connect/{kafkaclusterid}/{connectclusterid}");
+            throw EventDecodingException.malformed(envelope.path(Envelope.SOURCE), SOURCE_MISMATCH);
         }
         envelope.requiredObject(Envelope.DATA);
 
@@ -81,12 +83,15 @@ final class EventReader {
 
         String expectedSubject = MetadataEvent.subjectOf(payload);
         if (expectedSubject == null ? subject != null : !expectedSubject.equals(subject)) {
-            throw EventDecodingException.malformed(envelope.path(Envelope.SUBJECT), expectedSubject == null
-                    ? "must be absent for " + type.ceType()
-                    : "must be " + MetadataEvent.subjectRule(payload));
+            throw EventDecodingException.malformed(envelope.path(Envelope.SUBJECT), wrongSubject(type, expectedSubject));
         }
         return new MetadataEvent(cloudEvent.getId(), cluster, workerId, Instant.ofEpochMilli(epoch), sequence,
                 cloudEvent.getTime().toInstant(), subject, payload);
+    }
+
+    /** The complaint about a subject that is not {@code expectedSubject} (which is {@code null} when none belongs). */
+    static String wrongSubject(EventType type, String expectedSubject) {
+        return expectedSubject == null ? "must be absent for " + type.ceType() : "must be " + MetadataEvent.subjectRule(type);
     }
 
     /**

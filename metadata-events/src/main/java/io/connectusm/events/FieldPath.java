@@ -10,15 +10,19 @@ import com.fasterxml.jackson.core.JsonStreamContext;
  */
 final class FieldPath {
 
-    private static final FieldPath ROOT = new FieldPath(null, "");
+    private static final FieldPath ROOT = new FieldPath(null, null, -1);
     private static final int MAX_NAME_SHOWN = 200;
 
+    // A path is built for every field a reader visits but shown only when something is wrong, so the segment's text
+    // is made in toString(), not here.
     private final FieldPath parent;
-    private final String segment;
+    private final String name;
+    private final int index;
 
-    private FieldPath(FieldPath parent, String segment) {
+    private FieldPath(FieldPath parent, String name, int index) {
         this.parent = parent;
-        this.segment = segment;
+        this.name = name;
+        this.index = index;
     }
 
     static FieldPath root() {
@@ -26,14 +30,11 @@ final class FieldPath {
     }
 
     FieldPath index(int index) {
-        return new FieldPath(this, "[" + index + "]");
+        return new FieldPath(this, null, index);
     }
 
     FieldPath field(String name) {
-        if (isIdentifier(name)) {
-            return new FieldPath(this, this == ROOT ? name : "." + name);
-        }
-        return new FieldPath(this, "[\"" + escape(name) + "\"]");
+        return new FieldPath(this, name, -1);
     }
 
     /**
@@ -75,10 +76,17 @@ final class FieldPath {
     }
 
     private void append(StringBuilder out) {
-        if (parent != null) {
-            parent.append(out);
+        if (parent == null) {
+            return;
         }
-        out.append(segment);
+        parent.append(out);
+        if (name == null) {
+            out.append('[').append(index).append(']');
+        } else if (isIdentifier(name)) {
+            out.append(parent == ROOT ? "" : ".").append(name);
+        } else {
+            out.append("[\"").append(escape(name)).append("\"]");
+        }
     }
 
     private static boolean isIdentifier(String name) {

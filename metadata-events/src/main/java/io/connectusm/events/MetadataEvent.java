@@ -159,7 +159,12 @@ public final class MetadataEvent {
 
     /** Where the subject comes from, for error messages. */
     static String subjectRule(EventPayload payload) {
-        return payload instanceof WorkerPlugins ? "the worker ID of its payload" : "the connector name of its payload";
+        return subjectRule(payload.type());
+    }
+
+    /** Where the subject of an event of {@code type} comes from, for error messages. */
+    static String subjectRule(EventType type) {
+        return type == EventType.WORKER_PLUGINS ? "the worker ID of its payload" : "the connector name of its payload";
     }
 
     @Override

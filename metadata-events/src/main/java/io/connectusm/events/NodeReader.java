@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,11 +27,10 @@ import java.util.stream.Collectors;
  */
 final class NodeReader {
 
-    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
     /** RFC 3339 {@code date-time}: seconds and offset required, unlike ISO 8601 as {@code java.time} reads it. */
-    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
@@ -71,52 +69,22 @@ final class NodeReader {
 
     /** A string that must be present and not empty. */
     String requiredString(String name) {
-        String text = optionalString(name);
-        if (text == null) {
-            throw missing(name);
-        }
-        if (text.isEmpty()) {
-            throw EventDecodingException.malformed(path(name), "must not be empty");
-        }
-        return text;
+        return requiredString(node.get(name), path(name));
     }
 
     /** A string, or {@code null} when the field is absent or {@code null}. */
     String optionalString(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : text(value, path(name));
+        return optionalString(node.get(name), path(name));
     }
 
     /** An RFC 3339 timestamp in the years 0000 to 9999. */
     Instant requiredTime(String name) {
-        String text = requiredString(name);
-        Instant time;
-        try {
-            time = OffsetDateTime.parse(text, RFC_3339).toInstant();
-        } catch (DateTimeParseException e) {
-            throw EventDecodingException.malformed(path(name), "expected an RFC 3339 timestamp such as 2024-05-01T12:00:00Z");
-        }
-        if (time.isBefore(MetadataEvent.MIN_TIME) || time.isAfter(MetadataEvent.MAX_TIME)) {
-            throw EventDecodingException.malformed(path(name), "must lie in the years 0000 to 9999");
-        }
-        return time;
+        return requiredTime(node.get(name), path(name));
     }
 
     /** One of the constants of {@code type}, spelled exactly as declared. */
     <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            throw missing(name);
-        }
-        String text = value.isTextual() ? value.textValue() : null;
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        String expected = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw EventDecodingException.malformed(path(name), "expected one of " + expected
-                + (value.isTextual() ? "" : ", found " + describe(value)));
+        return requiredEnum(node.get(name), path(name), type);
     }
 
     /** One of the constants of {@code type}, spelled exactly as declared, or {@code null} when absent or null. */
@@ -130,65 +98,41 @@ final class NodeReader {
      * {@code epoch} and {@code sequence}, since CloudEvents integers are 32-bit) or as a JSON integer.
      */
     long requiredCount(String name) {
-        JsonNode value = node.get(name);
-        FieldPath at = path(name);
-        if (value == null || value.isNull()) {
-            throw missing(name);
-        }
-        BigInteger number;
-        if (value.isTextual()) {
-            String text = value.textValue();
-            if (text.startsWith("-")) {
-                throw EventDecodingException.malformed(at, "must not be negative");
-            }
-            if (!DECIMAL.matcher(text).matches()) {
-                throw EventDecodingException.malformed(at,
-                        "expected a non-negative integer in decimal digits, without sign or leading zeros");
-            }
-            if (text.length() > 19) {
-                throw EventDecodingException.malformed(at, "expected an integer no greater than " + Long.MAX_VALUE);
-            }
-            number = new BigInteger(text);
-        } else if (value.isIntegralNumber()) {
-            number = value.bigIntegerValue();
-        } else {
-            throw EventDecodingException.malformed(at, "expected a non-negative integer, found " + describe(value));
-        }
-        if (number.signum() < 0) {
-            throw EventDecodingException.malformed(at, "must not be negative");
-        }
-        if (number.compareTo(MAX_LONG) > 0) {
-            throw EventDecodingException.malformed(at, "expected an integer no greater than " + Long.MAX_VALUE);
-        }
-        return number.longValueExact();
+        return requiredCount(node.get(name), path(name));
     }
 
     /** A non-negative JSON integer that fits in an {@code int}. */
     int requiredIndex(String name) {
-        JsonNode value = node.get(name);
-        FieldPath at = path(name);
-        if (value == null || value.isNull()) {
-            throw missing(name);
-        }
-        if (!value.isIntegralNumber()) {
-            throw EventDecodingException.malformed(at, "expected an integer, found " + describe(value));
-        }
-        if (value.bigIntegerValue().signum() < 0) {
-            throw EventDecodingException.malformed(at, "must not be negative");
-        }
-        if (!value.canConvertToInt()) {
-            throw EventDecodingException.malformed(at, "expected an integer no greater than " + Integer.MAX_VALUE);
-        }
-        return value.intValue();
+        return requiredIndex(node.get(name), path(name));
     }
 
     /** A nested object, which must be present. */
     NodeReader requiredObject(String name) {
         JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            throw missing(name);
-        }
+        requirePresent(value, path(name));
         return object(value, path(name));
+    }
+
+    /** A nested object, or {@code null} when the field is absent or {@code null}. */
+    NodeReader optionalObject(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : object(value, path(name));
+    }
+
+    /** A boolean; {@code false} when the field is absent or {@code null}. */
+    boolean optionalBoolean(String name) {
+        return optionalBoolean(node.get(name), path(name));
+    }
+
+    /** See {@link #optionalBoolean(String)}. */
+    static boolean optionalBoolean(JsonNode value, FieldPath at) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw EventDecodingException.malformed(at, "expected a boolean, found " + describe(value));
+        }
+        return value.booleanValue();
     }
 
     /** An array of objects, which must be present (it may be empty). */
@@ -220,17 +164,144 @@ final class NodeReader {
         JsonNode object = requiredObject(name).node;
         SortedMap<String, String> map = new TreeMap<>();
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
-            FieldPath at = path(name).field(entry.getKey());
-            if (!Text.isWellFormed(entry.getKey())) {
-                throw EventDecodingException.malformed(at, "key is not well-formed Unicode");
-            }
-            JsonNode value = entry.getValue();
-            if (value.isNull() && !nullValues) {
-                throw EventDecodingException.malformed(at, "expected a string, found null");
-            }
-            map.put(entry.getKey(), value.isNull() ? null : text(value, at));
+            map.put(entry.getKey(), mapValue(entry.getKey(), entry.getValue(), path(name).field(entry.getKey()),
+                    nullValues));
         }
         return map;
+    }
+
+    // The rules for one value, shared with EventScanner, which applies them to the values it streams past
+    // without building a tree: the same checks in the same order, the same messages.
+
+    /** See {@link #requiredString(String)}; {@code value} is {@code null} when the field is absent. */
+    static String requiredString(JsonNode value, FieldPath at) {
+        String text = optionalString(value, at);
+        if (text == null) {
+            throw missing(at);
+        }
+        if (text.isEmpty()) {
+            throw EventDecodingException.malformed(at, "must not be empty");
+        }
+        return text;
+    }
+
+    /** See {@link #optionalString(String)}. */
+    static String optionalString(JsonNode value, FieldPath at) {
+        return value == null || value.isNull() ? null : text(value, at);
+    }
+
+    /** See {@link #requiredTime(String)}. */
+    static Instant requiredTime(JsonNode value, FieldPath at) {
+        String text = requiredString(value, at);
+        Instant time = Rfc3339.parse(text);
+        try {
+            time = time != null ? time : OffsetDateTime.parse(text, RFC_3339).toInstant();
+        } catch (DateTimeParseException e) {
+            throw EventDecodingException.malformed(at, "expected an RFC 3339 timestamp such as 2024-05-01T12:00:00Z");
+        }
+        if (time.isBefore(MetadataEvent.MIN_TIME) || time.isAfter(MetadataEvent.MAX_TIME)) {
+            throw EventDecodingException.malformed(at, "must lie in the years 0000 to 9999");
+        }
+        return time;
+    }
+
+    /** See {@link #requiredEnum(String, Class)}. */
+    static <E extends Enum<E>> E requiredEnum(JsonNode value, FieldPath at, Class<E> type) {
+        requirePresent(value, at);
+        String text = value.isTextual() ? value.textValue() : null;
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        String expected = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw EventDecodingException.malformed(at, "expected one of " + expected
+                + (value.isTextual() ? "" : ", found " + describe(value)));
+    }
+
+    /** See {@link #requiredCount(String)}. */
+    static long requiredCount(JsonNode value, FieldPath at) {
+        requirePresent(value, at);
+        BigInteger number;
+        if (value.isTextual()) {
+            String text = value.textValue();
+            if (text.startsWith("-")) {
+                throw EventDecodingException.malformed(at, "must not be negative");
+            }
+            if (!isDecimal(text)) {
+                throw EventDecodingException.malformed(at,
+                        "expected a non-negative integer in decimal digits, without sign or leading zeros");
+            }
+            if (text.length() > 19) {
+                throw EventDecodingException.malformed(at, "expected an integer no greater than " + Long.MAX_VALUE);
+            }
+            number = text.length() < 19 ? BigInteger.valueOf(Long.parseLong(text)) : new BigInteger(text);
+        } else if (value.isIntegralNumber()) {
+            number = value.bigIntegerValue();
+        } else {
+            throw EventDecodingException.malformed(at, "expected a non-negative integer, found " + describe(value));
+        }
+        if (number.signum() < 0) {
+            throw EventDecodingException.malformed(at, "must not be negative");
+        }
+        if (number.compareTo(MAX_LONG) > 0) {
+            throw EventDecodingException.malformed(at, "expected an integer no greater than " + Long.MAX_VALUE);
+        }
+        return number.longValueExact();
+    }
+
+    /** See {@link #requiredIndex(String)}. */
+    static int requiredIndex(JsonNode value, FieldPath at) {
+        requirePresent(value, at);
+        if (!value.isIntegralNumber()) {
+            throw EventDecodingException.malformed(at, "expected an integer, found " + describe(value));
+        }
+        if (value.bigIntegerValue().signum() < 0) {
+            throw EventDecodingException.malformed(at, "must not be negative");
+        }
+        if (!value.canConvertToInt()) {
+            throw EventDecodingException.malformed(at, "expected an integer no greater than " + Integer.MAX_VALUE);
+        }
+        return value.intValue();
+    }
+
+    /** Whether {@code text} is {@code 0|[1-9][0-9]*}: decimal digits, no sign, no leading zero. */
+    private static boolean isDecimal(String text) {
+        if (text.isEmpty() || text.length() > 1 && text.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fails with "is required" for an absent or {@code null} value. */
+    static void requirePresent(JsonNode value, FieldPath at) {
+        if (value == null || value.isNull()) {
+            throw missing(at);
+        }
+    }
+
+    /** Fails unless a present value is an array. */
+    static void requireArray(JsonNode value, FieldPath at) {
+        requirePresent(value, at);
+        if (!value.isArray()) {
+            throw EventDecodingException.malformed(at, "expected an array, found " + describe(value));
+        }
+    }
+
+    /** One entry of a string map: its key well-formed, its value a string (or {@code null} when allowed). */
+    static String mapValue(String key, JsonNode value, FieldPath at, boolean nullValues) {
+        if (!Text.isWellFormed(key)) {
+            throw EventDecodingException.malformed(at, "key is not well-formed Unicode");
+        }
+        if (value.isNull() && !nullValues) {
+            throw EventDecodingException.malformed(at, "expected a string, found null");
+        }
+        return value.isNull() ? null : text(value, at);
     }
 
     /** An object used as a map from string to string (no null values), or an empty map when absent or null. */
@@ -241,20 +312,16 @@ final class NodeReader {
 
     private JsonNode requiredArray(String name) {
         JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            throw missing(name);
-        }
-        if (!value.isArray()) {
-            throw EventDecodingException.malformed(path(name), "expected an array, found " + describe(value));
-        }
+        requireArray(value, path(name));
         return value;
     }
 
-    private EventDecodingException missing(String name) {
-        return EventDecodingException.malformed(path(name), "is required");
+    private static EventDecodingException missing(FieldPath at) {
+        return EventDecodingException.malformed(at, "is required");
     }
 
-    private static String text(JsonNode value, FieldPath at) {
+    /** A string value, well-formed. */
+    static String text(JsonNode value, FieldPath at) {
         if (!value.isTextual()) {
             throw EventDecodingException.malformed(at, "expected a string, found " + describe(value));
         }

@@ -26,6 +26,9 @@ import java.util.Objects;
  * {@link IllegalArgumentException} where a reader would refuse it. Closed: the four nested classes are the only
  * outlines (final classes rather than records, for the worker plugin's Java 11 bytecode). Instances are
  * immutable and thread-safe; equal when they describe the same outline.
+ *
+ * <p>Longer than ~300 lines for a reason: the outline of the whole contract and both directions (read and check)
+ * are kept in one closed hierarchy, so a limit cannot be applied on one side and forgotten on the other.
  */
 interface Shape {
 
@@ -35,6 +38,19 @@ interface Shape {
     JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException;
 
     void check(JsonNode node, FieldPath path);
+
+    /** The message of a key over {@link EventLimits#MAX_KEY_CHARS}, read or checked. */
+    String KEY_TOO_LONG = "has a key longer than EventLimits.MAX_KEY_CHARS (" + EventLimits.MAX_KEY_CHARS + ") characters";
+
+    /** The message of an array with more than {@code max} items ({@code limit} names the constant). */
+    static String tooManyItems(int max, String limit) {
+        return "has more than " + max + " items (EventLimits." + limit + ")";
+    }
+
+    /** The message of an object used as a map with more than {@code max} entries. */
+    static String tooManyEntries(int max, String limit) {
+        return "has more than " + max + " entries (EventLimits." + limit + ")";
+    }
 
     /** An object with known fields; others are skipped on read. */
     static Fields fields(Object... namesAndShapes) {
@@ -224,11 +240,10 @@ interface Shape {
             ObjectNode object = nodes.objectNode();
             for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
                 if (object.size() == max) {
-                    throw EventDecodingException.limitExceeded(path, tooMany("entries"));
+                    throw EventDecodingException.limitExceeded(path, Shape.tooManyEntries(max, limit));
                 }
                 if (key.length() > EventLimits.MAX_KEY_CHARS) {
-                    throw EventDecodingException.limitExceeded(path, "has a key longer than EventLimits.MAX_KEY_CHARS ("
-                            + EventLimits.MAX_KEY_CHARS + ") characters");
+                    throw EventDecodingException.limitExceeded(path, KEY_TOO_LONG);
                 }
                 parser.nextToken();
                 object.set(key, values.read(parser, path.field(key), nodes));
@@ -239,16 +254,12 @@ interface Shape {
         @Override
         public void check(JsonNode node, FieldPath path) {
             if (node.size() > max) {
-                throw new IllegalArgumentException(path + ": " + tooMany("entries"));
+                throw new IllegalArgumentException(path + ": " + Shape.tooManyEntries(max, limit));
             }
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 checkKey(entry.getKey(), path);
                 values.check(entry.getValue(), path.field(entry.getKey()));
             }
-        }
-
-        private String tooMany(String what) {
-            return "has more than " + max + " " + what + " (EventLimits." + limit + ")";
         }
     }
 
@@ -309,14 +320,13 @@ interface Shape {
         }
 
         String tooMany() {
-            return "has more than " + max + " items (EventLimits." + limit + ")";
+            return Shape.tooManyItems(max, limit);
         }
     }
 
     private static void checkKey(String key, FieldPath path) {
         if (key.length() > EventLimits.MAX_KEY_CHARS) {
-            throw new IllegalArgumentException(path + ": has a key longer than EventLimits.MAX_KEY_CHARS ("
-                    + EventLimits.MAX_KEY_CHARS + ") characters");
+            throw new IllegalArgumentException(path + ": " + KEY_TOO_LONG);
         }
         if (!Text.isWellFormed(key)) {
             throw new IllegalArgumentException(path + ": has a key that is not well-formed Unicode");

@@ -88,6 +88,46 @@ class GoldenBatchTest {
         assertThat(Schemas.validateEvent(EventType.CONNECTOR_SNAPSHOT, encoded)).isEmpty();
     }
 
+    @Test
+    void goldenSnapshotWithActorDecodesEncodesAndValidates() throws IOException {
+        MetadataEvent decoded = codec.decode(golden("snapshot-with-actor.json"));
+
+        assertThat(decoded).isEqualTo(SampleEvents.event(SampleEvents.snapshotWithActor(), 5));
+        ChangeActor actor = ((ConnectorSnapshot) decoded.payload()).actor();
+        assertThat(actor.principal()).isEqualTo("alice");
+        assertThat(actor.clientAddress()).isEqualTo("10.1.2.3");
+        assertThat(actor.forwarded()).isFalse();
+        JsonNode encoded = Json.tree(codec.encode(SampleEvents.event(SampleEvents.snapshotWithActor(), 5)));
+        assertThat(encoded).isEqualTo(Json.tree(golden("snapshot-with-actor.json")));
+        assertThat(Schemas.validateEvent(EventType.CONNECTOR_SNAPSHOT, encoded)).isEmpty();
+    }
+
+    @Test
+    void snapshotsWithoutActorDecodeWithNoneAndAForwardedActorKeepsOnlyWhatWasGiven() throws IOException {
+        ConnectorSnapshot plain = (ConnectorSnapshot) codec.decodeBatch(golden()).get(0).payload();
+        assertThat(plain.actor()).isNull();
+        assertThat(Json.tree(codec.encode(SampleEvents.event(plain, 0))).get("data").has("actor")).isFalse();
+
+        ChangeActor forwarded = new ChangeActor("alice", null, null, null, "PUT /connectors/x/stop", true);
+        JsonNode encoded = Json.tree(codec.encode(SampleEvents.event(plain.withActor(forwarded), 0)));
+        assertThat(encoded.get("data").get("actor").toString())
+                .isEqualTo("{\"principal\":\"alice\",\"request\":\"PUT /connectors/x/stop\",\"forwarded\":true}");
+        assertThat(Schemas.validateEvent(EventType.CONNECTOR_SNAPSHOT, encoded)).isEmpty();
+        assertThat(((ConnectorSnapshot) codec.decode(codec.encode(SampleEvents.event(plain.withActor(forwarded), 0)))
+                .payload()).actor()).isEqualTo(forwarded);
+    }
+
+    @Test
+    void anActorWhoseForwardedIsNotABooleanIsRefusedNamingTheField() throws IOException {
+        String json = new String(golden("snapshot-with-actor.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"principal\": \"alice\",", "\"principal\": \"alice\", \"forwarded\": \"yes\",");
+        assertThat(json).contains("\"yes\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.decode(json.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("data.actor.forwarded")
+                .hasMessageContaining("expected a boolean");
+    }
+
     private static byte[] golden() throws IOException {
         return golden("example-batch.json");
     }

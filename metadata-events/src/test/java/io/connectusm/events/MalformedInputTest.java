@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each way a batch can break the contract gives an {@link EventDecodingException} of kind MALFORMED that
  * names the field at fault. Every input carries {@link SampleEvents#CANARY} as a config value (a secret an
- * emitter failed to mask under an innocent key), and no message may contain it.
+ * emitter failed to mask under an innocent key), and no message may contain it. {@link EventScanner} must refuse
+ * each the same way ({@link ScannerParity}).
  */
 class MalformedInputTest {
 
@@ -105,7 +106,7 @@ class MalformedInputTest {
 
     @Test
     void validBatchWithTheCanaryDecodes() {
-        assertThat(CODEC.decodeBatch(Json.bytes(validBatch()))).hasSize(4);
+        assertThat(ScannerParity.batch(Json.bytes(validBatch()))).hasSize(4);
     }
 
     static Stream<Arguments> unreadableDocuments() {
@@ -159,7 +160,7 @@ class MalformedInputTest {
         ((ObjectNode) event.get("data").get("tasks").get(0)).put("state", "ASLEEP");
 
         EventDecodingException error = catchThrowableOfType(EventDecodingException.class,
-                () -> CODEC.decode(Json.bytes(event)));
+                () -> ScannerParity.one(Json.bytes(event)));
 
         assertThat(error.field()).isEqualTo("data.tasks[0].state");
         assertThat(error.getMessage()).isEqualTo(
@@ -169,7 +170,7 @@ class MalformedInputTest {
     @Test
     void singleEventDecodingRefusesABatch() {
         EventDecodingException error = catchThrowableOfType(EventDecodingException.class,
-                () -> CODEC.decode(Json.bytes(validBatch())));
+                () -> ScannerParity.one(Json.bytes(validBatch())));
 
         assertThat(error.field()).isEqualTo("$");
         assertThat(error.kind()).isEqualTo(EventDecodingException.Kind.MALFORMED);
@@ -181,7 +182,7 @@ class MalformedInputTest {
         ((ObjectNode) event.get("data").get("config")).put("evil\"]\nINFO all good", 5);
 
         EventDecodingException error = catchThrowableOfType(EventDecodingException.class,
-                () -> CODEC.decode(Json.bytes(event)));
+                () -> ScannerParity.one(Json.bytes(event)));
 
         assertThat(error.field()).isEqualTo("data.config[\"evil\\\"]\\u000aINFO all good\"]");
         assertThat(error.getMessage()).doesNotContain("\n");
@@ -232,8 +233,9 @@ class MalformedInputTest {
         return json;
     }
 
+    /** The codec's refusal, which the scanner must repeat exactly ({@link ScannerParity}). */
     static EventDecodingException decodeBatchError(byte[] json) {
-        EventDecodingException error = catchThrowableOfType(EventDecodingException.class, () -> CODEC.decodeBatch(json));
+        EventDecodingException error = catchThrowableOfType(EventDecodingException.class, () -> ScannerParity.batch(json));
         assertThat(error).as("decoding must fail with EventDecodingException").isNotNull();
         return error;
     }

@@ -94,8 +94,11 @@ final class RandomEvents {
             tasks.add(new TaskSnapshot(id, pick(ConnectorState.values()), maybe(), maybe()));
         }
         TraceMode traceMode = random.nextBoolean() ? null : pick(TraceMode.values());
+        ChangeActor actor = random.nextBoolean() ? null
+                : new ChangeActor(maybe(), maybe(), maybe(), maybe(), maybe(), random.nextBoolean());
         return new ConnectorSnapshot(nonEmpty(), maybe(), pick(ConnectorType.values()), pick(ConnectorState.values()),
-                maybe(), maybe(), tasks, config, masked, reasons, pick(ChangeCause.values()), traceMode);
+                maybe(), maybe(), tasks, config, masked, reasons, pick(ChangeCause.values()), traceMode)
+                .withActor(actor);
     }
 
     private ClusterInventory inventory() {

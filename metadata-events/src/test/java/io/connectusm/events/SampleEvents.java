@@ -79,6 +79,17 @@ final class SampleEvents {
                 TraceMode.SCRUBBED);
     }
 
+    /** {@link #snapshot()} paused by alice over REST: a snapshot with an actor. */
+    static ConnectorSnapshot snapshotWithActor() {
+        ConnectorSnapshot base = snapshot();
+        return new ConnectorSnapshot(base.name(), base.connectorClass(), base.connectorType(), ConnectorState.PAUSED,
+                base.workerId(), null, List.of(new TaskSnapshot(0, ConnectorState.PAUSED, WORKER, null)),
+                base.config(), base.maskedKeys(), base.maskReasons(), base.configFingerprint(),
+                ChangeCause.STATE_CHANGED, TraceMode.SCRUBBED,
+                new ChangeActor("alice", "10.1.2.3", "203.0.113.7, 10.0.0.1", "curl/8.5.0",
+                        "PUT /connectors/" + base.name() + "/pause", false));
+    }
+
     static ConnectorDeleted deleted() {
         return new ConnectorDeleted("s3-sink-legacy");
     }

@@ -84,7 +84,9 @@ class ValueSemanticsTest {
                         s.tasks(), s.config(), s.maskedKeys(), new TreeMap<>(Map.of("connection.password", "type")),
                         s.cause(), s.traceMode()),
                 new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.cause(), TraceMode.SUMMARY));
+                        s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.cause(), TraceMode.SUMMARY),
+                s.withActor(new ChangeActor("alice", null, null, null, null, false)),
+                s.withActor(new ChangeActor(null, null, null, null, null, true)));
         for (ConnectorSnapshot other : changed) {
             assertThat(other).as(other.toString()).isNotEqualTo(s);
         }
@@ -125,7 +127,10 @@ class ValueSemanticsTest {
             }
             return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
                     s.trace(), tasks, new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()),
-                    new TreeMap<>(s.maskReasons()), s.configFingerprint(), s.cause(), s.traceMode());
+                    new TreeMap<>(s.maskReasons()), s.configFingerprint(), s.cause(), s.traceMode(),
+                    s.actor() == null ? null : new ChangeActor(s.actor().principal(), s.actor().clientAddress(),
+                            s.actor().forwardedFor(), s.actor().userAgent(), s.actor().request(),
+                            s.actor().forwarded()));
         }
         if (payload instanceof ConnectorDeleted d) {
             return new ConnectorDeleted(new String(d.name()));

@@ -344,7 +344,8 @@ public final class AgentConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(key));
     }
 
-    TlsSettings tls() {
+    /** The data plane's TLS settings (public for the benchmark's baseline server, which must run the same TLS). */
+    public TlsSettings tls() {
         Secret keystorePassword = secret(SSL_KEYSTORE_PASSWORD_CONFIG);
         Secret keyPassword = secret(SSL_KEY_PASSWORD_CONFIG);
         return new TlsSettings(Path.of(getString(SSL_KEYSTORE_LOCATION_CONFIG)), keystorePassword,

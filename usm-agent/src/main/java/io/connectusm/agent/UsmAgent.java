@@ -10,6 +10,7 @@ import io.connectusm.agent.ingest.DataPlaneSettings;
 import io.connectusm.agent.ingest.EventRouter;
 import io.connectusm.agent.ingest.InFlightRequests;
 import io.connectusm.agent.ingest.IngestMetrics;
+import io.connectusm.agent.ingest.SecondLineScrubber;
 import io.connectusm.agent.registration.ClusterActivity;
 import io.connectusm.agent.registration.RegistrationMap;
 import io.connectusm.agent.registration.RegistrationMetrics;
@@ -142,7 +143,7 @@ public final class UsmAgent {
 
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
         EventRouter router = new EventRouter(dataPlane, registrations, activity, spool, ingestMetrics,
-                refresher::refreshSoon, runtime.clock());
+                refresher::refreshSoon, runtime.clock(), new SecondLineScrubber(metrics));
         InFlightRequests inFlight = new InFlightRequests(runtime.ticker());
         AgentServer data = AgentServer.bind("data-plane", dataPlane.host(), dataPlane.port(), acceptors, workers,
                 new AgentChannelInitializer(tls, dataPlane, router, inFlight, ingestMetrics, tlsMetrics));

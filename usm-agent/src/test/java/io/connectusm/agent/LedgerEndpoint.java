@@ -40,6 +40,8 @@ final class LedgerEndpoint implements AutoCloseable {
     private final HttpsServer server;
     final Set<String> receivedIds = ConcurrentHashMap.newKeySet();
     final List<MetadataEvent> received = new CopyOnWriteArrayList<>();
+    /** The bodies of the event batches it accepted, byte for byte as they arrived. */
+    final List<byte[]> receivedBodies = new CopyOnWriteArrayList<>();
     final List<JsonNode> sightings = new CopyOnWriteArrayList<>();
     final Set<ClusterRef> registered = ConcurrentHashMap.newKeySet();
     final AtomicBoolean down = new AtomicBoolean();
@@ -138,6 +140,7 @@ final class LedgerEndpoint implements AutoCloseable {
             send(exchange, 403, root.toString());
             return;
         }
+        receivedBodies.add(body);
         received.addAll(events);
         events.forEach(event -> receivedIds.add(event.id()));
         send(exchange, 204, null);

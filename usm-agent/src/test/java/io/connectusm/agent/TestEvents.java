@@ -1,5 +1,6 @@
 package io.connectusm.agent;
 
+import io.connectusm.agent.spool.BatchCodec;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ClusterRef;
@@ -9,6 +10,7 @@ import io.connectusm.events.ConnectorState;
 import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import io.connectusm.events.TaskSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +67,11 @@ public final class TestEvents {
             events.add(snapshot(cluster, prefix + i, "topic-" + UUID.randomUUID()));
         }
         return events;
+    }
+
+    /** The events as the data plane hands them to the spool: encoded as a worker does, then scanned. */
+    public static List<ScannedEvent> scanned(List<MetadataEvent> events) {
+        return BatchCodec.scan(batch(events), null);
     }
 
     public static byte[] batch(List<MetadataEvent> events) {

@@ -138,6 +138,14 @@ public final class UsmApiClient {
                 .map(ResourceJson::change).toList();
     }
 
+    /**
+     * Deletes every history entry the endpoint stores for the connector (admin), also of a deleted connector; its
+     * current state, or the tombstone of a deleted one, stays.
+     */
+    public void purgeConnectorHistory(String connectClusterId, String name, String environment) {
+        delete(UsmPaths.inEnvironment(UsmPaths.connectorHistory(connectClusterId, name), environment));
+    }
+
     // ---- events and sightings ----
 
     /**

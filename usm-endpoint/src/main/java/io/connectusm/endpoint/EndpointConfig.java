@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import io.connectusm.endpoint.api.InputRules;
 import io.connectusm.endpoint.store.DatabaseSettings;
 import io.connectusm.endpoint.store.HistoryRetention;
+import io.connectusm.endpoint.webhooks.WebhookConfig;
+import io.connectusm.endpoint.webhooks.WebhookDispatcher;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -27,6 +29,10 @@ import org.apache.kafka.common.config.types.Password;
  * bad file fails at start with a {@link ConfigException} naming the key. Secrets are {@link Password}s whose
  * {@code toString()} is {@code [hidden]}. Immutable and thread-safe once built. Use
  * {@link EndpointConfigLoader} to read a properties file with {@code USM_ENDPOINT_<KEY>} overrides.
+ *
+ * <p>Longer than ~300 lines for a reason: one {@code X_CONFIG}/{@code X_DOC}/{@code X_DEFAULT} triple per key (as
+ * Kafka's own configs), in one class, because the docs' config table is generated from this one {@code ConfigDef};
+ * the settings objects each part takes ({@code DatabaseSettings}, retention, webhooks) are built here from it.
  */
 public final class EndpointConfig extends AbstractConfig {
 
@@ -149,6 +155,13 @@ public final class EndpointConfig extends AbstractConfig {
             + "state (newest wins) in the future.";
     public static final long EVENTS_MAX_FUTURE_MS_DEFAULT = 300_000L;
 
+    public static final String CLUSTER_RESYNC_INTERVAL_MS_CONFIG = "cluster.resync.interval.ms";
+    public static final String CLUSTER_RESYNC_INTERVAL_MS_DOC = "The resync interval of the clusters' workers (the "
+            + "extension's confluent.connect.metadata.events.resync.interval.ms, whose default this is): even with "
+            + "nothing changing, every cluster reports at least this often, so the console flags a cluster stale "
+            + "once nothing has arrived from it for more than twice this long.";
+    public static final long CLUSTER_RESYNC_INTERVAL_MS_DEFAULT = 300_000L;
+
     public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG = "sightings.max.per.environment";
     public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_DOC = "Most sightings kept per environment; the ones "
             + "seen longest ago are dropped beyond it.";
@@ -158,6 +171,53 @@ public final class EndpointConfig extends AbstractConfig {
     public static final String SIGHTINGS_MAX_PER_REQUEST_DOC = "Most sightings one POST /usm/v1/sightings may carry; "
             + "more get 413.";
     public static final int SIGHTINGS_MAX_PER_REQUEST_DEFAULT = 100;
+
+    public static final String METRICS_PORT_CONFIG = "metrics.port";
+    public static final String METRICS_PORT_DOC = "Port of the metrics listener (GET /metrics, Prometheus text, no "
+            + "authentication), apart from the API's; 0 picks a free port, -1 turns it off.";
+    public static final int METRICS_PORT_DEFAULT = -1;
+
+    public static final String METRICS_BIND_ADDRESS_CONFIG = "metrics.bind.address";
+    public static final String METRICS_BIND_ADDRESS_DOC = "The address the metrics listener binds to: loopback by "
+            + "default, since it has neither TLS nor authentication; another address exposes connector names and "
+            + "states (never a config value) to whoever reaches it.";
+    public static final String METRICS_BIND_ADDRESS_DEFAULT = "127.0.0.1";
+
+    public static final String METRICS_CACHE_MS_CONFIG = "metrics.cache.ms";
+    public static final String METRICS_CACHE_MS_DOC = "How long the fleet's figures, read from the database with a "
+            + "few aggregate queries, are reused between scrapes.";
+    public static final long METRICS_CACHE_MS_DEFAULT = 15_000L;
+
+    public static final String METRICS_CONNECTOR_SERIES_MAX_CONFIG = "metrics.connector.series.max";
+    public static final String METRICS_CONNECTOR_SERIES_MAX_DOC = "Most per-connector series (4 per connector: its "
+            + "state and its tasks RUNNING, FAILED, OTHER); connectors beyond it are left out whole and counted by "
+            + "usm_metrics_connectors_omitted. The per-cluster series are always complete.";
+    public static final int METRICS_CONNECTOR_SERIES_MAX_DEFAULT = 100_000;
+
+    public static final String WEBHOOKS_POLL_INTERVAL_MS_CONFIG = "webhooks.poll.interval.ms";
+    public static final String WEBHOOKS_POLL_INTERVAL_MS_DOC = "How often the delivery job looks for due webhook "
+            + "deliveries in the outbox (one replica at a time, under a database lock).";
+    public static final long WEBHOOKS_POLL_INTERVAL_MS_DEFAULT = 1_000L;
+
+    public static final String WEBHOOKS_RETRY_BACKOFF_MS_CONFIG = "webhooks.retry.backoff.ms";
+    public static final String WEBHOOKS_RETRY_BACKOFF_MS_DOC = "Wait after a delivery's first failure; it doubles "
+            + "with each further failure (with jitter) up to webhooks.retry.backoff.max.ms.";
+    public static final long WEBHOOKS_RETRY_BACKOFF_MS_DEFAULT = 1_000L;
+
+    public static final String WEBHOOKS_RETRY_BACKOFF_MAX_MS_CONFIG = "webhooks.retry.backoff.max.ms";
+    public static final String WEBHOOKS_RETRY_BACKOFF_MAX_MS_DOC = "Longest wait between two attempts of a delivery.";
+    public static final long WEBHOOKS_RETRY_BACKOFF_MAX_MS_DEFAULT = 300_000L;
+
+    public static final String WEBHOOKS_MAX_AGE_MS_CONFIG = "webhooks.max.age.ms";
+    public static final String WEBHOOKS_MAX_AGE_MS_DOC = "A delivery still failing this long after its transition is "
+            + "dropped (logged and counted as outcome=dropped).";
+    public static final long WEBHOOKS_MAX_AGE_MS_DEFAULT = 86_400_000L;
+
+    public static final String WEBHOOKS_CLUSTER_STALE_AFTER_MS_CONFIG = "webhooks.cluster.stale.after.ms";
+    public static final String WEBHOOKS_CLUSTER_STALE_AFTER_MS_DOC = "A Connect cluster that sent nothing for this "
+            + "long is stale (transition cluster.stale, once per silence). Make it at least two of the workers' "
+            + "resync intervals (confluent.connect.metadata.events.resync.interval.ms, 5 minutes by default).";
+    public static final long WEBHOOKS_CLUSTER_STALE_AFTER_MS_DEFAULT = 600_000L;
 
     /** Checks an environment ID; its {@code toString()} tells the accepted format. */
     static final class EnvironmentValidator implements ConfigDef.Validator {
@@ -259,6 +319,8 @@ public final class EndpointConfig extends AbstractConfig {
                     Importance.LOW, LOGIN_FAILURES_PER_MINUTE_DOC)
             .define(EVENTS_MAX_FUTURE_MS_CONFIG, Type.LONG, EVENTS_MAX_FUTURE_MS_DEFAULT, Range.atLeast(0),
                     Importance.LOW, EVENTS_MAX_FUTURE_MS_DOC)
+            .define(CLUSTER_RESYNC_INTERVAL_MS_CONFIG, Type.LONG, CLUSTER_RESYNC_INTERVAL_MS_DEFAULT,
+                    Range.between(1_000L, 86_400_000L), Importance.LOW, CLUSTER_RESYNC_INTERVAL_MS_DOC)
             .define(SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG, Type.INT, SIGHTINGS_MAX_PER_ENVIRONMENT_DEFAULT,
                     Range.atLeast(1), Importance.LOW, SIGHTINGS_MAX_PER_ENVIRONMENT_DOC)
             .define(SIGHTINGS_MAX_PER_REQUEST_CONFIG, Type.INT, SIGHTINGS_MAX_PER_REQUEST_DEFAULT,
@@ -269,10 +331,30 @@ public final class EndpointConfig extends AbstractConfig {
             .define(HISTORY_MAX_ROWS_PER_CONNECTOR_CONFIG, Type.INT, HISTORY_MAX_ROWS_PER_CONNECTOR_DEFAULT,
                     Range.between(1, 1_000_000), Importance.MEDIUM, HISTORY_MAX_ROWS_PER_CONNECTOR_DOC)
             .define(HISTORY_RETENTION_INTERVAL_MS_CONFIG, Type.LONG, HISTORY_RETENTION_INTERVAL_MS_DEFAULT,
-                    Range.atLeast(1_000), Importance.LOW, HISTORY_RETENTION_INTERVAL_MS_DOC);
+                    Range.atLeast(1_000), Importance.LOW, HISTORY_RETENTION_INTERVAL_MS_DOC)
+            .define(METRICS_PORT_CONFIG, Type.INT, METRICS_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM,
+                    METRICS_PORT_DOC)
+            .define(METRICS_BIND_ADDRESS_CONFIG, Type.STRING, METRICS_BIND_ADDRESS_DEFAULT,
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, METRICS_BIND_ADDRESS_DOC)
+            .define(METRICS_CACHE_MS_CONFIG, Type.LONG, METRICS_CACHE_MS_DEFAULT, Range.between(0, 3_600_000),
+                    Importance.LOW, METRICS_CACHE_MS_DOC)
+            .define(METRICS_CONNECTOR_SERIES_MAX_CONFIG, Type.INT, METRICS_CONNECTOR_SERIES_MAX_DEFAULT,
+                    Range.between(0, 10_000_000), Importance.LOW, METRICS_CONNECTOR_SERIES_MAX_DOC)
+            .define(WEBHOOKS_POLL_INTERVAL_MS_CONFIG, Type.LONG, WEBHOOKS_POLL_INTERVAL_MS_DEFAULT,
+                    Range.between(10, 600_000), Importance.LOW, WEBHOOKS_POLL_INTERVAL_MS_DOC)
+            .define(WEBHOOKS_RETRY_BACKOFF_MS_CONFIG, Type.LONG, WEBHOOKS_RETRY_BACKOFF_MS_DEFAULT,
+                    Range.between(1, 3_600_000), Importance.LOW, WEBHOOKS_RETRY_BACKOFF_MS_DOC)
+            .define(WEBHOOKS_RETRY_BACKOFF_MAX_MS_CONFIG, Type.LONG, WEBHOOKS_RETRY_BACKOFF_MAX_MS_DEFAULT,
+                    Range.between(1, 86_400_000), Importance.LOW, WEBHOOKS_RETRY_BACKOFF_MAX_MS_DOC)
+            .define(WEBHOOKS_MAX_AGE_MS_CONFIG, Type.LONG, WEBHOOKS_MAX_AGE_MS_DEFAULT, Range.atLeast(1_000),
+                    Importance.LOW, WEBHOOKS_MAX_AGE_MS_DOC)
+            .define(WEBHOOKS_CLUSTER_STALE_AFTER_MS_CONFIG, Type.LONG, WEBHOOKS_CLUSTER_STALE_AFTER_MS_DEFAULT,
+                    Range.atLeast(1_000), Importance.MEDIUM, WEBHOOKS_CLUSTER_STALE_AFTER_MS_DOC);
 
     /** The database password, its reference read at construction (so a bad one fails the config); never printed. */
     private final String databasePassword;
+    /** The webhooks ({@code webhook.NAME.*}), their URL references read at construction. */
+    private final Map<String, WebhookConfig> webhooks;
 
     public EndpointConfig(Map<String, ?> props) {
         this(props, System.getenv());
@@ -285,6 +367,7 @@ public final class EndpointConfig extends AbstractConfig {
         Password password = getPassword(DATABASE_PASSWORD_CONFIG);
         this.databasePassword = password == null || getString(DATABASE_URL_CONFIG).isEmpty() ? null
                 : ConfigReference.resolve(DATABASE_PASSWORD_CONFIG, password.value(), environment);
+        this.webhooks = WebhookConfig.all(webhookValues(originals(), environment));
         if (!tlsEnabled() && !isLoopback(bindAddress())) {
             throw new ConfigException(BIND_ADDRESS_CONFIG, bindAddress(),
                     "plain HTTP is only allowed on a loopback address; set " + SSL_KEYSTORE_LOCATION_CONFIG);
@@ -293,6 +376,19 @@ public final class EndpointConfig extends AbstractConfig {
             throw new ConfigException(SSL_KEYSTORE_PASSWORD_CONFIG, "[hidden]",
                     "required when " + SSL_KEYSTORE_LOCATION_CONFIG + " is set");
         }
+    }
+
+    /** The {@code webhook.*} values, a URL given as a reference read now (a URL may hold a credential). */
+    private static Map<String, Object> webhookValues(Map<String, Object> originals, Map<String, String> environment) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        originals.forEach((key, value) -> {
+            if (key.startsWith(WebhookConfig.PREFIX)) {
+                Object v = value instanceof Password p ? p.value() : value;
+                out.put(key, key.endsWith("." + WebhookConfig.URL_CONFIG) && v instanceof String raw
+                        ? ConfigReference.resolve(key, raw, environment) : v);
+            }
+        });
+        return out;
     }
 
     private static boolean isLoopback(String host) {
@@ -403,8 +499,44 @@ public final class EndpointConfig extends AbstractConfig {
         return getLong(EVENTS_MAX_FUTURE_MS_CONFIG);
     }
 
+    public long clusterResyncIntervalMs() {
+        return getLong(CLUSTER_RESYNC_INTERVAL_MS_CONFIG);
+    }
+
     public int sightingsMaxPerEnvironment() {
         return getInt(SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG);
+    }
+
+    /** The metrics listener's port, or -1 when it is off. */
+    public int metricsPort() {
+        return getInt(METRICS_PORT_CONFIG);
+    }
+
+    public String metricsBindAddress() {
+        return getString(METRICS_BIND_ADDRESS_CONFIG);
+    }
+
+    public Duration metricsCache() {
+        return Duration.ofMillis(getLong(METRICS_CACHE_MS_CONFIG));
+    }
+
+    public int metricsConnectorSeriesMax() {
+        return getInt(METRICS_CONNECTOR_SERIES_MAX_CONFIG);
+    }
+
+    /** The configured webhooks, by name (none: empty). */
+    public Map<String, WebhookConfig> webhooks() {
+        return webhooks;
+    }
+
+    /** How the webhook delivery job paces itself. */
+    public WebhookDispatcher.Settings webhookSettings() {
+        return new WebhookDispatcher.Settings(Duration.ofMillis(getLong(WEBHOOKS_POLL_INTERVAL_MS_CONFIG)),
+                Duration.ofMillis(getLong(WEBHOOKS_RETRY_BACKOFF_MS_CONFIG)),
+                Duration.ofMillis(Math.max(getLong(WEBHOOKS_RETRY_BACKOFF_MAX_MS_CONFIG),
+                        getLong(WEBHOOKS_RETRY_BACKOFF_MS_CONFIG))),
+                Duration.ofMillis(getLong(WEBHOOKS_MAX_AGE_MS_CONFIG)),
+                Duration.ofMillis(getLong(WEBHOOKS_CLUSTER_STALE_AFTER_MS_CONFIG)));
     }
 
     public int sightingsMaxPerRequest() {

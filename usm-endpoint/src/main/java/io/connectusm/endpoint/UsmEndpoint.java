@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.ingest.IngestScrubCounts;
 import io.connectusm.endpoint.http.EndpointServer;
 import io.connectusm.endpoint.http.ServerSettings;
+import io.connectusm.endpoint.metrics.MetricsServer;
 import io.connectusm.endpoint.store.Cloud;
 import io.connectusm.endpoint.store.Database;
 import io.connectusm.endpoint.store.DatabaseInUseException;
@@ -21,6 +23,7 @@ import io.connectusm.endpoint.store.HistoryRetention;
 import io.connectusm.endpoint.store.RegistrationRefusedException;
 import io.connectusm.endpoint.store.RegistrationStore;
 import io.connectusm.endpoint.store.StoreException;
+import io.connectusm.endpoint.webhooks.WebhookDispatcher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,16 +47,21 @@ public final class UsmEndpoint implements AutoCloseable {
 
     private final Database database;
     private final HistoryRetention retention;
+    private final WebhookDispatcher webhooks;
+    private final MetricsServer metrics;
     private final EndpointComponents components;
     private final ThreadPoolExecutor blockingExecutor;
     private final EndpointServer server;
     private final int port;
     private final String baseUrl;
 
-    private UsmEndpoint(Database database, HistoryRetention retention, EndpointComponents components,
-                        ThreadPoolExecutor blockingExecutor, EndpointServer server, int port, String baseUrl) {
+    private UsmEndpoint(Database database, HistoryRetention retention, WebhookDispatcher webhooks,
+                        MetricsServer metrics, EndpointComponents components, ThreadPoolExecutor blockingExecutor,
+                        EndpointServer server, int port, String baseUrl) {
         this.database = database;
         this.retention = retention;
+        this.webhooks = webhooks;
+        this.metrics = metrics;
         this.components = components;
         this.blockingExecutor = blockingExecutor;
         this.server = server;
@@ -70,6 +78,8 @@ public final class UsmEndpoint implements AutoCloseable {
         Database database = openDatabase(config);
         ThreadPoolExecutor executor = null;
         HistoryRetention retention = null;
+        WebhookDispatcher webhooks = null;
+        MetricsServer metrics = null;
         try {
             EndpointComponents components = EndpointComponents.over(database, config);
             executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
@@ -84,9 +94,25 @@ public final class UsmEndpoint implements AutoCloseable {
             retention = new HistoryRetention(database, config.historyRetention(), Clock.systemUTC(),
                     config.bindAddress() + ":" + port);
             retention.start();
-            log.info("usm-endpoint listening on {} (database {})", baseUrl, database.describe());
-            return new UsmEndpoint(database, retention, components, executor, server, port, baseUrl);
+            webhooks = new WebhookDispatcher(components.outbox(), components.webhooks(), config.webhookSettings(),
+                    components.metrics(), Clock.systemUTC(), config.bindAddress() + ":" + port);
+            webhooks.start();
+            if (config.metricsPort() >= 0) {
+                metrics = MetricsServer.start(config.metricsBindAddress(), config.metricsPort(),
+                        components.metrics().registry());
+                log.info("usm-endpoint metrics on http://{}:{}/metrics", config.metricsBindAddress(), metrics.port());
+            }
+            log.info("usm-endpoint listening on {} (database {}, {} webhooks)", baseUrl, database.describe(),
+                    components.webhooks().size());
+            return new UsmEndpoint(database, retention, webhooks, metrics, components, executor, server, port,
+                    baseUrl);
         } catch (RuntimeException | InterruptedException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (webhooks != null) {
+                webhooks.close();
+            }
             if (retention != null) {
                 retention.close();
             }
@@ -143,9 +169,22 @@ public final class UsmEndpoint implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The metrics listener's port, or -1 when {@code metrics.port} turned it off. */
+    public int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
+    }
+
     /** Create, list and delete API keys of this endpoint. */
     public ApiKeys apiKeys() {
         return components.apiKeys();
+    }
+
+    /**
+     * What the ingest scrub removed from received events since this endpoint started, by kind: the counter of the
+     * metric {@value IngestScrubCounts#METRIC_NAME}.
+     */
+    public IngestScrubCounts ingestScrubCounts() {
+        return components.scrubbed();
     }
 
     /**
@@ -187,6 +226,10 @@ public final class UsmEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (metrics != null) {
+            metrics.close();
+        }
+        webhooks.close();
         retention.close();
         blockingExecutor.shutdown();
         try {

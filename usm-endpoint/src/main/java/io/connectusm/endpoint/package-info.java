@@ -6,7 +6,7 @@
  * the Java API other modules use (the CLI, the quickstart, tests).
  *
  * <p>Sub-packages, in the order a request meets them: {@code http} (Netty server and request/response plumbing),
- * {@code api} (the route table and the {@code usm/v1} resources), {@code web} (the console's pages), {@code auth}
+ * {@code api} (the route table and the {@code usm/v1} resources), {@code ingest} (the scrub of received events), {@code web} (the console's pages), {@code auth}
  * (API keys, roles, CSRF), {@code store} (database, migrations, rows, the apply policy). This package may call
  * all of them; none of them calls back into it.
  */

@@ -30,10 +30,13 @@ class PackageDependenciesTest {
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "http", Set.of(),
             "store", Set.of(),
+            "ingest", Set.of(),
             "auth", Set.of("http", "store"),
-            "api", Set.of("http", "auth", "store"),
+            "api", Set.of("http", "auth", "ingest", "store"),
             "web", Set.of("api", "http", "auth", "store"),
-            "", Set.of("api", "http", "auth", "store", "web"));
+            "metrics", Set.of("api", "http", "store"),
+            "webhooks", Set.of("metrics", "store"),
+            "", Set.of("api", "http", "auth", "ingest", "store", "web", "metrics", "webhooks"));
 
     @Test
     void everyPackageImportsOnlyWhatItsPackageInfoAllows() throws IOException {

@@ -42,6 +42,21 @@ public final class TestEvents {
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
     }
 
+    /** A snapshot with these tasks (e.g. a RUNNING connector with a FAILED task), no masked keys. */
+    public static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence, ConnectorState state,
+                                         List<TaskSnapshot> tasks, Map<String, String> config) {
+        TreeMap<String, String> masked = new TreeMap<>(config);
+        ConnectorSnapshot payload = new ConnectorSnapshot(name, "org.example.FileSourceConnector",
+                ConnectorType.SOURCE, state, WORKER, state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null,
+                tasks, masked, new TreeSet<>(), ConfigFingerprint.of(masked), ChangeCause.CONFIG_UPDATED);
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
+    }
+
+    /** A task on {@link #WORKER}, with a trace when FAILED. */
+    public static TaskSnapshot task(int id, ConnectorState state) {
+        return new TaskSnapshot(id, state, WORKER, state == ConnectorState.FAILED ? "java.lang.TaskBoom\n\tat y" : null);
+    }
+
     public static MetadataEvent deleted(ClusterRef ref, String name, Instant time, long sequence) {
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name,
                 new ConnectorDeleted(name));

@@ -1,5 +1,6 @@
 package io.connectusm.extension;
 
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ClusterRef;
@@ -67,6 +68,7 @@ final class ChangeDetector {
     private final PendingEvents pending;
     private final WorkerIdentity identity;
     private final Clock clock;
+    private final ChangeActors actors;
 
     private final Map<String, ObservedConnector> known = new HashMap<>();
     /** When a REST-triggered recheck last read each connector's config: newer than a full read's start wins. */
@@ -76,11 +78,18 @@ final class ChangeDetector {
     private final Map<String, Superseded> superseded = new HashMap<>();
     private volatile ClusterRef cluster;
 
-    ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock) {
+    ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock,
+                   ChangeActors actors) {
         this.observer = observer;
         this.pending = pending;
         this.identity = identity;
         this.clock = clock;
+        this.actors = actors;
+    }
+
+    /** A detector whose snapshots carry no actor. */
+    ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock) {
+        this(observer, pending, identity, clock, new ChangeActors());
     }
 
     /** The cluster the events are about, or {@code null} until the herder answered once. */
@@ -317,7 +326,9 @@ final class ChangeDetector {
         if (cause != null) {
             log.debug("Connector {} is {} with {} tasks ({})", current.name(), current.state(),
                     current.tasks().size(), cause);
-            append(current.name(), current.toSnapshot(cause), now);
+            // A resync is nobody's doing; any other change within the window of a REST call is the caller's.
+            ChangeActor actor = cause == ChangeCause.RESYNC ? null : actors.actorOf(current.name(), now);
+            append(current.name(), current.toSnapshot(cause).withActor(actor), now);
         }
     }
 

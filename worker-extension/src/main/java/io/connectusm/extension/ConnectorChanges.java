@@ -80,6 +80,7 @@ final class ConnectorChanges {
         }
     }
 
+    private final ChangeActors actors = new ChangeActors();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private Set<String> dirty = new HashSet<>();
@@ -150,6 +151,11 @@ final class ConnectorChanges {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Who made the recent REST changes, per connector: written with the marks, read by the snapshots. */
+    ChangeActors actors() {
+        return actors;
     }
 
     /** Wakes the emitter without marking anything (used on close). */

@@ -3,7 +3,9 @@ package io.connectusm.extension;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Configurable;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.PathSegment;
 
 import java.util.ArrayList;
@@ -21,6 +23,10 @@ final class JavaxConnectorChangeFilter implements ContainerResponseFilter {
 
     private final RestChangeInterpreter interpreter;
 
+    /** The call being answered, for the client address: a per-request proxy Jersey injects into this singleton. */
+    @Context
+    private HttpServletRequest servletRequest;
+
     JavaxConnectorChangeFilter(RestChangeInterpreter interpreter) {
         this.interpreter = interpreter;
     }
@@ -34,6 +40,10 @@ final class JavaxConnectorChangeFilter implements ContainerResponseFilter {
                 .entity(response.getEntity())
                 .baseUri(request.getUriInfo().getBaseUri())
                 .requestHeaders(request::getHeaderString)
+                .queryParameters(name -> request.getUriInfo().getQueryParameters().getFirst(name))
+                .principal(request.getSecurityContext() == null ? null
+                        : request.getSecurityContext().getUserPrincipal())
+                .clientAddress(servletRequest == null ? null : servletRequest.getRemoteAddr())
                 .build());
     }
 

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable once constructed; thread-safe. Construction does no I/O: the key and trust stores are
  * opened by {@link TlsContextFactory}.
+ *
+ * <p>Longer than ~300 lines for a reason: one {@code X_CONFIG}/{@code X_DOC}/{@code X_DEFAULT} triple per key (as
+ * Kafka's own configs), in one class, because the docs' config table is generated from this one {@code ConfigDef}.
  */
 final class MetadataEventsConfig extends AbstractConfig {
 
@@ -161,6 +164,12 @@ final class MetadataEventsConfig extends AbstractConfig {
             + "cannot be reached; older ones are dropped (the newest state is always kept).";
     static final int HISTORY_MAX_TRANSITIONS_DEFAULT = 16;
 
+    static final String AUDIT_CLIENT_ADDRESS_CONFIG = PREFIX + "audit.client.address";
+    static final String AUDIT_CLIENT_ADDRESS_DOC = "Whether the actor of a change made over the Connect REST API keeps "
+            + "the client address and the X-Forwarded-For header (beside the authenticated principal and the "
+            + "User-Agent). false leaves both out of every event, for privacy.";
+    static final boolean AUDIT_CLIENT_ADDRESS_DEFAULT = true;
+
     /** The worker's own key that gives the default Connect cluster ID. */
     static final String WORKER_GROUP_ID_CONFIG = "group.id";
 
@@ -210,7 +219,9 @@ final class MetadataEventsConfig extends AbstractConfig {
                     ConfigDef.ValidString.in(Arrays.stream(TraceMode.values()).map(MetadataEventsConfig::configValue)
                             .toArray(String[]::new)), Importance.MEDIUM, TRACE_MODE_DOC)
             .define(HISTORY_MAX_TRANSITIONS_CONFIG, Type.INT, HISTORY_MAX_TRANSITIONS_DEFAULT,
-                    ConfigDef.Range.between(1, 1_000), Importance.LOW, HISTORY_MAX_TRANSITIONS_DOC);
+                    ConfigDef.Range.between(1, 1_000), Importance.LOW, HISTORY_MAX_TRANSITIONS_DOC)
+            .define(AUDIT_CLIENT_ADDRESS_CONFIG, Type.BOOLEAN, AUDIT_CLIENT_ADDRESS_DEFAULT, Importance.LOW,
+                    AUDIT_CLIENT_ADDRESS_DOC);
 
     /**
      * Parses the worker's properties (all of them; only ours and {@code group.id} are read).
@@ -315,6 +326,11 @@ final class MetadataEventsConfig extends AbstractConfig {
     /** How failure traces leave the worker. */
     TraceMode traceMode() {
         return TraceMode.valueOf(getString(TRACE_MODE_CONFIG).toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the actor of a REST change keeps the client address and X-Forwarded-For. */
+    boolean auditClientAddress() {
+        return getBoolean(AUDIT_CLIENT_ADDRESS_CONFIG);
     }
 
     int historyMaxTransitions() {

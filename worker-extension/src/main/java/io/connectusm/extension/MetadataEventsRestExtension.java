@@ -104,7 +104,8 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
         ReconcileLoop started = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking),
                 new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, clock);
         changes.reportDeletionsWith(started::reportDeletedNow);
-        api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity));
+        api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity,
+                config.auditClientAddress(), clock));
         loop = started;
         loop.start();
         log.info("Started {}", config.describe());

@@ -123,7 +123,7 @@ final class ReconcileLoop implements AutoCloseable {
         this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
         this.reader = new HerderReader(observer, changes::wakeUp, THREAD_NAME + "-reader");
-        this.detector = new ChangeDetector(observer, pending, identity, clock);
+        this.detector = new ChangeDetector(observer, pending, identity, clock, changes.actors());
         this.rechecks = new RecheckWindows(detector, reader);
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tells from one answered REST call ({@link RestExchange}) which connectors it changed: after every successful
  * POST/PUT/PATCH/DELETE under {@code /connectors}, marks the connector dirty in {@link ConnectorChanges} so the
  * emitter reports it within milliseconds, hands over the config a create or config write answered with, and
- * teaches {@link WorkerIdentity} the worker's REST base URI. Knows nothing of JAX-RS: the
+ * records who made the call ({@link RestActor}, into {@link ChangeActors}) and teaches {@link WorkerIdentity} the
+ * worker's REST base URI. Knows nothing of JAX-RS: the
  * {@link JakartaConnectorChangeFilter} and {@link JavaxConnectorChangeFilter} adapters feed it.
  *
  * <p>Runs on the worker's REST threads: it only inspects values and marks a set, never I/O, and never throws
@@ -32,11 +34,24 @@ final class RestChangeInterpreter {
 
     private final ConnectorChanges changes;
     private final WorkerIdentity identity;
+    private final boolean recordClientAddress;
+    private final Clock clock;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
 
-    RestChangeInterpreter(ConnectorChanges changes, WorkerIdentity identity) {
+    /**
+     * @param recordClientAddress whether the actor of a change keeps the client address and {@code X-Forwarded-For}
+     */
+    RestChangeInterpreter(ConnectorChanges changes, WorkerIdentity identity, boolean recordClientAddress,
+                          Clock clock) {
         this.changes = changes;
         this.identity = identity;
+        this.recordClientAddress = recordClientAddress;
+        this.clock = clock;
+    }
+
+    /** An interpreter that records client addresses, on the system clock. */
+    RestChangeInterpreter(ConnectorChanges changes, WorkerIdentity identity) {
+        this(changes, identity, true, Clock.systemUTC());
     }
 
     /** Called by an adapter once the worker has answered {@code exchange}. */
@@ -66,6 +81,7 @@ final class RestChangeInterpreter {
             return;
         }
         if (segments.size() >= 2 && !segments.get(1).isEmpty()) {
+            recordActor(segments.get(1), exchange);
             // Only PUT/PATCH /connectors/{name}/config change a config (PUT may also create); pause, resume,
             // stop, restart and offsets change state only; DELETE removes the connector.
             boolean configChanged = segments.size() == 3 && CONFIG.equals(segments.get(2));
@@ -76,10 +92,16 @@ final class RestChangeInterpreter {
         // POST /connectors: the new connector's name is in the Location header of the 201.
         String created = lastSegment(exchange.location());
         if (created != null) {
+            recordActor(created, exchange);
             changes.connectorChanged(created, true, writtenConfig(exchange.entity()));
         } else {
             changes.clusterChanged();
         }
+    }
+
+    // Before the connector is marked dirty, so the snapshot the mark sets off finds its actor.
+    private void recordActor(String connector, RestExchange exchange) {
+        changes.actors().record(connector, RestActor.of(exchange, recordClientAddress), clock.instant());
     }
 
     /**

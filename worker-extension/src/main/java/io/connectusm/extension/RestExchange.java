@@ -24,6 +24,9 @@ final class RestExchange {
     private final Object entity;
     private final URI baseUri;
     private final Function<String, String> requestHeaders;
+    private final Function<String, String> queryParameters;
+    private final String principal;
+    private final String clientAddress;
 
     private RestExchange(Builder builder) {
         this.method = builder.method;
@@ -33,6 +36,9 @@ final class RestExchange {
         this.entity = builder.entity;
         this.baseUri = builder.baseUri;
         this.requestHeaders = builder.requestHeaders;
+        this.queryParameters = builder.queryParameters;
+        this.principal = builder.principal;
+        this.clientAddress = builder.clientAddress;
     }
 
     /** A builder for a call with this HTTP method ({@code GET}, {@code POST}, …). */
@@ -75,6 +81,21 @@ final class RestExchange {
         return requestHeaders.apply(name);
     }
 
+    /** The first value of a query parameter, or {@code null}. */
+    String queryParameter(String name) {
+        return queryParameters.apply(name);
+    }
+
+    /** The name of the principal the worker's security extension authenticated, or {@code null}. */
+    String principal() {
+        return principal;
+    }
+
+    /** The address the call came from (the servlet's remote address), or {@code null}. */
+    String clientAddress() {
+        return clientAddress;
+    }
+
     /** Collects the values of one call; not thread-safe. */
     static final class Builder {
         private final String method;
@@ -84,6 +105,9 @@ final class RestExchange {
         private Object entity;
         private URI baseUri;
         private Function<String, String> requestHeaders = name -> null;
+        private Function<String, String> queryParameters = name -> null;
+        private String principal;
+        private String clientAddress;
 
         private Builder(String method) {
             this.method = Objects.requireNonNull(method, "method");
@@ -117,6 +141,23 @@ final class RestExchange {
         /** Looks a request header up by name (first value, or {@code null}); read only when the core asks. */
         Builder requestHeaders(Function<String, String> lookup) {
             this.requestHeaders = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /** Looks a query parameter up by name (first value, or {@code null}); read only when the core asks. */
+        Builder queryParameters(Function<String, String> lookup) {
+            this.queryParameters = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /** The authenticated principal, or {@code null}; only its name is kept. */
+        Builder principal(java.security.Principal principal) {
+            this.principal = principal == null ? null : principal.getName();
+            return this;
+        }
+
+        Builder clientAddress(String address) {
+            this.clientAddress = address;
             return this;
         }
 

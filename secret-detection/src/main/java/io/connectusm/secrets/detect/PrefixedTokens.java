@@ -159,8 +159,11 @@ final class PrefixedTokens {
         if (first >= BY_FIRST_CHAR.length) {
             return null;
         }
+        // Every prefix has at least two characters: comparing the second first spares most startsWith calls (the
+        // agent runs this at every word start of every string of every event).
+        char second = i + 1 < text.length() ? text.charAt(i + 1) : 0;
         for (Format format : BY_FIRST_CHAR[first]) {
-            if (!text.startsWith(format.prefix, i)) {
+            if (format.prefix.charAt(1) != second || !text.startsWith(format.prefix, i)) {
                 continue;
             }
             int bodyStart = i + format.prefix.length();
@@ -196,6 +199,9 @@ final class PrefixedTokens {
             lists.add(new ArrayList<>());
         }
         for (Format format : formats) {
+            if (format.prefix.length() < 2) {
+                throw new IllegalStateException("a token prefix has at least two characters (at() compares the second)");
+            }
             lists.get(format.prefix.charAt(0)).add(format);
         }
         Format[][] table = new Format[128][];

@@ -8,7 +8,7 @@ import io.connectusm.agent.spool.SpoolFullException;
 import io.connectusm.agent.tls.PeerIdentity;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.EventDecodingException;
-import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to one batch a worker posted, knowing nothing of HTTP transport: decode it, check
- * that the peer may speak for every cluster it claims and that each cluster is registered, record the
- * sightings, and store it durably. The outcome carries the status the data plane answers.
+ * Decides what happens to one batch a worker posted, knowing nothing of HTTP transport: validate it (one streaming
+ * pass, no event built: {@link BatchCodec#scan}), check that the peer may speak for every cluster it claims and that
+ * each cluster is registered, record the sightings, pass it through the {@link SecondLineScan}, and store it
+ * durably, each event as the bytes the worker sent. The outcome carries the status the data plane answers.
  *
  * <p>Order matters: identity is checked before anything is recorded, so a peer cannot create sightings for
  * clusters it does not belong to. A batch is accepted or refused as a whole.
@@ -45,6 +47,15 @@ public final class EventRouter {
     private final Runnable unregisteredSeen;
     private final Duration maxFuture;
     private final Clock clock;
+    private final SecondLineScan secondLine;
+    /** What the scanner shows every string to: {@code null} without a second line, so that none is looked at. */
+    private final Predicate<String> inspector;
+
+    /** A router without a second line of masking ({@link SecondLineScan#NONE}). */
+    public EventRouter(DataPlaneSettings settings, RegistrationMap registrations, ClusterActivity activity, Spool spool,
+            IngestMetrics metrics, Runnable unregisteredSeen, Clock clock) {
+        this(settings, registrations, activity, spool, metrics, unregisteredSeen, clock, SecondLineScan.NONE);
+    }
 
     /**
      * @param settings         the identity mode, the batch limit, the Retry-After of a 503 and how far in the future
@@ -53,9 +64,10 @@ public final class EventRouter {
      * @param unregisteredSeen called when a batch of an unregistered cluster was refused (triggers a
      *                         registrations pull and sightings report); must not block
      * @param clock            the agent's clock, against which event times are checked
+     * @param secondLine       sees every string of every event before it is spooled
      */
     public EventRouter(DataPlaneSettings settings, RegistrationMap registrations, ClusterActivity activity, Spool spool,
-            IngestMetrics metrics, Runnable unregisteredSeen, Clock clock) {
+            IngestMetrics metrics, Runnable unregisteredSeen, Clock clock, SecondLineScan secondLine) {
         this.identityPolicy = new IdentityPolicy(settings.identityMode());
         this.maxFuture = settings.maxEventFuture();
         this.clock = clock;
@@ -66,13 +78,15 @@ public final class EventRouter {
         this.maxEventsPerBatch = settings.maxEventsPerBatch();
         this.retryAfterSeconds = settings.retryAfterSeconds();
         this.unregisteredSeen = unregisteredSeen;
+        this.secondLine = secondLine;
+        this.inspector = secondLine == SecondLineScan.NONE ? null : secondLine::flags;
     }
 
     /** Handles one batch from {@code peer}; the future never fails, errors are outcomes. */
     CompletableFuture<IngestOutcome> ingest(PeerIdentity peer, byte[] body) {
-        List<MetadataEvent> events;
+        List<ScannedEvent> events;
         try {
-            events = BatchCodec.decode(body);
+            events = BatchCodec.scan(body, inspector);
         } catch (EventDecodingException e) {
             boolean tooLarge = e.kind() == EventDecodingException.Kind.LIMIT_EXCEEDED;
             metrics.reject(tooLarge ? IngestMetrics.TOO_LARGE : IngestMetrics.MALFORMED);
@@ -94,8 +108,8 @@ public final class EventRouter {
             }
         }
         metrics.received.inc(events.size());
-        Map<ClusterRef, List<MetadataEvent>> byCluster = new LinkedHashMap<>();
-        for (MetadataEvent event : events) {
+        Map<ClusterRef, List<ScannedEvent>> byCluster = new LinkedHashMap<>();
+        for (ScannedEvent event : events) {
             byCluster.computeIfAbsent(event.cluster(), c -> new ArrayList<>()).add(event);
         }
         for (ClusterRef cluster : byCluster.keySet()) {
@@ -106,7 +120,7 @@ public final class EventRouter {
             }
         }
         byCluster.forEach(activity::seen);
-        for (Map.Entry<ClusterRef, List<MetadataEvent>> entry : byCluster.entrySet()) {
+        for (Map.Entry<ClusterRef, List<ScannedEvent>> entry : byCluster.entrySet()) {
             ClusterRef cluster = entry.getKey();
             if (registrations.lookup(cluster).isEmpty()) {
                 byCluster.forEach((c, list) -> activity.rejected(c, list.size()));
@@ -121,7 +135,16 @@ public final class EventRouter {
         if (events.isEmpty()) {
             return done(IngestOutcome.ACCEPTED);
         }
-        return spool.append(events).handle((result, failure) -> {
+        List<ScannedEvent> egress;
+        try {
+            egress = screened(events);
+        } catch (RuntimeException e) {
+            // A scrubbed event that is no longer valid must not leave, nor be dropped silently: the worker retries.
+            LOG.error("the second line of masking could not rewrite an event ({}); the batch is refused",
+                    e.getClass().getSimpleName());
+            return done(IngestOutcome.error(500, "internal error"));
+        }
+        return spool.append(egress).handle((result, failure) -> {
             if (failure == null) {
                 metrics.accepted.inc(events.size());
                 byCluster.forEach((c, list) -> activity.accepted(c, list.size()));
@@ -136,6 +159,21 @@ public final class EventRouter {
             return new IngestOutcome(503, cause instanceof SpoolFullException ? cause.getMessage() + "; retry later"
                     : "the spool cannot store events now; retry later", retryAfterSeconds);
         });
+    }
+
+    /** The events as they may leave: flagged ones scrubbed, re-encoded and validated again; the others as they are. */
+    private List<ScannedEvent> screened(List<ScannedEvent> events) {
+        List<ScannedEvent> egress = null;
+        for (int i = 0; i < events.size(); i++) {
+            ScannedEvent event = events.get(i);
+            if (event.flagged()) {
+                if (egress == null) {
+                    egress = new ArrayList<>(events);
+                }
+                egress.set(i, BatchCodec.scanEvent(BatchCodec.encode(secondLine.scrub(BatchCodec.decodeEvent(event.json())))));
+            }
+        }
+        return egress == null ? events : egress;
     }
 
     private static CompletableFuture<IngestOutcome> done(IngestOutcome outcome) {

@@ -35,7 +35,7 @@ public final class IngestMetrics {
         requests = Counter.builder().name("usm_agent_requests_total").help("POST /v1/events requests received.")
                 .withoutExemplars().register(registry);
         received = Counter.builder().name("usm_agent_events_received_total")
-                .help("Events decoded from valid batches.").withoutExemplars().register(registry);
+                .help("Events in valid batches.").withoutExemplars().register(registry);
         accepted = Counter.builder().name("usm_agent_events_accepted_total")
                 .help("Events durable in the spool (answered 204).").withoutExemplars().register(registry);
         rejected = Counter.builder().name("usm_agent_requests_rejected_total").help("Requests refused, by reason.")

@@ -1,10 +1,10 @@
 package io.connectusm.agent.registration;
 
+import io.connectusm.agent.spool.BatchCodec;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.ConnectorDeleted;
 import io.connectusm.events.EventType;
-import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -54,8 +54,11 @@ public final class ClusterActivity {
         this.clock = clock;
     }
 
-    /** Records that events of {@code cluster} arrived (whether or not they are accepted). */
-    public void seen(ClusterRef cluster, List<MetadataEvent> events) {
+    /**
+     * Records that events of {@code cluster} arrived (whether or not they are accepted). An inventory (one per worker
+     * and resync) is decoded for its connector names; other events are known by their type and subject.
+     */
+    public void seen(ClusterRef cluster, List<ScannedEvent> events) {
         Instant now = clock.instant();
         Entry entry = entry(cluster, now);
         if (entry == null) {
@@ -63,16 +66,17 @@ public final class ClusterActivity {
         }
         synchronized (entry) {
             entry.lastSeen = now;
-            for (MetadataEvent event : events) {
+            for (ScannedEvent event : events) {
                 if (!event.cluster().equals(cluster)) {
                     continue;
                 }
-                if (event.payload() instanceof ClusterInventory inventory) {
+                if (event.type() == EventType.CLUSTER_INVENTORY) {
                     entry.connectors.clear();
-                    entry.connectors.addAll(inventory.connectors().keySet());
-                } else if (event.payload() instanceof ConnectorDeleted deleted) {
-                    entry.connectors.remove(deleted.name());
-                } else if (event.subject() != null && event.type() == EventType.CONNECTOR_SNAPSHOT) {
+                    entry.connectors.addAll(((ClusterInventory) BatchCodec.decodeEvent(event.json()).payload())
+                            .connectors().keySet());
+                } else if (event.type() == EventType.CONNECTOR_DELETED) {
+                    entry.connectors.remove(event.subject());
+                } else if (event.type() == EventType.CONNECTOR_SNAPSHOT) {
                     entry.connectors.add(event.subject());
                 }
             }

@@ -1,48 +1,60 @@
 package io.connectusm.agent.spool;
 
-import io.connectusm.events.ChangeCause;
-import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.EventCodec;
-import io.connectusm.events.EventPayload;
+import io.connectusm.events.EventScanner;
 import io.connectusm.events.MetadataEvent;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
+import io.connectusm.events.ScannedEvent;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * The agent's single use of the wire contract's codec: decoding what workers send, encoding what the spool
- * stores and the forwarder sends, and the digest that deduplicates states. Stateless; thread-safe.
+ * The agent's single use of the wire contract. On the hot path it never builds an event: a batch a worker sent is
+ * validated by {@link EventScanner} (as strict as the codec, in one streaming pass) into {@link ScannedEvent}s —
+ * routing fields, state digest, and each event's own bytes, which are what the spool stores and the forwarder sends.
+ * The codec serves the rare paths: an event rewritten before egress, a stored event a test looks at. Stateless;
+ * thread-safe.
  */
 public final class BatchCodec {
 
-    /** The codec is thread-safe and costly to build: one per process. */
+    /** Both are thread-safe and costly to build: one per process. */
+    private static final EventScanner SCANNER = new EventScanner();
     private static final EventCodec CODEC = new EventCodec();
 
     private BatchCodec() {
     }
 
     /**
-     * Decodes a batch.
+     * Validates a batch ({@code application/cloudevents-batch+json}).
      *
+     * @param inspector sees every string of every event in the same pass and flags the events it says yes to (see
+     *                  {@link EventScanner#scanBatch(byte[], Predicate)}); {@code null} for none
      * @throws io.connectusm.events.EventDecodingException naming the field at fault
      */
-    public static List<MetadataEvent> decode(byte[] batch) {
-        return CODEC.decodeBatch(batch);
-    }
-
-    public static byte[] encode(List<MetadataEvent> events) {
-        return CODEC.encodeBatch(events);
+    public static List<ScannedEvent> scan(byte[] batch, Predicate<String> inspector) {
+        return SCANNER.scanBatch(batch, inspector);
     }
 
     /**
-     * Decodes one event ({@code application/cloudevents+json}).
+     * Validates one event ({@code application/cloudevents+json}), such as one the spool holds.
+     *
+     * @throws io.connectusm.events.EventDecodingException naming the field at fault
+     */
+    public static ScannedEvent scanEvent(byte[] json) {
+        return SCANNER.scan(json);
+    }
+
+    /**
+     * Decodes one event into objects (rare paths only).
      *
      * @throws io.connectusm.events.EventDecodingException naming the field at fault
      */
     public static MetadataEvent decodeEvent(byte[] json) {
         return CODEC.decode(json);
+    }
+
+    /** One event, as {@code application/cloudevents+json} (rare paths only). */
+    public static byte[] encode(MetadataEvent event) {
+        return CODEC.encode(event);
     }
 
     /**
@@ -66,31 +78,5 @@ public final class BatchCodec {
         }
         batch[at] = ']';
         return batch;
-    }
-
-    /** One event, as {@code application/cloudevents+json}; its length is what the spool accounts. */
-    public static byte[] encode(MetadataEvent event) {
-        return CODEC.encode(event);
-    }
-
-    /**
-     * A digest of the <em>state</em> an event carries: the event with its identity, emitter, time and, for a
-     * snapshot, its cause neutralised. Two events with the same digest say the same thing about the same
-     * subject, so the second need not be forwarded.
-     */
-    public static String stateDigest(MetadataEvent event) {
-        EventPayload payload = event.payload();
-        if (payload instanceof ConnectorSnapshot snapshot) {
-            payload = new ConnectorSnapshot(snapshot.name(), snapshot.connectorClass(), snapshot.connectorType(),
-                    snapshot.state(), snapshot.workerId(), snapshot.trace(), snapshot.tasks(), snapshot.config(),
-                    snapshot.maskedKeys(), snapshot.configFingerprint(), ChangeCause.RESYNC);
-        }
-        MetadataEvent neutral = new MetadataEvent("-", event.cluster(), "-", Instant.EPOCH, 0, Instant.EPOCH,
-                event.subject(), payload);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encode(neutral)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -1,14 +1,46 @@
 package io.connectusm.agent.spool;
 
-import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 
 /**
- * An event prepared for the store on the caller's thread (its key, its JSON, its state digest), so that the
- * committer thread only writes. Immutable.
+ * An event prepared for the store on the caller's thread (an event loop), so that the committer thread only
+ * writes: its key, its state digest (hex, as the index keeps it), and its store value already laid out
+ * ({@link SpoolRecord}: the digest and the event's bytes as the worker sent them). Handed to the committer whole:
+ * from then on the value is the committer's, which sets its key number in it before storing it; nobody else
+ * changes it.
  */
-record IncomingEvent(SpoolKey key, byte[] json, String digest) {
+final class IncomingEvent {
 
-    static IncomingEvent of(MetadataEvent event) {
-        return new IncomingEvent(SpoolKey.of(event), BatchCodec.encode(event), BatchCodec.stateDigest(event));
+    private final SpoolKey key;
+    private final String digest;
+    private final byte[] value;
+
+    private IncomingEvent(SpoolKey key, String digest, byte[] value) {
+        this.key = key;
+        this.digest = digest;
+        this.value = value;
+    }
+
+    static IncomingEvent of(ScannedEvent event) {
+        byte[] digest = event.stateDigest();
+        return new IncomingEvent(SpoolKey.of(event), SpoolRecord.hex(digest), SpoolRecord.value(digest, event));
+    }
+
+    SpoolKey key() {
+        return key;
+    }
+
+    String digest() {
+        return digest;
+    }
+
+    /** The store value, see {@link SpoolRecord}; its key number is set by the index. */
+    byte[] value() {
+        return value;
+    }
+
+    /** The event's length in bytes: what the spool accounts against {@code spool.max.bytes}. */
+    int jsonLength() {
+        return SpoolRecord.jsonLength(value);
     }
 }

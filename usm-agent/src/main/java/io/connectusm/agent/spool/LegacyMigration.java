@@ -1,6 +1,6 @@
 package io.connectusm.agent.spool;
 
-import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -8,8 +8,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Moves the events of a spool written by an earlier agent — one {@value #LEGACY_PENDING_MAP} entry per key,
- * holding the key's whole history as one batch — into one entry per event, so that an upgrade neither loses nor
- * resends them. Runs once, at start, before the index is read; the caller commits. Stateless.
+ * holding the key's whole history as one batch — into one entry per event of the layout that followed it (string
+ * store keys, which the index then moves into the current one), so that an upgrade neither loses nor resends them.
+ * Runs once, at start, before the index is read; the caller commits. Stateless.
  */
 final class LegacyMigration {
 
@@ -32,9 +33,9 @@ final class LegacyMigration {
         int damaged = 0;
         for (Map.Entry<String, byte[]> entry : legacy.entrySet()) {
             SpoolKey key = SpoolKey.decode(entry.getKey());
-            List<MetadataEvent> batch;
+            List<ScannedEvent> batch;
             try {
-                batch = key == null ? null : BatchCodec.decode(entry.getValue());
+                batch = key == null ? null : BatchCodec.scan(entry.getValue(), null);
             } catch (RuntimeException e) {
                 batch = null;
             }
@@ -44,9 +45,9 @@ final class LegacyMigration {
             }
             String prefix = key.encode();
             long seq = 0;
-            for (MetadataEvent event : batch) {
-                IncomingEvent incoming = IncomingEvent.of(event);
-                events.put(SpoolRecord.storeKey(prefix, seq++), SpoolRecord.value(incoming.digest(), incoming.json()));
+            for (ScannedEvent event : batch) {
+                events.put(SpoolRecord.storeKey(prefix, seq++), SpoolRecord.previousValue(event.stateDigest(),
+                        event.json()));
             }
         }
         store.removeMap(legacy);

@@ -8,7 +8,7 @@ import io.connectusm.events.MetadataEvent;
  *
  * @param key  the spool key it coalesces under
  * @param seq  its sequence number in the key's history
- * @param json the event as {@code application/cloudevents+json}, as it arrived (re-encoded once)
+ * @param json the event as {@code application/cloudevents+json}, the bytes the worker sent
  */
 public record PendingEvent(SpoolKey key, long seq, byte[] json) {
 

@@ -1,7 +1,7 @@
 package io.connectusm.agent.spool;
 
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link SpoolFullException} when the commit queue is full or the batch would leave more than
  * {@code spool.max.bytes} pending after coalescing; it never blocks the caller (a Netty event loop).
  *
- * <p>Thread-safe: public methods only enqueue (encoding and digests are computed on the caller's thread, so the
+ * <p>Thread-safe: public methods only enqueue (each event's store value is laid out on the caller's thread, so the
  * committer only writes). Lifecycle: {@link #open}, use, {@link #close()} (applies what is queued, commits,
  * closes the file).
  */
@@ -67,17 +67,14 @@ public final class Spool implements AutoCloseable {
     }
 
     /**
-     * Stores a batch durably. The future completes after the fsync that covers it, or fails with
-     * {@link SpoolFullException} (nothing stored) or another exception (store failure, nothing promised).
+     * Stores a batch durably: each event as the bytes it was scanned from, with its state digest. The future
+     * completes after the fsync that covers it, or fails with {@link SpoolFullException} (nothing stored) or another
+     * exception (store failure, nothing promised).
      */
-    public CompletableFuture<AppendResult> append(List<MetadataEvent> events) {
+    public CompletableFuture<AppendResult> append(List<ScannedEvent> events) {
         List<IncomingEvent> incoming = new ArrayList<>(events.size());
-        try {
-            for (MetadataEvent event : events) {
-                incoming.add(IncomingEvent.of(event));
-            }
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+        for (ScannedEvent event : events) {
+            incoming.add(IncomingEvent.of(event));
         }
         return committer.submit(true, () -> index.append(incoming));
     }

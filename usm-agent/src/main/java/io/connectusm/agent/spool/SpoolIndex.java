@@ -14,16 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the spool knows in memory, and the rules it applies to the store's entries: per {@link SpoolKey} where its
- * entries are (not the events: the heap follows the number of keys, whatever the number of pending events), the
- * coalescing of each key to at most {@code spool.history.size} pending states, deduplication against the key's
- * newest pending or last forwarded state digest, and the byte limit, checked after coalescing.
+ * What the spool knows in memory, and the rules it applies to the store's entries: per {@link SpoolKey} the entry
+ * numbers of its pending events (eight bytes each; the events themselves stay in the store file), the coalescing of
+ * each key to at most {@code spool.history.size} pending states, deduplication against the key's newest pending or
+ * last forwarded state digest, and the byte limit, checked after coalescing.
  *
- * <p>One store entry per pending event ({@link SpoolRecord}: key and per-key sequence number → state digest and
- * JSON), so a new state is one insert plus, when the key's history is full, the removal of its oldest entry.
+ * <p>One store entry per pending event ({@link SpoolRecord}: entry number → key number, state digest, JSON), entry
+ * numbers counting up across the spool, so a new state is one insert at the B-tree's right edge plus, when the key's
+ * history is full, the removal of its oldest entry. Each spool key gets its number when it first stores an entry
+ * ({@code SpoolFile#keys()} keeps the numbering).
  *
  * <p>Longer than ~300 lines for a reason: loading, appending (with coalescing and the byte limit), reading,
- * acknowledging and dropping all keep the same per-key ranges and the same three counters consistent with the store
+ * acknowledging and dropping all keep the same per-key lists and the same three counters consistent with the store
  * in one pass each; split apart, every piece would need the others' private state.
  *
  * <p>Not thread-safe: only the spool's committer thread calls it (the caller commits what it changed). Built
@@ -35,11 +37,12 @@ final class SpoolIndex {
 
     /** Where one key's entries are. */
     private static final class KeyState {
+        /** {@link SpoolKey#encode()}: the key of the forwarded and keys maps. */
         final String prefix;
-        /** The key's pending entries have store sequence numbers in [first, next); count of them exist. */
-        long first;
-        long next;
-        int count;
+        /** The key's number in the store, 0 until it first stores an entry. */
+        int number;
+        /** The entry numbers of its pending events, oldest first. */
+        final EntryNumbers pending = new EntryNumbers();
         /** Digest of the newest pending entry, {@code null} when there is none. */
         String latestDigest;
         /** Digest of the state last acknowledged by the endpoint, or {@code null}. */
@@ -49,36 +52,60 @@ final class SpoolIndex {
             this.prefix = key.encode();
         }
 
+        int count() {
+            return pending.size();
+        }
+
         /** The state a new event is compared with: the newest pending one, else the last forwarded. */
         String lastDigest() {
-            return count > 0 ? latestDigest : forwardedDigest;
+            return count() > 0 ? latestDigest : forwardedDigest;
         }
     }
 
     private final SpoolSettings settings;
     private final SpoolMetrics metrics;
-    private final MVMap<String, byte[]> events;
+    private final MVMap<Long, byte[]> entries;
+    private final MVMap<Long, String> keyNumbers;
     private final MVMap<String, String> forwarded;
     /** Iteration order is the forwarding order: keys in the order they started waiting. */
     private final LinkedHashMap<SpoolKey, KeyState> keys = new LinkedHashMap<>();
     private long pendingBytes;
     private int pendingEvents;
     private int pendingKeys;
+    private long nextEntry = 1;
+    private int nextKeyNumber = 1;
 
     private SpoolIndex(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.events = file.events();
+        this.entries = file.entries();
+        this.keyNumbers = file.keys();
         this.forwarded = file.forwarded();
     }
 
     /**
-     * Reads the index from the store: migrates an earlier layout, then takes every entry; entries that do not
-     * decode (the forwarder must not send junk) are removed and counted.
+     * Reads the index from the store: moves the entries of earlier layouts into this one, then takes every entry;
+     * entries that are not valid events (the forwarder must not send junk) are removed and counted.
      */
     static SpoolIndex load(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
         SpoolIndex index = new SpoolIndex(file, settings, metrics);
-        int damaged = LegacyMigration.migrate(file.store(), index.events);
+        MVMap<String, byte[]> previous = file.previousLayout();
+        int damaged = previous == null ? 0 : LegacyMigration.migrate(file.store(), previous);
+        Map<Integer, KeyState> byNumber = new HashMap<>();
+        List<Long> unusable = new ArrayList<>();
+        for (Map.Entry<Long, String> entry : index.keyNumbers.entrySet()) {
+            SpoolKey key = SpoolKey.decode(entry.getValue());
+            if (key == null || index.keys.containsKey(key) || entry.getKey() < 1 || entry.getKey() > Integer.MAX_VALUE) {
+                unusable.add(entry.getKey());
+                continue;
+            }
+            KeyState state = new KeyState(key);
+            state.number = entry.getKey().intValue();
+            index.keys.put(key, state);
+            byNumber.put(state.number, state);
+            index.nextKeyNumber = Math.max(index.nextKeyNumber, state.number + 1);
+        }
+        unusable.forEach(index.keyNumbers::remove);
         for (Map.Entry<String, String> entry : index.forwarded.entrySet()) {
             SpoolKey key = SpoolKey.decode(entry.getKey());
             if (key == null) {
@@ -87,17 +114,24 @@ final class SpoolIndex {
             }
             index.keys.computeIfAbsent(key, KeyState::new).forwardedDigest = entry.getValue();
         }
-        List<String> toRemove = new ArrayList<>();
-        for (Map.Entry<String, byte[]> entry : index.events.entrySet()) {
-            SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
-            if (parsed == null || !decodes(entry.getValue())) {
+        unusable.clear();
+        for (Map.Entry<Long, byte[]> entry : index.entries.entrySet()) {
+            byte[] value = entry.getValue();
+            KeyState state = isValid(value) ? byNumber.get(SpoolRecord.keyNumber(value)) : null;
+            if (state == null) {
                 damaged++;
-                toRemove.add(entry.getKey());
+                unusable.add(entry.getKey());
                 continue;
             }
-            index.loaded(parsed, entry.getValue());
+            index.loaded(state, entry.getKey(), value);
         }
-        toRemove.forEach(index.events::remove);
+        unusable.forEach(index.entries::remove);
+        Long last = index.entries.lastKey();
+        index.nextEntry = last == null ? 1 : last + 1;
+        if (previous != null) {
+            damaged += index.moveFrom(previous);
+            file.store().removeMap(previous);
+        }
         if (damaged > 0) {
             LOG.warn("skipped {} damaged spool entries; the workers' next inventory restores them", damaged);
             metrics.damaged.inc(damaged);
@@ -105,29 +139,55 @@ final class SpoolIndex {
         return index;
     }
 
-    private void loaded(SpoolRecord.Key parsed, byte[] value) {
-        KeyState state = keys.computeIfAbsent(parsed.key(), KeyState::new);
-        long seq = parsed.seq();
-        if (state.count == 0) {
-            state.first = seq;
-            state.next = seq;
+    /**
+     * Moves the entries of the previous layout (string store keys, each key's entries together) into this one, each
+     * key's in their order; returns how many were damaged (dropped). Runs once, at start; the caller commits, so an
+     * upgrade is all or nothing.
+     */
+    private int moveFrom(MVMap<String, byte[]> previous) {
+        int damaged = 0;
+        for (Map.Entry<String, byte[]> entry : previous.entrySet()) {
+            SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
+            byte[] value = SpoolRecord.fromPrevious(entry.getValue());
+            if (parsed == null || !isValid(value)) {
+                damaged++;
+                continue;
+            }
+            KeyState state = keys.computeIfAbsent(parsed.key(), KeyState::new);
+            SpoolRecord.setKeyNumber(value, numberOf(state));
+            long number = nextEntry++;
+            entries.put(number, value);
+            loaded(state, number, value);
         }
-        state.first = Math.min(state.first, seq);
-        if (seq >= state.next) {
-            state.next = seq + 1;
-            state.latestDigest = SpoolRecord.digest(value);
-        }
-        if (state.count++ == 0) {
+        return damaged;
+    }
+
+    private void loaded(KeyState state, long number, byte[] value) {
+        state.pending.add(number);
+        state.latestDigest = SpoolRecord.digest(value);
+        if (state.count() == 1) {
             pendingKeys++;
         }
         pendingEvents++;
         pendingBytes += SpoolRecord.jsonLength(value);
     }
 
-    /** Whether a stored value has the spool's layout and its event decodes. */
-    private static boolean decodes(byte[] value) {
+    /** The key's number in the store, given (and recorded) when it first needs one. */
+    private int numberOf(KeyState state) {
+        if (state.number == 0) {
+            if (nextKeyNumber == Integer.MAX_VALUE) {
+                throw new IllegalStateException("the spool has numbered " + Integer.MAX_VALUE + " keys");
+            }
+            state.number = nextKeyNumber++;
+            keyNumbers.put((long) state.number, state.prefix);
+        }
+        return state.number;
+    }
+
+    /** Whether a stored value has the spool's layout and its event is valid (scanned, not built). */
+    private static boolean isValid(byte[] value) {
         try {
-            return SpoolRecord.isWellFormed(value) && BatchCodec.decodeEvent(SpoolRecord.json(value)) != null;
+            return SpoolRecord.isWellFormed(value) && BatchCodec.scanEvent(SpoolRecord.json(value)) != null;
         } catch (RuntimeException e) {
             return false;
         }
@@ -155,7 +215,7 @@ final class SpoolIndex {
             }
             last.put(event.key(), event.digest());
             added.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event);
-            addedBytes += event.json().length;
+            addedBytes += event.jsonLength();
         }
         if (pendingBytes + addedBytes > settings.maxBytes()) {
             // Only near the limit: what the batch coalesces away counts too, so a key whose history is full can
@@ -185,9 +245,9 @@ final class SpoolIndex {
         List<PendingEvent> batch = new ArrayList<>();
         long batchBytes = 2;
         for (Map.Entry<SpoolKey, KeyState> entry : keys.entrySet()) {
-            KeyState state = entry.getValue();
-            for (long seq = state.first; state.count > 0 && seq < state.next; seq++) {
-                byte[] value = events.get(SpoolRecord.storeKey(state.prefix, seq));
+            EntryNumbers pending = entry.getValue().pending;
+            for (int i = 0; i < pending.size(); i++) {
+                byte[] value = entries.get(pending.get(i));
                 if (value == null) {
                     continue;
                 }
@@ -195,7 +255,7 @@ final class SpoolIndex {
                 if (batch.size() >= max || !batch.isEmpty() && batchBytes + length + 1 > EventLimits.MAX_DOCUMENT_BYTES) {
                     return batch;
                 }
-                batch.add(new PendingEvent(entry.getKey(), seq, SpoolRecord.json(value)));
+                batch.add(new PendingEvent(entry.getKey(), pending.get(i), SpoolRecord.json(value)));
                 batchBytes += length + 1;
             }
         }
@@ -207,19 +267,15 @@ final class SpoolIndex {
         for (PendingEvent event : sent) {
             KeyState state = keys.get(event.key());
             // Gone already when newer states coalesced it away while it was being sent.
-            byte[] removed = state == null || event.seq() < state.first || event.seq() >= state.next ? null
-                    : events.remove(SpoolRecord.storeKey(state.prefix, event.seq()));
-            if (removed == null) {
+            if (state == null || !state.pending.remove(event.seq())) {
                 continue;
             }
-            removedOne(state, removed);
-            if (state.count == 0) {
+            removedOne(state, entries.remove(event.seq()));
+            if (state.count() == 0) {
                 // Only the newest state matters for deduplication, and it is forwarded once the key is empty.
                 state.forwardedDigest = state.latestDigest;
                 state.latestDigest = null;
                 forwarded.put(state.prefix, state.forwardedDigest);
-            } else if (event.seq() == state.first) {
-                skipToOldest(state);
             }
         }
     }
@@ -235,14 +291,14 @@ final class SpoolIndex {
             Map.Entry<SpoolKey, KeyState> entry = it.next();
             if (clusters.contains(entry.getKey().cluster())) {
                 KeyState state = entry.getValue();
-                dropped += state.count;
-                while (state.count > 0 && state.first < state.next) {
-                    byte[] removed = events.remove(SpoolRecord.storeKey(state.prefix, state.first++));
-                    if (removed != null) {
-                        removedOne(state, removed);
-                    }
+                dropped += state.count();
+                while (state.count() > 0) {
+                    removedOne(state, entries.remove(state.pending.removeFirst()));
                 }
                 forwarded.remove(state.prefix);
+                if (state.number != 0) {
+                    keyNumbers.remove((long) state.number);
+                }
                 it.remove();
             }
         }
@@ -272,19 +328,15 @@ final class SpoolIndex {
 
     /** Bytes of the entries that adding {@code added} to a key pushes out of its history. */
     private long coalescedBytes(KeyState state, List<IncomingEvent> added) {
-        int existing = state == null ? 0 : state.count;
+        int existing = state == null ? 0 : state.count();
         int excess = Math.max(0, existing + added.size() - settings.historySize());
         long freed = 0;
-        for (long seq = state == null ? 0 : state.first; excess > 0 && existing > 0 && seq < state.next; seq++) {
-            byte[] value = events.get(SpoolRecord.storeKey(state.prefix, seq));
-            if (value != null) {
-                freed += SpoolRecord.jsonLength(value);
-                excess--;
-                existing--;
-            }
+        for (int i = 0; excess > 0 && i < existing; i++, excess--) {
+            byte[] value = entries.get(state.pending.get(i));
+            freed += value == null ? 0 : SpoolRecord.jsonLength(value);
         }
         for (int i = 0; i < excess; i++) {
-            freed += added.get(i).json().length;
+            freed += added.get(i).jsonLength();
         }
         return freed;
     }
@@ -298,53 +350,44 @@ final class SpoolIndex {
         if (state == null) {
             state = new KeyState(key);
             keys.put(key, state);
-        } else if (state.count == 0) {
+        } else if (state.count() == 0) {
             // Re-insert so that keys are forwarded in the order they started waiting.
             keys.remove(key);
             keys.put(key, state);
         }
-        int excess = Math.max(0, state.count + added.size() - settings.historySize());
+        int excess = Math.max(0, state.count() + added.size() - settings.historySize());
         metrics.coalesced.inc(excess);
-        while (excess > 0 && state.count > 0 && state.first < state.next) {
-            byte[] removed = events.remove(SpoolRecord.storeKey(state.prefix, state.first++));
-            if (removed != null) {
-                removedOne(state, removed);
-                excess--;
-            }
+        while (excess > 0 && state.count() > 0) {
+            removedOne(state, entries.remove(state.pending.removeFirst()));
+            excess--;
         }
+        int number = numberOf(state);
         for (IncomingEvent event : added) {
-            long seq = state.next++;
             if (excess > 0) {
                 // Superseded within this very batch: never written.
                 excess--;
-                state.first = state.next;
                 continue;
             }
-            events.put(SpoolRecord.storeKey(state.prefix, seq), SpoolRecord.value(event.digest(), event.json()));
-            if (state.count++ == 0) {
-                state.first = seq;
+            byte[] value = event.value();
+            SpoolRecord.setKeyNumber(value, number);
+            long entry = nextEntry++;
+            entries.put(entry, value);
+            state.pending.add(entry);
+            if (state.count() == 1) {
                 pendingKeys++;
             }
             pendingEvents++;
-            pendingBytes += event.json().length;
+            pendingBytes += event.jsonLength();
         }
         state.latestDigest = added.get(added.size() - 1).digest();
     }
 
+    /** Accounts for an entry just taken off {@code state}'s list ({@code removed}: its value, never null in practice). */
     private void removedOne(KeyState state, byte[] removed) {
-        pendingBytes -= SpoolRecord.jsonLength(removed);
+        pendingBytes -= removed == null ? 0 : SpoolRecord.jsonLength(removed);
         pendingEvents--;
-        if (--state.count == 0) {
-            state.first = state.next;
+        if (state.count() == 0) {
             pendingKeys--;
-        }
-    }
-
-    /** Moves {@code first} past entries that are gone (acknowledged out of order, or damaged at start). */
-    private void skipToOldest(KeyState state) {
-        state.first++;
-        while (state.first < state.next && !events.containsKey(SpoolRecord.storeKey(state.prefix, state.first))) {
-            state.first++;
         }
     }
 }

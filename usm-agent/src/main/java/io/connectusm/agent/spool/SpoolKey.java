@@ -1,8 +1,7 @@
 package io.connectusm.agent.spool;
 
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.MetadataEvent;
-import io.connectusm.events.WorkerPlugins;
+import io.connectusm.events.ScannedEvent;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 public record SpoolKey(ClusterRef cluster, String kind, String subject) {
 
-    /** The key an event coalesces under. */
-    public static SpoolKey of(MetadataEvent event) {
+    /** The key an event coalesces under (a worker-plugins event's subject is its payload's worker ID). */
+    public static SpoolKey of(ScannedEvent event) {
         return switch (event.type()) {
             case CONNECTOR_SNAPSHOT, CONNECTOR_DELETED -> new SpoolKey(event.cluster(), "connector", event.subject());
             case CLUSTER_INVENTORY -> new SpoolKey(event.cluster(), "inventory", "");
-            case WORKER_PLUGINS -> new SpoolKey(event.cluster(), "worker", ((WorkerPlugins) event.payload()).workerId());
+            case WORKER_PLUGINS -> new SpoolKey(event.cluster(), "worker", event.subject());
         };
     }
 

@@ -10,7 +10,9 @@
  *   <li>{@code SpoolIndex} — the in-memory index of keys (not events): coalescing to a bounded history per
  *       {@link io.connectusm.agent.spool.SpoolKey}, deduplication by state digest, the byte limit after coalescing;</li>
  *   <li>{@code LegacyMigration} — the one-batch-per-key layout of earlier agents, migrated at start;</li>
- *   <li>{@code SpoolRecord}, {@link io.connectusm.agent.spool.BatchCodec} — the stored form of an event.</li>
+ *   <li>{@code SpoolRecord}, {@code IncomingEvent}, {@link io.connectusm.agent.spool.BatchCodec} — the stored form of an
+ *       event (its numeric store key, digest and bytes as the worker sent them) and the agent's one use of the wire
+ *       contract (the scan, and the codec for rare paths).</li>
  * </ul>
  *
  * <p>May call metadata-events, H2's MVStore and the Prometheus client; nothing else of the agent.

@@ -48,7 +48,7 @@ class ControlPlaneTest {
     @Test
     void listsClustersSeenWithTheirRegistration() {
         registrations.replaceStatic(List.of(new Registration(CLUSTER, "usmcc-42", null, null, null)));
-        activity.seen(CLUSTER, List.of(TestEvents.inventory(CLUSTER, "a", "b")));
+        activity.seen(CLUSTER, TestEvents.scanned(List.of(TestEvents.inventory(CLUSTER, "a", "b"))));
         activity.accepted(CLUSTER, 1);
         assertThat(body(controlPlane.handle("GET", "/v1/clusters"))).isEqualTo("{\"clusters\":[{"
                 + "\"kafka_cluster_id\":\"kafka-abc\",\"connect_cluster_id\":\"connect-group-xyz\",\"registered\":true,"

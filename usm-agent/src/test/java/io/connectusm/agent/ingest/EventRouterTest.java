@@ -10,17 +10,27 @@ import io.connectusm.agent.TestEvents;
 import io.connectusm.agent.api.Registration;
 import io.connectusm.agent.registration.ClusterActivity;
 import io.connectusm.agent.registration.RegistrationMap;
+import io.connectusm.agent.spool.BatchCodec;
+import io.connectusm.agent.spool.PendingEvent;
 import io.connectusm.agent.spool.Spool;
 import io.connectusm.agent.spool.SpoolMetrics;
 import io.connectusm.agent.spool.SpoolSettings;
 import io.connectusm.agent.tls.PeerIdentity;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.MetadataEvent;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EventRouterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -147,5 +159,120 @@ class EventRouterTest {
         assertThat(outcome.status()).isEqualTo(503);
         assertThat(outcome.retryAfterSeconds()).isEqualTo(7);
         assertThat(spool.pendingEvents()).isZero();
+    }
+
+    @Test
+    void storesEachEventAsTheBytesTheWorkerSent() throws Exception {
+        ArrayNode sent = (ArrayNode) JSON.readTree(batch(snapshot(CLUSTER, "a", "t"), snapshot(CLUSTER, "b", "t")));
+        ((ObjectNode) sent.get(1)).put("x-field-of-a-newer-worker", "kept");
+        String body = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(sent);
+
+        assertThat(ingest(worker, body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(204);
+
+        List<PendingEvent> pending = spool.pending(10).get(5, TimeUnit.SECONDS);
+        assertThat(pending).hasSize(2);
+        for (PendingEvent event : pending) {
+            assertThat(body).contains(new String(event.json(), StandardCharsets.UTF_8));
+        }
+        assertThat(new String(pending.get(1).json(), StandardCharsets.UTF_8)).contains("x-field-of-a-newer-worker")
+                .contains("\n");
+        // What the forwarder sends, the stored bytes joined, is a batch the endpoint's codec reads as the two events.
+        assertThat(TestEvents.CODEC.decodeBatch(BatchCodec.batchOf(pending.stream().map(PendingEvent::json).toList())))
+                .extracting(MetadataEvent::subject).containsExactly("a", "b");
+    }
+
+    @Test
+    void theSameStateSentAgainInOtherBytesIsDeduplicated() throws Exception {
+        MetadataEvent first = snapshot(CLUSTER, "a", "t1");
+        ConnectorSnapshot s = (ConnectorSnapshot) first.payload();
+        MetadataEvent again = new MetadataEvent("another-id", CLUSTER, "worker-2:8083", first.epoch().plusSeconds(60), 0,
+                first.time().plusSeconds(60), "a", new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(),
+                        s.state(), s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(), ChangeCause.RESYNC));
+        ObjectNode reordered = JSON.createObjectNode();
+        ObjectNode tree = (ObjectNode) JSON.readTree(batch(again)).get(0);
+        List<String> names = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        Collections.reverse(names);
+        names.forEach(name -> reordered.set(name, tree.get(name)));
+        byte[] otherBytes = JSON.writerWithDefaultPrettyPrinter()
+                .with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(JSON.createArrayNode().add(reordered));
+
+        assertThat(ingest(worker, batch(first)).status()).isEqualTo(204);
+        assertThat(ingest(worker, otherBytes).status()).isEqualTo(204);
+        assertThat(ingest(worker, batch(snapshot(CLUSTER, "a", "t2"))).status()).isEqualTo(204);
+
+        // The second was the first's state: not stored (with history 4, a new state would have been kept).
+        assertThat(spool.pending(10).get(5, TimeUnit.SECONDS)).extracting(p -> p.event().id())
+                .doesNotContain("another-id").hasSize(2).contains(first.id());
+    }
+
+    @Test
+    void theSecondLineScrubsTheEventsItFlagsAndLeavesTheOthersAsSent() throws Exception {
+        String canary = "Canary-s3cr3t-7f3a9d";
+        SecondLineScan scan = new SecondLineScan() {
+            @Override
+            public boolean flags(String text) {
+                return text.contains(canary);
+            }
+
+            @Override
+            public MetadataEvent scrub(MetadataEvent event) {
+                ConnectorSnapshot s = (ConnectorSnapshot) event.payload();
+                return new MetadataEvent(event.id(), event.cluster(), event.workerId(), event.epoch(), event.sequence(),
+                        event.time(), event.subject(), new ConnectorSnapshot(s.name(), s.connectorClass(),
+                                s.connectorType(), s.state(), s.workerId(), "(scrubbed)", s.tasks(), s.config(),
+                                s.maskedKeys(), s.cause()));
+            }
+        };
+        router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC(), scan);
+        ArrayNode sent = (ArrayNode) JSON.readTree(batch(snapshot(CLUSTER, "a", "t"), snapshot(CLUSTER, "b", "t")));
+        ((ObjectNode) sent.get(0).get("data")).put("trace", "java.sql.SQLException: login failed for " + canary);
+        // In a field the contract does not know, which would travel on in the bytes: it must be looked at too.
+        ((ObjectNode) sent.get(1)).putObject("x-debug").put("echo", canary);
+        String body = JSON.writeValueAsString(sent);
+
+        assertThat(ingest(worker, body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(204);
+
+        List<PendingEvent> pending = spool.pending(10).get(5, TimeUnit.SECONDS);
+        assertThat(pending).hasSize(2).allSatisfy(event ->
+                assertThat(new String(event.json(), StandardCharsets.UTF_8)).doesNotContain(canary));
+        assertThat(((ConnectorSnapshot) pending.get(0).event().payload()).trace()).isEqualTo("(scrubbed)");
+
+        ArrayNode clean = (ArrayNode) JSON.readTree(batch(snapshot(CLUSTER, "c", "t")));
+        String cleanBody = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(clean);
+        assertThat(ingest(worker, cleanBody.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(204);
+        assertThat(cleanBody).contains(new String(spool.pending(10).get(5, TimeUnit.SECONDS).get(2).json(),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSecondLineThatCannotRewriteAnEventRefusesTheBatchRatherThanLetItLeave() throws Exception {
+        SecondLineScan broken = new SecondLineScan() {
+            @Override
+            public boolean flags(String text) {
+                return text.startsWith("t");
+            }
+
+            @Override
+            public MetadataEvent scrub(MetadataEvent event) {
+                throw new IllegalStateException("cannot");
+            }
+        };
+        router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC(), broken);
+
+        assertThat(ingest(worker, batch(snapshot(CLUSTER, "a", "t"))).status()).isEqualTo(500);
+        assertThat(spool.pendingEvents()).isZero();
+    }
+
+    @Test
+    void aBatchInUtf16IsAcceptedAndStoredInUtf8() throws Exception {
+        byte[] utf16 = new String(batch(snapshot(CLUSTER, "a", "t")), StandardCharsets.UTF_8)
+                .getBytes(StandardCharsets.UTF_16LE);
+
+        assertThat(ingest(worker, utf16).status()).isEqualTo(204);
+
+        byte[] stored = spool.pending(10).get(5, TimeUnit.SECONDS).get(0).json();
+        assertThat(stored[0]).isEqualTo((byte) '{');
+        assertThat(BatchCodec.decodeEvent(stored).subject()).isEqualTo("a");
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.connectusm.agent.TestEvents;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.events.ScannedEvent;
 import io.connectusm.testkit.LogCapture;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jol.info.GraphLayout;
@@ -40,6 +44,11 @@ class SpoolTest {
 
     private Spool open(long maxBytes, int history) throws Exception {
         return Spool.open(new SpoolSettings(dir, maxBytes, history, 64), metrics, () -> { }, Clock.systemUTC());
+    }
+
+    /** Appends events as the data plane does: encoded as a worker would, scanned, their bytes stored. */
+    private static CompletableFuture<AppendResult> append(Spool spool, List<MetadataEvent> events) {
+        return spool.append(TestEvents.scanned(events));
     }
 
     private static List<String> ids(List<PendingEvent> pending) {
@@ -67,7 +76,7 @@ class SpoolTest {
         MetadataEvent a = snapshot(CLUSTER, "a", "t1");
         MetadataEvent b = snapshot(CLUSTER, "b", "t1");
         try (Spool spool = open(1 << 20, 4)) {
-            assertThat(spool.append(List.of(a, b)).get(5, TimeUnit.SECONDS).stored()).isEqualTo(2);
+            assertThat(append(spool, List.of(a, b)).get(5, TimeUnit.SECONDS).stored()).isEqualTo(2);
         }
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(100).get())).containsExactly(a.id(), b.id());
@@ -80,19 +89,19 @@ class SpoolTest {
     void doesNotSpoolOrForwardTheSameStateTwice() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent first = snapshot(CLUSTER, "a", "t1");
-            spool.append(List.of(first)).get();
+            append(spool, List.of(first)).get();
             // The same state again (another id, time, cause): a duplicate while pending...
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
             spool.acknowledge(spool.pending(10).get()).get();
             // ...and after it was forwarded.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t1"))).get().deduplicated()).isEqualTo(1);
             assertThat(spool.pending(10).get()).isEmpty();
             // A real change is spooled.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().stored()).isEqualTo(1);
         }
         try (Spool spool = open(1 << 20, 4)) {
             // What was forwarded is remembered across a restart too.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
         }
     }
 
@@ -103,7 +112,7 @@ class SpoolTest {
             for (int i = 0; i < 10; i++) {
                 updates.add(snapshot(CLUSTER, "a", "t" + i));
             }
-            spool.append(updates).get();
+            append(spool, updates).get();
             assertThat(ids(spool.pending(100).get())).containsExactly(updates.get(7).id(), updates.get(8).id(),
                     updates.get(9).id());
             assertThat(metrics.coalesced.get()).isEqualTo(7);
@@ -114,8 +123,8 @@ class SpoolTest {
     void refusesWhenFullInsteadOfDropping() throws Exception {
         try (Spool spool = open(4096, 4)) {
             List<MetadataEvent> kept = TestEvents.snapshots(CLUSTER, "c", 3);
-            spool.append(kept).get();
-            CompletableFuture<AppendResult> refused = spool.append(TestEvents.snapshots(CLUSTER, "d", 10));
+            append(spool, kept).get();
+            CompletableFuture<AppendResult> refused = append(spool, TestEvents.snapshots(CLUSTER, "d", 10));
             assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SpoolFullException.class);
             assertThat(ids(spool.pending(100).get())).containsExactlyElementsOf(kept.stream().map(MetadataEvent::id).toList());
@@ -131,31 +140,31 @@ class SpoolTest {
         MetadataEvent b1 = snapshot(CLUSTER, "b", "t1");
         long max = BatchCodec.encode(a1).length + BatchCodec.encode(a2).length + 100;
         try (Spool spool = open(max, 2)) {
-            spool.append(List.of(a1, a2)).get();
+            append(spool, List.of(a1, a2)).get();
             // Full: a new connector's state would grow the spool past its limit...
-            assertThatThrownBy(() -> spool.append(List.of(b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            assertThatThrownBy(() -> append(spool, List.of(b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
             // ...but a new state of a connector whose history is full only replaces its oldest one.
-            assertThat(spool.append(List.of(a3)).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(a3)).get().stored()).isEqualTo(1);
             assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
             assertThat(spool.pendingBytes()).isLessThanOrEqualTo(max);
             // A batch is all or nothing: one event that does not fit refuses it whole.
-            assertThatThrownBy(() -> spool.append(List.of(a4, b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
+            assertThatThrownBy(() -> append(spool, List.of(a4, b1)).get()).hasCauseInstanceOf(SpoolFullException.class);
             assertThat(ids(spool.pending(10).get())).containsExactly(a2.id(), a3.id());
             // Once the endpoint took some, there is room again.
             spool.acknowledge(spool.pending(1).get()).get();
-            assertThat(spool.append(List.of(b1)).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(b1)).get().stored()).isEqualTo(1);
             assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), b1.id());
         }
     }
 
     @Test
-    void heapHoldsKeysNotEvents() throws Exception {
+    void heapHoldsKeysAndEntryNumbersNotEvents() throws Exception {
         try (Spool spool = open(1L << 30, 1000)) {
             List<MetadataEvent> first = new ArrayList<>();
             for (int k = 0; k < 20; k++) {
                 first.add(snapshot(CLUSTER, "c" + k, "t0"));
             }
-            spool.append(first).get();
+            append(spool, first).get();
             long withOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
             for (int round = 1; round < 500; round += 25) {
                 List<MetadataEvent> batch = new ArrayList<>();
@@ -164,14 +173,15 @@ class SpoolTest {
                         batch.add(snapshot(CLUSTER, "c" + k, "t" + i));
                     }
                 }
-                spool.append(batch).get();
+                append(spool, batch).get();
             }
             assertThat(spool.pendingEvents()).isEqualTo(20 * 501);
             assertThat(spool.pendingBytes()).isGreaterThan(8_000_000L);
-            // 10,020 pending events (over 8 MB) and the in-memory index has not grown by a byte: the events are in
-            // the store file, read back only when forwarded.
+            // 10,020 pending events (over 8 MB) and the in-memory index grew by their entry numbers only, eight bytes
+            // each (in arrays that at most double): the events are in the store file, read back only when forwarded.
             long withFiveHundredOneEach = GraphLayout.parseInstance(spool.indexForTests()).totalSize();
-            assertThat(withFiveHundredOneEach).isLessThanOrEqualTo(withOneEach).isLessThan(20 * 1024);
+            assertThat(withFiveHundredOneEach).isLessThanOrEqualTo(withOneEach + 2 * 8 * 20 * 500)
+                    .isLessThan(spool.pendingBytes() / 50);
             assertThat(ids(spool.pending(1000).get())).hasSize(1000).startsWith(first.get(0).id());
         }
     }
@@ -183,13 +193,13 @@ class SpoolTest {
         Files.createDirectories(dir);
         MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
         MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
-        legacy.put(new SpoolKey(CLUSTER, "connector", "a").encode(), BatchCodec.encode(a));
-        legacy.put(new SpoolKey(CLUSTER, "connector", "b").encode(), BatchCodec.encode(List.of(b)));
+        legacy.put(new SpoolKey(CLUSTER, "connector", "a").encode(), TestEvents.batch(a));
+        legacy.put(new SpoolKey(CLUSTER, "connector", "b").encode(), TestEvents.batch(List.of(b)));
         store.close();
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(10).get())).containsExactly(a.get(0).id(), a.get(1).id(), b.id());
             // Still deduplicated against the migrated newest state.
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
         }
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(spool.pendingEvents()).isEqualTo(3);
@@ -202,18 +212,18 @@ class SpoolTest {
         try (Spool spool = open(1 << 20, 2)) {
             MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
             MetadataEvent a2 = snapshot(CLUSTER, "a", "t2");
-            spool.append(List.of(a1, a2)).get();
+            append(spool, List.of(a1, a2)).get();
             List<PendingEvent> sent = spool.pending(10).get();
             MetadataEvent a3 = snapshot(CLUSTER, "a", "t3");
             MetadataEvent a4 = snapshot(CLUSTER, "a", "t4");
-            spool.append(List.of(a3, a4)).get();
+            append(spool, List.of(a3, a4)).get();
             spool.acknowledge(sent).get();
             assertThat(ids(spool.pending(10).get())).containsExactly(a3.id(), a4.id());
             assertThat(spool.pendingEvents()).isEqualTo(2);
             spool.acknowledge(spool.pending(10).get()).get();
             assertThat(spool.pendingEvents()).isZero();
             assertThat(spool.pendingBytes()).isZero();
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t4"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t4"))).get().deduplicated()).isEqualTo(1);
         }
     }
 
@@ -224,11 +234,11 @@ class SpoolTest {
             a.add(snapshot(CLUSTER, "a", "t" + i));
         }
         try (Spool spool = open(1 << 20, 4)) {
-            spool.append(a.subList(0, 3)).get();
+            append(spool, a.subList(0, 3)).get();
         }
         try (Spool spool = open(1 << 20, 4)) {
             // The new states go after the ones already stored (not over them), and the oldest is coalesced away.
-            spool.append(a.subList(3, 5)).get();
+            append(spool, a.subList(3, 5)).get();
             assertThat(ids(spool.pending(10).get())).containsExactly(a.get(1).id(), a.get(2).id(), a.get(3).id(),
                     a.get(4).id());
         }
@@ -243,10 +253,10 @@ class SpoolTest {
     void acknowledgeDeletesOnlyWhatWasSent() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent a1 = snapshot(CLUSTER, "a", "t1");
-            spool.append(List.of(a1)).get();
+            append(spool, List.of(a1)).get();
             List<PendingEvent> sent = spool.pending(10).get();
             MetadataEvent a2 = snapshot(CLUSTER, "a", "t2", ConnectorState.PAUSED);
-            spool.append(List.of(a2)).get();
+            append(spool, List.of(a2)).get();
             spool.acknowledge(sent).get();
             assertThat(ids(spool.pending(10).get())).containsExactly(a2.id());
         }
@@ -256,7 +266,7 @@ class SpoolTest {
     void dropsDeregisteredClustersOnly() throws Exception {
         try (Spool spool = open(1 << 20, 4)) {
             MetadataEvent keep = snapshot(CLUSTER, "a", "t1");
-            spool.append(List.of(keep, snapshot(OTHER_CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "b", "t1"))).get();
+            append(spool, List.of(keep, snapshot(OTHER_CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "b", "t1"))).get();
             assertThat(spool.dropClusters(Set.of(OTHER_CLUSTER)).get()).isEqualTo(2);
             assertThat(ids(spool.pending(10).get())).containsExactly(keep.id());
             assertThat(metrics.droppedUnregistered.get()).isEqualTo(2);
@@ -268,7 +278,7 @@ class SpoolTest {
         try (Spool spool = open(64 << 20, 4)) {
             List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                futures.add(spool.append(List.of(snapshot(CLUSTER, "c" + i, "t"))));
+                futures.add(append(spool, List.of(snapshot(CLUSTER, "c" + i, "t"))));
             }
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
             assertThat(spool.pendingEvents()).isEqualTo(50);
@@ -282,25 +292,67 @@ class SpoolTest {
     void skipsAndCountsDamagedEntriesAtStart() throws Exception {
         MetadataEvent good = snapshot(CLUSTER, "a", "t1");
         try (Spool spool = open(1 << 20, 4)) {
-            spool.append(List.of(good)).get();
+            append(spool, List.of(good)).get();
         }
         MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
         MVMap<String, byte[]> events = store.openMap("events");
         String broken = new SpoolKey(CLUSTER, "connector", "broken").encode();
-        events.put(SpoolRecord.storeKey(broken, 0), SpoolRecord.value("00".repeat(32), "{\"not\":\"an event\"".getBytes()));
+        events.put(SpoolRecord.storeKey(broken, 0), SpoolRecord.previousValue(new byte[32], "{\"not\":\"an event\"".getBytes()));
         events.put(SpoolRecord.storeKey(broken, 1), new byte[] {1, 2, 3});
         events.put("no-key-shape", BatchCodec.encode(good));
         // The same kinds of damage in the layout of earlier agents, which is migrated at start.
         MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
         legacy.put(broken, "[{\"not\":\"an event\"".getBytes());
         legacy.put("no-key-shape", new byte[] {1, 2, 3});
+        // And in this layout: an entry of a key number nobody has, an entry that is not an event, a key that is no key.
+        MVMap<Long, byte[]> entries = store.openMap(SpoolFile.ENTRIES_MAP, new MVMap.Builder<Long, byte[]>()
+                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        byte[] ofNobody = entries.get(entries.firstKey()).clone();
+        SpoolRecord.setKeyNumber(ofNobody, 999);
+        entries.put(entries.lastKey() + 1, ofNobody);
+        entries.put(entries.lastKey() + 1, new byte[] {1, 2, 3});
+        MVMap<Long, String> keys = store.openMap(SpoolFile.KEYS_MAP, new MVMap.Builder<Long, String>()
+                .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+        keys.put(998L, "not/a/key");
         store.close();
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(ids(spool.pending(10).get())).containsExactly(good.id());
             assertThat(spool.pendingEvents()).isEqualTo(1);
-            assertThat(metrics.damaged.get()).isEqualTo(5);
+            assertThat(metrics.damaged.get()).isEqualTo(7);
             assertThat(spool.isWritable()).isTrue();
         }
+    }
+
+    @Test
+    void movesTheEntriesOfThePreviousLayoutKeepingOrderAndDeduplication() throws Exception {
+        List<MetadataEvent> a = List.of(snapshot(CLUSTER, "a", "t1"), snapshot(CLUSTER, "a", "t2"));
+        MetadataEvent b = snapshot(CLUSTER, "b", "t1");
+        Files.createDirectories(dir);
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<String, byte[]> events = store.openMap(SpoolFile.EVENTS_MAP);
+        String prefixA = new SpoolKey(CLUSTER, "connector", "a").encode();
+        List<ScannedEvent> scannedA = TestEvents.scanned(a);
+        events.put(SpoolRecord.storeKey(prefixA, 7), SpoolRecord.previousValue(scannedA.get(0).stateDigest(),
+                scannedA.get(0).json()));
+        events.put(SpoolRecord.storeKey(prefixA, 8), SpoolRecord.previousValue(scannedA.get(1).stateDigest(),
+                scannedA.get(1).json()));
+        ScannedEvent scannedB = TestEvents.scanned(List.of(b)).get(0);
+        events.put(SpoolRecord.storeKey(new SpoolKey(CLUSTER, "connector", "b").encode(), 0),
+                SpoolRecord.previousValue(scannedB.stateDigest(), scannedB.json()));
+        store.<String, String>openMap("forwarded").put(new SpoolKey(CLUSTER, "connector", "c").encode(), "00");
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(a.get(0).id(), a.get(1).id(), b.id());
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t3"))).get().stored()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(4);
+            assertThat(metrics.damaged.get()).isZero();
+        }
+        MVStore reopened = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).readOnly().open();
+        assertThat(reopened.hasMap(SpoolFile.EVENTS_MAP)).as("the previous layout's map is gone").isFalse();
+        reopened.close();
     }
 
     @Test
@@ -308,7 +360,7 @@ class SpoolTest {
         Files.write(dir.resolve(Spool.FILE_NAME), "this is not an MVStore file at all".repeat(200).getBytes());
         try (Spool spool = open(1 << 20, 4)) {
             assertThat(spool.pending(10).get()).isEmpty();
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "a", "t1"))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t1"))).get().stored()).isEqualTo(1);
         }
         assertThat(metrics.damaged.get()).isEqualTo(1);
         try (var files = Files.list(dir)) {
@@ -320,7 +372,7 @@ class SpoolTest {
     void reportsOnceThatATruncatedStoreFileLostAcknowledgedEvents() throws Exception {
         try (Spool spool = open(64 << 20, 4)) {
             for (int i = 0; i < 20; i++) {
-                spool.append(TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
+                append(spool, TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
             }
         }
         Path file = dir.resolve(Spool.FILE_NAME);
@@ -335,7 +387,7 @@ class SpoolTest {
             assertThat(logs.text()).containsOnlyOnce("WARN").contains("was truncated or damaged")
                     .contains("workers' next inventory");
             assertThat(spool.isWritable()).isTrue();
-            assertThat(spool.append(List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "after", "t"))).get().stored()).isEqualTo(1);
         }
         try (Spool spool = open(64 << 20, 4)) {
             assertThat(metrics.recovered.get()).as("not reported again at the next start").isEqualTo(1);
@@ -347,7 +399,7 @@ class SpoolTest {
     void reportsNothingWhenTheStoreFileIsIntact() throws Exception {
         for (int run = 0; run < 3; run++) {
             try (Spool spool = open(64 << 20, 4)) {
-                spool.append(TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
+                append(spool, TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
                 spool.acknowledge(spool.pending(2).get()).get();
             }
         }

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.connectusm.endpoint.auth.KeyScope;
+import io.connectusm.endpoint.auth.Principal;
 import io.connectusm.endpoint.http.ApiResponse;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.http.UsmApiException;
+import io.connectusm.endpoint.store.ClusterReportStore;
 import io.connectusm.endpoint.store.ConnectCluster;
 import io.connectusm.endpoint.store.ConnectorStore;
 import io.connectusm.endpoint.store.RegistrationStore;
@@ -30,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code events.max.future.ms} after the endpoint's clock is refused whole with 400 (never clamped: with newest
  * wins, a time in the future would pin a connector's state until the clock caught up). A scoped agent key writes
  * only into the registrations of its environment, and only for its listed clusters: a batch naming another is
- * refused whole with 403 {@code outside_key_scope}. Thread-safe.
+ * refused whole with 403 {@code outside_key_scope}. Before anything is stored, every string of every event goes
+ * through the {@link IngestScrubber} (a worker with an older plugin does not leave credentials here). An accepted
+ * batch also records, per registration, when it was heard from and through which agent key
+ * ({@link ClusterReportStore}). Thread-safe.
  */
 final class EventsResource {
 
@@ -41,14 +47,18 @@ final class EventsResource {
     private final EventCodec codec;
     private final RegistrationStore registrations;
     private final ConnectorStore connectors;
+    private final ClusterReportStore reports;
     private final Duration maxFuture;
     private final Clock clock;
+    private final IngestScrubber scrubber;
 
-    EventsResource(EventCodec codec, RegistrationStore registrations, ConnectorStore connectors, Duration maxFuture,
-                   Clock clock) {
+    EventsResource(EventCodec codec, RegistrationStore registrations, ConnectorStore connectors,
+                   ClusterReportStore reports, Duration maxFuture, Clock clock, IngestScrubber scrubber) {
         this.codec = codec;
+        this.scrubber = scrubber;
         this.registrations = registrations;
         this.connectors = connectors;
+        this.reports = reports;
         this.maxFuture = maxFuture;
         this.clock = clock;
     }
@@ -56,7 +66,7 @@ final class EventsResource {
     ApiResponse ingest(Call call) {
         List<MetadataEvent> events = decode(call.body());
         refuseFutureEvents(events);
-        ConnectorStore.ApplyResult result = apply(events, call.caller().scope());
+        ConnectorStore.ApplyResult result = apply(scrubber.scrub(events), call.caller());
         log.debug("event batch: {} applied, {} ignored", result.applied(), result.ignored());
         return ApiResponse.noContent();
     }
@@ -74,7 +84,8 @@ final class EventsResource {
         }
     }
 
-    private ConnectorStore.ApplyResult apply(List<MetadataEvent> events, KeyScope scope) {
+    private ConnectorStore.ApplyResult apply(List<MetadataEvent> events, Principal caller) {
+        KeyScope scope = caller.scope();
         Map<ClusterRef, List<MetadataEvent>> byCluster = new LinkedHashMap<>();
         for (MetadataEvent event : events) {
             byCluster.computeIfAbsent(event.cluster(), k -> new ArrayList<>()).add(event);
@@ -103,7 +114,9 @@ final class EventsResource {
             throw new ClusterNotRegisteredException(unregistered);
         }
         try {
-            return connectors.apply(byRegistration);
+            ConnectorStore.ApplyResult result = connectors.apply(byRegistration);
+            reports.heard(newestEvents(byRegistration), caller.key(), clock.instant());
+            return result;
         } catch (StoreException e) {
             // A deregistration raced this batch: answer as if it had come a moment later.
             if (e.isForeignKeyViolation()) {
@@ -111,6 +124,14 @@ final class EventsResource {
             }
             throw e;
         }
+    }
+
+    /** Per registration, the newest event time of its events (the console's "last heard"). */
+    private static Map<String, Instant> newestEvents(Map<String, List<MetadataEvent>> byRegistration) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        byRegistration.forEach((id, events) -> events.stream().map(MetadataEvent::time).max(Instant::compareTo)
+                .ifPresent(newest -> out.put(id, newest)));
+        return out;
     }
 
     private List<MetadataEvent> decode(byte[] body) {

@@ -110,6 +110,10 @@ final class ResourceJson {
         s.config().forEach(config::put);
         ArrayNode masked = o.putArray("masked_keys");
         s.maskedKeys().forEach(masked::add);
+        // Why: every key of masked_keys that has a reason, and the keys with a credential cut out (url).
+        ObjectNode reasons = o.putObject("mask_reasons");
+        s.maskReasons().forEach(reasons::put);
+        o.put("trace_mode", s.traceMode());
         o.put("config_fingerprint", s.configFingerprint());
         o.put("last_change", s.lastChange().toString());
         if (s.disagreement() != null) {
@@ -129,6 +133,15 @@ final class ResourceJson {
         h.put("change", e.kind().name());
         h.put("state", e.state());
         h.put("config_fingerprint", e.configFingerprint());
+        h.put("caused_by", e.describe());
+        if (e.actor() != null) {
+            h.putObject("actor").put("principal", e.actor().principal())
+                    .put("client_address", e.actor().clientAddress()).put("forwarded_for", e.actor().forwardedFor())
+                    .put("user_agent", e.actor().userAgent()).put("request", e.actor().request())
+                    .put("forwarded", e.actor().forwarded());
+        } else {
+            h.putNull("actor");
+        }
         ArrayNode diff = h.putArray("config_diff");
         for (ConfigDiff.Change change : e.diff()) {
             diff.addObject().put("key", change.key()).put("change", change.kind().name())

@@ -3,6 +3,8 @@ package io.connectusm.endpoint.api;
 import java.util.Set;
 
 import io.connectusm.endpoint.auth.ApiKeys;
+import io.connectusm.endpoint.ingest.IngestScrubCounts;
+import io.connectusm.endpoint.ingest.IngestScrubber;
 import io.connectusm.endpoint.store.Stores;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MediaTypes;
@@ -28,12 +30,30 @@ public final class UsmV1Api {
     /** Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}. */
     public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
                                                String defaultEnvironment, ApiLimits limits) {
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits, IngestObserver.NONE);
+    }
+
+    /** {@link #addRoutes(RouteTable.Builder, Stores, ApiKeys, Links, String, ApiLimits)}, telling {@code ingest}
+     *  of every refused event batch; received events go through an ingest scrub of their own. */
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
+                                               String defaultEnvironment, ApiLimits limits, IngestObserver ingest) {
+        return addRoutes(table, stores, apiKeys, links, defaultEnvironment, limits, ingest,
+                new IngestScrubber(new IngestScrubCounts()));
+    }
+
+    /**
+     * Adds the API's routes to {@code table}, served over {@code stores} and {@code apiKeys}, telling {@code ingest}
+     * of every refused event batch; received events go through {@code scrubber} before they are stored.
+     */
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ApiKeys apiKeys, Links links,
+                                               String defaultEnvironment, ApiLimits limits, IngestObserver ingest,
+                                               IngestScrubber scrubber) {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
         var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
         var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors(),
-                limits.eventsMaxFuture(), limits.clock());
+                stores.reports(), limits.eventsMaxFuture(), limits.clock(), scrubber);
         var sightings = new SightingsResource(stores.sightings(), defaultEnvironment, links,
                 limits.sightingsPerRequest());
         var keys = new ApiKeysResource(apiKeys, links);
@@ -59,7 +79,7 @@ public final class UsmV1Api {
                         connectors::purgeHistory)
                 .get(WorkerPluginsResource.PATH, Access.READ, "reading plugins", plugins::list)
 
-                .post(EventsResource.PATH, Access.REPORT, "posting events", events::ingest)
+                .post(EventsResource.PATH, Access.REPORT, "posting events", ingest.observing(events::ingest))
 
                 .post(SightingsResource.PATH, Access.REPORT, "reporting sightings", sightings::report)
                 .get(SightingsResource.PATH, Access.READ, "listing sightings", sightings::list)

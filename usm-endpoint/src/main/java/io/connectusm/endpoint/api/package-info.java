@@ -10,6 +10,6 @@
  * ({@link io.connectusm.endpoint.api.StoreFailures}).
  *
  * <p>Resources only translate: request fields in, store calls, JSON resources out ({@code ResourceJson}). May call
- * {@code http}, {@code auth}, {@code store} and the wire contract; never {@code web}.
+ * {@code http}, {@code auth}, {@code ingest}, {@code store} and the wire contract; never {@code web}.
  */
 package io.connectusm.endpoint.api;

@@ -27,7 +27,7 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
 
     /** The headers copied into {@link #headers()}; the others are not read. */
     public static final List<String> HEADERS = List.of("content-type", "origin", "sec-fetch-site", "cookie",
-            "referer");
+            "referer", "if-none-match");
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");

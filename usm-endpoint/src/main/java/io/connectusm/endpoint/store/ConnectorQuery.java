@@ -72,7 +72,7 @@ public record ConnectorQuery(Set<String> states, String type, Boolean failing, S
         }
 
         /** Whether the key runs from largest to smallest unless the client reverses it. */
-        boolean naturallyDescending() {
+        public boolean naturallyDescending() {
             return naturallyDescending;
         }
     }

@@ -30,7 +30,7 @@ final class ConnectorRows {
 
     private static final String COLUMNS = "name, deleted, connector_class, connector_type, state, worker_id, "
             + "trace, tasks_json, config_json, masked_keys_json, config_fingerprint, event_time, event_epoch, "
-            + "event_sequence, last_change, merge_json";
+            + "event_sequence, last_change, mask_reasons_json, trace_mode, merge_json";
     private static final String KEY = "connect_cluster_id = ? AND name = ?";
     private static final String STAMP_UNCHANGED = " AND event_time = ? AND event_epoch = ? AND event_sequence = ?";
 
@@ -102,8 +102,8 @@ final class ConnectorRows {
         StoredConnector connector = new StoredConnector(rs.getString(1), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), JsonColumns.tasks(rs.getString(8)),
                 JsonColumns.config(rs.getString(9)), JsonColumns.keys(rs.getString(10)), rs.getString(11),
-                Sql.instant(rs, 15));
-        MergeState merge = JsonColumns.merge(rs.getString(16));
+                Sql.instant(rs, 15), JsonColumns.config(rs.getString(16)), rs.getString(17));
+        MergeState merge = JsonColumns.merge(rs.getString(18));
         return new ConnectorRow(connector.withDisagreement(merge.disagreement()), rs.getBoolean(2), Sql.stamp(rs, 12),
                 merge);
     }
@@ -113,21 +113,22 @@ final class ConnectorRows {
         String values = "connector_class = ?, connector_type = ?, state = ?, worker_id = ?, trace = ?, tasks_json = ?, "
                 + "config_json = ?, masked_keys_json = ?, config_fingerprint = ?, event_time = ?, event_epoch = ?, "
                 + "event_sequence = ?, last_change = ?, tasks_total = ?, tasks_running = ?, tasks_failed = ?, "
-                + "trace_present = ?, failing = ?, merge_json = ?";
+                + "trace_present = ?, failing = ?, mask_reasons_json = ?, trace_mode = ?, merge_json = ?";
         if (!w.rowExists()) {
             return dialect.insertIfAbsent(c, "INSERT INTO connectors (" + values.replace(" = ?", "")
-                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE)",
+                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                    + "FALSE)",
                     ps -> bindWrite(ps, cc, w));
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = FALSE, " + values
                 + " WHERE " + KEY + STAMP_UNCHANGED)) {
             bindWrite(ps, cc, w);
-            Sql.bindStamp(ps, 22, basis.stamp());
+            Sql.bindStamp(ps, 24, basis.stamp());
             return ps.executeUpdate() == 1;
         }
     }
 
-    /** Binds a write's 19 values, then the key (parameters 20 and 21). */
+    /** Binds a write's 21 values, then the key (parameters 22 and 23). */
     private static void bindWrite(PreparedStatement ps, String cc, Write w) throws SQLException {
         StoredConnector s = w.connector();
         ps.setString(1, s.connectorClass());
@@ -142,9 +143,11 @@ final class ConnectorRows {
         Sql.bindStamp(ps, 10, w.stamp());
         ps.setObject(13, Sql.utc(s.lastChange()));
         bindSummary(ps, 14, ConnectorSummary.of(s));
-        ps.setString(19, JsonColumns.merge(w.merge()));
-        ps.setString(20, cc);
-        ps.setString(21, s.name());
+        ps.setString(19, s.maskReasons().isEmpty() ? null : JsonColumns.config(s.maskReasons()));
+        ps.setString(20, s.traceMode());
+        ps.setString(21, JsonColumns.merge(w.merge()));
+        ps.setString(22, cc);
+        ps.setString(23, s.name());
     }
 
     /** Binds tasks total, running, failed, trace present and failing to five parameters from {@code first}. */
@@ -178,8 +181,9 @@ final class ConnectorRows {
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = TRUE, connector_class = NULL, "
                 + "connector_type = NULL, state = NULL, worker_id = NULL, trace = NULL, tasks_json = NULL, "
                 + "config_json = NULL, masked_keys_json = NULL, config_fingerprint = NULL, tasks_total = NULL, "
-                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, event_time = ?, "
-                + "event_epoch = ?, event_sequence = ?, last_change = ?, merge_json = ? WHERE " + KEY + STAMP_UNCHANGED)) {
+                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, "
+                + "mask_reasons_json = NULL, trace_mode = NULL, event_time = ?, event_epoch = ?, event_sequence = ?, "
+                + "last_change = ?, merge_json = ? WHERE " + KEY + STAMP_UNCHANGED)) {
             Sql.bindStamp(ps, 1, stamp);
             ps.setObject(4, Sql.utc(stamp.time()));
             ps.setString(5, JsonColumns.merge(merge));

@@ -2,11 +2,13 @@ package io.connectusm.endpoint.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorDeleted;
@@ -28,9 +30,28 @@ import io.connectusm.events.WorkerPlugins;
 public final class ConnectorStore {
 
     private final Database database;
+    private final Hooks hooks;
 
     public ConnectorStore(Database database) {
+        this(database, Hooks.none(database));
+    }
+
+    public ConnectorStore(Database database, Hooks hooks) {
         this.database = database;
+        this.hooks = hooks;
+    }
+
+    /**
+     * What else an applied batch feeds, beyond connector rows and history: the webhook outbox (in the batch's
+     * transaction), the clusters' last-report times (by {@code clock}), and a listener told each committed
+     * batch's result (the metrics).
+     */
+    public record Hooks(WebhookOutbox outbox, Clock clock, Consumer<ApplyResult> applied) {
+
+        /** No webhooks, the system clock, no listener. */
+        public static Hooks none(Database database) {
+            return new Hooks(WebhookOutbox.none(database), Clock.systemUTC(), result -> { });
+        }
     }
 
     /** What a batch did: how many events changed something and how many were duplicates or stale. */
@@ -45,20 +66,24 @@ public final class ConnectorStore {
      */
     public ApplyResult apply(Map<String, List<MetadataEvent>> eventsByConnectCluster) {
         Dialect dialect = database.dialect();
-        return database.inWriteTransaction(c -> {
+        ApplyResult result = database.inWriteTransaction(c -> {
             int applied = 0;
             int ignored = 0;
             for (Map.Entry<String, List<MetadataEvent>> entry : eventsByConnectCluster.entrySet()) {
                 for (MetadataEvent event : inLockOrder(entry.getValue())) {
-                    if (applyOne(c, dialect, entry.getKey(), event)) {
+                    if (applyOne(c, dialect, hooks.outbox(), entry.getKey(), event)) {
                         applied++;
                     } else {
                         ignored++;
                     }
                 }
             }
+            // Last, after every connector row: these rows are locked in one order, at the end of every batch.
+            ClusterReports.touch(c, dialect, eventsByConnectCluster.keySet(), hooks.clock().instant());
             return new ApplyResult(applied, ignored);
         });
+        hooks.applied().accept(result);
+        return result;
     }
 
     /** The events with each run between inventories stably sorted by connector name. */
@@ -83,18 +108,18 @@ public final class ConnectorStore {
     private static final Comparator<MetadataEvent> BY_CONNECTOR = Comparator.comparing(
             (MetadataEvent e) -> e.subject() == null ? "" : e.subject());
 
-    private static boolean applyOne(Connection c, Dialect dialect, String cc, MetadataEvent event)
-            throws SQLException {
+    private static boolean applyOne(Connection c, Dialect dialect, WebhookOutbox outbox, String cc,
+                                    MetadataEvent event) throws SQLException {
         if (event.payload() instanceof ConnectorSnapshot s) {
-            return decideAndSave(c, dialect, cc, s.name(), row -> SnapshotApplier.snapshot(row, event, s));
+            return decideAndSave(c, dialect, outbox, cc, s.name(), row -> SnapshotApplier.snapshot(row, event, s));
         } else if (event.payload() instanceof ConnectorDeleted d) {
-            return decideAndSave(c, dialect, cc, d.name(), row -> SnapshotApplier.deleted(row, event, d.name()));
+            return decideAndSave(c, dialect, outbox, cc, d.name(), row -> SnapshotApplier.deleted(row, event, d.name()));
         } else if (event.payload() instanceof ClusterInventory inventory) {
             boolean changed = false;
             for (ConnectorRow live : ConnectorRows.live(c, cc)) {
                 // Rows only move forward: one this inventory leaves alone now, it leaves alone when read again.
                 if (!SnapshotApplier.inventory(List.of(live), event, inventory).isEmpty()) {
-                    changed |= decideAndSave(c, dialect, cc, live.name(), row -> row == null || row.deleted()
+                    changed |= decideAndSave(c, dialect, outbox, cc, live.name(), row -> row == null || row.deleted()
                             ? new SnapshotApplier.Ignore()
                             : SnapshotApplier.inventory(List.of(row), event, inventory).stream().findFirst()
                                     .orElse(new SnapshotApplier.Ignore()));
@@ -108,12 +133,17 @@ public final class ConnectorStore {
     }
 
     /** Reads the connector's row, decides, writes; again on the row as it now is while a concurrent write wins. */
-    private static boolean decideAndSave(Connection c, Dialect dialect, String cc, String name, Decider decider)
-            throws SQLException {
+    private static boolean decideAndSave(Connection c, Dialect dialect, WebhookOutbox outbox, String cc, String name,
+                                         Decider decider) throws SQLException {
         return Races.untilWon("connector " + name + " of " + cc, () -> {
             ConnectorRow row = ConnectorRows.load(c, cc, name);
             SnapshotApplier.Outcome outcome = decider.decide(row);
-            return ConnectorRows.save(c, dialect, cc, row, outcome) ? outcome.applied() : null;
+            if (!ConnectorRows.save(c, dialect, cc, row, outcome)) {
+                return null;
+            }
+            // Only the write that won queues its transitions: once per transition, whatever raced it.
+            outbox.enqueue(c, dialect, Transitions.of(cc, row, outcome));
+            return outcome.applied();
         });
     }
 
@@ -143,6 +173,20 @@ public final class ConnectorStore {
      */
     public Page<ConnectorSummary> page(String cc, ConnectorQuery query, String after, int size) {
         return database.inTransaction(c -> ConnectorPages.page(c, cc, query, after, size));
+    }
+
+    /**
+     * Live connector counts per registered Connect cluster, by environment then cluster ID, counted in SQL: of
+     * {@code environment} only unless it is {@code null}. Clusters without live connectors are absent.
+     */
+    public Map<String, Map<String, ConnectorCounts>> counts(String environment) {
+        return database.inTransaction(c -> ConnectorCountRows.count(c, environment, null));
+    }
+
+    /** The live connector counts of one Connect cluster, counted in SQL. */
+    public ConnectorCounts counts(String environment, String cc) {
+        return database.inTransaction(c -> ConnectorCountRows.count(c, environment, cc)).values().stream()
+                .flatMap(m -> m.values().stream()).findFirst().orElse(ConnectorCounts.NONE);
     }
 
     public Optional<StoredConnector> get(String cc, String name) {

@@ -23,7 +23,7 @@ final class HistoryRows {
     static void insert(Connection c, String cc, String name, Instant time, SnapshotApplier.Change change)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO connector_history (connect_cluster_id, name, "
-                + "event_time, change_kind, state, config_fingerprint, diff_json) VALUES (?,?,?,?,?,?,?)")) {
+                + "event_time, change_kind, state, config_fingerprint, diff_json, task_states, actor_json) VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, cc);
             ps.setString(2, name);
             ps.setObject(3, Sql.utc(time));
@@ -31,6 +31,8 @@ final class HistoryRows {
             ps.setString(5, change.state());
             ps.setString(6, change.configFingerprint());
             ps.setString(7, JsonColumns.diff(change.diff()));
+            ps.setString(8, change.taskStates());
+            ps.setString(9, JsonColumns.actor(change.actor()));
             ps.executeUpdate();
         }
     }
@@ -40,7 +42,7 @@ final class HistoryRows {
             throws SQLException {
         List<HistoryEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_time, change_kind, state, "
-                + "config_fingerprint, diff_json FROM connector_history WHERE " + KEY + " AND seq < ? "
+                + "config_fingerprint, diff_json, task_states, actor_json FROM connector_history WHERE " + KEY + " AND seq < ? "
                 + "ORDER BY seq DESC LIMIT ?")) {
             ps.setString(1, cc);
             ps.setString(2, name);
@@ -49,7 +51,9 @@ final class HistoryRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new HistoryEntry(rs.getLong(1), Sql.instant(rs, 2), HistoryKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), JsonColumns.diff(rs.getString(6))));
+                            rs.getString(4), rs.getString(5), JsonColumns.diff(rs.getString(6)),
+                            TaskStates.decode(rs.getString(7)),
+                            JsonColumns.actor(rs.getString(8))));
                 }
             }
         }

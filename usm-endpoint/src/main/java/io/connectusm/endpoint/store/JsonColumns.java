@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.TaskSnapshot;
@@ -34,6 +35,27 @@ final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonColumns() {
+    }
+
+    /** The actor of a history row, or {@code null} for none. */
+    static String actor(ChangeActor actor) {
+        if (actor == null) {
+            return null;
+        }
+        return write(MAPPER.createObjectNode().put("principal", actor.principal())
+                .put("client_address", actor.clientAddress()).put("forwarded_for", actor.forwardedFor())
+                .put("user_agent", actor.userAgent()).put("request", actor.request())
+                .put("forwarded", actor.forwarded()));
+    }
+
+    static ChangeActor actor(String json) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode a = tree(json);
+        return new ChangeActor(textOrNull(a.get("principal")), textOrNull(a.get("client_address")),
+                textOrNull(a.get("forwarded_for")), textOrNull(a.get("user_agent")), textOrNull(a.get("request")),
+                a.path("forwarded").asBoolean(false));
     }
 
     static String tasks(List<TaskSnapshot> tasks) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorSnapshot;
@@ -111,10 +112,20 @@ final class SnapshotApplier {
         }
     }
 
-    /** The history entry an outcome writes; its time is the event's. */
-    record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff) {
+    /**
+     * The history entry an outcome writes; its time is the event's. {@code taskStates} is the connector's tasks'
+     * states after the change, {@link TaskStates#encode encoded} (none after a deletion).
+     */
+    record Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
+                  String taskStates, ChangeActor actor) {
         Change {
             diff = List.copyOf(diff);
+        }
+
+        /** A change no REST call is known to have caused. */
+        Change(HistoryKind kind, String state, String configFingerprint, List<ConfigDiff.Change> diff,
+               String taskStates) {
+            this(kind, state, configFingerprint, diff, taskStates, null);
         }
     }
 
@@ -135,7 +146,8 @@ final class SnapshotApplier {
             FactAuthority.Merged m = FactAuthority.merge(null, born, reporter, event.time(), s, true);
             StoredConnector next = stored(s, m, event.time());
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
-                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config())), m.merge());
+                    next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()),
+                    TaskStates.encode(next.tasks()), s.actor()), m.merge());
         }
         StoredConnector before = stored.connector();
         boolean configChanged = !s.configFingerprint().equals(before.configFingerprint())
@@ -155,7 +167,7 @@ final class SnapshotApplier {
         List<ConfigDiff.Change> diff = cause == ChangeCause.CONFIG_UPDATED
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
-                diff), merge);
+                diff, TaskStates.encode(next.tasks()), s.actor()), merge);
     }
 
     /** Whether a snapshot newer than a tombstone is a new connector rather than a stale view of the deleted one. */
@@ -173,7 +185,8 @@ final class SnapshotApplier {
     private static StoredConnector stored(ConnectorSnapshot s, FactAuthority.Merged m, Instant time) {
         return new StoredConnector(s.name(), s.connectorClass(), s.connectorType().name(), m.state(), m.workerId(),
                 m.trace(), sortedTasks(m.tasks()), new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()),
-                s.configFingerprint(), time, m.merge().disagreement());
+                s.configFingerprint(), time, s.maskReasons(), s.traceMode() == null ? null : s.traceMode().name(),
+                m.merge().disagreement());
     }
 
     /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */
@@ -182,7 +195,7 @@ final class SnapshotApplier {
         String deleter = event.workerId();
         if (stored == null) {
             return new Tombstone(name, stamp, false, MergeState.NONE.tombstone(deleter, stamp, false),
-                    new Change(HistoryKind.DELETED, null, null, List.of()));
+                    new Change(HistoryKind.DELETED, null, null, List.of(), ""));
         }
         boolean newer = stamp.isNewerThan(stored.stamp());
         if (stored.deleted()) {
@@ -213,7 +226,7 @@ final class SnapshotApplier {
 
     private static Delete deletion(ConnectorRow row, EventStamp stamp, String deleter) {
         return new Delete(row.name(), stamp, new Change(HistoryKind.DELETED, null, null,
-                ConfigDiff.between(row.connector().config(), Map.of())), row.merge().tombstone(deleter, stamp, false));
+                ConfigDiff.between(row.connector().config(), Map.of()), ""), row.merge().tombstone(deleter, stamp, false));
     }
 
     /** What differs, in the order the history reports it: config, then the connector's state, then its tasks. */

@@ -1,7 +1,9 @@
 package io.connectusm.endpoint.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -12,7 +14,12 @@ import io.connectusm.endpoint.auth.CsrfTokens;
 import io.connectusm.endpoint.auth.Principal;
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.UsmApiException;
+import io.connectusm.endpoint.store.ClusterReport;
 import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.ConnectorCounts;
+import io.connectusm.endpoint.store.ConnectorQuery;
+import io.connectusm.endpoint.store.ConnectorSummary;
+import io.connectusm.endpoint.store.HistoryEntry;
 import io.connectusm.endpoint.store.KafkaCluster;
 import io.connectusm.endpoint.store.Page;
 import io.connectusm.endpoint.store.Sighting;
@@ -21,22 +28,32 @@ import io.connectusm.endpoint.store.Stores;
 import io.connectusm.endpoint.web.Frame.Crumb;
 
 /**
- * The console's pages, one method per page: read what the page shows from the stores, build its view, render
- * its template. Environments → Connect clusters → connectors. Forms carry the caller's {@link CsrfTokens} token
- * and are shown to admin keys only (a viewer's pages have none). Thread-safe (stateless over the stores).
+ * The console's pages, one method per page: read what the page shows from the stores (lists a page at a time,
+ * counts by SQL aggregate), build its view, render its template, and answer 304 to a poll of an unchanged page
+ * ({@link LiveRefresh}). Environments → Connect clusters → connectors. Forms carry the caller's
+ * {@link CsrfTokens} token and are shown to admin keys only (a viewer's pages have none). Thread-safe (stateless
+ * over the stores).
  */
 final class ConsolePages {
 
     /** Sightings per page of the environment page. */
     static final int SIGHTINGS_PAGE = 20;
     static final String SIGHTINGS_AFTER = "sightings_after";
+    /** History entries per page of the connector page. */
+    static final int HISTORY_PAGE = 50;
+    static final String HISTORY_BEFORE = "history_before";
+    /** The success message a form's redirect asks for ({@code registered}, {@code deregistered}). */
+    static final String DONE = "done";
+    static final String DONE_NAME = "name";
 
     private final Stores stores;
     private final CsrfTokens csrf;
+    private final ConsoleSettings settings;
 
-    ConsolePages(Stores stores, CsrfTokens csrf) {
+    ConsolePages(Stores stores, CsrfTokens csrf, ConsoleSettings settings) {
         this.stores = stores;
         this.csrf = csrf;
+        this.settings = settings;
     }
 
     /** Home: the environments with registrations, plus the one asked for with {@code ?environment=}. */
@@ -46,16 +63,41 @@ final class ConsolePages {
         if (InputRules.isEnvironment(asked)) {
             envs.add(asked);
         }
-        List<EnvironmentsView.Line> lines = envs.stream().map(env -> new EnvironmentsView.Line(env,
-                Paths.environment(env), connectClusters(env).size())).toList();
-        return Templates.page(200, "environments.jte", new EnvironmentsView(
-                new Frame("Environments", List.of(Crumb.here("Environments"))).as(signedIn(call)), lines));
+        Map<String, Map<String, ConnectorCounts>> counts = stores.connectors().counts(null);
+        Map<String, List<ClusterReport>> reports = stores.reports().reports(null);
+        Instant now = settings.clock().instant();
+        List<EnvironmentsView.Line> lines = new ArrayList<>();
+        ConnectorCounts totals = ConnectorCounts.NONE;
+        long staleTotal = 0;
+        for (String env : envs) {
+            List<ConnectCluster> clusters = connectClusters(env);
+            Map<String, ConnectorCounts> byCluster = counts.getOrDefault(env, Map.of());
+            ConnectorCounts envCounts = byCluster.values().stream().reduce(ConnectorCounts.NONE,
+                    ConnectorCounts::plus);
+            long stale = clusters.stream().filter(c -> health(c, byCluster, reports, now).stale()).count();
+            lines.add(new EnvironmentsView.Line(env, Paths.environment(env), clusters.size(), envCounts, stale));
+            totals = totals.plus(envCounts);
+            staleTotal += stale;
+        }
+        return LiveRefresh.conditional(call, Templates.page(200, "environments.jte", new EnvironmentsView(
+                new Frame("Environments", List.of(Crumb.here("Environments"))).as(signedIn(call)), lines, totals,
+                staleTotal)));
     }
 
     ApiResponse environment(Call call) {
         String env = call.param("env");
-        List<EnvironmentView.ClusterLine> clusters = connectClusters(env).stream()
-                .map(c -> new EnvironmentView.ClusterLine(c, Paths.cluster(c.id()))).toList();
+        Map<String, ConnectorCounts> counts = InputRules.isEnvironment(env)
+                ? stores.connectors().counts(env).getOrDefault(env, Map.of()) : Map.of();
+        Map<String, List<ClusterReport>> reports = stores.reports().reports(env);
+        Instant now = settings.clock().instant();
+        List<EnvironmentView.ClusterLine> clusters = new ArrayList<>();
+        for (ConnectCluster c : connectClusters(env)) {
+            clusters.add(new EnvironmentView.ClusterLine(c, Paths.cluster(c.id()), health(c, counts, reports, now),
+                    new ListControls(ListControls.FAILING, null, ConnectorQuery.Sort.FAILING, false, "", 1)
+                            .link(Paths.cluster(c.id()))));
+        }
+        ConnectorCounts totals = counts.values().stream().reduce(ConnectorCounts.NONE, ConnectorCounts::plus);
+        long stale = clusters.stream().filter(l -> l.health().stale()).count();
         List<KafkaCluster> kafkaClusters = all(after -> stores.registrations().listKafkaClusters(env, after,
                 Page.MAX_SIZE));
         String after = call.query(SIGHTINGS_AFTER);
@@ -71,19 +113,38 @@ final class ConsolePages {
         }
         String next = page.nextAfter() == null ? null : Paths.environment(env) + "?" + SIGHTINGS_AFTER + "="
                 + Html.url(page.nextAfter());
-        return Templates.page(200, "environment.jte", new EnvironmentView(Frame.of("Environment " + env,
-                List.of(), env).as(signedIn(call)), env, clusters, sightings, kafkaClusters.isEmpty(),
-                Paths.environment(env) + "/connect-clusters", formToken(call.caller()), page.totalSize(), next));
+        String notice = null;
+        String gone = call.query(DONE_NAME);
+        if ("deregistered".equals(call.query(DONE)) && gone != null && !gone.isBlank() && gone.length() <= 255) {
+            notice = "Deregistered Connect cluster " + gone + ": its connectors and history are gone, and its "
+                    + "agent's events are refused from now on.";
+        }
+        return LiveRefresh.conditional(call, Templates.page(200, "environment.jte", new EnvironmentView(Frame.of(
+                "Environment " + env, List.of(), env).as(signedIn(call)).withNotice(notice), env, clusters,
+                sightings, kafkaClusters.isEmpty(), Paths.environment(env) + "/connect-clusters",
+                formToken(call.caller()), page.totalSize(), next, totals, stale)));
     }
 
     ApiResponse cluster(Call call) {
         ConnectCluster c = cluster(call.param("id"));
-        List<StoredConnector> connectors = stores.connectors().list(c.id());
-        List<ClusterView.ConnectorLine> lines = connectors.stream().map(s -> ClusterView.line(c.id(), s)).toList();
-        return Templates.page(200, "cluster.jte", new ClusterView(Frame.of(c.displayName(),
-                List.of(Crumb.environment(c.environment())), c.displayName()).as(signedIn(call)), c, lines,
-                ClusterView.summary(connectors), PluginsView.of(PluginOverview.of(stores.plugins().list(c.id()))),
-                Paths.cluster(c.id()) + "/deregister", formToken(call.caller())));
+        ListControls controls = ListControls.of(call);
+        Page<ConnectorSummary> page;
+        try {
+            page = stores.connectors().page(c.id(), controls.query(), controls.pageToken(), ListControls.PAGE_SIZE);
+        } catch (IllegalArgumentException e) {
+            controls = controls.firstPage(); // a mangled or stale page link: the first page
+            page = stores.connectors().page(c.id(), controls.query(), "", ListControls.PAGE_SIZE);
+        }
+        ConnectorCounts counts = stores.connectors().counts(c.environment(), c.id());
+        ClusterHealth health = health(c, Map.of(c.id(), counts), stores.reports().reports(c.environment()),
+                settings.clock().instant());
+        String notice = "registered".equals(call.query(DONE)) ? "Registered Connect cluster " + c.displayName()
+                + " as " + c.id() + ". Its connectors show here once its agent reports them." : null;
+        Frame frame = Frame.of(c.displayName(), List.of(Crumb.environment(c.environment())), c.displayName())
+                .as(signedIn(call)).withNotice(notice);
+        return LiveRefresh.conditional(call, Templates.page(200, "cluster.jte", ClusterView.of(frame, c, health,
+                controls, page, PluginsView.of(PluginOverview.of(stores.plugins().list(c.id()))),
+                formToken(call.caller()))));
     }
 
     ApiResponse connector(Call call) {
@@ -93,8 +154,30 @@ final class ConsolePages {
                 .orElseThrow(() -> UsmApiException.notFound("connector \"" + name + "\" not found"));
         Frame frame = Frame.of(name, List.of(Crumb.environment(c.environment()), Crumb.cluster(c)), name)
                 .as(signedIn(call));
-        return Templates.page(200, "connector.jte", ConnectorView.of(frame, s,
-                stores.connectors().history(c.id(), name)));
+        long before = Long.MAX_VALUE;
+        try {
+            String asked = call.query(HISTORY_BEFORE);
+            before = asked == null ? Long.MAX_VALUE : Math.max(1, Long.parseLong(asked));
+        } catch (NumberFormatException e) {
+            // a mangled link: the newest changes
+        }
+        Page<HistoryEntry> history = stores.connectors().historyPage(c.id(), name, before, HISTORY_PAGE);
+        HistoryEntry older = null;
+        String olderPath = null;
+        if (history.nextAfter() != null) {
+            long last = Long.parseLong(history.nextAfter());
+            older = stores.connectors().historyPage(c.id(), name, last, 1).items().stream().findFirst().orElse(null);
+            olderPath = Paths.connector(c.id(), name) + "?" + HISTORY_BEFORE + "=" + last + "#history";
+        }
+        return LiveRefresh.conditional(call, Templates.page(200, "connector.jte", ConnectorView.of(frame, s,
+                Timeline.of(history.items(), older), history.totalSize(), olderPath,
+                Paths.connector(c.id(), name) + "/purge-history", formToken(call.caller()))));
+    }
+
+    private ClusterHealth health(ConnectCluster c, Map<String, ConnectorCounts> counts,
+                                 Map<String, List<ClusterReport>> reports, Instant now) {
+        return ClusterHealth.of(counts.get(c.id()), reports.getOrDefault(c.id(), List.of()), now,
+                settings.staleAfter());
     }
 
     /** The forms' token for an admin; {@code null} (no forms) for a viewer. */

@@ -3,11 +3,13 @@ package io.connectusm.endpoint.web;
 import java.util.List;
 
 import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.ConnectorCounts;
 import io.connectusm.endpoint.store.KafkaCluster;
 import io.connectusm.endpoint.store.Sighting;
 
 /**
- * An environment's page: its registered Connect clusters, and the sighted unregistered ones, each with a
+ * An environment's page: its registered Connect clusters with their health (connectors per state, failing ones,
+ * failed tasks, last heard, stale, agents) and the environment's totals, and the sighted unregistered ones, each with a
  * "Register Connect cluster" form (pick the registered Kafka cluster, the sighted one preselected) and the
  * equivalent {@code usm connect register} command. Immutable.
  *
@@ -21,13 +23,15 @@ import io.connectusm.endpoint.store.Sighting;
  *                    anything (then no form is shown)
  * @param sightingsTotal how many unregistered sightings there are in all
  * @param sightingsNext  the page with the next sightings, or {@code null}
+ * @param totals         the environment's connectors, counted
+ * @param staleClusters  how many of its clusters are stale
  */
 record EnvironmentView(Frame frame, String environment, List<ClusterLine> clusters, List<SightingLine> sightings,
                        boolean noKafka, String formAction, String csrfToken, int sightingsTotal,
-                       String sightingsNext) {
+                       String sightingsNext, ConnectorCounts totals, long staleClusters) {
 
-    /** A registered Connect cluster and its page. */
-    record ClusterLine(ConnectCluster cluster, String path) {
+    /** A registered Connect cluster, its page, its health and its failing connectors' list. */
+    record ClusterLine(ConnectCluster cluster, String path, ClusterHealth health, String failingPath) {
     }
 
     /** A sighted cluster, the Kafka clusters its form offers, and the command that registers it. */

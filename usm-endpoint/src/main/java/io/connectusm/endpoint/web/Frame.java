@@ -12,8 +12,9 @@ import io.connectusm.endpoint.store.ConnectCluster;
  * @param title    the page's title, before " · connect-usm"
  * @param crumbs   the breadcrumbs, home first
  * @param signedIn who the page is shown to (the header's "signed in as" and "Log out"), or {@code null}
+ * @param notice   a success message to show above the page (after a form was done), or {@code null}
  */
-record Frame(String title, List<Crumb> crumbs, SignedIn signedIn) {
+record Frame(String title, List<Crumb> crumbs, SignedIn signedIn, String notice) {
 
     /**
      * The caller a page is rendered for.
@@ -27,12 +28,17 @@ record Frame(String title, List<Crumb> crumbs, SignedIn signedIn) {
     }
 
     Frame(String title, List<Crumb> crumbs) {
-        this(title, crumbs, null);
+        this(title, crumbs, null, null);
     }
 
     /** This frame, shown to {@code signedIn}. */
     Frame as(SignedIn signedIn) {
-        return new Frame(title, crumbs, signedIn);
+        return new Frame(title, crumbs, signedIn, notice);
+    }
+
+    /** This frame with a success message ({@code null}: none). */
+    Frame withNotice(String message) {
+        return new Frame(title, crumbs, signedIn, message);
     }
 
     /** One breadcrumb: a label and the page it links to, or {@code null} for the current page. */

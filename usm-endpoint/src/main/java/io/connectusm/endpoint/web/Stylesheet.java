@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * rather than {@code 'unsafe-inline'}. The hash is computed here, at class load, from the very string the layout
  * template writes out unescaped, so the two cannot drift: should anything ever slip past escaping, an injected
  * {@code <style>} or {@code style=""} attribute still does not apply, and nothing else (scripts, images, fonts,
- * frames, connections) is allowed at all. The pages therefore use classes only, never {@code style} attributes.
+ * frames) is allowed at all; scripts and connections only from the endpoint itself, for the live refresh. The pages therefore use classes only, never {@code style} attributes.
  */
 final class Stylesheet {
 
@@ -27,8 +27,9 @@ final class Stylesheet {
     /** {@code sha256-…} of {@link #CSS}, the only style the policy allows. */
     static final String STYLE_HASH = "sha256-" + Base64.getEncoder().encodeToString(sha256(CSS));
 
+    /** Scripts only from this origin (the one is {@link LiveRefresh}'s, from the jar), never inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + STYLE_HASH + "'; "
-            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            + "script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private Stylesheet() {
     }

@@ -8,6 +8,7 @@ import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.Cloud;
 import io.connectusm.endpoint.store.ConnectCluster;
+import io.connectusm.endpoint.store.ConnectorStore;
 import io.connectusm.endpoint.store.RegistrationRefusedException;
 import io.connectusm.endpoint.store.RegistrationStore;
 import io.connectusm.endpoint.store.SightingStore;
@@ -17,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's state-changing forms: "Register Connect cluster" for a sighted cluster and "Deregister", which
- * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser). Every
+ * The console's state-changing forms: "Register Connect cluster" for a sighted cluster, "Deregister", which
+ * only proceeds when the typed name equals the cluster's name exactly (checked here, not in the browser), and a
+ * connector's "Purge history", which likewise needs the connector's name typed. Every
  * post must carry the caller's {@link CsrfTokens} token (403 otherwise, before anything is read or changed).
- * Success answers 303 to the page that shows the result; a refused form answers an HTML page saying why.
+ * Success answers 303 to the page that shows the result, with a {@code done=} parameter that makes it show a
+ * success message; a refused form answers an HTML page saying why.
  * Thread-safe (stateless over the stores).
  */
 final class WebActions {
@@ -29,17 +32,21 @@ final class WebActions {
     static final String KAFKA_CLUSTER_FIELD = "kafka_cluster_id";
     static final String CLOUD_FIELD = "cloud";
     static final String REGION_FIELD = "region";
+    static final String NAME_FIELD = "display_name";
+    static final int MAX_NAME = 255;
     static final String CONFIRM_NAME_FIELD = "confirm_name";
 
     private static final Logger log = LoggerFactory.getLogger(WebActions.class);
 
     private final RegistrationStore registrations;
     private final SightingStore sightings;
+    private final ConnectorStore connectors;
     private final CsrfTokens csrf;
 
     WebActions(Stores stores, CsrfTokens csrf) {
         this.registrations = stores.registrations();
         this.sightings = stores.sightings();
+        this.connectors = stores.connectors();
         this.csrf = csrf;
     }
 
@@ -58,11 +65,15 @@ final class WebActions {
             String cloud = form.optional(CLOUD_FIELD);
             String region = form.optional(REGION_FIELD);
             Cloud chosenCloud = cloud == null ? null : InputRules.cloud("cloud", cloud);
-            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, null, chosenCloud,
+            String name = form.optional(NAME_FIELD);
+            if (name != null && name.length() > MAX_NAME) {
+                throw UsmApiException.badRequest("the name is longer than " + MAX_NAME + " characters");
+            }
+            ConnectCluster created = registrations.createConnectCluster(env, connectId, kafkaId, name, chosenCloud,
                     region == null ? null : InputRules.region(region));
             log.info("registered Connect cluster {}/{} as {} in {} from the web page", kafkaId, connectId,
                     created.id(), env);
-            return ApiResponse.seeOther(Paths.cluster(created.id()));
+            return ApiResponse.seeOther(Paths.cluster(created.id()) + "?" + ConsolePages.DONE + "=registered");
         } catch (UsmApiException e) {
             return Templates.message(e.status(), "Registration refused", e.getMessage(), back);
         } catch (RegistrationRefusedException e) {
@@ -90,7 +101,37 @@ final class WebActions {
             return Templates.message(StoreFailures.toApi(e).status(), "Not deregistered", e.getMessage(), back);
         }
         log.info("deregistered Connect cluster {} from the web page", id);
-        return ApiResponse.seeOther(Paths.environment(cluster.environment()));
+        return ApiResponse.seeOther(Paths.environment(cluster.environment()) + "?" + ConsolePages.DONE
+                + "=deregistered&" + ConsolePages.DONE_NAME + "=" + Html.url(cluster.displayName()));
+    }
+
+    /**
+     * {@code POST /ui/connect-clusters/{id}/connectors/{name}/purge-history}: deletes every stored history entry of
+     * the connector (its current state stays), once the typed name equals the connector's name exactly.
+     */
+    ApiResponse purgeHistory(Call call) {
+        FormData form = FormData.parse(call.body());
+        if (!csrf.isValid(call.caller(), form.get(CsrfTokens.FIELD))) {
+            return refusedToken();
+        }
+        String id = call.param("id");
+        String name = call.param("name");
+        registrations.connectCluster(id)
+                .orElseThrow(() -> UsmApiException.notFound("USM Connect cluster \"" + id + "\" not found"));
+        if (!connectors.known(id, name)) {
+            throw UsmApiException.notFound("connector \"" + name + "\" not found");
+        }
+        String back = Paths.connector(id, name);
+        if (!name.equals(form.get(CONFIRM_NAME_FIELD))) {
+            return Templates.message(400, "Not purged", "The name you typed does not match the connector's name \""
+                    + name + "\" exactly; nothing was changed.", back);
+        }
+        int purged = connectors.purgeHistory(id, name);
+        log.info("purged {} history entries of connector {} of {} from the web page by {}", purged, name, id,
+                call.caller().key());
+        return Templates.message(200, "History purged", purged + (purged == 1 ? " entry" : " entries") + " of the "
+                + "history of connector \"" + name + "\" deleted. Its current state stays; its next change starts a "
+                + "new history.", back);
     }
 
     /** {@code POST /ui/environments/{env}/sightings/dismiss}: deletes one sighting (an agent may report it again). */

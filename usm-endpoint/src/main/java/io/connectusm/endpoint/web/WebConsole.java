@@ -8,7 +8,7 @@ import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.store.Stores;
 
 /**
- * The console's routes at a glance: the login page (public), its pages (keys with role viewer or admin; a
+ * The console's routes at a glance: the login page and the live-refresh script (public), its pages (keys with role viewer or admin; a
  * session cookie or basic credentials), its forms (admin), and logout. Under {@code /ui} bodies are form-encoded,
  * a session cookie authenticates, and failures are HTML pages ({@link ConsoleErrors}). Stateless.
  */
@@ -21,8 +21,9 @@ public final class WebConsole {
     }
 
     /** Adds the console's routes to {@code table}. */
-    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ConsoleSecurity security) {
-        ConsolePages pages = new ConsolePages(stores, security.csrf());
+    public static RouteTable.Builder addRoutes(RouteTable.Builder table, Stores stores, ConsoleSecurity security,
+                                               ConsoleSettings settings) {
+        ConsolePages pages = new ConsolePages(stores, security.csrf(), settings);
         WebActions actions = new WebActions(stores, security.csrf());
         LoginPages login = new LoginPages(security);
         return table
@@ -30,6 +31,7 @@ public final class WebConsole {
                 .get("/", Access.PUBLIC, null, call -> ApiResponse.seeOther(Paths.HOME))
                 .get(Paths.LOGIN, Access.PUBLIC, null, login::form)
                 .post(Paths.LOGIN, Access.PUBLIC, null, login::login)
+                .get(LiveRefresh.SCRIPT_PATH, Access.PUBLIC, null, LiveRefresh::script)
                 .area(Paths.HOME, Access.READ, ACTION)
                 .post(Paths.LOGOUT, Access.READ, "logging out", login::logout)
                 .get(Paths.HOME, pages::environments)
@@ -41,6 +43,8 @@ public final class WebConsole {
                 .post(Paths.HOME + "/environments/{env}/sightings/dismiss", Access.ADMIN, "dismissing a sighting",
                         actions::dismissSighting)
                 .post(Paths.HOME + "/connect-clusters/{id}/deregister", Access.ADMIN, "deregistering a Connect "
-                        + "cluster", actions::deregister);
+                        + "cluster", actions::deregister)
+                .post(Paths.HOME + "/connect-clusters/{id}/connectors/{name}/purge-history", Access.ADMIN,
+                        "purging a connector's history", actions::purgeHistory);
     }
 }

@@ -206,7 +206,8 @@ class AccessControlTest {
             pages++;
         }
         assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactly("c3", "c4", "c5", "c6", "c7");
+        // the list is most recent first (the offer an operator acts on)
+        assertThat(seen).containsExactly("c7", "c6", "c5", "c4", "c3");
 
         assertThat(endpoint.send("DELETE", "/usm/v1/sightings/kafka-seen/c5?environment=env-seen", null, viewer)
                 .statusCode()).isEqualTo(403);
@@ -216,6 +217,6 @@ class AccessControlTest {
                 endpoint.admin).statusCode()).isEqualTo(404);
         assertThat(TestEndpoint.json(endpoint.send("GET", "/usm/v1/sightings?environment=env-seen&page_size=100", null,
                 endpoint.admin)).get("data").findValuesAsText("connect_cluster_id"))
-                .containsExactly("c3", "c4", "c6", "c7");
+                .containsExactly("c7", "c6", "c4", "c3");
     }
 }

@@ -211,8 +211,10 @@ class ConnectorListApiTest {
         String list = path() + "?page_size=100";
         HttpResponse<byte[]> plain = endpoint.getBytes(list, endpoint.admin, Map.of());
         HttpResponse<byte[]> gzipped = endpoint.getBytes(list, endpoint.admin, Map.of("Accept-Encoding", "gzip"));
+        // the console takes its session cookie, not basic credentials
         HttpResponse<byte[]> page = endpoint.getBytes("/ui/connect-clusters/" + usmcc, endpoint.admin,
-                Map.of("Accept-Encoding", "gzip"));
+                Map.of("Accept-Encoding", "gzip", "Cookie", endpoint.consoleCookie(
+                        TestEndpoint.basic(endpoint.admin.key(), endpoint.admin.secret()))));
 
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
@@ -232,7 +234,7 @@ class ConnectorListApiTest {
         for (int i = 0; i < 25; i++) {
             TreeMap<String, String> config = new TreeMap<>(Map.of("topic", "v" + i));
             changes.add(new MetadataEvent(UUID.randomUUID().toString(), ref, "w1", T0.plusSeconds(10), i,
-                    T0.plusSeconds(2_000_000 + i), "changing", new ConnectorSnapshot("changing", "org.example.C",
+                    T0.plusSeconds(500_000 + i), "changing", new ConnectorSnapshot("changing", "org.example.C",
                     ConnectorType.SOURCE, ConnectorState.RUNNING, "w1", null, List.of(), config, new TreeSet<>(),
                     ConfigFingerprint.of(config), ChangeCause.CONFIG_UPDATED)));
         }

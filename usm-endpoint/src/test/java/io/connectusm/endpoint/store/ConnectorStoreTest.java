@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import io.connectusm.endpoint.testing.EachDatabase;
 import io.connectusm.endpoint.testing.TestDatabase;
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ClusterRef;
+import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.MetadataEvent;
 
@@ -56,6 +58,32 @@ class ConnectorStoreTest {
 
     private static Map<String, String> config(String topic) {
         return Map.of("connector.class", "FileSource", "topic", topic, "db.password", "hunter2");
+    }
+
+    private static MetadataEvent withActor(MetadataEvent e, ChangeActor actor) {
+        return new MetadataEvent(e.id(), e.cluster(), e.workerId(), e.epoch(), e.sequence(), e.time(),
+                ((ConnectorSnapshot) e.payload()).withActor(actor));
+    }
+
+    @Test
+    void historyKeepsWhoMadeEachChangeAndSaysWhenNoRestCallDid() {
+        ChangeActor alice = new ChangeActor("alice", "10.1.2.3", null, "curl/8.5", "PUT /connectors/src/pause", false);
+        ChangeActor forwarded = new ChangeActor("alice", null, null, null, "PUT /connectors/src/stop", true);
+        apply(snapshot(REF, "src", T0, 0, ConnectorState.RUNNING, 1, config("a"), Set.of("db.password")),
+                withActor(snapshot(REF, "src", T0.plusSeconds(1), 1, ConnectorState.PAUSED, 1, config("a"),
+                        Set.of("db.password")), alice),
+                snapshot(REF, "src", T0.plusSeconds(2), 2, ConnectorState.FAILED, 1, config("a"),
+                        Set.of("db.password")),
+                withActor(snapshot(REF, "src", T0.plusSeconds(3), 3, ConnectorState.STOPPED, 1, config("a"),
+                        Set.of("db.password")), forwarded));
+
+        List<HistoryEntry> history = store.history(cc, "src");
+        assertThat(history).extracting(HistoryEntry::actor).containsExactly(forwarded, null, alice, null);
+        assertThat(history).extracting(HistoryEntry::describe).containsExactly(
+                "stopped by alice (forwarded to the leader by another worker)",
+                "connector failure, found by reconcile",
+                "paused by alice from 10.1.2.3 (curl/8.5)",
+                "created, found by reconcile");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.connectusm.endpoint.LogCapture;
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.endpoint.testing.EachDatabase;
 import io.connectusm.endpoint.testing.TestDatabase;
 import io.connectusm.endpoint.testing.TestPostgres;

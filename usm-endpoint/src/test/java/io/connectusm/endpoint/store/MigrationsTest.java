@@ -59,7 +59,11 @@ class MigrationsTest {
                 "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
                 "6 SQL V6__replicas_lists_retention.sql true",
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
-                "11 SQL V11__connector_merge_state.sql true");
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "9 SQL V9__connector_mask_reasons.sql true",
+                "10 SQL V10__console_health_task_history.sql true",
+                "11 SQL V11__connector_merge_state.sql true",
+                "12 SQL V12__history_actor.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -112,11 +116,16 @@ class MigrationsTest {
         assertThat(history()).containsExactly("2 BASELINE schema_version 2 of the pre-Flyway runner true",
                 "5 SQL V5__key_scopes_console_sessions.sql true", "6 SQL V6__replicas_lists_retention.sql true",
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
-                "11 SQL V11__connector_merge_state.sql true");
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "9 SQL V9__connector_mask_reasons.sql true",
+                "10 SQL V10__console_health_task_history.sql true",
+                "11 SQL V11__connector_merge_state.sql true",
+                "12 SQL V12__history_actor.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
-        // and it opens again, now as a Flyway database
+        // and it opens again, now as a Flyway database, with nothing left to apply
+        List<String> migrated = history();
         Database.open(dir).close();
-        assertThat(history()).hasSize(5);
+        assertThat(history()).isEqualTo(migrated);
     }
 
     @Test
@@ -144,7 +153,11 @@ class MigrationsTest {
                 "2 SQL V2__worker_plugins.sql true", "5 SQL V5__key_scopes_console_sessions.sql true",
                 "6 SQL V6__replicas_lists_retention.sql true",
                 "7 JDBC " + ConnectorSummariesMigration.class.getName() + " true",
-                "11 SQL V11__connector_merge_state.sql true");
+                "8 SQL V8__webhook_outbox_cluster_reports.sql true",
+                "9 SQL V9__connector_mask_reasons.sql true",
+                "10 SQL V10__console_health_task_history.sql true",
+                "11 SQL V11__connector_merge_state.sql true",
+                "12 SQL V12__history_actor.sql true");
     }
 
     private Connection connect() throws SQLException {

@@ -36,7 +36,11 @@ class SchemaTest {
         assertThat(history(settings)).containsExactly("1 V1__registrations_connectors_keys.sql",
                 "2 V2__worker_plugins.sql", "5 V5__key_scopes_console_sessions.sql",
                 "6 V6__replicas_lists_retention.sql", "7 " + ConnectorSummariesMigration.class.getName(),
-                "11 V11__connector_merge_state.sql");
+                "8 V8__webhook_outbox_cluster_reports.sql",
+                "9 V9__connector_mask_reasons.sql",
+                "10 V10__console_health_task_history.sql",
+                "11 V11__connector_merge_state.sql",
+                "12 V12__history_actor.sql");
     }
 
     @Test

@@ -81,14 +81,26 @@ class WebFormsTest {
                 .contains("<option value=\"kafka-form\" selected>");
         String token = tokenOn("/ui/environments/env-form", endpoint.admin);
 
-        HttpResponse<String> r = postForm("/ui/environments/env-form/connect-clusters",
-                registration(token, "connect-form", "kafka-form"), endpoint.admin);
+        assertThat(page.body()).contains("<label>Name <input name=\"display_name\" maxlength=\"255\" "
+                + "placeholder=\"connect-form\"></label>");
+        Map<String, String> fields = registration(token, "connect-form", "kafka-form");
+        fields.put("display_name", "orders <b>eu</b>");
+
+        HttpResponse<String> r = postForm("/ui/environments/env-form/connect-clusters", fields, endpoint.admin);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         JsonNode clusters = connectClusters("env-form");
         assertThat(clusters).hasSize(1);
         JsonNode c = clusters.get(0);
-        assertThat(r.headers().firstValue("Location")).contains("/ui/connect-clusters/" + c.get("id").asText());
+        assertThat(c.get("display_name").asText()).isEqualTo("orders <b>eu</b>");
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/ui/connect-clusters/" + c.get("id").asText() + "?done=registered");
+        // the page the redirect leads to says it worked, the operator's name escaped
+        assertThat(endpoint.send("GET", location, null, endpoint.admin).body()).contains("<p class=\"notice "
+                + "notice-ok\" role=\"status\">Registered Connect cluster orders &lt;b&gt;eu&lt;/b&gt; as "
+                + c.get("id").asText() + ".");
+        assertThat(endpoint.send("GET", "/ui/connect-clusters/" + c.get("id").asText(), null, endpoint.admin)
+                .body()).doesNotContain("role=\"status\"");
         assertThat(c.get("confluent_platform_connect_cluster_id").asText()).isEqualTo("connect-form");
         assertThat(c.get("kafka_cluster_id").asText()).isEqualTo("kafka-form");
         assertThat(c.get("cloud").asText()).isEqualTo("GCP");
@@ -171,7 +183,11 @@ class WebFormsTest {
                 endpoint.admin);
 
         assertThat(right.statusCode()).isEqualTo(303);
-        assertThat(right.headers().firstValue("Location")).contains("/ui/environments/env-dereg");
+        String location = right.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/ui/environments/env-dereg?done=deregistered&name=");
+        assertThat(endpoint.send("GET", location, null, endpoint.admin).body()).contains("<p class=\"notice "
+                + "notice-ok\" role=\"status\">Deregistered Connect cluster " + name.replace("<", "&lt;")
+                .replace(">", "&gt;") + ":").doesNotContain("<img").doesNotContain("<IMG");
         assertThat(endpoint.send("GET", "/usm/v1/connect-clusters/" + usmcc, null, endpoint.admin).statusCode())
                 .isEqualTo(404);
     }

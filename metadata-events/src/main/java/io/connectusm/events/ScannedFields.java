@@ -1,0 +1,459 @@
+package io.connectusm.events;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+/**
+ * The first phase of {@link EventScanner}: one event read from the parser, keeping what the contract knows, the
+ * way {@link Shape} outlines it ({@link Envelope#SHAPE} around {@link PayloadFormats#DATA_SHAPE}) — the same parser
+ * calls in the same order and the same collection limits at the same points, so that a document {@code Shape.read}
+ * refuses is refused here with the same exception — but into fields and arrays rather than a tree. Every scalar is
+ * read by {@link Shape#SCALAR}, so it is the very value node the decoder would have checked; a container where a
+ * scalar belongs becomes the same empty placeholder. Fields the contract does not know are skipped.
+ *
+ * <p>With an inspector, every string of the event is shown to it once (values, the keys of {@code config} and
+ * {@code connectors}, and the strings of skipped fields, which a forwarder passes on as they are), and the event is
+ * {@link #flagged} when it said yes to one.
+ *
+ * <p>Not thread-safe: one per event, filled by {@link #read}, then checked by {@link ScanChecks}.
+ */
+final class ScannedFields {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** A map-like object ({@code config}, {@code connectors}), or the placeholder of what stood in its place. */
+    static final class Entries {
+        JsonNode placeholder;
+        String[] keys = new String[8];
+        JsonNode[] values = new JsonNode[8];
+        int size;
+
+        void add(String key, JsonNode value) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            keys[size] = key;
+            values[size++] = value;
+        }
+    }
+
+    /** An array of items, or the placeholder of what stood in its place. */
+    static final class Items<T> {
+        JsonNode placeholder;
+        Object[] items = new Object[4];
+        int size;
+
+        void add(Object item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
+        @SuppressWarnings("unchecked")
+        T get(int index) {
+            return (T) items[index];
+        }
+    }
+
+    /** One object item with known fields ({@code tasks[i]}, {@code plugins[i]}), or the placeholder of a non-object. */
+    static final class Fields {
+        final JsonNode placeholder;
+        final JsonNode[] values;
+
+        Fields(JsonNode placeholder, int count) {
+            this.placeholder = placeholder;
+            this.values = new JsonNode[count];
+        }
+    }
+
+    static final int TASK_ID = 0;
+    static final int TASK_STATE = 1;
+    static final int TASK_WORKER_ID = 2;
+    static final int TASK_TRACE = 3;
+    static final int PLUGIN_CLASS_NAME = 0;
+    static final int PLUGIN_TYPE = 1;
+    static final int PLUGIN_VERSION = 2;
+    static final int ACTOR_PRINCIPAL = 0;
+    static final int ACTOR_CLIENT_ADDRESS = 1;
+    static final int ACTOR_FORWARDED_FOR = 2;
+    static final int ACTOR_USER_AGENT = 3;
+    static final int ACTOR_REQUEST = 4;
+    static final int ACTOR_FORWARDED = 5;
+
+    private final FieldPath path;
+    private final Predicate<String> inspector;
+
+    /** Where the event's object starts and ends (exclusive) in the document, in bytes. */
+    long start;
+    long end;
+    boolean flagged;
+
+    JsonNode specversion;
+    JsonNode id;
+    JsonNode source;
+    JsonNode type;
+    JsonNode subject;
+    JsonNode time;
+    JsonNode datacontenttype;
+    JsonNode kafkaClusterId;
+    JsonNode connectClusterId;
+    JsonNode workerId;
+    JsonNode epoch;
+    JsonNode sequence;
+
+    /** Whether {@code data} is there at all, and the placeholder when it is not an object. */
+    boolean hasData;
+    JsonNode dataPlaceholder;
+
+    JsonNode name;
+    JsonNode connectorClass;
+    JsonNode connectorType;
+    JsonNode state;
+    JsonNode dataWorkerId;
+    JsonNode trace;
+    JsonNode configFingerprint;
+    JsonNode cause;
+    JsonNode kafkaVersion;
+    Items<Fields> tasks;
+    Entries config;
+    Items<JsonNode> maskedKeys;
+    Entries maskReasons;
+    JsonNode traceMode;
+    Fields actor;
+    Entries connectors;
+    Items<Fields> plugins;
+
+    private ScannedFields(FieldPath path, Predicate<String> inspector) {
+        this.path = path;
+        this.inspector = inspector;
+    }
+
+    /**
+     * Reads the event whose {@code START_OBJECT} is the parser's current token, up to and including its
+     * {@code END_OBJECT}.
+     *
+     * @param path      where the event sits in the document (for the limits' errors)
+     * @param inspector sees every string, or {@code null}
+     */
+    static ScannedFields read(JsonParser parser, FieldPath path, Predicate<String> inspector) throws IOException {
+        ScannedFields fields = new ScannedFields(path, inspector);
+        fields.start = parser.currentTokenLocation().getByteOffset();
+        fields.readEnvelope(parser);
+        fields.end = parser.currentTokenLocation().getByteOffset() + 1;
+        return fields;
+    }
+
+    private void readEnvelope(JsonParser parser) throws IOException {
+        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+            parser.nextToken();
+            switch (field) {
+                case Envelope.SPECVERSION:
+                    specversion = scalar(parser);
+                    break;
+                case Envelope.ID:
+                    id = scalar(parser);
+                    break;
+                case Envelope.SOURCE:
+                    source = scalar(parser);
+                    break;
+                case Envelope.TYPE:
+                    type = scalar(parser);
+                    break;
+                case Envelope.SUBJECT:
+                    subject = scalar(parser);
+                    break;
+                case Envelope.TIME:
+                    time = scalar(parser);
+                    break;
+                case Envelope.DATACONTENTTYPE:
+                    datacontenttype = scalar(parser);
+                    break;
+                case Envelope.KAFKA_CLUSTER_ID:
+                    kafkaClusterId = scalar(parser);
+                    break;
+                case Envelope.CONNECT_CLUSTER_ID:
+                    connectClusterId = scalar(parser);
+                    break;
+                case Envelope.WORKER_ID:
+                    workerId = scalar(parser);
+                    break;
+                case Envelope.EPOCH:
+                    epoch = scalar(parser);
+                    break;
+                case Envelope.SEQUENCE:
+                    sequence = scalar(parser);
+                    break;
+                case Envelope.DATA:
+                    readData(parser);
+                    break;
+                default:
+                    inspect(field);
+                    skip(parser);
+            }
+        }
+    }
+
+    private void readData(JsonParser parser) throws IOException {
+        hasData = true;
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            dataPlaceholder = scalar(parser);
+            return;
+        }
+        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+            parser.nextToken();
+            switch (field) {
+                case ConnectorSnapshotFormat.NAME:
+                    name = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.CONNECTOR_CLASS:
+                    connectorClass = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.CONNECTOR_TYPE:
+                    connectorType = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.STATE:
+                    state = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.WORKER_ID:
+                    dataWorkerId = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.TRACE:
+                    trace = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.CONFIG_FINGERPRINT:
+                    configFingerprint = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.CAUSE:
+                    cause = scalar(parser);
+                    break;
+                case WorkerPluginsFormat.KAFKA_VERSION:
+                    kafkaVersion = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.TASKS:
+                    tasks = objects(parser, field, EventLimits.MAX_TASKS, "MAX_TASKS", 4, ScannedFields::taskSlot);
+                    break;
+                case ConnectorSnapshotFormat.CONFIG:
+                    config = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
+                    break;
+                case ConnectorSnapshotFormat.MASKED_KEYS:
+                    maskedKeys = scalars(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
+                    break;
+                case ConnectorSnapshotFormat.MASK_REASONS:
+                    maskReasons = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
+                    break;
+                case ConnectorSnapshotFormat.TRACE_MODE:
+                    traceMode = scalar(parser);
+                    break;
+                case ConnectorSnapshotFormat.ACTOR:
+                    actor = object(parser, 6, ScannedFields::actorSlot);
+                    break;
+                case ClusterInventoryFormat.CONNECTORS:
+                    connectors = entries(parser, field, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES");
+                    break;
+                case WorkerPluginsFormat.PLUGINS:
+                    plugins = objects(parser, field, EventLimits.MAX_PLUGINS, "MAX_PLUGINS", 3, ScannedFields::pluginSlot);
+                    break;
+                default:
+                    inspect(field);
+                    skip(parser);
+            }
+        }
+    }
+
+    /** As {@code Shape.Entries.read}: the limits on count and key length before each entry is read. */
+    private Entries entries(JsonParser parser, String field, int max, String limit) throws IOException {
+        Entries entries = new Entries();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            entries.placeholder = scalar(parser);
+            return entries;
+        }
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+            if (entries.size == max) {
+                throw EventDecodingException.limitExceeded(dataPath(field), Shape.tooManyEntries(max, limit));
+            }
+            if (key.length() > EventLimits.MAX_KEY_CHARS) {
+                throw EventDecodingException.limitExceeded(dataPath(field), Shape.KEY_TOO_LONG);
+            }
+            parser.nextToken();
+            inspect(key);
+            entries.add(key, scalar(parser));
+        }
+        return entries;
+    }
+
+    /** As {@code Shape.Items.read} of scalars. */
+    private Items<JsonNode> scalars(JsonParser parser, String field, int max, String limit) throws IOException {
+        Items<JsonNode> items = new Items<>();
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            items.placeholder = scalar(parser);
+            return items;
+        }
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            checkItem(token, items.size, field, max, limit);
+            items.add(scalar(parser));
+        }
+        return items;
+    }
+
+    /** As {@code Shape.Items.read} of {@code Shape.Fields}: tasks (id, state, worker_id, trace) or plugins. */
+    private Items<Fields> objects(JsonParser parser, String field, int max, String limit, int count,
+            ToIntFunction<String> slots) throws IOException {
+        Items<Fields> items = new Items<>();
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            items.placeholder = scalar(parser);
+            return items;
+        }
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            checkItem(token, items.size, field, max, limit);
+            items.add(object(parser, count, slots));
+        }
+        return items;
+    }
+
+    /** As {@code Shape.Fields.read}: an object's known fields into their slots, or the placeholder of a non-object. */
+    private Fields object(JsonParser parser, int count, ToIntFunction<String> slots) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return new Fields(scalar(parser), 0);
+        }
+        Fields item = new Fields(null, count);
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            parser.nextToken();
+            int slot = slots.applyAsInt(name);
+            if (slot < 0) {
+                inspect(name);
+                skip(parser);
+            } else {
+                item.values[slot] = scalar(parser);
+            }
+        }
+        return item;
+    }
+
+    private void checkItem(JsonToken token, int size, String field, int max, String limit) {
+        if (token == null) {
+            // Jackson reports a truncated array itself; this only guards the loop, as in Shape.
+            throw EventDecodingException.malformed(dataPath(field), "ends before the array is closed");
+        }
+        if (size == max) {
+            throw EventDecodingException.limitExceeded(dataPath(field), Shape.tooManyItems(max, limit));
+        }
+    }
+
+    private static int taskSlot(String name) {
+        switch (name) {
+            case ConnectorSnapshotFormat.TASK_ID:
+                return TASK_ID;
+            case ConnectorSnapshotFormat.STATE:
+                return TASK_STATE;
+            case ConnectorSnapshotFormat.WORKER_ID:
+                return TASK_WORKER_ID;
+            case ConnectorSnapshotFormat.TRACE:
+                return TASK_TRACE;
+            default:
+                return -1;
+        }
+    }
+
+    private static int actorSlot(String name) {
+        switch (name) {
+            case ConnectorSnapshotFormat.PRINCIPAL:
+                return ACTOR_PRINCIPAL;
+            case ConnectorSnapshotFormat.CLIENT_ADDRESS:
+                return ACTOR_CLIENT_ADDRESS;
+            case ConnectorSnapshotFormat.FORWARDED_FOR:
+                return ACTOR_FORWARDED_FOR;
+            case ConnectorSnapshotFormat.USER_AGENT:
+                return ACTOR_USER_AGENT;
+            case ConnectorSnapshotFormat.REQUEST:
+                return ACTOR_REQUEST;
+            case ConnectorSnapshotFormat.FORWARDED:
+                return ACTOR_FORWARDED;
+            default:
+                return -1;
+        }
+    }
+
+    private static int pluginSlot(String name) {
+        switch (name) {
+            case WorkerPluginsFormat.CLASS_NAME:
+                return PLUGIN_CLASS_NAME;
+            case WorkerPluginsFormat.TYPE:
+                return PLUGIN_TYPE;
+            case WorkerPluginsFormat.VERSION:
+                return PLUGIN_VERSION;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * A value where the contract has a scalar, as {@link Shape#SCALAR} reads it; with an inspector, a container found
+     * there is walked (its strings are seen) instead of skipped, and gets the same empty placeholder.
+     */
+    private JsonNode scalar(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (inspector != null && token.isStructStart()) {
+            walk(parser);
+            return token == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+        }
+        JsonNode value = Shape.SCALAR.read(parser, null, NODES);
+        if (inspector != null && value.isTextual()) {
+            inspect(value.textValue());
+        }
+        return value;
+    }
+
+    /** A value the contract does not know: skipped, or walked for the inspector. */
+    private void skip(JsonParser parser) throws IOException {
+        if (inspector == null) {
+            parser.skipChildren();
+        } else {
+            walk(parser);
+        }
+    }
+
+    /** Every token of the current value, each string (value or name) shown to the inspector. */
+    private void walk(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            inspect(parser.getText());
+            return;
+        }
+        if (!token.isStructStart()) {
+            return;
+        }
+        for (int depth = 1; depth > 0; ) {
+            token = parser.nextToken();
+            if (token == null) {
+                return;
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else if (token == JsonToken.FIELD_NAME) {
+                inspect(parser.currentName());
+            } else if (token == JsonToken.VALUE_STRING) {
+                inspect(parser.getText());
+            }
+        }
+    }
+
+    private void inspect(String text) {
+        if (inspector != null && !flagged && inspector.test(text)) {
+            flagged = true;
+        }
+    }
+
+    private FieldPath dataPath(String field) {
+        return path.field(Envelope.DATA).field(field);
+    }
+}

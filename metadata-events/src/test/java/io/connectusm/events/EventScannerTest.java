@@ -1,0 +1,167 @@
+package io.connectusm.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the scanner promises beyond agreeing with the codec ({@link ScannerParity}): each event's bytes are exactly
+ * the emitter's, whatever the layout and encoding; and an inspector sees every string an event carries, including
+ * those of fields the contract does not know, which travel on in those bytes.
+ */
+class EventScannerTest {
+
+    private static final EventScanner SCANNER = new EventScanner();
+    private static final EventCodec CODEC = new EventCodec();
+
+    @Test
+    void eachEventIsTheSliceOfTheDocumentTheEmitterSent() throws Exception {
+        ArrayNode batch = Json.array(CODEC.encodeBatch(SampleEvents.allTypes()));
+        ((ObjectNode) batch.get(1)).putObject("x-added-by-a-proxy").put("hop", 2);
+        String pretty = "  \n" + Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(batch) + "\n";
+        byte[] json = pretty.getBytes(StandardCharsets.UTF_8);
+
+        List<ScannedEvent> events = SCANNER.scanBatch(json);
+
+        assertThat(events).hasSize(4);
+        String rest = pretty;
+        for (int i = 0; i < events.size(); i++) {
+            String slice = new String(events.get(i).json(), StandardCharsets.UTF_8);
+            assertThat(slice).startsWith("{").endsWith("}").contains("\n");
+            assertThat(rest).contains(slice);
+            rest = rest.substring(rest.indexOf(slice) + slice.length());
+            assertThat(CODEC.decode(events.get(i).json())).isEqualTo(SampleEvents.allTypes().get(i));
+            byte[] copied = new byte[events.get(i).length() + 2];
+            events.get(i).copyJson(copied, 1);
+            assertThat(new String(copied, 1, events.get(i).length(), StandardCharsets.UTF_8)).isEqualTo(slice);
+        }
+        assertThat(new String(events.get(1).json(), StandardCharsets.UTF_8)).contains("x-added-by-a-proxy");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstEvent() {
+        byte[] plain = CODEC.encodeBatch(SampleEvents.allTypes());
+        byte[] json = new byte[plain.length + 3];
+        json[0] = (byte) 0xEF;
+        json[1] = (byte) 0xBB;
+        json[2] = (byte) 0xBF;
+        System.arraycopy(plain, 0, json, 3, plain.length);
+
+        List<ScannedEvent> events = ScannerParity.SCANNER.scanBatch(json);
+
+        ScannerParity.batch(json);
+        assertThat(events.get(0).json()[0]).isEqualTo((byte) '{');
+        assertThat(CODEC.decode(events.get(0).json())).isEqualTo(SampleEvents.allTypes().get(0));
+    }
+
+    @Test
+    void aDocumentInUtf16IsAcceptedAsTheCodecDoesAndItsEventsComeOutInUtf8() {
+        String text = new String(CODEC.encodeBatch(SampleEvents.allTypes()), StandardCharsets.UTF_8);
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
+            byte[] json = text.getBytes(charset);
+
+            List<MetadataEvent> decoded = ScannerParity.batch(json);
+            List<ScannedEvent> events = SCANNER.scanBatch(json);
+
+            assertThat(decoded).isEqualTo(SampleEvents.allTypes());
+            assertThat(CODEC.decode(events.get(3).json())).isEqualTo(decoded.get(3));
+            assertThat(events.get(3).json()[0]).isEqualTo((byte) '{');
+        }
+        byte[] broken = "[{\"id\": \"x".getBytes(StandardCharsets.UTF_16LE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScannerParity.batch(broken))
+                .isInstanceOf(EventDecodingException.class);
+    }
+
+    @Test
+    void theInspectorSeesEveryStringOfEveryEvent() {
+        RandomEvents random = new RandomEvents(99);
+        for (int round = 0; round < 300; round++) {
+            ArrayNode batch = Json.array(CODEC.encodeBatch(random.batch(3)));
+            ObjectNode unknown = ((ObjectNode) batch.get(round % 3)).putObject("x-unknown-" + round);
+            unknown.put("note", "n-" + round).putArray("nested").addObject().put("deep-key-" + round, "deep-value");
+            ((ObjectNode) batch.get(0).get("data")).putArray("x-list").add("item-" + round);
+
+            Set<String> expected = new HashSet<>();
+            batch.forEach(event -> strings(event, false, expected));
+            List<String> seen = new ArrayList<>();
+            SCANNER.scanBatch(Json.bytes(batch), text -> {
+                seen.add(text);
+                return false;
+            });
+
+            assertThat(new HashSet<>(seen)).as("round %d", round).containsAll(expected);
+        }
+    }
+
+    @Test
+    void anEventIsFlaggedWhenTheInspectorSaysYesToOneOfItsStringsWhereverItIs() {
+        String canary = SampleEvents.CANARY;
+        List<java.util.function.Consumer<ObjectNode>> plantings = List.of(
+                event -> ((ObjectNode) event.get("data").get("config")).put("connection.url", "jdbc:x://u:" + canary + "@h"),
+                event -> ((ObjectNode) event.get("data").get("config")).put("key-" + canary, "v"),
+                event -> ((ObjectNode) event.get("data")).put("trace", "java.lang.Exception: " + canary),
+                event -> ((ObjectNode) event.get("data").get("tasks").get(1)).put("trace", canary),
+                event -> event.put("x-future", canary),
+                event -> event.putObject("x-future").putArray("a").add(canary),
+                event -> ((ObjectNode) event.get("data")).putObject("x-future").put(canary, 1),
+                event -> ((ObjectNode) event.get("data")).put("kafka_version", canary),
+                event -> ((ObjectNode) event.get("data").get("tasks").get(0)).putArray("x").add(canary),
+                event -> event.put("workerid", canary));
+        for (int i = 0; i < plantings.size(); i++) {
+            ArrayNode batch = Json.array(CODEC.encodeBatch(SampleEvents.allTypes()));
+            ObjectNode snapshot = (ObjectNode) batch.get(0);
+            plantings.get(i).accept(snapshot);
+            refingerprint(snapshot);
+
+            List<ScannedEvent> events = SCANNER.scanBatch(Json.bytes(batch), text -> text.contains(canary));
+
+            assertThat(events.get(0).flagged()).as("planting %d", i).isTrue();
+            assertThat(events.subList(1, 4)).extracting(ScannedEvent::flagged).containsOnly(false);
+            assertThat(SCANNER.scanBatch(Json.bytes(batch)).get(0).flagged()).isFalse();
+        }
+    }
+
+    @Test
+    void toStringShowsTheEnvelopeButNoPayloadValue() {
+        ScannedEvent event = SCANNER.scanBatch(CODEC.encodeBatch(List.of(SampleEvents.event(SampleEvents.snapshot(), 0))))
+                .get(0);
+
+        assertThat(event.toString()).contains("jdbc-sink-orders").doesNotContain("jdbc:postgresql");
+    }
+
+    /** Every string value of a tree, and every object key except the contract's own field names. */
+    private static void strings(JsonNode node, boolean keysToo, Set<String> out) {
+        if (node.isTextual()) {
+            out.add(node.textValue());
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                boolean mapLike = field.getKey().equals("config") || field.getKey().equals("connectors");
+                boolean unknown = field.getKey().startsWith("x-");
+                if (keysToo || unknown) {
+                    out.add(field.getKey());
+                }
+                strings(field.getValue(), keysToo || mapLike || unknown, out);
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> strings(item, keysToo, out));
+        }
+    }
+
+    private static void refingerprint(ObjectNode event) {
+        ObjectNode config = (ObjectNode) event.get("data").get("config");
+        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
+        config.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().textValue()));
+        ((ObjectNode) event.get("data")).put("config_fingerprint", ConfigFingerprint.of(values));
+    }
+}
