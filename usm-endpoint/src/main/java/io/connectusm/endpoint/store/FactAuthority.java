@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.TaskSnapshot;
@@ -25,10 +26,14 @@ import io.connectusm.events.TaskSnapshot;
  *       a worker says it runs the task (in any state but {@code UNASSIGNED}), or any report about a task that was
  *       stored as running on the reporting worker (the owner letting go of it, or the task ending), wins;</li>
  *   <li>the connector's own state likewise, from the worker running the connector;</li>
- *   <li>a report by any other worker that contradicts a fact its authority reported within the last
- *       {@link #LEASE} is overruled: the fact stays, and the reporter is recorded as disagreeing (since when, with
- *       whom) until a report of it agrees again. Past the lease (the authority stopped reporting: its worker is
- *       gone) the newest report wins again, as it does for facts no authority reported;</li>
+ *   <li>a <em>periodic</em> report (a {@code RESYNC}, or the {@code CREATED} view of a worker that just started) by
+ *       any other worker that contradicts a fact its authority reported within the last {@link #LEASE} is
+ *       overruled: the fact stays, and the reporter is recorded as disagreeing (since when, with whom) until a
+ *       report of it agrees again. Past the lease (the authority stopped reporting: its worker is gone) the newest
+ *       report wins again, as it does for facts no authority reported;</li>
+ *   <li>a report of a change the other worker observed ({@code STATE_CHANGED}, {@code TASKS_CHANGED}) is taken: it
+ *       is newer than what that worker saw before, and the authority's own report of the same state may never
+ *       arrive (the agent forwards a state once per connector, whichever worker sent it first);</li>
  *   <li>a changed config restarts the connector and its tasks: the snapshot that brings it is taken whole.</li>
  * </ul>
  * Pure and stateless: {@link SnapshotApplier} calls it with the stored row and the arriving snapshot.
@@ -69,6 +74,7 @@ final class FactAuthority {
      */
     static Merged merge(StoredConnector before, MergeState state, String reporter, Instant at, ConnectorSnapshot s,
                         boolean fresh) {
+        boolean periodic = s.cause() == ChangeCause.RESYNC || s.cause() == ChangeCause.CREATED;
         if (fresh) {
             SortedMap<Integer, MergeState.Report> reports = new TreeMap<>();
             s.tasks().forEach(t -> reports.put(t.id(), new MergeState.Report(reporter, at)));
@@ -78,7 +84,7 @@ final class FactAuthority {
         }
         SortedSet<String> against = new TreeSet<>();
         Decision own = decide(new Fact(before.state(), before.workerId(), before.trace()), state.connector(),
-                new Fact(s.state().name(), s.workerId(), s.trace()), reporter, at);
+                new Fact(s.state().name(), s.workerId(), s.trace()), reporter, at, periodic);
         note(own, against);
 
         Map<Integer, TaskSnapshot> stored = byId(before.tasks());
@@ -89,7 +95,7 @@ final class FactAuthority {
         SortedMap<Integer, MergeState.Report> reports = new TreeMap<>();
         for (int id : ids) {
             Decision d = decide(Fact.of(stored.get(id)), state.tasks().get(id), Fact.of(reported.get(id)), reporter,
-                    at);
+                    at, periodic);
             note(d, against);
             if (d.fact() != null) {
                 tasks.add(new TaskSnapshot(id, ConnectorState.valueOf(d.fact().state()), d.fact().worker(),
@@ -113,10 +119,11 @@ final class FactAuthority {
 
     /**
      * One fact: {@code stored} with its report {@code storedBy} against {@code reported} (either {@code null}:
-     * absent) from {@code reporter} at {@code at}.
+     * absent) from {@code reporter} at {@code at}; {@code periodic}: a resync or a starting worker's first view,
+     * not an observed change.
      */
     private static Decision decide(Fact stored, MergeState.Report storedBy, Fact reported, String reporter,
-                                   Instant at) {
+                                   Instant at, boolean periodic) {
         MergeState.Report now = reported == null ? null : new MergeState.Report(reporter, at);
         boolean claims = reported != null && reporter.equals(reported.worker()) && !UNASSIGNED.equals(reported.state());
         boolean letsGo = stored != null && reporter.equals(stored.worker());
@@ -127,7 +134,7 @@ final class FactAuthority {
         if (claims || letsGo) {
             return new Decision(reported, now, null);
         }
-        boolean held = stored != null && storedBy != null && storedBy.by().equals(stored.worker())
+        boolean held = periodic && stored != null && storedBy != null && storedBy.by().equals(stored.worker())
                 && storedBy.at().plus(LEASE).isAfter(at);
         if (held) {
             return new Decision(stored, storedBy, storedBy.by());

@@ -224,4 +224,20 @@ class SnapshotApplierMergeRulesTest {
         assertThat(model.history()).extracting(SnapshotApplier.Change::kind)
                 .containsExactly(HistoryKind.CREATED, HistoryKind.DELETED);
     }
+
+    /**
+     * Found by ModelBasedPipelineIT: the agent forwards one state once per connector, so after B reported the pause
+     * it saw happen, A's report of the same state never arrives; B's observed change must stand.
+     */
+    @Test
+    void anotherWorkersObservedChangeIsTakenSinceTheOwnersSameReportMayNeverArrive() {
+        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED, task(0, RUNNING, A)));
+
+        assertThat(model.apply(reports.snapshot(B, at(1), "t", PAUSED, A, ChangeCause.STATE_CHANGED,
+                task(0, PAUSED, A)))).isInstanceOf(Write.class);
+
+        assertThat(model.row().connector().state()).isEqualTo("PAUSED");
+        assertThat(model.row().connector().tasks().get(0).state()).isEqualTo(PAUSED);
+        assertThat(model.row().connector().disagreement()).isNull();
+    }
 }
