@@ -1,7 +1,7 @@
 package io.connectusm.it;
 
 import io.connectusm.certs.StorePasswordFile;
-import io.connectusm.extension.TestPki;
+import io.connectusm.extension.WorkerPki;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class InProcessPipeline {
      * {@code endpointPort} (environment {@code environment}) with {@code agentKey}, its secret in
      * {@code secretFile} under {@code secret}.
      */
-    static Map<String, String> agentProperties(String id, TestPki pki, Path spool, int endpointPort,
+    static Map<String, String> agentProperties(String id, WorkerPki pki, Path spool, int endpointPort,
                                                String environment, String agentKey, Path secretFile) {
         String storeRef = "${file:" + pki.server().passwordFile() + ":" + StorePasswordFile.KEY + "}";
         Map<String, String> props = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import io.connectusm.events.TraceMode;
 import io.connectusm.events.WorkerPlugins;
 import io.connectusm.extension.ConnectWorkerProcess;
 import io.connectusm.extension.RecordingHttpsReceiver;
-import io.connectusm.extension.TestPki;
+import io.connectusm.extension.WorkerPki;
 import io.connectusm.it.connector.FailingSinkConnector;
 import io.connectusm.it.connector.VaultSourceConnector;
 
@@ -64,13 +64,13 @@ class KafkaVersionMatrixIT {
 
     static Path root;
     static EmbeddedKafkaCluster kafka;
-    static TestPki pki;
+    static WorkerPki pki;
     static RecordingHttpsReceiver receiver;
 
     @BeforeAll
     static void startBrokerAndReceiver() throws IOException {
         root = Files.createDirectories(Path.of("target", "kafka-matrix").toAbsolutePath());
-        pki = TestPki.create(Files.createTempDirectory(root, "pki"), "connect-usm-matrix");
+        pki = WorkerPki.create(Files.createTempDirectory(root, "pki"), "connect-usm-matrix");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
         kafka = new EmbeddedKafkaCluster(1, new Properties());
         kafka.start();

@@ -16,7 +16,7 @@ import io.connectusm.endpoint.UsmEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.extension.ConnectWorkerProcess;
-import io.connectusm.extension.TestPki;
+import io.connectusm.extension.WorkerPki;
 
 import java.io.IOException;
 import java.net.URI;
@@ -91,7 +91,7 @@ class MaskingEndToEndIT {
         Path root = Files.createDirectories(Path.of("target", "masking-e2e").toAbsolutePath());
         Path dir = Files.createTempDirectory(root, "run-");
         String group = "connect-masking-" + secrets.word(6);
-        TestPki pki = TestPki.create(dir.resolve("pki"), group);
+        WorkerPki pki = WorkerPki.create(dir.resolve("pki"), group);
         try (JvmLogCapture jvmLogs = JvmLogCapture.start()) {
             try {
                 run(dir, group, pki, jvmLogs, began);
@@ -101,7 +101,7 @@ class MaskingEndToEndIT {
         }
     }
 
-    private void run(Path dir, String group, TestPki pki, JvmLogCapture jvmLogs, long began) throws Exception {
+    private void run(Path dir, String group, WorkerPki pki, JvmLogCapture jvmLogs, long began) throws Exception {
         // The broker (in this JVM), the endpoint on an H2 file, the registrations, the agent.
         EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
         kafka.start();
@@ -422,7 +422,7 @@ class MaskingEndToEndIT {
         private final String authorization;
         private final ApiKeyCredentials admin;
 
-        Http(TestPki pki, String base, ApiKeyCredentials admin) {
+        Http(WorkerPki pki, String base, ApiKeyCredentials admin) {
             this.client = HttpClient.newBuilder().sslContext(pki.serverContext()).connectTimeout(Duration.ofSeconds(5))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             this.base = base;

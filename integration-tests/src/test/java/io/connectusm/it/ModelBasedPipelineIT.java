@@ -14,7 +14,7 @@ import io.connectusm.endpoint.UsmEndpoint;
 import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.extension.ConnectWorkerProcess;
-import io.connectusm.extension.TestPki;
+import io.connectusm.extension.WorkerPki;
 
 import java.io.IOException;
 import java.net.URI;
@@ -104,7 +104,7 @@ class ModelBasedPipelineIT {
 
     private void run(long seed, int operations, Path dir) throws Exception {
         String group = "connect-model-" + seed;
-        TestPki pki = TestPki.create(dir.resolve("pki"), group);
+        WorkerPki pki = WorkerPki.create(dir.resolve("pki"), group);
         EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
         kafka.start();
         started.push(kafka::stop);
@@ -279,7 +279,7 @@ class ModelBasedPipelineIT {
     }
 
     private ConnectWorkerProcess startWorker(Path dir, String name, EmbeddedKafkaCluster kafka, String group,
-                                             TestPki pki, String agentUrl) throws Exception {
+                                             WorkerPki pki, String agentUrl) throws Exception {
         Path workerDir = Files.createDirectories(dir.resolve(name));
         Path plugins = ConnectWorkerProcess.unzipPlugin(workerDir);
         int restPort = ConnectWorkerProcess.freePort();
@@ -303,7 +303,7 @@ class ModelBasedPipelineIT {
         private final String base;
         private final String authorization;
 
-        Endpoint(TestPki pki, String url, ApiKeyCredentials admin, String usmcc) {
+        Endpoint(WorkerPki pki, String url, ApiKeyCredentials admin, String usmcc) {
             this.client = HttpClient.newBuilder().sslContext(pki.serverContext()).connectTimeout(Duration.ofSeconds(5))
                     .build();
             this.base = url + "/usm/v1/connect-clusters/" + usmcc;

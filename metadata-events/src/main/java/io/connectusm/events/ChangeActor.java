@@ -72,6 +72,22 @@ public final class ChangeActor {
         return forwarded;
     }
 
+    /**
+     * This actor with {@code scrub} applied to each of its strings (null ones stay null), e.g. a second line of
+     * masking; the same instance when {@code scrub} returned every string unchanged (the same reference).
+     */
+    public ChangeActor withStrings(java.util.function.UnaryOperator<String> scrub) {
+        String p = principal == null ? null : scrub.apply(principal);
+        String a = clientAddress == null ? null : scrub.apply(clientAddress);
+        String f = forwardedFor == null ? null : scrub.apply(forwardedFor);
+        String u = userAgent == null ? null : scrub.apply(userAgent);
+        String r = request == null ? null : scrub.apply(request);
+        if (p == principal && a == clientAddress && f == forwardedFor && u == userAgent && r == request) {
+            return this;
+        }
+        return new ChangeActor(p, a, f, u, r, forwarded);
+    }
+
     @Override
     public boolean equals(Object other) {
         if (other == this) {

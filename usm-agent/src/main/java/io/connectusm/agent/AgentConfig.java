@@ -1,19 +1,20 @@
 package io.connectusm.agent;
 
-import io.connectusm.agent.api.ApiSettings;
 import io.connectusm.agent.forward.ForwardSettings;
 import io.connectusm.agent.http.BasicCredentials;
 import io.connectusm.agent.ingest.DataPlaneSettings;
 import io.connectusm.agent.ingest.IdentityMode;
 import io.connectusm.agent.spool.SpoolSettings;
 import io.connectusm.agent.tls.TlsSettings;
+import io.connectusm.api.TlsTrust;
+import io.connectusm.api.UsmApiClient;
 import io.connectusm.support.ConfigReferences;
 import io.connectusm.support.Secret;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -370,18 +371,40 @@ public final class AgentConfig extends AbstractConfig {
                 getInt(SPOOL_HISTORY_SIZE_CONFIG), getInt(SPOOL_QUEUE_CAPACITY_CONFIG));
     }
 
-    /** The endpoint's API to forward to and pull registrations from, or {@code null} when none is configured. */
-    ApiSettings api() {
+    /**
+     * The client of the endpoint's API to forward to and pull registrations from, or {@code null} when none is
+     * configured. The API secret is read at each request, so a rotated {@code ${file:…}} secret takes effect
+     * without a restart; the truststore is read once, here.
+     *
+     * @throws IllegalArgumentException when the truststore cannot be read (naming the file)
+     */
+    UsmApiClient endpointClient() {
         String url = getString(ENDPOINT_URL_CONFIG);
         if (url == null) {
             return null;
         }
+        Secret apiSecret = secret(ENDPOINT_API_SECRET_CONFIG);
+        UsmApiClient.Builder client = UsmApiClient.builder(url)
+                .basicAuth(getString(ENDPOINT_API_KEY_CONFIG), apiSecret::reveal)
+                .timeout(duration(FORWARD_REQUEST_TIMEOUT_CONFIG));
         String truststore = getString(ENDPOINT_TRUSTSTORE_LOCATION_CONFIG);
-        return new ApiSettings(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                getString(ENDPOINT_ENVIRONMENT_CONFIG),
-                new BasicCredentials(getString(ENDPOINT_API_KEY_CONFIG), secret(ENDPOINT_API_SECRET_CONFIG)),
-                truststore == null ? null : Path.of(truststore), secret(ENDPOINT_TRUSTSTORE_PASSWORD_CONFIG),
-                duration(FORWARD_REQUEST_TIMEOUT_CONFIG));
+        if (truststore != null) {
+            Secret password = secret(ENDPOINT_TRUSTSTORE_PASSWORD_CONFIG);
+            char[] revealed = password == null ? null : password.reveal();
+            try {
+                client.trust(TlsTrust.trustStore(Path.of(truststore), revealed));
+            } finally {
+                if (revealed != null) {
+                    Arrays.fill(revealed, '\0');
+                }
+            }
+        }
+        return client.build();
+    }
+
+    /** The environment whose registrations are pulled ({@code endpoint.environment}). */
+    String endpointEnvironment() {
+        return getString(ENDPOINT_ENVIRONMENT_CONFIG);
     }
 
     ForwardSettings forward() {

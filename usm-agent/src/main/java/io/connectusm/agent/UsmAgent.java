@@ -1,7 +1,5 @@
 package io.connectusm.agent;
 
-import io.connectusm.agent.api.ApiSettings;
-import io.connectusm.agent.api.UsmApiClient;
 import io.connectusm.agent.control.ControlPlane;
 import io.connectusm.agent.forward.ForwardMetrics;
 import io.connectusm.agent.forward.Forwarder;
@@ -21,6 +19,7 @@ import io.connectusm.agent.tls.ReloadingSslContext;
 import io.connectusm.agent.tls.TlsContextFactory;
 import io.connectusm.agent.tls.TlsMetrics;
 import io.connectusm.agent.tls.TlsSettings;
+import io.connectusm.api.UsmApiClient;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -82,7 +81,6 @@ public final class UsmAgent {
         RegistrationMap registrations = new RegistrationMap();
         ClusterActivity activity = new ClusterActivity(runtime.clock());
         DataPlaneSettings dataPlane = config.dataPlane();
-        ApiSettings endpoint = config.api();
         Duration shutdownTimeout = config.duration(AgentConfig.SHUTDOWN_TIMEOUT_CONFIG);
 
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -118,10 +116,10 @@ public final class UsmAgent {
         steps.addFirst(tls);
         tlsMetrics.observe(tls);
 
-        UsmApiClient api = endpoint == null ? null : new UsmApiClient(endpoint);
+        UsmApiClient api = config.endpointClient();
         Path cacheFile = config.spool().directory().resolve(RegistrationRefresher.CACHE_FILE);
         RegistrationRefresher refresher = new RegistrationRefresher(registrations, config.registrationsFile(),
-                cacheFile, api, activity, spool, new RegistrationMetrics(metrics, registrations), config.agentId(),
+                cacheFile, api, config.endpointEnvironment(), activity, spool, new RegistrationMetrics(metrics, registrations), config.agentId(),
                 runtime.clock());
         try {
             refresher.loadLocal();

@@ -7,8 +7,9 @@
  * {@link io.connectusm.agent.AgentConfigDocs} (the docs' table).
  *
  * <p>The parts, one sub-package per box of the design: {@code ingest} (data plane), {@code tls}, {@code spool},
- * {@code registration}, {@code forward}, {@code control} (control plane), plus {@code api} (the endpoint's
- * {@code usm/v1} client) and {@code http} (what both listeners share). This package may call all of them; none
- * of them calls this package. See {@code docs/architecture.md}.
+ * {@code registration}, {@code forward}, {@code control} (control plane), plus {@code http} (what both listeners
+ * share); the endpoint's {@code usm/v1} API is called through the usm-api module's client, built here from the
+ * {@code endpoint.*} keys. This package may call all of them; none of them calls this package. See
+ * {@code docs/architecture.md}.
  */
 package io.connectusm.agent;

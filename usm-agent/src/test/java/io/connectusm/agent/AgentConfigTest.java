@@ -46,7 +46,7 @@ class AgentConfigTest {
         assertThat(data.identityMode()).isEqualTo(IdentityMode.CLUSTER);
         assertThat(data.maxEventsPerBatch()).isEqualTo(io.connectusm.events.EventLimits.MAX_EVENTS_PER_BATCH);
         assertThat(config.tls().reloadInterval()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(60));
-        assertThat(config.api()).isNull();
+        assertThat(config.endpointClient()).isNull();
     }
 
     @Test

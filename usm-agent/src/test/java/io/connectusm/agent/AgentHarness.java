@@ -1,7 +1,7 @@
 package io.connectusm.agent;
 
-import io.connectusm.agent.api.Registration;
-import io.connectusm.agent.api.RegistrationsJson;
+import io.connectusm.agent.registration.Registration;
+import io.connectusm.agent.registration.RegistrationsJson;
 import io.connectusm.agent.ingest.AgentChannelInitializer;
 import io.connectusm.certs.LeafFiles;
 import io.connectusm.events.ClusterRef;

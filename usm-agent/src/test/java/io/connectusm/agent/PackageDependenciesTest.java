@@ -30,11 +30,10 @@ class PackageDependenciesTest {
             "http", Set.of(),
             "tls", Set.of(),
             "spool", Set.of(),
-            "api", Set.of("http"),
-            "registration", Set.of("api", "spool"),
+            "registration", Set.of("spool"),
             "ingest", Set.of("tls", "spool", "registration", "http"),
-            "forward", Set.of("spool", "api", "registration"),
-            "control", Set.of("registration", "api", "http"));
+            "forward", Set.of("spool", "registration"),
+            "control", Set.of("registration", "http"));
 
     @Test
     void subPackagesCallOnlyWhatTheirPackageInfoAllowsAndNeverTheRoot() throws IOException {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
 
@@ -29,12 +30,13 @@ final class HttpTransport {
 
     private final Origin origin;
     private final String baseUrl;
-    private final String authorization;
+    private final Supplier<String> authorization;
     private final HttpClient http;
     private final Duration timeout;
     private final ExchangeObserver observer;
 
-    HttpTransport(URI baseUrl, String authorization, TlsTrust trust, Duration timeout, ExchangeObserver observer) {
+    /** @param authorization the Authorization header's value, asked for at each request; {@code null} for none */
+    HttpTransport(URI baseUrl, Supplier<String> authorization, TlsTrust trust, Duration timeout, ExchangeObserver observer) {
         this.origin = Origin.of(baseUrl);
         this.baseUrl = baseUrl.toString();
         this.authorization = authorization;
@@ -86,7 +88,7 @@ final class HttpTransport {
             request.header("Content-Type", contentType);
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.header("Authorization", authorization.get());
         }
         long started = System.nanoTime();
         HttpResponse<byte[]> response;

@@ -33,6 +33,22 @@ final class ResourceJson {
                 text(o, "cloud"), text(o, "region"), text(o.path("environment"), "id"), instant(o, "created_at"));
     }
 
+    /** A Connect cluster as the endpoint writes it (for a copy kept on disk, see {@link ConnectClusterList}). */
+    static ObjectNode json(ConnectCluster c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("api_version", "usm/v1").put("kind", "ConnectCluster").put("id", c.id())
+                .put("confluent_platform_connect_cluster_id", c.confluentPlatformConnectClusterId())
+                .put("kafka_cluster_id", c.kafkaClusterId()).put("usm_kafka_cluster_id", c.usmKafkaClusterId())
+                .put("display_name", c.displayName());
+        putIfSet(o, "cloud", c.cloud());
+        putIfSet(o, "region", c.region());
+        o.putObject("environment").put("id", c.environment());
+        if (c.createdAt() != null) {
+            o.put("created_at", c.createdAt().toString());
+        }
+        return o;
+    }
+
     static ConnectorSummary connectorSummary(JsonNode o) {
         JsonNode tasks = o.path("tasks");
         return new ConnectorSummary(text(o, "name"), text(o, "type"), text(o, "state"),

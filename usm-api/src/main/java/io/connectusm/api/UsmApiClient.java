@@ -2,11 +2,15 @@ package io.connectusm.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -211,7 +215,7 @@ public final class UsmApiClient {
     /** Configures a client; not thread-safe, used once. */
     public static final class Builder {
         private final String baseUrl;
-        private String authorization;
+        private Supplier<String> authorization;
         private TlsTrust trust = TlsTrust.systemDefault();
         private Duration timeout = DEFAULT_TIMEOUT;
         private ExchangeObserver observer = ExchangeObserver.NONE;
@@ -235,9 +239,41 @@ public final class UsmApiClient {
         public Builder basicAuth(String apiKey, String apiSecret) {
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(apiSecret, "apiSecret");
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                    (apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
+            String header = basicHeader(apiKey, apiSecret.toCharArray());
+            this.authorization = () -> header;
             return this;
+        }
+
+        /**
+         * HTTP basic auth with an API key and a secret read at each request, so a rotated secret (a file the
+         * supplier reads) takes effect without a new client. The supplier returns a fresh array, which is wiped
+         * after use; whatever it throws ends that call unchanged.
+         */
+        public Builder basicAuth(String apiKey, Supplier<char[]> apiSecret) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            Objects.requireNonNull(apiSecret, "apiSecret");
+            this.authorization = () -> basicHeader(apiKey, apiSecret.get());
+            return this;
+        }
+
+        private static String basicHeader(String apiKey, char[] secret) {
+            char[] pair = new char[apiKey.length() + 1 + secret.length];
+            apiKey.getChars(0, apiKey.length(), pair, 0);
+            pair[apiKey.length()] = ':';
+            System.arraycopy(secret, 0, pair, apiKey.length() + 1, secret.length);
+            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pair));
+            byte[] encoded = new byte[bytes.remaining()];
+            bytes.get(encoded);
+            try {
+                return "Basic " + Base64.getEncoder().encodeToString(encoded);
+            } finally {
+                Arrays.fill(secret, '\0');
+                Arrays.fill(pair, '\0');
+                Arrays.fill(encoded, (byte) 0);
+                if (bytes.hasArray()) {
+                    Arrays.fill(bytes.array(), (byte) 0);
+                }
+            }
         }
 
         /** Which server certificates to trust for an https base URL (default: the JDK's CAs). */

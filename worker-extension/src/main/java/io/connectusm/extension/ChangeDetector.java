@@ -11,14 +11,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The comparison: holds the last state seen of every connector, compares each new observation with it and
@@ -26,43 +28,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link PendingEvents}. Knows nothing of scheduling or threads: {@link ReconcileLoop} decides when to
  * compare, {@link HerderReader} reads.
  *
- * <p>Connectors deleted over REST get a tombstone for {@value #TOMBSTONE_MAX_MS} ms: the herder lists a deleted
- * connector until its tasks have stopped, and it must not be reported again meanwhile.
+ * <p>Deleted connectors get a tombstone ({@link DeletionTombstones}): the herder lists a deleted connector until its
+ * tasks have stopped, and it must not be reported again meanwhile.
+ *
+ * <p>Over 300 lines for a reason: it is one table of what was last seen (states, tombstones, configs awaiting a
+ * status, configs REST calls replaced) and the three ways of comparing against it — a full read, one observation,
+ * a resync — which all must keep it consistent; split, the table would have to be shared.
  *
  * <p>Thread-safety: confined to the observer thread, except {@link #reportDeletedNow(String)}, called on REST
- * threads.
+ * threads and the feed's thread.
  */
 final class ChangeDetector {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeDetector.class);
-
-    /** How long a connector deleted over REST is ignored while the herder still lists it. */
-    static final long TOMBSTONE_MAX_MS = 60_000;
-    /**
-     * How long after a REST call wrote a config a herder read that still returns the config it replaced is taken
-     * for the herder lagging (it serves reads before applying the config updates it has received), not for a
-     * change back.
-     */
-    static final long SUPERSEDED_MAX_MS = 30_000;
-
-    /** The fingerprint a REST write replaced, ignored until {@code until}. */
-    private static final class Superseded {
-        private final String fingerprint;
-        private final Instant until;
-
-        Superseded(String fingerprint, Instant until) {
-            this.fingerprint = fingerprint;
-            this.until = until;
-        }
-
-        String fingerprint() {
-            return fingerprint;
-        }
-
-        Instant until() {
-            return until;
-        }
-    }
 
     private final ConnectorObserver observer;
     private final PendingEvents pending;
@@ -73,9 +51,11 @@ final class ChangeDetector {
     private final Map<String, ObservedConnector> known = new HashMap<>();
     /** When a REST-triggered recheck last read each connector's config: newer than a full read's start wins. */
     private final Map<String, Instant> configReadAt = new HashMap<>();
-    /** Concurrent: REST threads add to it, so a pass already under way stops reporting the connector at once. */
-    private final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
-    private final Map<String, Superseded> superseded = new HashMap<>();
+    /** Thread-safe: REST threads add to it, so a pass already under way stops reporting the connector at once. */
+    private final DeletionTombstones tombstones = new DeletionTombstones();
+    private final SupersededConfigs superseded = new SupersededConfigs();
+    /** Configs of connectors that exist (their config record was read) but have no status yet. */
+    private final Map<String, ConnectorConfigView> awaitingStatus = new HashMap<>();
     private volatile ClusterRef cluster;
 
     ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock,
@@ -111,29 +91,44 @@ final class ChangeDetector {
         if (current == null) {
             return false;
         }
-        tombstones.put(name, clock.instant().plusMillis(TOMBSTONE_MAX_MS));
-        pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
+        // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough.
+        if (tombstones.mark(name, clock.instant())) {
+            pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
+        }
         return true;
     }
 
     /** A deletion the REST filter saw (and reported, or will report): forget it, ignore the herder's lag. */
     void deletedOverRest(String name, Instant now) {
         known.remove(name);
-        tombstones.put(name, now.plusMillis(TOMBSTONE_MAX_MS));
+        awaitingStatus.remove(name);
+        tombstones.mark(name, now);
     }
 
     /** A create or config PUT after a delete revives the name. */
     void revive(Collection<String> names) {
-        names.forEach(tombstones::remove);
+        tombstones.revive(names);
     }
 
     void expireTombstones(Instant now) {
-        tombstones.values().removeIf(until -> !now.isBefore(until));
+        tombstones.expire(now);
     }
 
     /** The last state seen of a connector, or {@code null}. */
     ObservedConnector known(String name) {
         return known.get(name);
+    }
+
+    /** Keeps the config of a connector that has no status yet, for when it gets one. */
+    void configPending(String name, ConnectorConfigView config) {
+        if (!known.containsKey(name) && !tombstones.contains(name)) {
+            awaitingStatus.put(name, config);
+        }
+    }
+
+    /** The config of a connector that exists but was never observed, or {@code null}. */
+    ConnectorConfigView pendingConfig(String name) {
+        return awaitingStatus.get(name);
     }
 
     /**
@@ -143,43 +138,12 @@ final class ChangeDetector {
      */
     void written(String name, ConnectorConfigView config, Instant now) {
         configReadAt.put(name, now);
-        ObservedConnector previous = known.get(name);
-        if (previous != null && !previous.fingerprint().equals(config.fingerprint())) {
-            superseded.put(name, new Superseded(previous.fingerprint(), now.plusMillis(SUPERSEDED_MAX_MS)));
-        } else {
-            superseded.remove(name);
-        }
+        superseded.written(name, known.get(name), config, now);
     }
 
     /** A recheck is reading this connector's config now: a full read that began earlier holds an older one. */
     void configReadStarted(String name, Instant now) {
         configReadAt.put(name, now);
-    }
-
-    /**
-     * What a full read changed beyond the events appended.
-     *
-     * @param deleted     the connectors found deleted
-     * @param configStale the connectors whose state changed while their config was not read this pass: their
-     *                    snapshot waits for a fresh config read, since the config may have changed with the state
-     *                    (a connector restarted by a config change made through another worker)
-     */
-    static final class Applied {
-        private final Set<String> deleted;
-        private final Set<String> configStale;
-
-        Applied(Set<String> deleted, Set<String> configStale) {
-            this.deleted = deleted;
-            this.configStale = configStale;
-        }
-
-        Set<String> deleted() {
-            return deleted;
-        }
-
-        Set<String> configStale() {
-            return configStale;
-        }
     }
 
     /** The names of the connectors whose state and config are held (a copy). */
@@ -189,12 +153,13 @@ final class ChangeDetector {
 
     /**
      * Compares a full read with what is known; the state is read again now, the config comes from the read, or
-     * for a connector whose config was not read this pass, the one held.
+     * for a connector whose config was not read this pass, the one held. The connectors {@code resync} selects are
+     * reported even unchanged (cause {@code RESYNC}); with {@code inventory}, the cluster inventory follows.
      */
-    Applied apply(HerderReader.FullRead read, boolean resync, Instant now) {
+    FullReadOutcome apply(HerderReader.FullRead read, Predicate<String> resync, boolean inventory, Instant now) {
         Set<String> deleted = new HashSet<>();
         Set<String> configStale = new HashSet<>();
-        tombstones.keySet().retainAll(read.names());
+        tombstones.retainAll(read.names());
         Set<String> gone = new HashSet<>(known.keySet());
         read.names().forEach(gone::remove);
         for (String name : gone) {
@@ -256,52 +221,96 @@ final class ChangeDetector {
             }
             ObservedConnector current = observed.get();
             ChangeCause cause = current.changeSince(previous);
-            if (resync) {
+            if (resync.test(name)) {
                 cause = (cause == null || previous == null) ? ChangeCause.RESYNC : cause;
             }
             record(current, cause, now);
         }
         configReadAt.keySet().retainAll(known.keySet());
-        superseded.keySet().retainAll(known.keySet());
+        superseded.retainAll(known.keySet());
+        awaitingStatus.keySet().retainAll(read.names());
         deleted.forEach(configStale::remove);
-        if (resync) {
-            TreeMap<String, String> inventory = new TreeMap<>();
-            known.forEach((name, connector) -> inventory.put(name, connector.fingerprint()));
-            append(null, new ClusterInventory(inventory), now);
+        if (inventory) {
+            appendInventory(now);
         }
-        return new Applied(deleted, configStale);
+        return new FullReadOutcome(deleted, configStale);
+    }
+
+    /** Every known connector's name with its config fingerprint: lets every hop converge after a loss. */
+    void appendInventory(Instant now) {
+        TreeMap<String, String> inventory = new TreeMap<>();
+        known.forEach((name, connector) -> inventory.put(name, connector.fingerprint()));
+        append(null, new ClusterInventory(inventory), now);
+    }
+
+    /** How many connectors are known. */
+    int knownCount() {
+        return known.size();
+    }
+
+    /** The known connectors {@code select} picks (a resync slice), as a new list. */
+    List<String> knownWhere(Predicate<String> select) {
+        List<String> names = new ArrayList<>();
+        for (String name : known.keySet()) {
+            if (select.test(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**
-     * Observes one connector's state with the given config and reports it if it changed.
-     *
-     * @return false when the connector turned out deleted (and was reported so)
+     * A resync of one known connector with the config held: its state is read again and it is reported even
+     * unchanged (cause {@code RESYNC}, or the change found).
      */
-    boolean observe(String name, ConnectorConfigView config, Instant now) {
+    Observation resync(String name, Instant now) {
+        ObservedConnector previous = known.get(name);
+        if (previous == null) {
+            return Observation.ABSENT;
+        }
+        Optional<ObservedConnector> observed;
+        try {
+            observed = observer.observe(name, previous.config());
+        } catch (RuntimeException e) {
+            log.debug("Cannot observe connector {} this pass: {}", name, e.toString());
+            return Observation.FAILED;
+        }
+        if (observed.isEmpty()) {
+            deleted(name, now);
+            return Observation.DELETED;
+        }
+        ChangeCause cause = observed.get().changeSince(previous);
+        record(observed.get(), cause == null ? ChangeCause.RESYNC : cause, now);
+        return Observation.OBSERVED;
+    }
+
+    /** Observes one connector's state with the given config and reports it if it changed. */
+    Observation observe(String name, ConnectorConfigView config, Instant now) {
         ObservedConnector previous = known.get(name);
         Optional<ObservedConnector> observed;
         try {
             observed = observer.observe(name, config);
         } catch (RuntimeException e) {
             log.debug("Cannot observe connector {} yet: {}", name, e.toString());
-            return true;
+            return Observation.FAILED;
         }
         if (observed.isEmpty()) {
             if (previous != null) {
                 deleted(name, now);
-                return false;
+                return Observation.DELETED;
             }
-            return true;
+            return Observation.ABSENT;
         }
         record(observed.get(), observed.get().changeSince(previous), now);
-        return true;
+        return known.containsKey(name) ? Observation.OBSERVED : Observation.ABSENT;
     }
 
     /** Forgets a known connector and reports its deletion. */
     void deleted(String name, Instant now) {
         known.remove(name);
         configReadAt.remove(name);
-        superseded.remove(name);
+        superseded.forget(name);
+        awaitingStatus.remove(name);
         append(name, new ConnectorDeleted(name), now);
     }
 
@@ -310,19 +319,15 @@ final class ChangeDetector {
     }
 
     private void record(ObservedConnector current, ChangeCause cause, Instant now) {
-        if (tombstones.containsKey(current.name())) {
+        if (tombstones.contains(current.name())) {
             return; // deleted over REST; the herder has not caught up yet
         }
-        Superseded replaced = superseded.get(current.name());
-        if (replaced != null) {
-            if (!now.isBefore(replaced.until())) {
-                superseded.remove(current.name());
-            } else if (replaced.fingerprint().equals(current.fingerprint())) {
-                log.debug("Connector {}: the herder still returns the config a REST call replaced", current.name());
-                return;
-            }
+        if (superseded.isReplaced(current.name(), current.fingerprint(), now)) {
+            log.debug("Connector {}: the herder still returns the config a REST call replaced", current.name());
+            return;
         }
         known.put(current.name(), current);
+        awaitingStatus.remove(current.name());
         if (cause != null) {
             log.debug("Connector {} is {} with {} tasks ({})", current.name(), current.state(),
                     current.tasks().size(), cause);

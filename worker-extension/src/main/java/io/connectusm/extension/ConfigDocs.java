@@ -1,13 +1,16 @@
 package io.connectusm.extension;
 
+import io.connectusm.support.ConfigTable;
 import org.apache.kafka.common.config.ConfigDef;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders {@link MetadataEventsConfig#CONFIG_DEF} as the Markdown table of {@code docs/worker-extension.md},
- * so the documented keys, defaults and accepted values cannot drift from the code (a test compares them).
- * Run {@code main} to print it. Stateless.
+ * Renders {@link MetadataEventsConfig#CONFIG_DEF} as the Markdown table of {@code docs/worker-extension.md} with
+ * {@link ConfigTable} (the one table format of every component), so the documented keys, defaults and accepted
+ * values cannot drift from the code (a test compares them). Run {@code main} to print it. Stateless.
  */
 final class ConfigDocs {
 
@@ -15,30 +18,17 @@ final class ConfigDocs {
     }
 
     static String table() {
-        StringBuilder out = new StringBuilder();
-        out.append("| Key | Type | Default | Valid values | Importance | Description |\n");
-        out.append("|---|---|---|---|---|---|\n");
+        List<ConfigTable.Key> keys = new ArrayList<>();
         for (ConfigDef.ConfigKey key : MetadataEventsConfig.CONFIG_DEF.configKeys().values()) {
-            out.append("| `").append(key.name).append("` | ")
-                    .append(key.type.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(defaultOf(key)).append(" | ")
-                    .append(key.validator == null ? "" : escape(key.validator.toString())).append(" | ")
-                    .append(key.importance.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(escape(key.documentation)).append(" |\n");
+            String type = key.type.name().toLowerCase(Locale.ROOT);
+            String valid = key.validator == null ? "" : key.validator.toString();
+            String importance = key.importance.name().toLowerCase(Locale.ROOT);
+            keys.add(key.hasDefault()
+                    ? ConfigTable.Key.optional(key.name, type, key.defaultValue == null ? null
+                            : ConfigDef.convertToString(key.defaultValue, key.type), valid, importance, key.documentation)
+                    : ConfigTable.Key.required(key.name, type, valid, importance, key.documentation));
         }
-        return out.toString();
-    }
-
-    private static String defaultOf(ConfigDef.ConfigKey key) {
-        if (key.defaultValue == null) {
-            return "null";
-        }
-        String value = ConfigDef.convertToString(key.defaultValue, key.type);
-        return value.isEmpty() ? "\"\"" : "`" + value + "`";
-    }
-
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return ConfigTable.of(keys).withImportance().markdown();
     }
 
     public static void main(String[] args) {

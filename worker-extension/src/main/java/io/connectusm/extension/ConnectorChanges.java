@@ -10,14 +10,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * The hand-off between whatever learns that connectors changed (the REST filter, on worker REST threads) and
- * the emitter thread that observes them: a set of dirty connector names, a "look at everything" flag, and a
- * wake-up. Marking never blocks on I/O and costs a lock and a set insertion, so REST latency is unaffected.
+ * The hand-off between whatever learns that connectors changed (the REST filter, on worker REST threads; the
+ * {@link InternalTopicsFeed}, on its own thread) and the emitter thread that observes them: sets of connector names
+ * (changed over REST, hinted by the feed), configs written, a "look at everything" flag, and a wake-up. Marking never
+ * blocks on I/O and costs a lock and a set insertion, so REST latency is unaffected.
  *
  * <p>Thread-safe. The set holds distinct names only until the emitter drains it, so it is bounded by the
  * number of connectors touched between two emitter passes.
  */
-final class ConnectorChanges {
+final class ConnectorChanges implements InternalTopicsFeed.Listener {
 
     /**
      * What changed since the last {@link #drain()}.
@@ -27,8 +28,10 @@ final class ConnectorChanges {
      * @param deleted        connectors a successful REST DELETE removed
      * @param deletedUnreported those of them whose deletion could not be reported at once
      * @param everything     whether to look at every connector
-     * @param written        the raw (unmasked) configs the REST calls wrote, by connector, where the response
-     *                       carried them; left out of {@link #toString()}
+     * @param written        the raw (unmasked) configs the REST calls wrote (where the response carried them) or the
+     *                       feed read, by connector; left out of {@link #toString()}
+     * @param hinted         connectors whose state the feed says may have changed, or whose config it delivered
+     * @param unreadable     connectors whose config record the feed could not read: read it through the herder
      */
     static final class Drained {
         private final Set<String> connectors;
@@ -37,15 +40,20 @@ final class ConnectorChanges {
         private final Set<String> deletedUnreported;
         private final boolean everything;
         private final Map<String, Map<String, String>> written;
+        private final Set<String> hinted;
+        private final Set<String> unreadable;
 
         Drained(Set<String> connectors, Set<String> configChanged, Set<String> deleted,
-                Set<String> deletedUnreported, boolean everything, Map<String, Map<String, String>> written) {
+                Set<String> deletedUnreported, boolean everything, Map<String, Map<String, String>> written,
+                Set<String> hinted, Set<String> unreadable) {
             this.connectors = connectors;
             this.configChanged = configChanged;
             this.deleted = deleted;
             this.deletedUnreported = deletedUnreported;
             this.everything = everything;
             this.written = written;
+            this.hinted = hinted;
+            this.unreadable = unreadable;
         }
 
         Set<String> connectors() {
@@ -72,13 +80,24 @@ final class ConnectorChanges {
             return written;
         }
 
+        Set<String> hinted() {
+            return hinted;
+        }
+
+        Set<String> unreadable() {
+            return unreadable;
+        }
+
         @Override
         public String toString() {
             return "Drained[connectors=" + connectors + ", configChanged=" + configChanged + ", deleted=" + deleted
                     + ", deletedUnreported=" + deletedUnreported + ", everything=" + everything
-                    + ", written=" + written.keySet() + "]";
+                    + ", written=" + written.keySet() + ", hinted=" + hinted + ", unreadable=" + unreadable + "]";
         }
     }
+
+    private static final Drained NOTHING = new Drained(Set.of(), Set.of(), Set.of(), Set.of(), false, Map.of(),
+            Set.of(), Set.of());
 
     private final ChangeActors actors = new ChangeActors();
     private final ReentrantLock lock = new ReentrantLock();
@@ -88,6 +107,8 @@ final class ConnectorChanges {
     private Set<String> deleted = new HashSet<>();
     private Set<String> deletedUnreported = new HashSet<>();
     private Map<String, Map<String, String>> written = new HashMap<>();
+    private Set<String> hinted = new HashSet<>();
+    private Set<String> unreadable = new HashSet<>();
     private volatile Predicate<String> deletionReporter = name -> false;
     private boolean everything;
     private boolean wakeUp;
@@ -137,6 +158,48 @@ final class ConnectorChanges {
         }
     }
 
+    /**
+     * The feed read a config record of this connector: {@code config} is its whole config, or
+     * {@link ConnectorConfigRecord#UNDECODABLE} when the record could not be read (the emitter then reads the config
+     * through the herder).
+     */
+    @Override
+    public void configWritten(String name, Map<String, String> config) {
+        lock.lock();
+        try {
+            hinted.add(name);
+            if (config == ConnectorConfigRecord.UNDECODABLE) {
+                written.remove(name);
+                unreadable.add(name);
+            } else {
+                written.put(name, Map.copyOf(config));
+                unreadable.remove(name);
+            }
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The feed read a config tombstone: the connector is deleted (reported at once, like a REST DELETE). */
+    @Override
+    public void configRemoved(String name) {
+        connectorDeleted(name);
+    }
+
+    /** The feed read a record that may change what the status store shows of this connector. */
+    @Override
+    public void stateMayHaveChanged(String name) {
+        lock.lock();
+        try {
+            if (hinted.add(name)) {
+                signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Who reports a REST deletion at once (returns false when it cannot yet). */
     void reportDeletionsWith(Predicate<String> reporter) {
         this.deletionReporter = reporter;
@@ -171,9 +234,17 @@ final class ConnectorChanges {
     Drained drain() {
         lock.lock();
         try {
+            wakeUp = false;
+            if (dirty.isEmpty() && deleted.isEmpty() && written.isEmpty() && hinted.isEmpty() && unreadable.isEmpty()
+                    && !everything) {
+                return NOTHING; // the common case of an idle pass: no copies
+            }
             Drained drained = new Drained(Set.copyOf(dirty), Set.copyOf(configDirty), Set.copyOf(deleted),
-                    Set.copyOf(deletedUnreported), everything, Map.copyOf(written));
+                    Set.copyOf(deletedUnreported), everything, Map.copyOf(written), Set.copyOf(hinted),
+                    Set.copyOf(unreadable));
             written = new HashMap<>();
+            hinted = new HashSet<>();
+            unreadable = new HashSet<>();
             dirty = new HashSet<>();
             configDirty = new HashSet<>();
             deleted = new HashSet<>();

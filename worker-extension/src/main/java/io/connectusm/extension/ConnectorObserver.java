@@ -10,6 +10,8 @@ import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.health.AbstractState;
 import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.health.ConnectorHealth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,17 +20,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads one connector (health, tasks and raw config) from the worker's {@link ConnectClusterState} and masks
  * its config. Every worker's cluster state covers the whole Connect cluster.
  *
- * <p>The calls block until the herder answers, so this runs only on the emitter thread. Thread-confined.
+ * <p>What each call costs the worker (Kafka 3.9 to 4.4, {@code ConnectClusterStateImpl}): {@link #connectorNames()}
+ * and {@link #readConfig(String)} are requests queued to the herder's tick thread, which serves them between its own
+ * work (and Connect's REST calls wait in the same queue); a config read also copies the herder's whole config
+ * snapshot ({@code KafkaConfigBackingStore.snapshot()}: every connector's config, target state and task configs),
+ * so it allocates in proportion to the number of connectors. {@link #observe} reads the status store and the
+ * herder's current config state on the calling thread, never waiting for the tick thread.
+ * {@link #herderRequests()} counts the requests made.
+ *
+ * <p>The calls block until the herder answers, so this runs only on the emitter's threads. Thread-safe.
  */
 final class ConnectorObserver {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectorObserver.class);
+
     private final ConnectClusterState clusterState;
     private final ConnectorMasking masking;
+    private final AtomicLong herderRequests = new AtomicLong();
 
     ConnectorObserver(ConnectClusterState clusterState, ConnectorMasking masking) {
         this.clusterState = clusterState;
@@ -41,7 +55,14 @@ final class ConnectorObserver {
     }
 
     Collection<String> connectorNames() {
+        herderRequests.incrementAndGet();
+        log.trace("Herder request: the connector list");
         return clusterState.connectors();
+    }
+
+    /** How many requests to the herder's tick thread this observer has made so far. */
+    long herderRequests() {
+        return herderRequests.get();
     }
 
     /**
@@ -51,6 +72,8 @@ final class ConnectorObserver {
     Optional<ConnectorConfigView> readConfig(String name) {
         Map<String, String> raw;
         try {
+            herderRequests.incrementAndGet();
+            log.trace("Herder request: the config of connector {}", name);
             raw = clusterState.connectorConfig(name);
         } catch (RuntimeException e) {
             return notFoundOrThrow(name, e);
@@ -85,7 +108,7 @@ final class ConnectorObserver {
 
     private <T> Optional<T> notFoundOrThrow(String name, RuntimeException e) {
         // The herder reports a connector deleted between two calls in more than one way: trust its list.
-        if (isNotFound(e) || !clusterState.connectors().contains(name)) {
+        if (isNotFound(e) || !connectorNames().contains(name)) {
             return Optional.empty();
         }
         throw e;

@@ -2,6 +2,7 @@ package io.connectusm.extension;
 
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.support.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -26,6 +27,8 @@ final class DeliveryLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
     static final String THREAD_NAME = "connect-usm-metadata-events-sender";
+    /** The first pause after a failure; it doubles up to {@code retry.backoff.max.ms} (with jitter). */
+    static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
 
     private final PendingEvents pending;
     private final EventSender sender;
@@ -47,7 +50,7 @@ final class DeliveryLoop {
         this.batchMaxEvents = batchMaxEvents;
         this.retryBackoffMax = retryBackoffMax;
         this.clock = clock;
-        this.backoff = new Backoff(retryBackoffMax, new SplittableRandom());
+        this.backoff = new Backoff(INITIAL_BACKOFF, retryBackoffMax, new Random());
         this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
     }
@@ -112,7 +115,7 @@ final class DeliveryLoop {
                         + "resends the current state ({})", batch.size(), result.detail());
                 break;
             default: {
-                Duration delay = backoff.nextDelay();
+                Duration delay = backoff.next();
                 if (result.retryAfter().isPresent() && result.retryAfter().get().compareTo(delay) > 0) {
                     delay = result.retryAfter().get().compareTo(retryBackoffMax) < 0
                             ? result.retryAfter().get() : retryBackoffMax;

@@ -1,7 +1,5 @@
 package io.connectusm.extension;
 
-import io.connectusm.events.EventCodec;
-import io.connectusm.extension.masking.ConnectorMasking;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
@@ -10,8 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -22,10 +18,9 @@ import java.util.Properties;
  * serves Kafka 3.9 ({@code javax.ws.rs}, Java 11) to 4.4 ({@code jakarta.ws.rs}).
  *
  * <p>Wiring only: {@link #configure(Map)} validates the properties and the TLS material;
- * {@link #register(ConnectRestExtensionContext)} probes the worker's Connect API ({@link WorkerConnectApi}),
- * registers the change filter of the worker's JAX-RS namespace and starts the emitter's daemon thread;
- * {@link #close()} stops it within a deadline. When {@code enabled} is false or absent nothing is started and no
- * socket is opened.
+ * {@link #register(ConnectRestExtensionContext)} has {@link ExtensionComponents} build the object graph, register
+ * the change filter of the worker's JAX-RS namespace and start the emitter's daemon threads; {@link #close()} stops
+ * them within a deadline. When {@code enabled} is false or absent nothing is started and no socket is opened.
  *
  * <p>Where the line is: a bad value of one of our keys (what {@link MetadataEventsConfig} or
  * {@link TlsContextFactory} rejects: a malformed URL, a missing store file, a wrong password) fails the worker's
@@ -43,6 +38,7 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
     private MetadataEventsConfig config;
     private TlsContextFactory.Tls tls;
     private WorkerIdentity identity;
+    private FeedSettings feed;
     private ReconcileLoop loop;
     private boolean off;
 
@@ -59,6 +55,7 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
             }
             tls = TlsContextFactory.create(config);
             identity = WorkerIdentity.fromWorkerProps(workerProps);
+            feed = config.followsTopics() ? FeedSettings.fromWorkerProps(workerProps) : null;
         } catch (ConfigException e) {
             throw e; // a bad value of one of our keys: the worker must not start (see the class comment)
         } catch (RuntimeException | LinkageError e) {
@@ -76,39 +73,10 @@ public final class MetadataEventsRestExtension implements ConnectRestExtension {
             return;
         }
         try {
-            start(context);
+            loop = ExtensionComponents.start(config, tls, identity, feed, context);
         } catch (RuntimeException | LinkageError e) {
-            stopLoop();
             turnOff("register()", e);
         }
-    }
-
-    private void start(ConnectRestExtensionContext context) {
-        WorkerConnectApi api = WorkerConnectApi.probe(context);
-        log.info("{}", api.describe());
-        // The worker registers extensions with its delegating plugin loader as context loader: through it
-        // connector, transform and converter classes (and their aliases) resolve as the worker resolves them.
-        ClassLoader pluginLoader = Thread.currentThread().getContextClassLoader();
-        ConnectorMasking masking = new ConnectorMasking(pluginLoader, config.originals(), config.maskingOptions(),
-                config.traceMode());
-        ConnectorChanges changes = new ConnectorChanges();
-        Clock clock = Clock.systemUTC();
-        PendingEvents pending = new PendingEvents(config.historyMaxTransitions(), clock.instant());
-        EventSender sender = new EventSender(config.baseUrls(), tls, config.requestTimeout(),
-                config.basicAuthUser(), config.basicAuthPassword());
-        DeliveryLoop delivery = new DeliveryLoop(pending, sender, new EventCodec()::encodeBatch,
-                config.batchMaxEvents(), config.retryBackoffMax(), clock);
-        ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
-                config.reconcileInterval(), config.resyncInterval(),
-                config.requestTimeout().plus(Duration.ofSeconds(1)));
-        ReconcileLoop started = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking),
-                new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, clock);
-        changes.reportDeletionsWith(started::reportDeletedNow);
-        api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity,
-                config.auditClientAddress(), clock));
-        loop = started;
-        loop.start();
-        log.info("Started {}", config.describe());
     }
 
     @Override

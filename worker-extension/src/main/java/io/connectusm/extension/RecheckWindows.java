@@ -15,11 +15,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * The REST-triggered rechecks: a connector marked by the REST filter is observed at once and again every
- * {@value ReconcileLoop#RECHECK_POLL_MS} ms for {@value #RECHECK_WINDOW_MS} ms, because a REST call returns
- * before its effect is visible. Its state is read on the observer thread (the status store never waits); its
- * config, when new or when the call may have changed it, through {@link HerderReader}, since that read waits
- * for the herder's tick thread.
+ * The rechecks of connectors something pointed at. A connector marked by the REST filter is observed at once and
+ * again every {@value ReconcileLoop#RECHECK_POLL_MS} ms for {@value #RECHECK_WINDOW_MS} ms, because a REST call
+ * returns before its effect is visible. A connector the {@link InternalTopicsFeed} hinted at (a status or config
+ * record) is observed at once and then at the offsets of {@link #HINT_OFFSETS_MS} only: the record is already
+ * written, and the worker's status store shows it within milliseconds (the offsets cover a store that lags behind
+ * the feed on a busy machine); each further change brings its own record. State is read on the observer thread
+ * (the status store never waits); a config, when new or when a call may have changed it and no config came with
+ * the change, through {@link HerderReader}, a request to the herder's tick thread.
+ *
+ * <p>A connector the feed delivered a config for before it had a status (created through another worker, not
+ * started yet) is observed with that config ({@link ChangeDetector#pendingConfig}) once its first status record
+ * reopens a window.
  *
  * <p>Confined to the observer thread.
  */
@@ -33,6 +40,8 @@ final class RecheckWindows {
      * tasks and rebalances right after a stop, for seconds), the state is reported with the config held.
      */
     static final long CONFIG_ONCE_WAIT_MS = 500;
+    /** When a hinted connector is observed, in ms after the hint. */
+    static final long[] HINT_OFFSETS_MS = {0, 100, 300, 700, 1_500};
 
     private final ChangeDetector detector;
     private final HerderReader reader;
@@ -50,6 +59,9 @@ final class RecheckWindows {
     private final Map<String, ConnectorConfigView> written = new HashMap<>();
     /** Config reads under way for REST-marked connectors. */
     private final Map<String, Future<Optional<ConnectorConfigView>>> configReads = new HashMap<>();
+    /** Connectors hinted by the feed (and not REST-marked): when the hint came, and how many offsets were served. */
+    private final Map<String, Instant> hintedAt = new HashMap<>();
+    private final Map<String, Integer> hintStep = new HashMap<>();
 
     RecheckWindows(ChangeDetector detector, HerderReader reader) {
         this.detector = detector;
@@ -62,8 +74,33 @@ final class RecheckWindows {
             recheckUntil.put(name, now.plusMillis(RECHECK_WINDOW_MS));
             restMarked.add(name);
             configOnce.remove(name);
+            hintedAt.remove(name);
+            hintStep.remove(name);
         }
         configStale.addAll(configChanged);
+    }
+
+    /**
+     * Connectors the feed hinted at: each is observed now and at {@link #HINT_OFFSETS_MS} after (a new hint restarts
+     * the schedule). A connector in a REST window is left to it: that window polls more often. A connector of which
+     * nothing is known — no state, no config — is not: it was deleted (its statuses are being removed), or its config
+     * record is still to come, which brings a hint of its own; reading its config through the herder meanwhile would
+     * cost the herder's thread for nothing.
+     */
+    void openHinted(Collection<String> connectors, Instant now) {
+        long last = HINT_OFFSETS_MS[HINT_OFFSETS_MS.length - 1];
+        for (String name : connectors) {
+            if (restMarked.contains(name) || (detector.known(name) == null && detector.pendingConfig(name) == null
+                    && !written.containsKey(name))) {
+                continue;
+            }
+            Instant until = now.plusMillis(last + 1);
+            recheckUntil.merge(name, until, (a, b) -> a.isAfter(b) ? a : b);
+            if (!configOnce.containsKey(name)) {
+                hintedAt.put(name, now);
+                hintStep.put(name, 0);
+            }
+        }
     }
 
     /**
@@ -101,6 +138,8 @@ final class RecheckWindows {
         configStale.remove(name);
         configOnce.remove(name);
         written.remove(name);
+        hintedAt.remove(name);
+        hintStep.remove(name);
     }
 
     boolean isEmpty() {
@@ -111,7 +150,9 @@ final class RecheckWindows {
     void recheckAll(Instant now) {
         // A copy: observing a deleted connector forgets it.
         for (String name : List.copyOf(recheckUntil.keySet())) {
-            recheck(name, now);
+            if (hintDue(name, now)) {
+                recheck(name, now);
+            }
         }
         recheckUntil.values().removeIf(until -> !now.isBefore(until));
         configStale.retainAll(recheckUntil.keySet());
@@ -119,6 +160,29 @@ final class RecheckWindows {
         configOnce.keySet().retainAll(recheckUntil.keySet());
         written.keySet().retainAll(recheckUntil.keySet());
         configReads.keySet().retainAll(recheckUntil.keySet());
+        hintedAt.keySet().retainAll(recheckUntil.keySet());
+        hintStep.keySet().retainAll(recheckUntil.keySet());
+    }
+
+    /** Whether a hinted connector is due now (a connector without a hint schedule always is); advances it. */
+    private boolean hintDue(String name, Instant now) {
+        Instant at = hintedAt.get(name);
+        if (at == null) {
+            return true;
+        }
+        int step = hintStep.get(name);
+        if (step >= HINT_OFFSETS_MS.length || now.isBefore(at.plusMillis(HINT_OFFSETS_MS[step]))) {
+            return false;
+        }
+        int next = step + 1;
+        while (next < HINT_OFFSETS_MS.length && !now.isBefore(at.plusMillis(HINT_OFFSETS_MS[next]))) {
+            next++; // offsets this step slept through are served by this one observation
+        }
+        hintStep.put(name, next);
+        if (next >= HINT_OFFSETS_MS.length) {
+            recheckUntil.put(name, now); // the last one: the window ends with this step
+        }
+        return true;
     }
 
     private boolean configWanted(String name, Instant now) {
@@ -138,15 +202,19 @@ final class RecheckWindows {
 
     private void recheckOnce(String name, Instant now) {
         ObservedConnector previous = detector.known(name);
-        ConnectorConfigView config = previous == null ? null : previous.config();
+        ConnectorConfigView config = previous == null ? detector.pendingConfig(name) : previous.config();
         ConnectorConfigView writtenConfig = written.get(name);
         if (writtenConfig != null) {
-            // As new as the REST call; a config read started before it may return an older one: drop it.
+            // As new as the REST call or the config record; a config read started before it may return an older
+            // one: drop it.
             configReads.remove(name);
-            if (!detector.observe(name, writtenConfig, now)) {
-                forget(name); // deleted meanwhile
-            } else if (detector.known(name) != null) {
-                written.remove(name); // observed with it; a new connector may not have a status yet
+            Observation outcome = detector.observe(name, writtenConfig, now);
+            if (outcome == Observation.DELETED) {
+                forget(name);
+            } else if (outcome == Observation.OBSERVED) {
+                written.remove(name);
+            } else if (previous == null) {
+                detector.configPending(name, writtenConfig); // no status yet: its first status record brings it back
             }
             return;
         }
@@ -174,7 +242,7 @@ final class RecheckWindows {
                 Thread.currentThread().interrupt();
                 return;
             }
-        } else if (read == null && (previous == null || configWanted(name, now))) {
+        } else if (read == null && (config == null || configWanted(name, now))) {
             detector.configReadStarted(name, now);
             configReads.put(name, reader.readConfig(name));
             // Observe once it is read: a changed state reported with a config that may be older than it would
@@ -186,7 +254,7 @@ final class RecheckWindows {
         if (config == null) {
             return; // a new connector: wait for its config
         }
-        if (!detector.observe(name, config, now)) {
+        if (detector.observe(name, config, now) == Observation.DELETED) {
             forget(name);
         }
     }

@@ -10,30 +10,20 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
- * The observer thread's schedule: when to drain REST-marked changes, when to start a full comparison of every
- * connector (each reconcile interval: what REST never sees — task failures, rebalances, changes made through
- * other workers), when a resync sends every snapshot, the inventory and the plugin list even unchanged, and how
- * long to sleep until the next of those. The work itself is delegated: {@link HerderReader} reads through the
- * herder on reader threads, {@link ChangeDetector} compares and appends events, {@link RecheckWindows}
- * re-observes connectors changed over REST every {@value #RECHECK_POLL_MS} ms. A REST DELETE is reported from the
- * REST thread at once ({@link #reportDeletedNow(String)}): the herder lists a deleted connector until its tasks
- * have stopped.
+ * The observer thread's schedule: when to drain what changed (REST calls marked by the filter, records the
+ * {@link InternalTopicsFeed} read), when a reconcile pass is due (every reconcile interval), which part of the resync
+ * it carries ({@link ResyncSlices}: each connector resent once per resync interval, spread over the passes), and how
+ * long to sleep until the next of those. The work itself is delegated: {@link FeedPasses} while the feed runs (a pass
+ * asks nothing of the herder), {@link PollingPasses} without it (through {@link HerderReader}'s threads),
+ * {@link ChangeDetector} compares and appends events, {@link RecheckWindows} re-observes connectors something pointed
+ * at. A REST DELETE, and a config tombstone the feed reads, is reported at once ({@link #reportDeletedNow(String)}):
+ * the herder lists a deleted connector until its tasks have stopped.
  *
- * <p>Every pass compares every connector's state, which comes from the status store; configs, each a request
- * to the herder's tick thread, are read only where they may have changed ({@link #configsToRead()}), and all of
- * them at a resync. docs/worker-extension.md lists which change each path finds.
+ * <p>docs/worker-extension.md lists which change each path finds, and what a pass costs the herder.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once. Thread-safe entry points: {@code start},
  * {@code close}, {@code reportDeletedNow}; everything else is confined to the observer thread.
@@ -43,16 +33,11 @@ final class ReconcileLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReconcileLoop.class);
 
     static final long RECHECK_POLL_MS = 100;
-    /**
-     * Between resyncs, a reconcile pass reads the config of a connector only when it may have changed (new to
-     * this worker, marked by a REST call, state changed), plus one slice of a rolling sweep: every connector's
-     * config is re-read once every this many passes (30 s at the default interval), which bounds how long a
-     * config change that no signal betrays stays unseen.
-     */
-    static final int CONFIG_SWEEP_PASSES = 10;
     static final String THREAD_NAME = "connect-usm-metadata-events";
     /** How long close() waits for an observer blocked in a herder call before interrupting it. */
     private static final long OBSERVER_STOP_MS = 2_000;
+    /** How long the first pass waits for the feed to have read the config topic before polling instead. */
+    private static final Duration FEED_LOAD_WAIT = Duration.ofMinutes(2);
 
     /** The loop's settings, from {@link MetadataEventsConfig}. Immutable. */
     static final class Settings {
@@ -97,43 +82,49 @@ final class ReconcileLoop implements AutoCloseable {
     private final HerderReader reader;
     private final ChangeDetector detector;
     private final RecheckWindows rechecks;
-    private final ReconcileFailures failures = new ReconcileFailures();
+    private final ResyncSlices slices;
+    private final PollingPasses polling;
+    private final FeedPasses feedPasses;
+    /** {@code null} when there is none (standalone, {@code change.detection=polling}) or once it failed. */
+    private volatile InternalTopicsFeed feed;
 
     private volatile boolean closing;
     private boolean firstPass = true;
-    private Future<HerderReader.FullRead> fullRead;
-    private boolean fullReadIsResync;
-    /** Connectors whose config a REST call may have changed, and when: the next full read re-reads them. */
-    private final Map<String, Instant> configDue = new HashMap<>();
-    private long sweepPass;
     private boolean pluginsSent;
-    private Instant nextFull;
-    private Instant nextResync;
+    private Instant nextPass;
 
     ReconcileLoop(Settings settings, ConnectorObserver observer, WorkerPluginsReader pluginsReader,
                   PendingEvents pending, DeliveryLoop delivery, ConnectorChanges changes, WorkerIdentity identity,
-                  Clock clock) {
+                  InternalTopicsFeed feed, Clock clock) {
         this.settings = settings;
         this.observer = observer;
         this.pluginsReader = pluginsReader;
         this.delivery = delivery;
         this.changes = changes;
         this.identity = identity;
+        this.feed = feed;
         this.clock = clock;
         this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
         this.reader = new HerderReader(observer, changes::wakeUp, THREAD_NAME + "-reader");
         this.detector = new ChangeDetector(observer, pending, identity, clock, changes.actors());
         this.rechecks = new RecheckWindows(detector, reader);
+        this.slices = new ResyncSlices(settings.reconcileInterval(), settings.resyncInterval());
+        this.polling = new PollingPasses(observer, reader, detector, rechecks);
+        this.feedPasses = new FeedPasses(observer, detector, rechecks);
     }
 
     void start() {
         delivery.start();
+        if (feed != null) {
+            feed.start();
+        }
         thread.start();
     }
 
     /**
-     * Called on a REST thread when a DELETE succeeded: appends the deletion at once (no I/O).
+     * Called on a REST thread when a DELETE succeeded (or on the feed's thread for a config tombstone): appends the
+     * deletion at once (no I/O).
      *
      * @return false when the cluster is not known yet; the observer then reports it
      */
@@ -170,85 +161,32 @@ final class ReconcileLoop implements AutoCloseable {
         }
     }
 
-    /** One pass; returns how long to wait for the next one unless woken by a change. */
-    private long step() {
+    /** One step; returns how long to wait for the next one unless woken by a change. */
+    private long step() throws InterruptedException {
         Instant now = clock.instant();
         if (detector.cluster() == null) {
             // Blocks until the herder is ready; register() cannot call this itself.
             ClusterRef cluster = new ClusterRef(observer.kafkaClusterId(), settings.connectClusterId());
             detector.clusterKnown(cluster);
-            log.info("Reporting connector metadata of Connect cluster {}", cluster);
-            nextFull = now;
-            nextResync = now.plus(settings.resyncInterval());
+            log.info("Reporting connector metadata of Connect cluster {} ({})", cluster,
+                    feed != null ? "changes from the worker's config and status topics" : "polling the herder");
+            nextPass = now;
         }
-        ConnectorChanges.Drained drained = changes.drain();
-        if (!drained.connectors().isEmpty() || !drained.deleted().isEmpty()) {
-            log.debug("Changed through REST: {}, deleted: {}", drained.connectors(), drained.deleted());
+        applyChanges(changes.drain(), now);
+        if (feed != null && feed.failed()) {
+            feed.close();
+            feed = null; // it said why; from now on every pass compares every connector
+            polling.everythingNext();
         }
-        rechecks.open(drained.connectors(), drained.configChanged(), now);
-        drained.configChanged().forEach(name -> configDue.put(name, now));
-        drained.written().forEach((name, raw) -> rechecks.written(name, observer.configView(raw), now));
-        detector.revive(drained.configChanged());
-        for (String name : drained.deleted()) {
-            detector.deletedOverRest(name, now);
-            rechecks.forget(name);
-        }
-        for (String name : drained.deletedUnreported()) {
-            detector.append(name, new ConnectorDeleted(name), now);
-        }
-        detector.expireTombstones(now);
-
-        boolean resyncDue = !now.isBefore(nextResync);
-        if (fullRead == null && (drained.everything() || resyncDue || !now.isBefore(nextFull))) {
-            fullReadIsResync = resyncDue || firstPass;
-            boolean allConfigs = fullReadIsResync || drained.everything();
-            firstPass = false;
-            if (resyncDue) {
-                nextResync = now.plus(settings.resyncInterval());
-            }
-            fullRead = reader.readAll(now, allConfigs ? name -> true : configsToRead());
-        }
-        if (fullRead != null && fullRead.isDone()) {
-            try {
-                HerderReader.FullRead read = fullRead.get();
-                long compareStarted = System.nanoTime();
-                ChangeDetector.Applied applied = detector.apply(read, fullReadIsResync, now);
-                applied.deleted().forEach(rechecks::forget);
-                // A state changed while the config was not read: report it once a recheck has read the config
-                // (or has waited RecheckWindows.CONFIG_ONCE_WAIT_MS for it).
-                rechecks.openReadingConfigOnce(applied.configStale(), now);
-                Set<String> listed = new HashSet<>(read.names());
-                configDue.entrySet().removeIf(due -> !read.startedAt().isBefore(due.getValue())
-                        && (read.configs().containsKey(due.getKey()) || !listed.contains(due.getKey())));
-                // The cost of a pass at DEBUG, so an operator with many connectors can see it (and the scale
-                // benchmark reads it): herder reads wait on the herder's tick thread, the comparison reads
-                // every connector's status from the status store.
-                log.debug("Reconcile pass over {} connectors: {} herder reads in {} ms, compared in {} ms",
-                        read.names().size(), read.herderReads(), read.elapsed().toMillis(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - compareStarted));
-                failures.succeeded();
-            } catch (ExecutionException e) {
-                if (ExtensionFailure.cannotWorkHere(e.getCause())) {
-                    throw new IllegalStateException("a read through the herder failed", e.getCause());
-                }
-                failures.failed(e.getCause(), now, settings.reconcileInterval());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            }
-            fullRead = null;
-            nextFull = now.plus(settings.reconcileInterval());
-            if (fullReadIsResync) {
-                pluginsSent = false;
-            }
-            if (!pluginsSent) {
-                reportPlugins(now);
-            }
+        if (feed != null) {
+            feedStep(now);
+        } else {
+            pollingStep(now);
         }
         rechecks.recheckAll(now);
 
         // While reads are in flight their completion wakes the loop.
-        Instant wakeAt = fullRead == null && nextFull.isBefore(nextResync) ? nextFull : nextResync;
+        Instant wakeAt = polling.busy() ? now.plus(settings.reconcileInterval()) : nextPass;
         if (!rechecks.isEmpty()) {
             Instant poll = now.plusMillis(RECHECK_POLL_MS);
             wakeAt = poll.isBefore(wakeAt) ? poll : wakeAt;
@@ -256,17 +194,76 @@ final class ReconcileLoop implements AutoCloseable {
         return Math.max(1, Duration.between(clock.instant(), wakeAt).toMillis());
     }
 
-    /**
-     * Which configs a reconcile pass between resyncs reads: those of connectors this worker holds no config of,
-     * those a REST call may have changed, and this pass's slice of the sweep. The state of every connector is
-     * still compared every pass (it comes from the status store, which does not wait for the herder).
-     */
-    private Predicate<String> configsToRead() {
-        Set<String> held = detector.knownNames();
-        Set<String> due = Set.copyOf(configDue.keySet());
-        int slice = (int) (sweepPass++ % CONFIG_SWEEP_PASSES);
-        return name -> !held.contains(name) || due.contains(name)
-                || Math.floorMod(name.hashCode(), CONFIG_SWEEP_PASSES) == slice;
+    private void applyChanges(ConnectorChanges.Drained drained, Instant now) {
+        if (drained.connectors().isEmpty() && drained.deleted().isEmpty() && drained.hinted().isEmpty()
+                && drained.written().isEmpty() && !drained.everything()) {
+            return;
+        }
+        log.debug("Changed through REST: {}, deleted: {}, hinted by the feed: {}", drained.connectors(),
+                drained.deleted(), drained.hinted());
+        rechecks.open(drained.connectors(), drained.configChanged(), now);
+        polling.configsChanged(drained.configChanged(), now);
+        drained.written().forEach((name, raw) -> rechecks.written(name, observer.configView(raw), now));
+        detector.revive(drained.configChanged());
+        detector.revive(drained.written().keySet());
+        for (String name : drained.deleted()) {
+            detector.deletedOverRest(name, now);
+            rechecks.forget(name);
+        }
+        for (String name : drained.deletedUnreported()) {
+            detector.append(name, new ConnectorDeleted(name), now);
+        }
+        rechecks.openHinted(drained.hinted(), now);
+        // A config record this version cannot read: read that connector's config through the herder.
+        rechecks.open(drained.unreadable(), drained.unreadable(), now);
+        if (drained.everything()) {
+            polling.allConfigsNext(); // the feed, if it runs, reports the new connector anyway
+        }
+        detector.expireTombstones(now);
+    }
+
+    private void feedStep(Instant now) throws InterruptedException {
+        if (now.isBefore(nextPass)) {
+            return;
+        }
+        if (firstPass) {
+            InternalTopicsFeed.InitialConfigs initial = feed.awaitInitialConfigs(FEED_LOAD_WAIT);
+            if (initial == null) {
+                log.warn("The worker's config topic could not be read within {}: polling the herder instead",
+                        FEED_LOAD_WAIT);
+                feed.close();
+                feed = null;
+                return;
+            }
+            feedPasses.first(initial, clock.instant());
+            firstPass = false;
+            slices.start(now, detector.knownCount());
+        } else if (feedPasses.slice(slices, now)) {
+            pluginsSent = false; // a resync cycle ended: the plugin list goes again
+        }
+        afterPass(now);
+    }
+
+    private void pollingStep(Instant now) {
+        if (!polling.busy() && !now.isBefore(nextPass)) {
+            polling.begin(slices, now);
+        }
+        if (polling.finish(now, settings.reconcileInterval())) {
+            if (firstPass) {
+                firstPass = false;
+                slices.start(now, detector.knownCount());
+            } else if (polling.endedCycle()) {
+                pluginsSent = false;
+            }
+            afterPass(now);
+        }
+    }
+
+    private void afterPass(Instant now) {
+        nextPass = now.plus(settings.reconcileInterval());
+        if (!pluginsSent) {
+            reportPlugins(now);
+        }
     }
 
     /** The worker's plugin list, once at start (retried each pass until its REST API answers) and at resync. */
@@ -295,6 +292,9 @@ final class ReconcileLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (feed != null) {
+                feed.close();
+            }
             reader.close();
             delivery.close(settings.closeDeadline());
         }

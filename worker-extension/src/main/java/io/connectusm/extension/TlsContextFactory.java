@@ -1,21 +1,18 @@
 package io.connectusm.extension;
 
+import io.connectusm.support.KeyStores;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,12 +20,14 @@ import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 
 /**
  * Builds the client {@link SSLContext} and {@link SSLParameters} used to reach the agent from the
- * {@code ssl.*} keys of {@link MetadataEventsConfig}. Reads the key and trust store files, so it runs in
- * {@code configure()} where a bad file or password must fail the worker's start, with a
- * {@link ConfigException} naming the key and never the password.
+ * {@code ssl.*} keys of {@link MetadataEventsConfig}. Reads the key and trust store files ({@link KeyStores}), so it
+ * runs in {@code configure()} where a bad file or password must fail the worker's start, with a
+ * {@link ConfigException} naming the key and never the password. What is ours is the trust manager that checks the
+ * chain without the host name when {@code ssl.endpoint.identification.algorithm} is empty.
  *
  * <p>Stateless; thread-safe.
  */
@@ -87,11 +86,9 @@ final class TlsContextFactory {
         KeyStore store = load(location, MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG,
                 config.getString(MetadataEventsConfig.SSL_KEYSTORE_TYPE_CONFIG),
                 storePassword, MetadataEventsConfig.SSL_KEYSTORE_PASSWORD_CONFIG);
-        Password effectiveKeyPassword = keyPassword != null ? keyPassword : storePassword;
+        char[] effectiveKeyPassword = chars(keyPassword != null ? keyPassword : storePassword);
         try {
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, chars(effectiveKeyPassword));
-            return factory.getKeyManagers();
+            return KeyStores.keyManagers(store, effectiveKeyPassword);
         } catch (UnrecoverableKeyException e) {
             throw new ConfigException("Invalid value for configuration "
                     + (keyPassword != null ? MetadataEventsConfig.SSL_KEY_PASSWORD_CONFIG
@@ -100,22 +97,19 @@ final class TlsContextFactory {
         } catch (GeneralSecurityException e) {
             throw new ConfigException(MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG, location,
                     "the key store holds no usable private key: " + e.getClass().getSimpleName());
+        } finally {
+            wipe(effectiveKeyPassword);
         }
     }
 
     private static TrustManager[] trustManagers(MetadataEventsConfig config) {
         String location = config.getString(MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG);
         try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            if (location == null) {
-                factory.init((KeyStore) null);
-            } else {
-                factory.init(load(location, MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG,
-                        config.getString(MetadataEventsConfig.SSL_TRUSTSTORE_TYPE_CONFIG),
-                        config.getPassword(MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG),
-                        MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG));
-            }
-            return factory.getTrustManagers();
+            return KeyStores.trustManagers(location == null ? null : load(location,
+                    MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG,
+                    config.getString(MetadataEventsConfig.SSL_TRUSTSTORE_TYPE_CONFIG),
+                    config.getPassword(MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG),
+                    MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG));
         } catch (GeneralSecurityException e) {
             throw new ConfigException(MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, location,
                     "the trust store cannot be used: " + e.getClass().getSimpleName());
@@ -124,16 +118,13 @@ final class TlsContextFactory {
 
     private static KeyStore load(String location, String locationKey, String type, Password password,
                                  String passwordKey) {
-        Path path = Path.of(location);
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance(type.toUpperCase(java.util.Locale.ROOT));
-            store.load(in, chars(password));
-            return store;
+        char[] chars = chars(password);
+        try {
+            return KeyStores.load(Path.of(location), type, chars);
         } catch (NoSuchFileException e) {
             throw new ConfigException(locationKey, location, "no such file");
         } catch (IOException e) {
-            // PKCS12 and JKS report a wrong password as an IOException caused by UnrecoverableKeyException.
-            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+            if (KeyStores.isWrongPassword(e)) {
                 throw new ConfigException("Invalid value for configuration " + passwordKey
                         + ": the password does not open " + location + (password == null ? " (no password set)" : ""));
             }
@@ -142,11 +133,19 @@ final class TlsContextFactory {
         } catch (GeneralSecurityException e) {
             throw new ConfigException(locationKey, location, "cannot be read as a " + type + " store: "
                     + e.getClass().getSimpleName());
+        } finally {
+            wipe(chars);
         }
     }
 
     private static char[] chars(Password password) {
         return password == null ? null : password.value().toCharArray();
+    }
+
+    private static void wipe(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
     }
 
     /**

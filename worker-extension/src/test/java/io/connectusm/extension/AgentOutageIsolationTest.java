@@ -43,7 +43,7 @@ class AgentOutageIsolationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        TestPki pki = TestPki.create(dir, "isolation");
+        WorkerPki pki = WorkerPki.create(dir, "isolation");
         hanging = new ServerSocket(0);
         acceptor = new Thread(() -> {
             while (!hanging.isClosed()) {

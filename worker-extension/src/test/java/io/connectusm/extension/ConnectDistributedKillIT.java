@@ -49,7 +49,7 @@ class ConnectDistributedKillIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aChangeMadeThroughAWorkerKilledRightAfterReachesTheReceiverFromASurvivor() throws Exception {
         Path plugins = ConnectWorkerProcess.unzipPlugin(dir);
-        TestPki pki = TestPki.create(dir.resolve("sslcerts"), "connect-usm-kill-it");
+        WorkerPki pki = WorkerPki.create(dir.resolve("sslcerts"), "connect-usm-kill-it");
         EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
         kafka.start();
         List<ConnectWorkerProcess> workers = new ArrayList<>();

@@ -36,7 +36,7 @@ class ConnectDistributedPluginIT {
         assertThat(plugins.resolve(component).resolve("manifest.json")).exists();
 
         Path certs = dir.resolve("sslcerts");
-        TestPki pki = TestPki.create(certs, "connect-usm-it");
+        WorkerPki pki = WorkerPki.create(certs, "connect-usm-it");
         String tlsConnect = pki.client().directory().toString();
         String storePassword = new String(pki.client().password());
 

@@ -123,6 +123,11 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         return log;
     }
 
+    /** The worker JVM's process ID (for jcmd, JFR and the attach API in the benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -180,11 +185,12 @@ public final class ConnectWorkerProcess implements AutoCloseable {
     }
 
     /** Kafka and its dependencies from this JVM's class path, but neither our classes nor the wire contract. */
-    private static String workerClasspath() {
+    public static String workerClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("classes") && !entry.endsWith("test-classes"))
                 .filter(entry -> !entry.contains("metadata-events") && !entry.contains("certs-tooling")
-                        && !entry.contains("worker-extension"))
+                        && !entry.contains("worker-extension") && !entry.contains("usm-support")
+                        && !entry.contains("testkit"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -23,14 +23,14 @@ class EventSenderTest {
 
     @TempDir
     static Path dir;
-    static TestPki pki;
+    static WorkerPki pki;
     static RecordingHttpsReceiver receiver;
 
     private static final byte[] BODY = "[]".getBytes(StandardCharsets.UTF_8);
 
     @BeforeAll
     static void start() throws IOException {
-        pki = TestPki.create(dir, "connect-cluster-id");
+        pki = WorkerPki.create(dir, "connect-cluster-id");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
     }
 

@@ -8,6 +8,7 @@ import org.apache.kafka.connect.file.FileStreamSinkConnector;
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,19 +65,25 @@ final class ExtensionLatencyHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        PrintStream stdout = BenchCluster.takeStdout();
         int iterations = 50;
         int failures = 20;
         List<Integer> workerCounts = List.of(1, 3);
         Path out = Path.of("target", "extension-latency.md");
-        for (int i = 0; i < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
-                case "--failures" -> failures = Integer.parseInt(args[i + 1]);
-                case "--workers" -> workerCounts = java.util.Arrays.stream(args[i + 1].split(","))
+                case "--quick" -> {
+                    iterations = 10;
+                    failures = 5;
+                    workerCounts = List.of(1);
+                }
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                case "--failures" -> failures = Integer.parseInt(args[++i]);
+                case "--workers" -> workerCounts = java.util.Arrays.stream(args[++i].split(","))
                         .map(Integer::parseInt).toList();
-                case "--out" -> out = Path.of(args[i + 1]);
+                case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --iterations N --failures N --workers 1,3 --out FILE");
+                        + "; use --quick --iterations N --failures N --workers 1,3 --out FILE");
             }
         }
         List<String> report = new ArrayList<>();
@@ -93,18 +100,15 @@ final class ExtensionLatencyHarness {
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, report);
-        report.forEach(System.out::println);
+        report.forEach(stdout::println);
         System.exit(0); // the embedded cluster leaves non-daemon threads behind
     }
 
     private void run(int iterations, int failures) throws Exception {
         dir = Files.createTempDirectory("extension-latency");
-        TestPki pki = TestPki.create(dir, "usm-latency");
+        WorkerPki pki = WorkerPki.create(dir, "usm-latency");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
-        Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
-        workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
-        workerProps.put("plugin.discovery", "service_load");
-        workerProps.put("group.id", "usm-latency");
+        Map<String, String> workerProps = pki.embeddedWorkerProps(receiver.baseUrl(), "usm-latency");
         connect = new EmbeddedConnectCluster.Builder().name("usm-latency-" + workers).numWorkers(workers)
                 .numBrokers(1).workerProps(workerProps).build();
         try {

@@ -24,11 +24,11 @@ class MetadataEventsConfigTest {
 
     @TempDir
     static Path dir;
-    static TestPki pki;
+    static WorkerPki pki;
 
     @BeforeAll
     static void certificates() {
-        pki = TestPki.create(dir, "connect-cluster-id");
+        pki = WorkerPki.create(dir, "connect-cluster-id");
     }
 
     /** The block from Confluent's USM docs, with our files in place of /mnt/sslcerts/tls-connect. */

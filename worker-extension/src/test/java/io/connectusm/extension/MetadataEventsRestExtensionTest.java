@@ -1,5 +1,6 @@
 package io.connectusm.extension;
 
+import io.connectusm.testkit.LogCapture;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.health.ConnectorHealth;
@@ -31,12 +32,12 @@ class MetadataEventsRestExtensionTest {
 
     @TempDir
     static Path dir;
-    static TestPki pki;
+    static WorkerPki pki;
     static RecordingHttpsReceiver receiver;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = TestPki.create(dir, "connect-cluster-id");
+        pki = WorkerPki.create(dir, "connect-cluster-id");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
     }
 
@@ -49,7 +50,7 @@ class MetadataEventsRestExtensionTest {
     void aClusterStateWithoutConnectorConfigLeavesTheExtensionOffAndTheWorkerRunning() throws Exception {
         ResourceConfig jersey = new ResourceConfig();
         MetadataEventsRestExtension extension = new MetadataEventsRestExtension();
-        try (CapturedLogs logs = CapturedLogs.start()) {
+        try (LogCapture logs = new LogCapture()) {
             extension.configure(workerProps());
             extension.register(context(jersey, new OnlyTheAbstractMethods()));
             extension.close();
@@ -75,7 +76,7 @@ class MetadataEventsRestExtensionTest {
             }
         };
         MetadataEventsRestExtension extension = new MetadataEventsRestExtension();
-        try (CapturedLogs logs = CapturedLogs.start()) {
+        try (LogCapture logs = new LogCapture()) {
             extension.configure(linkageFailure);
             extension.register(context(new ResourceConfig(), new OnlyTheAbstractMethods()));
             extension.close();

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Three workers, each reporting the whole cluster: every change reaches the receiver from every live worker,
  * duplicates carry the same fingerprint and state, and stopping the worker that runs the connector loses
- * no change (the survivors report both the rebalance and later REST changes).
+ * no change (the survivors report both the rebalance and later REST changes). The workers poll the herder
+ * ({@code change.detection=polling}, what a worker without config and status topics does, or one whose feed failed):
+ * the same guarantees as with the feed ({@link ChangeFeedClusterTest}), found by comparing every connector's state
+ * each pass and by the resync slices' config sweep.
  */
 class MultiWorkerClusterTest {
 
@@ -38,15 +41,16 @@ class MultiWorkerClusterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        TestPki pki = TestPki.create(dir, "usm-multi-worker");
+        WorkerPki pki = WorkerPki.create(dir, "usm-multi-worker");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
-        Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
-        workerProps.put("rest.extension.classes", MetadataEventsRestExtension.class.getName());
-        workerProps.put("plugin.discovery", "service_load");
-        workerProps.put("group.id", "usm-multi-worker");
+        Map<String, String> workerProps = pki.embeddedWorkerProps(receiver.baseUrl(), "usm-multi-worker");
         // Reassign a departed worker's connectors at once instead of after 5 minutes.
         workerProps.put("scheduled.rebalance.max.delay.ms", "0");
         workerProps.put(MetadataEventsConfig.RECONCILE_INTERVAL_MS_CONFIG, "1000");
+        workerProps.put(MetadataEventsConfig.CHANGE_DETECTION_CONFIG, MetadataEventsConfig.CHANGE_DETECTION_POLLING);
+        // The config sweep re-reads every config once per resync interval: a config change made through another
+        // worker whose restart the status does not show is found within it.
+        workerProps.put(MetadataEventsConfig.RESYNC_INTERVAL_MS_CONFIG, "10000");
         connect = new EmbeddedConnectCluster.Builder().name("usm-multi-worker").numWorkers(3).numBrokers(1)
                 .workerProps(workerProps).build();
         connect.start();
@@ -106,8 +110,8 @@ class MultiWorkerClusterTest {
                 DEADLINE, "connector reassigned away from " + runningOn);
 
         // A config change through one worker reaches every survivor's reports: the worker serving the call from
-        // its REST filter, the others from the restart it causes (a state change) or the rolling config sweep,
-        // since a reconcile pass does not read every config any more.
+        // its REST filter, the others from the restart it causes (a state change) or the config sweep of the
+        // resync slices, since a reconcile pass does not read every config.
         String newFile = dir.resolve("multi-out-2.txt").toString();
         connect.patchConnectorConfig(name, Map.of("file", newFile));
         for (WorkerHandle survivor : connect.workers()) {

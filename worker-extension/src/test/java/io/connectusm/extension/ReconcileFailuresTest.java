@@ -1,5 +1,6 @@
 package io.connectusm.extension;
 
+import io.connectusm.testkit.LogCapture;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.distributed.RebalanceNeededException;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,14 @@ class ReconcileFailuresTest {
                 new RebalanceNeededException("Request cannot be completed because a rebalance is expected")));
     }
 
-    private static List<String> ours(CapturedLogs logs, String level) {
+    private static List<String> ours(LogCapture logs, String level) {
         return logs.lines().stream().filter(line -> line.startsWith(level + " " + LOGGER)).toList();
     }
 
     @Test
     void logsAFailureCausedByARebalanceAtDebugOnly() {
         ReconcileFailures failures = new ReconcileFailures();
-        try (CapturedLogs logs = CapturedLogs.start()) {
+        try (LogCapture logs = new LogCapture()) {
             failures.failed(rebalancing(), T0, INTERVAL);
             failures.failed(rebalancing(), T0.plusSeconds(3), INTERVAL);
             failures.succeeded();
@@ -50,7 +51,7 @@ class ReconcileFailuresTest {
     @Test
     void warnsWhenARebalanceKeepsReadsFailingAndSaysWhenItEnds() {
         ReconcileFailures failures = new ReconcileFailures();
-        try (CapturedLogs logs = CapturedLogs.start()) {
+        try (LogCapture logs = new LogCapture()) {
             Instant now = T0;
             // Every 3 s for 2.5 minutes: the first WARN at 60 s, then one per further 60 s.
             for (int i = 0; i <= 50; i++) {
@@ -68,7 +69,7 @@ class ReconcileFailuresTest {
     @Test
     void warnsAtOnceForAFailureThatIsNoRebalance() {
         ReconcileFailures failures = new ReconcileFailures();
-        try (CapturedLogs logs = CapturedLogs.start()) {
+        try (LogCapture logs = new LogCapture()) {
             failures.failed(new ConnectException("Failed to retrieve list of connectors",
                     new TimeoutException("herder busy")), T0, INTERVAL);
 
@@ -80,7 +81,7 @@ class ReconcileFailuresTest {
     @Test
     void aSuccessStartsTheCountAgain() {
         ReconcileFailures failures = new ReconcileFailures();
-        try (CapturedLogs logs = CapturedLogs.start()) {
+        try (LogCapture logs = new LogCapture()) {
             // Rebalances 50 s apart, each over by the next pass: never 60 s in a row.
             for (int i = 0; i < 5; i++) {
                 failures.failed(rebalancing(), T0.plusSeconds(50L * i), INTERVAL);

@@ -1,5 +1,6 @@
 package io.connectusm.extension;
 
+import io.connectusm.testkit.LogCapture;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConfigFingerprint;
@@ -46,7 +47,7 @@ class SecretCanaryTest {
 
     @Test
     void noSecretOfAThousandGeneratedConfigsReachesTheWireOrTheLogs() throws Exception {
-        TestPki pki = TestPki.create(dir, "canary-cluster");
+        WorkerPki pki = WorkerPki.create(dir, "canary-cluster");
         Canaries canaries = new Canaries(7);
         Random random = new Random(11);
         List<String> mirrorPasswordKeys = new MirrorSourceConnector().config().configKeys().values().stream()
@@ -56,7 +57,7 @@ class SecretCanaryTest {
         EventCodec codec = new EventCodec();
         ClusterRef cluster = new ClusterRef("kafka-id", "canary-cluster");
 
-        try (CapturedLogs logs = CapturedLogs.start();
+        try (LogCapture logs = new LogCapture();
              RecordingHttpsReceiver receiver = new RecordingHttpsReceiver(pki.serverContext())) {
             Map<String, String> props = new HashMap<>(pki.workerProps(receiver.baseUrl()));
             props.put("group.id", "canary-cluster");
@@ -91,7 +92,7 @@ class SecretCanaryTest {
                     .isEqualTo(expectedMaskedKeys);
             assertThat(canaries.issued()).hasSizeGreaterThan(CONFIGS * 5);
             assertThat(canaries.leakedInto(receiver.allBytesAsText())).isEmpty();
-            assertThat(canaries.leakedInto(logs.all())).isEmpty();
+            assertThat(canaries.leakedInto(logs.text())).isEmpty();
         }
     }
 

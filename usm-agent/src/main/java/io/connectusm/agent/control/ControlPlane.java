@@ -3,7 +3,7 @@ package io.connectusm.agent.control;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectusm.agent.api.Registration;
+import io.connectusm.agent.registration.Registration;
 import io.connectusm.agent.http.HttpResponses;
 import io.connectusm.agent.registration.ClusterActivity;
 import io.connectusm.agent.registration.RegistrationMap;

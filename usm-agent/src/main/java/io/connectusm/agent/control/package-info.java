@@ -4,7 +4,7 @@
  * {@code MetricsScrape}) and {@code /v1/clusters} (local Connect clusters seen, registered or not), answered by
  * {@link io.connectusm.agent.control.ControlPlane} as plain values and translated by a thin Netty handler.
  *
- * <p>May call Netty, Jackson, the Prometheus client, and the agent's {@code registration}, {@code api} (the
- * registration record) and {@code http} packages.
+ * <p>May call Netty, Jackson, the Prometheus client, and the agent's {@code registration} and {@code http}
+ * packages.
  */
 package io.connectusm.agent.control;

@@ -10,8 +10,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  */
 public final class ForwardMetrics {
 
-    /** The {@code reason} of a POST that got no answer; the others are {@code http_<status>}. */
+    /** The {@code reason} of a POST that got no answer; the others are {@code http_<status>} and {@link #PROTOCOL}. */
     static final String IO = "io";
+    /** The {@code reason} of an answer that breaks the {@code usm/v1} contract (a 2xx whose body is not JSON). */
+    static final String PROTOCOL = "protocol";
 
     final Counter forwarded;
     final Counter failures;

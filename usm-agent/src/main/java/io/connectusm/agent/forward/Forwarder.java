@@ -1,15 +1,19 @@
 package io.connectusm.agent.forward;
 
-import io.connectusm.agent.api.UsmApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.connectusm.agent.registration.RegistrationMap;
 import io.connectusm.agent.spool.BatchCodec;
 import io.connectusm.agent.spool.PendingEvent;
 import io.connectusm.agent.spool.Spool;
+import io.connectusm.api.UsmApiClient;
+import io.connectusm.api.UsmApiException;
+import io.connectusm.api.UsmConnectionException;
+import io.connectusm.api.UsmProtocolException;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.support.Backoff;
 import io.connectusm.support.Ticker;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -20,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends spooled events to the endpoint's {@code POST /usm/v1/events}, oldest first, and deletes them from
+ * Sends spooled events to the endpoint's {@code POST /usm/v1/events} (through usm-api's {@link UsmApiClient}:
+ * the JDK HTTP client, keep-alive, one POST at a time), oldest first, and deletes them from
  * the spool only after a 2xx. Failures (network, 5xx, 401, …) are retried forever with capped exponential
  * backoff and jitter. A 403 {@code cluster_not_registered} drops those clusters' events (counted), forgets
  * their registration and asks for a registrations refresh; the rest of the batch is retried at once.
@@ -124,31 +129,53 @@ public final class Forwarder implements AutoCloseable {
         // The spool holds each event as the JSON it was encoded to once: joined, they are the batch.
         byte[] body = BatchCodec.batchOf(batch.stream().map(PendingEvent::json).toList());
         long start = ticker.nanos();
-        UsmApiClient.ForwardResult result;
         try {
-            result = api.postEvents(body);
-        } catch (IOException e) {
+            api.postEvents(body);
+        } catch (UsmConnectionException e) {
+            if (e.reason() == UsmConnectionException.Reason.INTERRUPTED) {
+                throw new InterruptedException("closing"); // nothing was acknowledged: the batch stays spooled
+            }
             if (!failing) {
-                LOG.warn("cannot reach {}: {}: {}", api.baseUrl(), e.getClass().getSimpleName(), e.getMessage());
+                LOG.warn("{}", e.getMessage());
             }
             return ForwardMetrics.IO;
+        } catch (UsmProtocolException e) {
+            if (!failing) {
+                LOG.warn("the endpoint's answer to a batch breaks the usm/v1 contract: {}", e.getMessage());
+            }
+            return ForwardMetrics.PROTOCOL;
+        } catch (UsmApiException e) {
+            Set<ClusterRef> unregistered = unregisteredClusters(e);
+            if (!unregistered.isEmpty() && batchTouches(batch, unregistered)) {
+                LOG.warn("the endpoint says Connect clusters {} are not registered; dropping their spooled events",
+                        unregistered);
+                registrations.forgetFromEndpoint(unregistered);
+                spool.dropClusters(unregistered).get(30, TimeUnit.SECONDS);
+                refreshRegistrations.run();
+                return null;
+            }
+            return "http_" + e.status();
         }
-        if (result.accepted()) {
-            spool.acknowledge(batch).get(30, TimeUnit.SECONDS);
-            metrics.forwarded.inc(batch.size());
-            metrics.latency.observe((ticker.nanos() - start) / 1e9);
-            return null;
+        spool.acknowledge(batch).get(30, TimeUnit.SECONDS);
+        metrics.forwarded.inc(batch.size());
+        metrics.latency.observe((ticker.nanos() - start) / 1e9);
+        return null;
+    }
+
+    /** The clusters a 403 {@code cluster_not_registered} names in its {@code clusters}; empty for any other error. */
+    private static Set<ClusterRef> unregisteredClusters(UsmApiException e) {
+        if (e.status() != 403 || !"cluster_not_registered".equals(e.code())) {
+            return Set.of();
         }
-        Set<ClusterRef> unregistered = result.unregisteredClusters();
-        if (result.status() == 403 && !unregistered.isEmpty() && batchTouches(batch, unregistered)) {
-            LOG.warn("the endpoint says Connect clusters {} are not registered; dropping their spooled events",
-                    unregistered);
-            registrations.forgetFromEndpoint(unregistered);
-            spool.dropClusters(unregistered).get(30, TimeUnit.SECONDS);
-            refreshRegistrations.run();
-            return null;
+        Set<ClusterRef> clusters = new HashSet<>();
+        for (JsonNode cluster : e.error().path("clusters")) {
+            String kafka = cluster.path("kafka_cluster_id").asText(null);
+            String connect = cluster.path("connect_cluster_id").asText(null);
+            if (kafka != null && connect != null) {
+                clusters.add(new ClusterRef(kafka, connect));
+            }
         }
-        return "http_" + result.status();
+        return clusters;
     }
 
     private static boolean batchTouches(List<PendingEvent> batch, Set<ClusterRef> clusters) {

@@ -4,7 +4,7 @@
  * retries everything else with capped exponential backoff and jitter, and turns a 403
  * {@code cluster_not_registered} into dropped events and a registrations refresh.
  *
- * <p>May call metadata-events, usm-support, the Prometheus client, and the agent's {@code spool}, {@code api} and
- * {@code registration} packages.
+ * <p>May call metadata-events, usm-api (the {@code usm/v1} client), usm-support, Jackson (the error body's
+ * clusters), the Prometheus client, and the agent's {@code spool} and {@code registration} packages.
  */
 package io.connectusm.agent.forward;

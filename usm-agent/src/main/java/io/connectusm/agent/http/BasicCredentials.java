@@ -10,20 +10,15 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * An HTTP basic user and its secret: builds the {@code Authorization} header the forwarder sends and checks
- * the one a data plane client sent, in constant time. {@link #toString()} hides the secret. Immutable and
- * thread-safe.
+ * An HTTP basic user and its secret: checks the {@code Authorization} header a data plane client sent, in
+ * constant time (the forwarder's own header is built by usm-api's client). {@link #toString()} hides the secret.
+ * Immutable and thread-safe.
  */
 public record BasicCredentials(String user, Secret secret) {
 
     public BasicCredentials {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(secret, "secret");
-    }
-
-    /** The value of an {@code Authorization} header carrying these credentials. */
-    public String authorizationHeader() {
-        return "Basic " + Base64.getEncoder().encodeToString(userColonSecret());
     }
 
     /** Whether {@code header} (an {@code Authorization} value, may be {@code null}) carries these credentials. */

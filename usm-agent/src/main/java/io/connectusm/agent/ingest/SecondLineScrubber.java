@@ -139,7 +139,8 @@ public final class SecondLineScrubber implements SecondLineScan {
         }
         return new ConnectorSnapshot(text(snapshot.name()), text(snapshot.connectorClass()), snapshot.connectorType(),
                 snapshot.state(), text(snapshot.workerId()), text(snapshot.trace()), tasks, config, maskedKeys, reasons,
-                snapshot.cause(), snapshot.traceMode());
+                snapshot.cause(), snapshot.traceMode())
+                .withActor(snapshot.actor() == null ? null : snapshot.actor().withStrings(this::text));
     }
 
     /** {@code value} (a free-text field, possibly null) with every detected credential cut out, each one counted. */

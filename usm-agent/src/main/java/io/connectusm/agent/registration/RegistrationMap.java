@@ -1,6 +1,5 @@
 package io.connectusm.agent.registration;
 
-import io.connectusm.agent.api.Registration;
 import io.connectusm.events.ClusterRef;
 import java.util.Collection;
 import java.util.HashMap;

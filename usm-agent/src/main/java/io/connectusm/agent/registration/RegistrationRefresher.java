@@ -3,10 +3,11 @@ package io.connectusm.agent.registration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectusm.agent.api.Registration;
-import io.connectusm.agent.api.RegistrationsJson;
-import io.connectusm.agent.api.UsmApiClient;
 import io.connectusm.agent.spool.Spool;
+import io.connectusm.api.UsmApiClient;
+import io.connectusm.api.UsmApiException;
+import io.connectusm.api.UsmConnectionException;
+import io.connectusm.api.UsmProtocolException;
 import io.connectusm.events.ClusterRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class RegistrationRefresher implements AutoCloseable {
     private final Path staticFile;
     private final Path cacheFile;
     private final UsmApiClient api;
+    private final String environment;
     private final ClusterActivity activity;
     private final Spool spool;
     private final RegistrationMetrics metrics;
@@ -58,16 +60,18 @@ public final class RegistrationRefresher implements AutoCloseable {
      * @param staticFile the operator's registrations file, or {@code null}
      * @param cacheFile  where the last pull is kept
      * @param api        the endpoint, or {@code null} when none is configured
+     * @param environment the environment whose registrations are pulled (with {@code api})
      * @param agentId    this agent's ID, reported with sightings
      */
     public RegistrationRefresher(RegistrationMap registrations, Path staticFile, Path cacheFile, UsmApiClient api,
-            ClusterActivity activity, Spool spool, RegistrationMetrics metrics, String agentId,
+            String environment, ClusterActivity activity, Spool spool, RegistrationMetrics metrics, String agentId,
             Clock clock) {
         this.clock = clock;
         this.registrations = registrations;
         this.staticFile = staticFile;
         this.cacheFile = cacheFile;
         this.api = api;
+        this.environment = environment;
         this.activity = activity;
         this.spool = spool;
         this.metrics = metrics;
@@ -83,14 +87,14 @@ public final class RegistrationRefresher implements AutoCloseable {
     public void loadLocal() throws IOException {
         if (staticFile != null) {
             try {
-                registrations.replaceStatic(RegistrationsJson.parse(Files.readAllBytes(staticFile)).registrations());
+                registrations.replaceStatic(RegistrationsJson.parse(Files.readAllBytes(staticFile)));
             } catch (IOException e) {
                 throw new IOException("cannot read registrations from " + staticFile + ": " + e.getMessage(), e);
             }
         }
         if (api != null && Files.exists(cacheFile)) {
             try {
-                registrations.replaceFromEndpoint(RegistrationsJson.parse(Files.readAllBytes(cacheFile)).registrations());
+                registrations.replaceFromEndpoint(RegistrationsJson.parse(Files.readAllBytes(cacheFile)));
                 LOG.info("loaded {} cached registrations from {}", registrations.size(), cacheFile);
             } catch (IOException e) {
                 LOG.warn("ignoring the registrations cache {} ({}); the next pull rewrites it", cacheFile,
@@ -137,7 +141,8 @@ public final class RegistrationRefresher implements AutoCloseable {
             return;
         }
         try {
-            List<Registration> pulled = api.listConnectClusters();
+            // usm-api follows metadata.next only within the endpoint's origin: the API key goes nowhere else.
+            List<Registration> pulled = RegistrationsJson.fromClusters(api.connectClusters(environment));
             Set<ClusterRef> removed = registrations.replaceFromEndpoint(pulled);
             writeCache(pulled);
             if (!removed.isEmpty()) {
@@ -145,12 +150,13 @@ public final class RegistrationRefresher implements AutoCloseable {
                 spool.dropClusters(removed);
             }
             reportSightings();
-        } catch (IOException e) {
+        } catch (IOException | UsmApiException | UsmConnectionException | UsmProtocolException e) {
+            if (e instanceof UsmConnectionException c && c.reason() == UsmConnectionException.Reason.INTERRUPTED) {
+                return; // shutting down; usm-api kept the thread's interrupt flag
+            }
             metrics.refreshFailures.inc();
             LOG.warn("cannot refresh registrations from the endpoint: {}: {}", e.getClass().getSimpleName(),
                     e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             metrics.refreshFailures.inc();
             LOG.warn("cannot refresh registrations from the endpoint", e);
@@ -163,7 +169,7 @@ public final class RegistrationRefresher implements AutoCloseable {
         Files.move(temp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void reportSightings() throws IOException, InterruptedException {
+    private void reportSightings() {
         ObjectNode body = MAPPER.createObjectNode();
         ArrayNode sightings = body.putArray("sightings");
         for (ClusterActivity.Sighting sighting : activity.sightings()) {
@@ -177,15 +183,16 @@ public final class RegistrationRefresher implements AutoCloseable {
                     .put("first_seen", sighting.firstSeen().toString())
                     .put("last_seen", sighting.lastSeen().toString())
                     .put("agent_id", agentId);
-            node.putObject("environment").put("id", api.environment());
+            node.putObject("environment").put("id", environment);
         }
         if (sightings.isEmpty()) {
             return;
         }
-        int status = api.postSightings(MAPPER.writeValueAsBytes(body));
-        if (status / 100 != 2) {
+        try {
+            api.reportSightings(body);
+        } catch (UsmApiException e) {
             metrics.refreshFailures.inc();
-            LOG.warn("the endpoint answered {} to our sightings", status);
+            LOG.warn("the endpoint answered {} to our sightings: {}", e.status(), e.getMessage());
         }
     }
 

@@ -4,7 +4,7 @@ import static io.connectusm.agent.TestEvents.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectusm.agent.TestEvents;
-import io.connectusm.agent.api.Registration;
+import io.connectusm.agent.registration.Registration;
 import io.connectusm.agent.forward.ForwardMetrics;
 import io.connectusm.agent.ingest.IngestMetrics;
 import io.connectusm.agent.registration.ClusterActivity;

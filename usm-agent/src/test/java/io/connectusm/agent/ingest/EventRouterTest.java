@@ -7,7 +7,7 @@ import static io.connectusm.agent.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectusm.agent.TestEvents;
-import io.connectusm.agent.api.Registration;
+import io.connectusm.agent.registration.Registration;
 import io.connectusm.agent.registration.ClusterActivity;
 import io.connectusm.agent.registration.RegistrationMap;
 import io.connectusm.agent.spool.BatchCodec;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.connectusm.agent.api.Registration;
+import io.connectusm.agent.registration.Registration;
 import io.connectusm.agent.http.BasicCredentials;
 import io.connectusm.agent.registration.ClusterActivity;
 import io.connectusm.agent.registration.RegistrationMap;

@@ -4,7 +4,7 @@ import static io.connectusm.agent.TestEvents.CLUSTER;
 import static io.connectusm.agent.TestEvents.OTHER_CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectusm.agent.api.Registration;
+import io.connectusm.agent.registration.Registration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

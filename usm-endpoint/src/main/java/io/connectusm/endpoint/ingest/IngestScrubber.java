@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ConnectorDeleted;
 import io.connectusm.events.ConnectorSnapshot;
@@ -137,13 +138,14 @@ public final class IngestScrubber {
         String workerId = text(s.workerId());
         String trace = text(s.trace());
         List<TaskSnapshot> tasks = tasks(s.tasks());
+        ChangeActor actor = s.actor() == null ? null : s.actor().withStrings(this::text);
         changed |= name != s.name() || connectorClass != s.connectorClass() || workerId != s.workerId()
-                || trace != s.trace() || tasks != s.tasks();
+                || trace != s.trace() || tasks != s.tasks() || actor != s.actor();
         if (!changed) {
             return s;
         }
         return new ConnectorSnapshot(name, connectorClass, s.connectorType(), s.state(), workerId, trace, tasks,
-                config, masked, reasons, s.cause(), s.traceMode());
+                config, masked, reasons, s.cause(), s.traceMode()).withActor(actor);
     }
 
     /** The tasks with their worker IDs and traces scrubbed; the same list when nothing was found. */

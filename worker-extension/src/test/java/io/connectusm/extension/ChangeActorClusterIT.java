@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * her principal (Connect forwards her {@code Authorization} header) and no address. A pause through a worker with
  * {@code audit.client.address=false} carries no address; a task state change found later carries no actor.
  */
-class ChangeActorClusterTest {
+class ChangeActorClusterIT {
 
     static final Duration DEADLINE = Duration.ofSeconds(40);
     static final String ALICE_AGENT = "curl/8.5.0";
@@ -57,9 +57,11 @@ class ChangeActorClusterTest {
         Path jaas = Files.writeString(dir.resolve("jaas.conf"), "KafkaConnect {\n  "
                 + "org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule required\n  file=\""
                 + credentials.toAbsolutePath() + "\";\n};\n");
-        // Read once, when BasicAuthSecurityRestExtension is first loaded (a JVM-wide JAAS setting).
+        // A JVM-wide JAAS setting, read when the JAAS configuration is first asked for: an earlier test of this JVM
+        // may have asked already (and got one without this entry), so the cached one is dropped to be read again.
         System.setProperty("java.security.auth.login.config", jaas.toAbsolutePath().toString());
-        TestPki pki = TestPki.create(dir, "usm-actor");
+        javax.security.auth.login.Configuration.setConfiguration(null);
+        WorkerPki pki = WorkerPki.create(dir, "usm-actor");
         receiver = new RecordingHttpsReceiver(pki.serverContext());
         Map<String, String> workerProps = new HashMap<>(pki.workerProps(receiver.baseUrl()));
         workerProps.put("rest.extension.classes", BasicAuthSecurityRestExtension.class.getName() + ","

@@ -1,4 +1,4 @@
-package io.connectusm.agent.api;
+package io.connectusm.agent.registration;
 
 import static io.connectusm.agent.TestEvents.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The {@code ConnectClusterList} JSON of the endpoint's pages, the cache and the static registrations file. */
+/** The {@code ConnectClusterList} JSON of the cache and the static registrations file, as the endpoint writes it. */
 class RegistrationsJsonTest {
 
     @Test
@@ -21,19 +22,21 @@ class RegistrationsJsonTest {
                           "confluent_platform_connect_cluster_id":"connect-group-xyz","kafka_cluster_id":"kafka-abc",
                           "usm_kafka_cluster_id":"usmkc-9","cloud":"AWS","region":"us-east-1",
                           "environment":{"id":"env-1"},"display_name":"prod"}]}""";
-        RegistrationsJson.Page parsed = RegistrationsJson.parse(page.getBytes(StandardCharsets.UTF_8));
-        assertThat(parsed.next()).isEqualTo("/usm/v1/connect-clusters?environment=env-1&page_token=2");
+        List<Registration> parsed = RegistrationsJson.parse(page.getBytes(StandardCharsets.UTF_8));
         Registration expected = new Registration(CLUSTER, "usmcc-1", "usmkc-9", "env-1", "prod");
-        assertThat(parsed.registrations()).containsExactly(expected);
-        RegistrationsJson.Page reread = RegistrationsJson.parse(RegistrationsJson.write(parsed.registrations()));
-        assertThat(reread.registrations()).containsExactly(expected);
-        assertThat(reread.next()).isNull();
+        assertThat(parsed).containsExactly(expected);
+        byte[] written = RegistrationsJson.write(parsed);
+        assertThat(RegistrationsJson.parse(written)).containsExactly(expected);
+        assertThat(new String(written, StandardCharsets.UTF_8)).doesNotContain("\"next\"");
     }
 
     @Test
     void refusesAListWithoutClusterIds() {
         assertThatThrownBy(() -> RegistrationsJson.parse("{\"data\":[{\"id\":\"usmcc-1\"}]}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class).hasMessageContaining("kafka_cluster_id");
+        assertThatThrownBy(() -> RegistrationsJson.parse(("{\"data\":[{\"id\":\"usmcc-1\",\"kafka_cluster_id\":\"k\","
+                + "\"confluent_platform_connect_cluster_id\":\"\"}]}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("confluent_platform_connect_cluster_id");
         assertThatThrownBy(() -> RegistrationsJson.parse("[]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class);
     }

@@ -1,4 +1,4 @@
-package io.connectusm.agent.api;
+package io.connectusm.agent.registration;
 
 import io.connectusm.events.ClusterRef;
 import java.util.Objects;

@@ -1,0 +1,224 @@
+package io.connectusm.extension;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What the extension costs a real worker, on vs off in the same run (issue #18; {@code benchmarks/extension-idle.sh}
+ * runs it and prints its Markdown block). One KRaft broker in this JVM; per size N a Connect cluster of one
+ * {@code ConnectDistributed} JVM with N STOPPED FileStreamSource connectors (created once, over REST); then, for
+ * each round, the same worker started with the extension off and on, in alternating order. Each start: wait until
+ * the worker shows all N STOPPED (it has started every one; with the extension: and it has reported all N), settle,
+ * then measure
+ * <ol>
+ *   <li>idle: worker CPU and bytes allocated (all threads; the herder's tick thread {@code DistributedHerder-…};
+ *       the extension's {@code connect-usm-metadata-events…} threads), read through {@link WorkerJvmProbe};</li>
+ *   <li>the live heap after two full GCs;</li>
+ *   <li>the worker's REST p50/p99 ({@link RestLatencyProbe}) idle and under a stream of config changes;</li>
+ *   <li>with the extension on, task-failure detection ({@link TaskFailureProbe}).</li>
+ * </ol>
+ * {@code --jfr} also records the idle window with JFR and prints where the herder's thread allocates.
+ */
+final class ExtensionCostHarness {
+
+    static final String HERDER = "DistributedHerder";
+    static final String EXTENSION = "connect-usm-metadata-events";
+
+    /** One start of the worker, measured. */
+    record Cell(int connectors, boolean extension, int round, String loadBefore, String loadAfter, double cpuCores,
+                double allocMBs, double herderAllocMBs, double herderCpuCores, double extensionAllocMBs,
+                double extensionCpuCores, double liveHeapMB, RestLatencyProbe.Window idleRest,
+                RestLatencyProbe.Window streamRest, List<Long> failureMillis) {
+    }
+
+    record Options(List<Integer> sizes, int rounds, Duration settle, Duration window, Duration restWindow,
+                   double changesPerSecond, int failures, boolean jfr, Path pluginZip, Path out) {
+
+        static Options parse(String[] args) {
+            List<Integer> sizes = List.of(1000, 5000);
+            int rounds = 2;
+            Duration settle = Duration.ofSeconds(30);
+            Duration window = Duration.ofSeconds(60);
+            Duration restWindow = Duration.ofSeconds(20);
+            double rate = 2;
+            int failures = 5;
+            boolean jfr = false;
+            Path zip = Path.of(System.getProperty("plugin.zip", "worker-extension/target/plugin.zip"));
+            Path out = Path.of("worker-extension", "target", "extension-idle.md");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> {
+                        sizes = List.of(1000);
+                        rounds = 1;
+                        settle = Duration.ofSeconds(20);
+                        window = Duration.ofSeconds(20);
+                        restWindow = Duration.ofSeconds(10);
+                        failures = 2;
+                    }
+                    case "--connectors" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--window" -> window = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--rest-window" -> restWindow = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--changes-per-second" -> rate = Double.parseDouble(args[++i]);
+                    case "--failures" -> failures = Integer.parseInt(args[++i]);
+                    case "--jfr" -> jfr = true;
+                    case "--plugin-zip" -> zip = Path.of(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --quick "
+                            + "--connectors 1000,5000 --rounds N --settle S --window S --rest-window S "
+                            + "--changes-per-second R --failures N --jfr --plugin-zip ZIP --out FILE");
+                }
+            }
+            return new Options(sizes, rounds, settle, window, restWindow, rate, failures, jfr, zip, out);
+        }
+    }
+
+    private final Options options;
+    private final List<Cell> cells = new ArrayList<>();
+    private final List<String> profiles = new ArrayList<>();
+
+    private ExtensionCostHarness(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream stdout = BenchCluster.takeStdout();
+        Options options = Options.parse(args);
+        ExtensionCostHarness harness = new ExtensionCostHarness(options);
+        try (BenchCluster cluster = new BenchCluster(options.pluginZip())) {
+            for (int size : options.sizes()) {
+                harness.runSize(cluster, size);
+            }
+        }
+        List<String> report = new CostReport(harness.cells, harness.profiles, options).lines();
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.write(options.out(), report);
+        report.forEach(stdout::println);
+        System.exit(0); // the embedded broker leaves non-daemon threads behind
+    }
+
+    private void runSize(BenchCluster cluster, int size) throws Exception {
+        String group = "cost-" + size;
+        String prefix = "idle" + size;
+        log("creating %d STOPPED connectors in %s", size, group);
+        long started = System.nanoTime();
+        try (BenchCluster.Worker worker = cluster.startWorker(group, false, List.of(), List.of())) {
+            BenchCluster.createStopped(worker.process(), prefix, 0, size);
+            BenchCluster.awaitListed(worker.process(), size, Duration.ofMinutes(10));
+        }
+        log("created in %d s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        for (int round = 0; round < options.rounds(); round++) {
+            boolean[] order = round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+            for (boolean extension : order) {
+                cells.add(measureCell(cluster, group, prefix, size, extension, round));
+            }
+        }
+    }
+
+    private Cell measureCell(BenchCluster cluster, String group, String prefix, int size, boolean extension,
+                             int round) throws Exception {
+        String loadBefore = BenchCluster.loadAverage();
+        log("%d connectors, extension %s, round %d (load %s)", size, extension ? "on" : "off", round + 1, loadBefore);
+        int arrivalsBefore = cluster.receiver().arrivals().size();
+        try (BenchCluster.Worker worker = cluster.startWorker(group, extension, List.of(), List.of())) {
+            BenchCluster.awaitListed(worker.process(), size, Duration.ofMinutes(10));
+            BenchCluster.awaitStopped(worker.process(), size, Duration.ofMinutes(10));
+            if (extension) {
+                awaitReported(cluster.receiver(), arrivalsBefore, prefix, size);
+            }
+            Thread.sleep(options.settle().toMillis());
+            Path jfr = options.jfr() ? startJfr(worker, group, extension) : null;
+            WorkerJvmProbe.Sample before = worker.probe().sample();
+            Thread.sleep(options.window().toMillis());
+            WorkerJvmProbe.Sample after = worker.probe().sample();
+            double seconds = (after.nanos() - before.nanos()) / 1e9;
+            logThreads(before, after, seconds);
+            if (jfr != null) {
+                stopJfr(worker, jfr, size, extension);
+            }
+            double liveHeap = worker.probe().liveHeapBytes() / 1e6;
+            RestLatencyProbe rest = new RestLatencyProbe(worker.process(), prefix, size, 17L * size + round);
+            RestLatencyProbe.Window idle = rest.measure(options.restWindow(), 0);
+            RestLatencyProbe.Window stream = rest.measure(options.restWindow(), options.changesPerSecond());
+            List<Long> failures = new ArrayList<>();
+            if (extension) {
+                TaskFailureProbe probe = new TaskFailureProbe(cluster.kafka(), cluster.receiver(), 31L * size + round);
+                for (int i = 0; i < options.failures(); i++) {
+                    failures.add(probe.measure(worker.process(), "fail-" + size + "-" + round + "-" + i, 3_000));
+                }
+            }
+            Cell cell = new Cell(size, extension, round, loadBefore, BenchCluster.loadAverage(),
+                    after.processCpuSince(before) / 1e9 / seconds,
+                    after.allocatedSince(before, "") / 1e6 / seconds,
+                    after.allocatedSince(before, HERDER) / 1e6 / seconds,
+                    after.cpuSince(before, HERDER) / 1e9 / seconds,
+                    after.allocatedSince(before, EXTENSION) / 1e6 / seconds,
+                    after.cpuSince(before, EXTENSION) / 1e9 / seconds,
+                    liveHeap, idle, stream, failures);
+            log("cpu %.3f cores, alloc %.2f MB/s (herder %.3f, extension %.3f), heap %.1f MB, failures %s",
+                    cell.cpuCores(), cell.allocMBs(), cell.herderAllocMBs(), cell.extensionAllocMBs(), liveHeap,
+                    failures);
+            return cell;
+        }
+    }
+
+    /** The threads that allocated or computed most in the window, on stderr (for finding out why). */
+    private static void logThreads(WorkerJvmProbe.Sample before, WorkerJvmProbe.Sample after, double seconds) {
+        after.threads().entrySet().stream()
+                .map(e -> {
+                    WorkerJvmProbe.ThreadUse earlier = before.threads().getOrDefault(e.getKey(),
+                            new WorkerJvmProbe.ThreadUse("", 0, 0));
+                    return new WorkerJvmProbe.ThreadUse(e.getValue().name(),
+                            e.getValue().allocatedBytes() - earlier.allocatedBytes(),
+                            e.getValue().cpuNanos() - earlier.cpuNanos());
+                })
+                .sorted((a, b) -> Long.compare(b.allocatedBytes() + b.cpuNanos() / 100,
+                        a.allocatedBytes() + a.cpuNanos() / 100))
+                .limit(12)
+                .forEach(t -> log("  thread %-58s %8.1f KB/s %7.4f cores", t.name(), t.allocatedBytes() / 1e3 / seconds,
+                        t.cpuNanos() / 1e9 / seconds));
+    }
+
+    private static void awaitReported(RecordingHttpsReceiver receiver, int from, String prefix, int size)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<RecordingHttpsReceiver.Arrival> arrivals = receiver.arrivals();
+            long reported = arrivals.subList(from, arrivals.size()).stream().map(a -> a.event().subject())
+                    .filter(subject -> subject != null && subject.startsWith(prefix)).distinct().count();
+            if (reported >= size) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("not all " + size + " connectors reported within 10 min");
+    }
+
+    private Path startJfr(BenchCluster.Worker worker, String group, boolean extension) throws Exception {
+        Path file = Files.createTempFile(group + "-" + (extension ? "on" : "off"), ".jfr");
+        worker.probe().jcmd("JFR.start", "name=idle", "settings=profile", "filename=" + file);
+        return file;
+    }
+
+    private void stopJfr(BenchCluster.Worker worker, Path file, int size, boolean extension) throws Exception {
+        worker.probe().jcmd("JFR.stop", "name=idle");
+        profiles.add(String.format("%d connectors, extension %s (%s):", size, extension ? "on" : "off", file));
+        profiles.addAll(AllocationProfile.summarize(file, HERDER, 6));
+        profiles.addAll(AllocationProfile.summarize(file, EXTENSION, 6));
+    }
+
+    static double median(List<Cell> cells, ToDoubleFunction<Cell> value) {
+        return BenchStats.median(cells.stream().map(c -> value.applyAsDouble(c)).toList());
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf("[extension-idle] " + format + "%n", args);
+    }
+}
