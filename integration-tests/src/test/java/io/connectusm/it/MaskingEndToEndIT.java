@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectusm.agent.AgentConfigLoader;
 import io.connectusm.agent.RunningAgent;
 import io.connectusm.agent.UsmAgent;
-import io.connectusm.certs.StorePasswordFile;
 import io.connectusm.certs.TlsContexts;
 import io.connectusm.endpoint.EndpointConfig;
 import io.connectusm.endpoint.UsmEndpoint;
@@ -19,7 +18,6 @@ import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.extension.ConnectWorkerProcess;
 import io.connectusm.extension.WorkerPki;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -136,28 +133,9 @@ class MaskingEndToEndIT {
 
         Path agentSecret = dir.resolve("agent-api-secret.properties");
         Files.writeString(agentSecret, "secret=" + agentKey.secret() + "\n");
-        Path serverPasswordFile = pki.server().passwordFile();
-        String storeRef = "${file:" + serverPasswordFile + ":" + StorePasswordFile.KEY + "}";
         Path spool = dir.resolve("agent-spool");
-        Map<String, String> agentProps = new LinkedHashMap<>();
-        agentProps.put("agent.id", "masking-it-agent");
-        agentProps.put("data.listener.host", "127.0.0.1");
-        agentProps.put("data.listener.port", "0");
-        agentProps.put("control.listener.host", "127.0.0.1");
-        agentProps.put("control.listener.port", "0");
-        agentProps.put("ssl.keystore.location", pki.server().keystore().toString());
-        agentProps.put("ssl.keystore.password", storeRef);
-        agentProps.put("ssl.truststore.location", pki.server().truststore().toString());
-        agentProps.put("ssl.truststore.password", storeRef);
-        agentProps.put("identity.mode", "cluster");
-        agentProps.put("spool.dir", spool.toString());
-        agentProps.put("endpoint.url", "https://localhost:" + agentToEndpoint.port());
-        agentProps.put("endpoint.environment", ENVIRONMENT);
-        agentProps.put("endpoint.api.key", agentKey.key());
-        agentProps.put("endpoint.api.secret", "${file:" + agentSecret + ":secret}");
-        agentProps.put("endpoint.ssl.truststore.location", pki.server().truststore().toString());
-        agentProps.put("endpoint.ssl.truststore.password", storeRef);
-        agentProps.put("registrations.refresh.interval.ms", "2000");
+        Map<String, String> agentProps = new LinkedHashMap<>(InProcessPipeline.agentProperties("masking-it-agent", pki,
+                spool, agentToEndpoint.port(), ENVIRONMENT, agentKey.key(), agentSecret));
         RunningAgent agent = UsmAgent.start(AgentConfigLoader.of(agentProps, Map.of()));
         started.push(agent);
         // Every byte the worker sends to the agent passes a recording relay, which shows the agent the worker's own
@@ -182,7 +160,7 @@ class MaskingEndToEndIT {
                 "https://localhost:" + workerToAgent.port(), storePassword));
         workerProps.add("confluent.connect.metadata.events.reconcile.interval.ms=1000");
         ConnectWorkerProcess worker = ConnectWorkerProcess.start(workerDir, "worker", workerProps, restPort,
-                workerClasspath(), List.of());
+                InProcessPipeline.workerClasspath(), List.of());
         started.push(worker);
         worker.awaitRest(DEADLINE);
         long workerUp = System.nanoTime();
@@ -416,15 +394,6 @@ class MaskingEndToEndIT {
         HttpResponse<String> response = worker.send(method, path, body == null ? null : JSON.writeValueAsString(body));
         assertThat(response.statusCode()).as(method + " " + path + " (body not shown: it may echo secrets)")
                 .isEqualTo(expected);
-    }
-
-    /** The test class path without this project's classes: Kafka, connect-file, connect-mirror and their deps. */
-    private static String workerClasspath() {
-        Path repo = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().startsWith(repo))
-                .filter(entry -> !entry.contains(File.separator + "io" + File.separator + "connectusm" + File.separator))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private void stopAll() {

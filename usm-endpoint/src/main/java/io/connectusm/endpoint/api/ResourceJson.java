@@ -116,6 +116,13 @@ final class ResourceJson {
         o.put("trace_mode", s.traceMode());
         o.put("config_fingerprint", s.configFingerprint());
         o.put("last_change", s.lastChange().toString());
+        if (s.disagreement() != null) {
+            ObjectNode d = o.putObject("workers_disagree");
+            d.put("since", s.disagreement().since().toString());
+            s.disagreement().workers().forEach(d.putArray("workers")::add);
+        } else {
+            o.putNull("workers_disagree");
+        }
         return o;
     }
 

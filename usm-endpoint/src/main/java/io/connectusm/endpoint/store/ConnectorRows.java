@@ -30,7 +30,7 @@ final class ConnectorRows {
 
     private static final String COLUMNS = "name, deleted, connector_class, connector_type, state, worker_id, "
             + "trace, tasks_json, config_json, masked_keys_json, config_fingerprint, event_time, event_epoch, "
-            + "event_sequence, last_change, mask_reasons_json, trace_mode";
+            + "event_sequence, last_change, mask_reasons_json, trace_mode, merge_json";
     private static final String KEY = "connect_cluster_id = ? AND name = ?";
     private static final String STAMP_UNCHANGED = " AND event_time = ? AND event_epoch = ? AND event_sequence = ?";
 
@@ -80,12 +80,15 @@ final class ConnectorRows {
                 HistoryRows.insert(c, cc, w.connector().name(), w.stamp().time(), w.change());
             }
         } else if (outcome instanceof MoveStamp m) {
-            done = moveStamp(c, cc, m.name(), basis.stamp(), m.stamp());
+            done = moveStamp(c, cc, m.name(), basis.stamp(), m.stamp(), m.merge());
         } else if (outcome instanceof Tombstone t) {
-            done = t.rowExists() ? markDeleted(c, cc, t.name(), basis.stamp(), t.stamp())
-                    : insertTombstone(c, dialect, cc, t.name(), t.stamp());
+            done = t.rowExists() ? markDeleted(c, cc, t.name(), basis.stamp(), t.stamp(), t.merge())
+                    : insertTombstone(c, dialect, cc, t.name(), t.stamp(), t.merge());
+            if (done && t.change() != null) {
+                HistoryRows.insert(c, cc, t.name(), t.stamp().time(), t.change());
+            }
         } else if (outcome instanceof Delete d) {
-            done = markDeleted(c, cc, d.name(), basis.stamp(), d.stamp());
+            done = markDeleted(c, cc, d.name(), basis.stamp(), d.stamp(), d.merge());
             if (done) {
                 HistoryRows.insert(c, cc, d.name(), d.stamp().time(), d.change());
             }
@@ -100,7 +103,9 @@ final class ConnectorRows {
                 rs.getString(5), rs.getString(6), rs.getString(7), JsonColumns.tasks(rs.getString(8)),
                 JsonColumns.config(rs.getString(9)), JsonColumns.keys(rs.getString(10)), rs.getString(11),
                 Sql.instant(rs, 15), JsonColumns.config(rs.getString(16)), rs.getString(17));
-        return new ConnectorRow(connector, rs.getBoolean(2), Sql.stamp(rs, 12));
+        MergeState merge = JsonColumns.merge(rs.getString(18));
+        return new ConnectorRow(connector.withDisagreement(merge.disagreement()), rs.getBoolean(2), Sql.stamp(rs, 12),
+                merge);
     }
 
     private static boolean write(Connection c, Dialect dialect, String cc, ConnectorRow basis, Write w)
@@ -108,22 +113,22 @@ final class ConnectorRows {
         String values = "connector_class = ?, connector_type = ?, state = ?, worker_id = ?, trace = ?, tasks_json = ?, "
                 + "config_json = ?, masked_keys_json = ?, config_fingerprint = ?, event_time = ?, event_epoch = ?, "
                 + "event_sequence = ?, last_change = ?, tasks_total = ?, tasks_running = ?, tasks_failed = ?, "
-                + "trace_present = ?, failing = ?, mask_reasons_json = ?, trace_mode = ?";
+                + "trace_present = ?, failing = ?, mask_reasons_json = ?, trace_mode = ?, merge_json = ?";
         if (!w.rowExists()) {
             return dialect.insertIfAbsent(c, "INSERT INTO connectors (" + values.replace(" = ?", "")
-                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                    + ", connect_cluster_id, name, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
                     + "FALSE)",
                     ps -> bindWrite(ps, cc, w));
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = FALSE, " + values
                 + " WHERE " + KEY + STAMP_UNCHANGED)) {
             bindWrite(ps, cc, w);
-            Sql.bindStamp(ps, 23, basis.stamp());
+            Sql.bindStamp(ps, 24, basis.stamp());
             return ps.executeUpdate() == 1;
         }
     }
 
-    /** Binds a write's 20 values, then the key (parameters 21 and 22). */
+    /** Binds a write's 21 values, then the key (parameters 22 and 23). */
     private static void bindWrite(PreparedStatement ps, String cc, Write w) throws SQLException {
         StoredConnector s = w.connector();
         ps.setString(1, s.connectorClass());
@@ -140,8 +145,9 @@ final class ConnectorRows {
         bindSummary(ps, 14, ConnectorSummary.of(s));
         ps.setString(19, s.maskReasons().isEmpty() ? null : JsonColumns.config(s.maskReasons()));
         ps.setString(20, s.traceMode());
-        ps.setString(21, cc);
-        ps.setString(22, s.name());
+        ps.setString(21, JsonColumns.merge(w.merge()));
+        ps.setString(22, cc);
+        ps.setString(23, s.name());
     }
 
     /** Binds tasks total, running, failed, trace present and failing to five parameters from {@code first}. */
@@ -153,29 +159,12 @@ final class ConnectorRows {
         ps.setBoolean(first + 4, s.failing());
     }
 
-    private static boolean moveStamp(Connection c, String cc, String name, EventStamp basis, EventStamp stamp)
-            throws SQLException {
+    private static boolean moveStamp(Connection c, String cc, String name, EventStamp basis, EventStamp stamp,
+                                     MergeState merge) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET event_time = ?, event_epoch = ?, "
-                + "event_sequence = ? WHERE " + KEY + STAMP_UNCHANGED)) {
+                + "event_sequence = ?, merge_json = ? WHERE " + KEY + STAMP_UNCHANGED)) {
             Sql.bindStamp(ps, 1, stamp);
-            ps.setString(4, cc);
-            ps.setString(5, name);
-            Sql.bindStamp(ps, 6, basis);
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    /** Turns the row into a tombstone: the name and the deletion's stamp, nothing of what the connector was. */
-    private static boolean markDeleted(Connection c, String cc, String name, EventStamp basis, EventStamp stamp)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = TRUE, connector_class = NULL, "
-                + "connector_type = NULL, state = NULL, worker_id = NULL, trace = NULL, tasks_json = NULL, "
-                + "config_json = NULL, masked_keys_json = NULL, config_fingerprint = NULL, tasks_total = NULL, "
-                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, "
-                + "mask_reasons_json = NULL, trace_mode = NULL, event_time = ?, "
-                + "event_epoch = ?, event_sequence = ?, last_change = ? WHERE " + KEY + STAMP_UNCHANGED)) {
-            Sql.bindStamp(ps, 1, stamp);
-            ps.setObject(4, Sql.utc(stamp.time()));
+            ps.setString(4, JsonColumns.merge(merge));
             ps.setString(5, cc);
             ps.setString(6, name);
             Sql.bindStamp(ps, 7, basis);
@@ -183,14 +172,37 @@ final class ConnectorRows {
         }
     }
 
-    private static boolean insertTombstone(Connection c, Dialect dialect, String cc, String name, EventStamp stamp)
-            throws SQLException {
+    /**
+     * Turns the row into a tombstone: the name, the deletion's stamp and the merge state a tombstone keeps (which
+     * configs the connector had, who reported the deletion), nothing else of what the connector was.
+     */
+    private static boolean markDeleted(Connection c, String cc, String name, EventStamp basis, EventStamp stamp,
+                                       MergeState merge) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET deleted = TRUE, connector_class = NULL, "
+                + "connector_type = NULL, state = NULL, worker_id = NULL, trace = NULL, tasks_json = NULL, "
+                + "config_json = NULL, masked_keys_json = NULL, config_fingerprint = NULL, tasks_total = NULL, "
+                + "tasks_running = NULL, tasks_failed = NULL, trace_present = NULL, failing = NULL, "
+                + "mask_reasons_json = NULL, trace_mode = NULL, event_time = ?, event_epoch = ?, event_sequence = ?, "
+                + "last_change = ?, merge_json = ? WHERE " + KEY + STAMP_UNCHANGED)) {
+            Sql.bindStamp(ps, 1, stamp);
+            ps.setObject(4, Sql.utc(stamp.time()));
+            ps.setString(5, JsonColumns.merge(merge));
+            ps.setString(6, cc);
+            ps.setString(7, name);
+            Sql.bindStamp(ps, 8, basis);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean insertTombstone(Connection c, Dialect dialect, String cc, String name, EventStamp stamp,
+                                           MergeState merge) throws SQLException {
         return dialect.insertIfAbsent(c, "INSERT INTO connectors (connect_cluster_id, name, deleted, event_time, "
-                + "event_epoch, event_sequence, last_change) VALUES (?, ?, TRUE, ?, ?, ?, ?)", ps -> {
+                + "event_epoch, event_sequence, last_change, merge_json) VALUES (?, ?, TRUE, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, cc);
                     ps.setString(2, name);
                     Sql.bindStamp(ps, 3, stamp);
                     ps.setObject(6, Sql.utc(stamp.time()));
+                    ps.setString(7, JsonColumns.merge(merge));
                 });
     }
 }

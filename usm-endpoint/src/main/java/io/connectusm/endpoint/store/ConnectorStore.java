@@ -18,7 +18,8 @@ import io.connectusm.events.WorkerPlugins;
 
 /**
  * Latest connector state per registered Connect cluster, plus a history row per real change: where an accepted
- * event becomes rows. The policy (newest wins, change kinds, tombstones) is {@link SnapshotApplier}'s; this class
+ * event becomes rows. The policy (newest wins, which worker is authoritative for which fact, change kinds,
+ * tombstones) is {@link SnapshotApplier}'s and {@link FactAuthority}'s; this class
  * runs it over the rows ({@link ConnectorRows}, {@link HistoryRows}, {@link WorkerPluginStore}) and serves reads.
  *
  * <p>Newest-wins holds in the database, not in this process: every write is conditional on the row still being

@@ -2,9 +2,12 @@ package io.connectusm.endpoint.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -15,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ConnectorState;
@@ -22,7 +26,7 @@ import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.TaskSnapshot;
 
 /**
- * The shapes of the JSON text columns (tasks, masked config and key names, config diffs, plugin lists): our own,
+ * The shapes of the JSON text columns (tasks, masked config and key names, config diffs, plugin lists, merge state): our own,
  * independent of the wire codec and of the API, since stored rows outlive both. Changing one means a migration.
  * Stateless and thread-safe.
  */
@@ -123,6 +127,67 @@ final class JsonColumns {
             out.add(new PluginDescriptor(p.get("class").asText(), p.get("type").asText(),
                     textOrNull(p.get("version"))));
         }
+        return out;
+    }
+
+    /**
+     * A connector's merge state ({@code merge_json}): {@code connector} and {@code tasks} (by task ID) the reports
+     * ({@code by}, {@code at}), {@code dissent} per worker ({@code since}, {@code against}), {@code fingerprints}
+     * oldest first, {@code causal} stamp ({@code time}, {@code epoch}, {@code sequence}), {@code stamped_by},
+     * {@code deleted_by}. {@code null} reads as {@link MergeState#NONE}.
+     */
+    static String merge(MergeState m) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (m.connector() != null) {
+            report(o.putObject("connector"), m.connector());
+        }
+        ObjectNode tasks = o.putObject("tasks");
+        m.tasks().forEach((id, r) -> report(tasks.putObject(String.valueOf(id)), r));
+        ObjectNode dissent = o.putObject("dissent");
+        m.dissent().forEach((worker, d) -> {
+            ObjectNode n = dissent.putObject(worker).put("since", d.since().toString());
+            d.against().forEach(n.putArray("against")::add);
+        });
+        m.fingerprints().forEach(o.putArray("fingerprints")::add);
+        if (m.causal() != null) {
+            o.putObject("causal").put("time", m.causal().time().toString()).put("epoch", m.causal().epoch().toString())
+                    .put("sequence", m.causal().sequence());
+        }
+        o.put("stamped_by", m.stampedBy());
+        m.deletedBy().forEach(o.putArray("deleted_by")::add);
+        return write(o);
+    }
+
+    static MergeState merge(String json) {
+        if (json == null) {
+            return MergeState.NONE;
+        }
+        JsonNode o = tree(json);
+        Map<Integer, MergeState.Report> tasks = new TreeMap<>();
+        o.path("tasks").fields().forEachRemaining(e -> tasks.put(Integer.valueOf(e.getKey()), report(e.getValue())));
+        Map<String, MergeState.Dissent> dissent = new TreeMap<>();
+        o.path("dissent").fields().forEachRemaining(e -> dissent.put(e.getKey(), new MergeState.Dissent(
+                Instant.parse(e.getValue().get("since").asText()), new TreeSet<>(texts(e.getValue().path("against"))))));
+        JsonNode causal = o.get("causal");
+        return new MergeState(o.has("connector") ? report(o.get("connector")) : null, tasks, dissent,
+                new ArrayList<>(texts(o.path("fingerprints"))), causal == null ? null : new EventStamp(
+                        Instant.parse(causal.get("time").asText()), Instant.parse(causal.get("epoch").asText()),
+                        causal.get("sequence").asLong()), textOrNull(o.get("stamped_by")),
+                new TreeSet<>(texts(o.path("deleted_by"))));
+    }
+
+    private static void report(ObjectNode n, MergeState.Report r) {
+        n.put("by", r.by()).put("at", r.at().toString());
+    }
+
+    private static MergeState.Report report(JsonNode n) {
+        return new MergeState.Report(n.get("by").asText(), Instant.parse(n.get("at").asText()));
+    }
+
+    /** The texts of an array, in order . */
+    private static LinkedHashSet<String> texts(JsonNode array) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        array.forEach(n -> out.add(n.asText()));
         return out;
     }
 

@@ -1,10 +1,13 @@
 package io.connectusm.endpoint.store;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -19,18 +22,35 @@ import io.connectusm.events.TaskSnapshot;
  * The apply policy of connector events, as pure functions of what is stored and what arrived, so it is tested
  * without a database ({@link ConnectorRows} carries out the {@link Outcome}s):
  * <ul>
- *   <li><b>ordering</b>: an event applies only when its {@link EventStamp} is newer than the row's; duplicates
- *       and late arrivals are no-ops, so any arrival order converges on the newest state;</li>
- *   <li><b>change kinds</b>: a snapshot equal to the stored state (fingerprint and config, state, worker, trace,
- *       tasks) only moves the row's stamp; otherwise one history entry says what changed, config first, then
- *       state, then tasks, with the key-by-key diff of the masked configs when the config changed;</li>
+ *   <li><b>ordering</b>: a snapshot applies only when its {@link EventStamp} is newer than the row's; duplicates
+ *       and late arrivals are no-ops;</li>
+ *   <li><b>authority</b>: within a newer snapshot, each fact (a task's state, the connector's own state) is taken
+ *       from the worker authoritative for it, as {@link FactAuthority} decides: a stale worker's resync does not
+ *       overwrite what the worker running a task reported, and a persistent disagreement is recorded instead of
+ *       flipping the state (and writing false history entries);</li>
+ *   <li><b>change kinds</b>: a merged state equal to the stored one only moves the row's stamp; otherwise one
+ *       history entry says what changed, config first, then state, then tasks, with the key-by-key diff of the
+ *       masked configs when the config changed;</li>
  *   <li><b>tombstones</b>: a deletion marks the row deleted rather than removing it (and a deletion of a connector
- *       never seen leaves one), so an older snapshot arriving later cannot resurrect the connector; a newer
- *       snapshot does (as CREATED). A newer inventory deletes the live connectors it no longer lists.</li>
+ *       never seen leaves one, with a {@code DELETED} history entry: it existed). A deletion applies when it is newer than the row's stamp, or, coming from another
+ *       worker than the row's last event, newer than the connector's last real change (a stale worker's report of
+ *       the unchanged connector does not shield it). A later snapshot revives a deleted connector only when it is
+ *       causally after the deletion: a config fingerprint the deleted connector never had, a report from a worker
+ *       that reported the deletion (so saw it, and sees the connector again), or a {@code CREATED} cause sent
+ *       {@link #REVIVE_SETTLE} after the deletion. A stale worker that still
+ *       lists the deleted connector does not bring it back. A newer inventory deletes the live connectors it no
+ *       longer lists.</li>
  * </ul>
  * Stateless.
  */
 final class SnapshotApplier {
+
+    /**
+     * How long after a deletion a {@code CREATED} report with a config the deleted connector had, from a worker that
+     * did not report the deletion, is taken for a lagging worker rather than a re-creation: the worker extension
+     * ignores its own herder's lag after a REST delete for as long.
+     */
+    static final Duration REVIVE_SETTLE = Duration.ofSeconds(60);
 
     private SnapshotApplier() {
     }
@@ -50,8 +70,11 @@ final class SnapshotApplier {
         }
     }
 
-    /** The same state again, newer: only the row's stamp moves, so an older event cannot win later. */
-    record MoveStamp(String name, EventStamp stamp) implements Outcome {
+    /**
+     * The same state again, newer: only the row's stamp and merge state move (who reported what, who disagrees), so
+     * an older event cannot win later.
+     */
+    record MoveStamp(String name, EventStamp stamp, MergeState merge) implements Outcome {
         @Override
         public boolean applied() {
             return false;
@@ -59,23 +82,30 @@ final class SnapshotApplier {
     }
 
     /** A new or changed connector: write its row (insert when there was none) and one history entry. */
-    record Write(StoredConnector connector, EventStamp stamp, boolean rowExists, Change change) implements Outcome {
+    record Write(StoredConnector connector, EventStamp stamp, boolean rowExists, Change change, MergeState merge)
+            implements Outcome {
         @Override
         public boolean applied() {
             return true;
         }
     }
 
-    /** A deletion of a connector not live here: leave (or move) a tombstone, no history. */
-    record Tombstone(String name, EventStamp stamp, boolean rowExists) implements Outcome {
+    /**
+     * A deletion of a connector not live here: leave (or move) a tombstone. {@code change} is the history entry
+     * of a connector never reported live ({@code null}: a tombstone again, no history): a worker reports a deletion
+     * only of a connector Connect had, so the audit trail records that it existed, even when it was deleted before
+     * any worker observed it (created and deleted at once) or its snapshots arrive after the deletion.
+     */
+    record Tombstone(String name, EventStamp stamp, boolean rowExists, MergeState merge, Change change)
+            implements Outcome {
         @Override
         public boolean applied() {
-            return false;
+            return change != null;
         }
     }
 
     /** A live connector deleted: mark its row deleted and record the deletion. */
-    record Delete(String name, EventStamp stamp, Change change) implements Outcome {
+    record Delete(String name, EventStamp stamp, Change change, MergeState merge) implements Outcome {
         @Override
         public boolean applied() {
             return true;
@@ -105,36 +135,81 @@ final class SnapshotApplier {
         if (stored != null && !stamp.isNewerThan(stored.stamp())) {
             return new Ignore();
         }
-        StoredConnector next = new StoredConnector(s.name(), s.connectorClass(), s.connectorType().name(),
-                s.state().name(), s.workerId(), s.trace(), sortedTasks(s.tasks()), new TreeMap<>(s.config()),
-                new TreeSet<>(s.maskedKeys()), s.configFingerprint(), event.time(), s.maskReasons(),
-                s.traceMode() == null ? null : s.traceMode().name());
+        String reporter = event.workerId();
         if (stored == null || stored.deleted()) {
+            if (stored != null && !revives(stored, event, s)) {
+                // The tombstone takes the stale report's stamp: an older report arriving after it is older still.
+                return new MoveStamp(s.name(), stamp, stored.merge());
+            }
+            MergeState born = new MergeState(null, Map.of(), Map.of(),
+                    MergeState.with(List.of(), s.configFingerprint(), true), stamp, reporter, Set.of());
+            FactAuthority.Merged m = FactAuthority.merge(null, born, reporter, event.time(), s, true);
+            StoredConnector next = stored(s, m, event.time());
             return new Write(next, stamp, stored != null, new Change(HistoryKind.CREATED, next.state(),
                     next.configFingerprint(), ConfigDiff.between(Map.of(), next.config()),
-                    TaskStates.encode(next.tasks()), s.actor()));
+                    TaskStates.encode(next.tasks()), s.actor()), m.merge());
         }
         StoredConnector before = stored.connector();
+        boolean configChanged = !s.configFingerprint().equals(before.configFingerprint())
+                || !s.config().equals(before.config());
+        FactAuthority.Merged m = FactAuthority.merge(before, stored.merge(), reporter, event.time(), s, configChanged);
+        StoredConnector next = stored(s, m, event.time());
         ChangeCause cause = causeOf(before, next);
+        // A CREATED report is causally after whatever its worker saw before: a deletion older than it is too old.
+        EventStamp causal = cause != ChangeCause.RESYNC || s.cause() == ChangeCause.CREATED ? stamp
+                : stored.merge().causal();
+        MergeState merge = new MergeState(m.merge().connector(), m.merge().tasks(), m.merge().dissent(),
+                MergeState.with(stored.merge().fingerprints(), s.configFingerprint(), false), causal, reporter,
+                Set.of());
         if (cause == ChangeCause.RESYNC) {
-            return new MoveStamp(s.name(), stamp);
+            return new MoveStamp(s.name(), stamp, merge);
         }
         List<ConfigDiff.Change> diff = cause == ChangeCause.CONFIG_UPDATED
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
-                diff, TaskStates.encode(next.tasks()), s.actor()));
+                diff, TaskStates.encode(next.tasks()), s.actor()), merge);
+    }
+
+    /** Whether a snapshot newer than a tombstone is a new connector rather than a stale view of the deleted one. */
+    private static boolean revives(ConnectorRow tombstone, MetadataEvent event, ConnectorSnapshot s) {
+        MergeState m = tombstone.merge();
+        if (!m.fingerprints().contains(s.configFingerprint())) {
+            return true; // a config the deleted connector never had (every snapshot, for tombstones of old rows)
+        }
+        // A worker that reported the deletion and reports the connector again saw it come back: causally after.
+        return m.deletedBy().contains(event.workerId()) || s.cause() == ChangeCause.CREATED
+                && !event.time().isBefore(tombstone.stamp().time().plus(REVIVE_SETTLE));
+    }
+
+    /** The stored form of a snapshot whose task and connector states are the merged ones. */
+    private static StoredConnector stored(ConnectorSnapshot s, FactAuthority.Merged m, Instant time) {
+        return new StoredConnector(s.name(), s.connectorClass(), s.connectorType().name(), m.state(), m.workerId(),
+                m.trace(), sortedTasks(m.tasks()), new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()),
+                s.configFingerprint(), time, s.maskReasons(), s.traceMode() == null ? null : s.traceMode().name(),
+                m.merge().disagreement());
     }
 
     /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */
     static Outcome deleted(ConnectorRow stored, MetadataEvent event, String name) {
         EventStamp stamp = EventStamp.of(event);
+        String deleter = event.workerId();
         if (stored == null) {
-            return new Tombstone(name, stamp, false);
+            return new Tombstone(name, stamp, false, MergeState.NONE.tombstone(deleter, stamp, false),
+                    new Change(HistoryKind.DELETED, null, null, List.of(), ""));
         }
-        if (!stamp.isNewerThan(stored.stamp())) {
+        boolean newer = stamp.isNewerThan(stored.stamp());
+        if (stored.deleted()) {
+            return newer ? new Tombstone(name, stamp, true, stored.merge().tombstone(deleter, stamp, true), null)
+                    : new Ignore();
+        }
+        MergeState m = stored.merge();
+        boolean afterLastChange = m.causal() != null && stamp.isNewerThan(m.causal()) && m.stampedBy() != null
+                && !m.stampedBy().equals(deleter);
+        if (!newer && !afterLastChange) {
             return new Ignore();
         }
-        return stored.deleted() ? new Tombstone(name, stamp, true) : deletion(stored, stamp);
+        // The tombstone keeps the newer stamp: what stamped the row is older than the deletion's causal effect.
+        return deletion(stored, newer ? stamp : stored.stamp(), deleter);
     }
 
     /** A cluster's inventory, against its live rows: the connectors it no longer lists were deleted. */
@@ -143,15 +218,15 @@ final class SnapshotApplier {
         List<Outcome> out = new ArrayList<>();
         for (ConnectorRow row : live) {
             if (!inventory.connectors().containsKey(row.name()) && stamp.isNewerThan(row.stamp())) {
-                out.add(deletion(row, stamp));
+                out.add(deletion(row, stamp, event.workerId()));
             }
         }
         return out;
     }
 
-    private static Delete deletion(ConnectorRow row, EventStamp stamp) {
+    private static Delete deletion(ConnectorRow row, EventStamp stamp, String deleter) {
         return new Delete(row.name(), stamp, new Change(HistoryKind.DELETED, null, null,
-                ConfigDiff.between(row.connector().config(), Map.of()), ""));
+                ConfigDiff.between(row.connector().config(), Map.of()), ""), row.merge().tombstone(deleter, stamp, false));
     }
 
     /** What differs, in the order the history reports it: config, then the connector's state, then its tasks. */

@@ -3,7 +3,9 @@
  * several replicas share, over a HikariCP pool; {@code Dialect} holds the little that differs), its schema
  * migrations ({@code Migrations}, Flyway, scripts in {@code migration/common} and per vendor), the rows of each
  * table, and the domain rules that decide what a row becomes: {@code SnapshotApplier} (newest event wins by
- * {@code EventStamp}, change kinds, tombstones; pure, tested without a database), carried out by writes that are
+ * {@code EventStamp}, change kinds, tombstones; pure, tested without a database) with {@code FactAuthority} (which
+ * worker is authoritative for which fact when workers disagree; {@code MergeState}, {@link
+ * io.connectusm.endpoint.store.Disagreement}), carried out by writes that are
  * conditional on the row read ({@code ConnectorRows}, {@code Races}), so replicas never lose an update;
  * {@link io.connectusm.endpoint.store.Sighting#mergedWith}. Also the connector list's queries
  * ({@link io.connectusm.endpoint.store.ConnectorQuery}), the keys every replica signs with

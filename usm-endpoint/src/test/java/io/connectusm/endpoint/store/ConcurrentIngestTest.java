@@ -84,8 +84,11 @@ class ConcurrentIngestTest {
                 // 5 distinct seconds and sub-microsecond noise that the store's microsecond stamps must not mistake
                 Instant time = T0.plusSeconds(random.nextInt(5)).plusNanos(random.nextInt(999));
                 long sequence = sequences[emitter]++;
-                out.add(random.nextInt(8) == 0 ? deleted(name, epochs[emitter], sequence, time)
-                        : snapshot(name, epochs[emitter], sequence, time, random));
+                // One worker per connector (its three emitters: restarts), so newest-wins is the whole rule; how
+                // reports of several workers merge is SnapshotApplierMergeRulesTest's.
+                String worker = "worker-" + (c % 3) + ":8083";
+                out.add(random.nextInt(8) == 0 ? deleted(name, worker, epochs[emitter], sequence, time)
+                        : snapshot(name, worker, epochs[emitter], sequence, time, random));
             }
         }
         Collections.shuffle(out, random);
@@ -153,24 +156,24 @@ class ConcurrentIngestTest {
         });
     }
 
-    private static MetadataEvent snapshot(String name, Instant epoch, long sequence, Instant time, Random random) {
+    private static MetadataEvent snapshot(String name, String worker, Instant epoch, long sequence, Instant time,
+                                          Random random) {
         ConnectorState state = ConnectorState.values()[random.nextInt(ConnectorState.values().length)];
         TreeMap<String, String> config = new TreeMap<>(Map.of("connector.class", "FileSource",
                 "topic", "topic-" + random.nextInt(4)));
-        String worker = "worker-" + random.nextInt(3) + ":8083";
         ConnectorSnapshot s = new ConnectorSnapshot(name, "org.example.FileSource", ConnectorType.SOURCE, state,
                 worker, null, List.of(new TaskSnapshot(0, state, worker, null)), config, new TreeSet<>(),
                 ConfigFingerprint.of(config), ChangeCause.RESYNC);
         return new MetadataEvent(UUID.randomUUID().toString(), REF, worker, epoch, sequence, time, name, s);
     }
 
-    private static MetadataEvent deleted(String name, Instant epoch, long sequence, Instant time) {
-        return new MetadataEvent(UUID.randomUUID().toString(), REF, "worker-0:8083", epoch, sequence, time, name,
+    private static MetadataEvent deleted(String name, String worker, Instant epoch, long sequence, Instant time) {
+        return new MetadataEvent(UUID.randomUUID().toString(), REF, worker, epoch, sequence, time, name,
                 new ConnectorDeleted(name));
     }
 
     /** Stamps in the test compare as the store compares them: microsecond times. */
     static {
-        assertThat(EventStamp.of(deleted("x", T0, 0, T0)).time()).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
+        assertThat(EventStamp.of(deleted("x", "worker-0:8083", T0, 0, T0)).time()).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -160,4 +160,27 @@ class ConnectorStoreTest {
 
         assertThat(store.list(cc)).extracting(StoredConnector::name).containsExactly("keep");
     }
+
+    /** The merge state round-trips through the database: the owner's facts hold, the disagreement reads back. */
+    @Test
+    void aWorkersDisagreementIsStoredAndItsDeletedConnectorStaysDeleted() {
+        Reports reports = new Reports();
+        store.apply(Map.of(cc, List.of(reports.snapshot(Reports.A, T0, "t", ConnectorState.RUNNING, Reports.A,
+                io.connectusm.events.ChangeCause.CREATED, Reports.task(0, ConnectorState.RUNNING, Reports.A)))));
+        store.apply(Map.of(cc, List.of(reports.resync(Reports.B, T0.plusSeconds(300), Reports.A))));
+        store.apply(Map.of(cc, List.of(reports.resync(Reports.A, T0.plusSeconds(301), Reports.A,
+                Reports.task(0, ConnectorState.RUNNING, Reports.A)))));
+        store.apply(Map.of(cc, List.of(reports.resync(Reports.B, T0.plusSeconds(600), Reports.A))));
+
+        assertThat(store.get(cc, Reports.NAME)).get().satisfies(c -> {
+            assertThat(c.tasks()).hasSize(1);
+            assertThat(c.disagreement()).isEqualTo(new Disagreement(T0.plusSeconds(300),
+                    new java.util.TreeSet<>(Set.of(Reports.A, Reports.B))));
+        });
+        assertThat(store.history(cc, Reports.NAME)).extracting(HistoryEntry::kind).containsExactly(HistoryKind.CREATED);
+
+        store.apply(Map.of(cc, List.of(reports.deleted(Reports.A, T0.plusSeconds(700)))));
+        store.apply(Map.of(cc, List.of(reports.resync(Reports.B, T0.plusSeconds(701), Reports.A))));
+        assertThat(store.get(cc, Reports.NAME)).as("B's stale view after the deletion").isEmpty();
+    }
 }

@@ -62,6 +62,7 @@ class MigrationsTest {
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
                 "9 SQL V9__connector_mask_reasons.sql true",
                 "10 SQL V10__console_health_task_history.sql true",
+                "11 SQL V11__connector_merge_state.sql true",
                 "12 SQL V12__history_actor.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
@@ -118,6 +119,7 @@ class MigrationsTest {
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
                 "9 SQL V9__connector_mask_reasons.sql true",
                 "10 SQL V10__console_health_task_history.sql true",
+                "11 SQL V11__connector_merge_state.sql true",
                 "12 SQL V12__history_actor.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database, with nothing left to apply
@@ -154,6 +156,7 @@ class MigrationsTest {
                 "8 SQL V8__webhook_outbox_cluster_reports.sql true",
                 "9 SQL V9__connector_mask_reasons.sql true",
                 "10 SQL V10__console_health_task_history.sql true",
+                "11 SQL V11__connector_merge_state.sql true",
                 "12 SQL V12__history_actor.sql true");
     }
 

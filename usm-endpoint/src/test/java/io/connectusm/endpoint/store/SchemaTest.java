@@ -39,6 +39,7 @@ class SchemaTest {
                 "8 V8__webhook_outbox_cluster_reports.sql",
                 "9 V9__connector_mask_reasons.sql",
                 "10 V10__console_health_task_history.sql",
+                "11 V11__connector_merge_state.sql",
                 "12 V12__history_actor.sql");
     }
 

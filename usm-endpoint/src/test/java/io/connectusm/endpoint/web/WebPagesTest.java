@@ -273,4 +273,43 @@ class WebPagesTest {
                 assertThat(csp).contains("style-src 'sha256-"));
         assertThat(count(r.body(), "<style>")).isEqualTo(1);
     }
+
+    /** Two workers keep reporting a task differently: the page and the API say so, the odd worker ID escaped. */
+    @Test
+    void showsWhenWorkersDisagreeOnTheConnectorPageAndInTheApi() {
+        ClusterRef disputed = new ClusterRef("kafka-disputed", "connect-disputed");
+        endpoint.registerKafka("env-disputed", disputed.kafkaClusterId());
+        String cluster = TestEndpoint.json(endpoint.send("POST", "/usm/v1/connect-clusters",
+                "{\"confluent_platform_connect_cluster_id\":\"connect-disputed\",\"kafka_cluster_id\":"
+                        + "\"kafka-disputed\",\"environment\":{\"id\":\"env-disputed\"}}", endpoint.admin))
+                .get("id").asText();
+        String stale = "worker-<b>:8083";
+        List<MetadataEvent> events = List.of(
+                disputedReport(disputed, "worker-a:8083", PRECISE, ChangeCause.CREATED,
+                        new TaskSnapshot(0, ConnectorState.RUNNING, "worker-a:8083", null)),
+                disputedReport(disputed, stale, PRECISE.plusSeconds(300), ChangeCause.RESYNC));
+        assertThat(endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(events), endpoint.agent,
+                MediaTypes.CLOUDEVENTS_BATCH_JSON).statusCode()).isEqualTo(204);
+
+        String page = get("/ui/connect-clusters/" + cluster + "/connectors/disputed").body();
+        assertThat(page).contains("Workers disagree since <time datetime=\"" + PRECISE.plusSeconds(300) + "\"")
+                .contains("worker-&lt;b&gt;:8083, worker-a:8083").doesNotContain("worker-<b>");
+        com.fasterxml.jackson.databind.JsonNode json = TestEndpoint.json(get("/usm/v1/connect-clusters/" + cluster
+                + "/connectors/disputed"));
+        assertThat(json.get("workers_disagree").get("since").asText()).isEqualTo(PRECISE.plusSeconds(300).toString());
+        assertThat(json.get("workers_disagree").get("workers")).extracting(n -> n.asText())
+                .containsExactly(stale, "worker-a:8083");
+        assertThat(json.get("tasks")).as("the owner's report holds").hasSize(1);
+        assertThat(get("/ui/connect-clusters/" + usmcc + "/connectors/c-running").body())
+                .doesNotContain("Workers disagree");
+    }
+
+    private static MetadataEvent disputedReport(ClusterRef ref, String worker, Instant time, ChangeCause cause,
+                                                TaskSnapshot... tasks) {
+        TreeMap<String, String> config = new TreeMap<>(Map.of("topic", "t"));
+        return new MetadataEvent(UUID.randomUUID().toString(), ref, worker, TestEvents.EPOCH, 0, time, "disputed",
+                new ConnectorSnapshot("disputed", "org.example.Connector", ConnectorType.SOURCE,
+                        ConnectorState.RUNNING, "worker-a:8083", null, List.of(tasks), config, new TreeSet<>(),
+                        ConfigFingerprint.of(config), cause));
+    }
 }

@@ -1,0 +1,66 @@
+package io.connectusm.endpoint.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.connectusm.endpoint.store.SnapshotApplier.Delete;
+import io.connectusm.endpoint.store.SnapshotApplier.MoveStamp;
+import io.connectusm.endpoint.store.SnapshotApplier.Outcome;
+import io.connectusm.endpoint.store.SnapshotApplier.Tombstone;
+import io.connectusm.endpoint.store.SnapshotApplier.Write;
+import io.connectusm.events.ConnectorDeleted;
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.MetadataEvent;
+
+/**
+ * One connector's row in memory: applies events through the {@link SnapshotApplier} and carries out each outcome
+ * as {@link ConnectorRows} would (the disagreement read back from the merge state, as a load does), recording the
+ * history entries written. Not thread-safe.
+ */
+final class RowModel {
+
+    private ConnectorRow row;
+    private final List<SnapshotApplier.Change> history = new ArrayList<>();
+
+    /** Applies one event (a snapshot or a deletion) and returns what it did. */
+    Outcome apply(MetadataEvent e) {
+        Outcome o = e.payload() instanceof ConnectorSnapshot s ? SnapshotApplier.snapshot(row, e, s)
+                : SnapshotApplier.deleted(row, e, ((ConnectorDeleted) e.payload()).name());
+        if (o instanceof Write w) {
+            row = new ConnectorRow(w.connector().withDisagreement(w.merge().disagreement()), false, w.stamp(),
+                    w.merge());
+            history.add(w.change());
+        } else if (o instanceof MoveStamp m) {
+            row = new ConnectorRow(row.connector().withDisagreement(m.merge().disagreement()), row.deleted(),
+                    m.stamp(), m.merge());
+        } else if (o instanceof Tombstone t) {
+            row = new ConnectorRow(row == null ? new StoredConnector(t.name(), null, null, null, null, null,
+                    List.of(), new TreeMap<>(), new TreeSet<>(), null, t.stamp().time()) : row.connector(), true,
+                    t.stamp(), t.merge());
+            if (t.change() != null) {
+                history.add(t.change());
+            }
+        } else if (o instanceof Delete d) {
+            row = new ConnectorRow(row.connector().withDisagreement(null), true, d.stamp(), d.merge());
+            history.add(d.change());
+        }
+        return o;
+    }
+
+    /** The row as it stands, {@code null} before any event. */
+    ConnectorRow row() {
+        return row;
+    }
+
+    /** Whether a live connector is stored. */
+    boolean live() {
+        return row != null && !row.deleted();
+    }
+
+    /** The history entries written, oldest first. */
+    List<SnapshotApplier.Change> history() {
+        return history;
+    }
+}
