@@ -205,12 +205,38 @@ class QuickstartIT {
             }
             if (!quickstart.isAlive() && quickstart.exitValue() != 130) {
                 fail("usm quickstart exited with " + quickstart.exitValue() + " while waiting for " + what
-                        + "\nstdout:\n" + Files.readString(stdout) + "\nstderr:\n" + Files.readString(stderr));
+                        + "\nstdout:\n" + Files.readString(stdout) + "\nstderr:\n" + Files.readString(stderr)
+                        + childLogProblems());
             }
             Thread.sleep(500);
         }
         return fail("gave up waiting for " + what + " (last error: " + last + ")\nstdout:\n" + Files.readString(stdout)
-                + "\nstderr:\n" + Files.readString(stderr));
+                + "\nstderr:\n" + Files.readString(stderr) + childLogProblems());
+    }
+
+    /**
+     * For a failure's message: the last warnings and errors of the child JVMs' logs (Kafka, Connect), which the
+     * temporary directory takes with it; each sample secret replaced, since Connect logs configs as given.
+     */
+    private String childLogProblems() {
+        StringBuilder out = new StringBuilder("\nwarnings and errors in the child JVMs' logs (last 40 each):\n");
+        try (Stream<Path> logs = Files.list(tmp.resolve("data/logs"))) {
+            for (Path log : logs.filter(f -> f.toString().endsWith(".log")).sorted().collect(Collectors.toList())) {
+                List<String> problems = Files.readAllLines(log).stream()
+                        .filter(l -> l.contains(" ERROR ") || l.contains(" WARN ") || l.contains("Exception"))
+                        .collect(Collectors.toList());
+                out.append("--- ").append(log.getFileName()).append('\n');
+                for (String line : problems.subList(Math.max(0, problems.size() - 40), problems.size())) {
+                    for (String secret : SECRETS) {
+                        line = line.replace(secret, "[sample secret]");
+                    }
+                    out.append(line).append('\n');
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.append("(none readable: ").append(e.getClass().getSimpleName()).append(")\n");
+        }
+        return out.toString();
     }
 
     private Properties awaitProperties(Path file, String requiredKey, Path stdout, Path stderr) throws Exception {
