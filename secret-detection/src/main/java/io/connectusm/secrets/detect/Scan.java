@@ -173,7 +173,12 @@ final class Scan {
     }
 
     private List<Finding> finish() {
-        if (awsSecretCandidates != null && aboutAws()) {
+        if (awsSecretCandidates != null) {
+            // A line of a PEM block (a certificate, a public key) is 64 base64 characters, its last one often 40: an
+            // AWS secret key's shape. Private keys are found whole by their own detector; the rest is harmless.
+            awsSecretCandidates.removeIf(this::insidePemBlock);
+        }
+        if (awsSecretCandidates != null && !awsSecretCandidates.isEmpty() && aboutAws()) {
             found = mergeCandidates(found == null ? Collections.emptyList() : found, awsSecretCandidates);
         }
         return found == null ? Collections.emptyList() : found;
@@ -196,6 +201,12 @@ final class Scan {
             merged.add(findings.get(f++));
         }
         return merged;
+    }
+
+    /** Whether {@code candidate} lies between a PEM {@code -----BEGIN } line and its {@code -----END } line. */
+    private boolean insidePemBlock(Finding candidate) {
+        int begin = text.lastIndexOf("-----BEGIN ", candidate.start());
+        return begin >= 0 && text.indexOf("-----END ", begin) >= candidate.end();
     }
 
     private boolean aboutAws() {
