@@ -1,9 +1,11 @@
 package io.connectusm.cli.quickstart;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,11 @@ import io.connectusm.cli.output.UsmCliException;
 final class ConnectRestClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_RETRY = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     ConnectRestClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -38,7 +41,9 @@ final class ConnectRestClient {
 
     /** Whether the worker has joined its group and serves the connectors list. */
     boolean isReady() throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri("/connectors")).GET()).statusCode() == 200;
+        // No retry here: the caller polls, and checks between polls that the worker's JVM is still alive.
+        HttpRequest request = HttpRequest.newBuilder(uri("/connectors")).GET().timeout(TIMEOUT).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
     }
 
     /** Creates the connector, or updates its configuration ({@code PUT /connectors/{name}/config}). */
@@ -70,8 +75,27 @@ final class ConnectRestClient {
         return state.isTextual() ? Optional.of(state.asText()) : Optional.empty();
     }
 
+    /**
+     * Sends the request, trying again for up to {@link #CONNECT_RETRY} while the connection cannot be established:
+     * a worker on a saturated machine (the quickstart starts a broker, a worker, an agent and an endpoint at once)
+     * can leave a connection attempt unanswered for seconds. A request whose connection was never made never reached
+     * the worker, so trying again is safe for every call, idempotent or not.
+     */
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(TIMEOUT).build();
+        long deadline = System.nanoTime() + CONNECT_RETRY.toNanos();
+        long pauseMillis = 100;
+        while (true) {
+            try {
+                return http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 2_000);
+            }
+        }
     }
 
     private static void require(HttpResponse<String> response, String what) {
