@@ -231,29 +231,11 @@ public final class WebhookOutbox {
         Dialect dialect = database.dialect();
         return database.inTransaction(c -> {
             List<Transition> stale = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT connect_cluster_id, last_report_at FROM "
-                    + "connect_cluster_reports WHERE last_report_at < ? AND (stale_notified_at IS NULL OR "
-                    + "stale_notified_at < last_report_at) ORDER BY connect_cluster_id LIMIT 1000")) {
-                ps.setObject(1, Sql.utc(cutoff));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stale.add(new Transition(TransitionKind.CLUSTER_STALE, rs.getString(1), null, null, null,
-                                Sql.instant(rs, 2)));
-                    }
-                }
-            }
+            ClusterReportStore.silentSince(c, cutoff, 1000).forEach((cc, lastReport) -> stale.add(
+                    new Transition(TransitionKind.CLUSTER_STALE, cc, null, null, null, lastReport)));
             enqueue(c, dialect, stale);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE connect_cluster_reports SET stale_notified_at = ? "
-                    + "WHERE connect_cluster_id = ?")) {
-                for (Transition t : stale) {
-                    ps.setObject(1, Sql.utc(clock.instant()));
-                    ps.setString(2, t.connectCluster());
-                    ps.addBatch();
-                }
-                if (!stale.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
+            ClusterReportStore.notifiedStale(c, stale.stream().map(Transition::connectCluster).toList(),
+                    clock.instant());
             return stale;
         });
     }
