@@ -103,7 +103,7 @@ public final class ReplicaJob implements AutoCloseable {
     /**
      * Schedules {@code tick} on a daemon thread named {@code threadName}: first after {@code initialDelay}, then
      * {@code period} after the end of each run. A tick that throws is logged and the next one runs on time. Does
-     * nothing when already started.
+     * nothing when already started or closed.
      */
     public synchronized void start(String threadName, Duration initialDelay, Duration period, Runnable tick) {
         if (scheduler != null || closing) {
