@@ -56,10 +56,10 @@ import io.connectusm.endpoint.store.HistoryEntry;
 import io.connectusm.endpoint.store.IdGenerator;
 import io.connectusm.endpoint.store.StoredConnector;
 import io.connectusm.endpoint.store.Stores;
-import io.connectusm.endpoint.testing.ChildJvm;
 import io.connectusm.endpoint.testing.RoundRobinProxy;
 import io.connectusm.endpoint.testing.TestDirs;
 import io.connectusm.endpoint.testing.TestPostgres;
+import io.connectusm.testkit.ChildJvm;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConfigFingerprint;
@@ -94,7 +94,6 @@ class ReplicasIT {
     void replicasBehindABalancerKeepTheNewestOfEveryConnectorThoughOneIsKilled() throws Exception {
         TestPostgres.assumeAvailable();
         Path dir = TestDirs.create("test-replicas", "ReplicasIT");
-        Path lib = dir.resolve("lib");
         DatabaseSettings database = TestPostgres.createDatabase();
         List<ChildJvm> children = new ArrayList<>();
         try {
@@ -121,9 +120,9 @@ class ReplicasIT {
                         REF.kafkaClusterId(), null, null, null).id();
             }
 
-            ChildJvm replica1 = start(children, ChildJvm.start(lib, "384m", ReplicaMain.STARTED, START,
+            ChildJvm replica1 = start(children, ChildJvm.start(dir, "384m", ReplicaMain.STARTED, START,
                     ReplicaMain.class.getName(), endpointFile.toString()));
-            ChildJvm replica2 = start(children, ChildJvm.start(lib, "384m", ReplicaMain.STARTED, START,
+            ChildJvm replica2 = start(children, ChildJvm.start(dir, "384m", ReplicaMain.STARTED, START,
                     ReplicaMain.class.getName(), endpointFile.toString()));
             HttpClient https = HttpClient.newBuilder().sslContext(trusting(server)).connectTimeout(Duration
                     .ofSeconds(10)).build();
@@ -136,7 +135,7 @@ class ReplicasIT {
             try (RoundRobinProxy balancer = new RoundRobinProxy(List.of(port(url1), port(url2)))) {
                 List<Integer> agentPorts = new ArrayList<>();
                 for (int a = 0; a < 2; a++) {
-                    ChildJvm agent = start(children, ChildJvm.start(lib, "256m", AgentMain.STARTED_LINE_PREFIX, START,
+                    ChildJvm agent = start(children, ChildJvm.start(dir, "256m", AgentMain.STARTED_LINE_PREFIX, START,
                             AgentMain.class.getName(), "--config", agentProperties(dir.resolve("agent-" + a), server,
                                     balancer.port(), agentKey).toString()));
                     agentPorts.add(Integer.parseInt(agent.startedLine().replaceAll(".*data\\.port=(\\d+).*", "$1")));
@@ -171,7 +170,7 @@ class ReplicasIT {
         } catch (AssertionError | Exception e) {
             StringBuilder logs = new StringBuilder();
             for (ChildJvm child : children) {
-                logs.append("\n----- child output -----\n").append(tail(child.output()));
+                logs.append("\n----- child ").append(child.lastLinesForMessage());
             }
             throw new AssertionError(e.getMessage() + logs, e);
         } finally {
@@ -389,7 +388,4 @@ class ReplicasIT {
         return https.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String tail(String text) {
-        return text.length() <= 6_000 ? text : "…" + text.substring(text.length() - 6_000);
-    }
 }

@@ -63,7 +63,7 @@ record EndpointComponents(Stores stores, ApiKeys apiKeys, Links links, ApiRouter
         });
         WebhookOutbox outbox = new WebhookOutbox(database, subscriptions, clock);
         Stores stores = Stores.over(database, ids, config.sightingsMaxPerEnvironment(),
-                new ConnectorStore.Hooks(outbox, clock, metrics.appliedBatches()));
+                new ConnectorStore.Hooks(outbox, metrics.appliedBatches()));
         ApiKeys apiKeys = ApiKeys.over(database, config.apiKeyHashIterations());
         Links links = new Links(config.publicUrl());
         // Sessions and form tokens must verify on every replica: the one place that picks the signing key.

@@ -24,13 +24,13 @@ import io.connectusm.endpoint.auth.ApiKeys;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.endpoint.store.ConnectorStore;
 import io.connectusm.endpoint.store.Database;
-import io.connectusm.endpoint.testing.ChildJvm;
 import io.connectusm.endpoint.testing.TestDirs;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorState;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MediaTypes;
 import io.connectusm.events.MetadataEvent;
+import io.connectusm.testkit.ChildJvm;
 
 /**
  * What the endpoint acknowledged on its H2 file survives the process being killed at once: an endpoint JVM takes a
@@ -69,7 +69,7 @@ class H2DurabilityIT {
             List<String> acknowledged = new ArrayList<>();
             Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
             for (int kill = 0; kill < KILLS; kill++) {
-                ChildJvm replica = ChildJvm.start(dir.resolve("lib"), "256m", ReplicaMain.STARTED,
+                ChildJvm replica = ChildJvm.start(dir, "256m", ReplicaMain.STARTED,
                         Duration.ofSeconds(120), ReplicaMain.class.getName(), file.toString());
                 try {
                     List<MetadataEvent> batch = new ArrayList<>();

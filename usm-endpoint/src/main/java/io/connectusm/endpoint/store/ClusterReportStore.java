@@ -6,17 +6,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code cluster_reports} table: per registered Connect cluster and agent API key, when the endpoint last
- * heard from it (the console's "last heard 12 s ago" and stale flag). Ingest calls {@link #heard} once per
- * accepted batch; times only move forward ({@code GREATEST}), so concurrent batches and replicas write in any
- * order. Thread-safe.
+ * The {@code cluster_reports} table, the one record of when each registered Connect cluster last reported: per
+ * cluster and agent API key, the newest event time and when the endpoint accepted the last batch. It feeds the
+ * console's "last heard 12 s ago", stale flag and "reported through" ({@link #reports}), the metrics' last report
+ * ({@link #LAST_REPORT_BY_CLUSTER}, a cluster's newest arrival over its agents) and the "cluster stale" webhook
+ * ({@link #silentSince}, {@link #notifiedStale}). Ingest calls {@link #heard} once per accepted batch; times only
+ * move forward ({@code GREATEST}), so concurrent batches and replicas write in any order. Thread-safe.
  */
 public final class ClusterReportStore {
+
+    /**
+     * A subquery of {@code (connect_cluster_id, last_report_at)}: each reported cluster's newest arrival, by the
+     * receiving replica's clock.
+     */
+    static final String LAST_REPORT_BY_CLUSTER = "SELECT connect_cluster_id, MAX(last_received_at) AS last_report_at "
+            + "FROM cluster_reports GROUP BY connect_cluster_id";
 
     private final Database database;
 
@@ -87,5 +97,43 @@ public final class ClusterReportStore {
             }
             return out;
         });
+    }
+
+    /**
+     * The clusters whose last report is older than {@code cutoff} and for whose silence no "cluster stale"
+     * notification was queued yet ({@link #notifiedStale} marks one); by ID, at most {@code limit}, each with its
+     * last report.
+     */
+    static Map<String, Instant> silentSince(Connection c, Instant cutoff, int limit) throws SQLException {
+        Map<String, Instant> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT connect_cluster_id, MAX(last_received_at) FROM "
+                + "cluster_reports GROUP BY connect_cluster_id HAVING MAX(last_received_at) < ? AND "
+                + "(MAX(stale_notified_at) IS NULL OR MAX(stale_notified_at) < MAX(last_received_at)) "
+                + "ORDER BY connect_cluster_id LIMIT ?")) {
+            ps.setObject(1, Sql.utc(cutoff));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), Sql.instant(rs, 2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records that a "cluster stale" notification was queued at {@code at} for each of these clusters' silence. */
+    static void notifiedStale(Connection c, Collection<String> connectClusters, Instant at) throws SQLException {
+        if (connectClusters.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cluster_reports SET stale_notified_at = ? "
+                + "WHERE connect_cluster_id = ?")) {
+            for (String cc : connectClusters) {
+                ps.setObject(1, Sql.utc(at));
+                ps.setString(2, cc);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.connectusm.endpoint.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,14 +42,14 @@ public final class ConnectorStore {
 
     /**
      * What else an applied batch feeds, beyond connector rows and history: the webhook outbox (in the batch's
-     * transaction), the clusters' last-report times (by {@code clock}), and a listener told each committed
-     * batch's result (the metrics).
+     * transaction) and a listener told each committed batch's result (the metrics). (When a cluster last reported
+     * is ingest's to record, in {@link ClusterReportStore}, with the agent key it came through.)
      */
-    public record Hooks(WebhookOutbox outbox, Clock clock, Consumer<ApplyResult> applied) {
+    public record Hooks(WebhookOutbox outbox, Consumer<ApplyResult> applied) {
 
-        /** No webhooks, the system clock, no listener. */
+        /** No webhooks, no listener. */
         public static Hooks none(Database database) {
-            return new Hooks(WebhookOutbox.none(database), Clock.systemUTC(), result -> { });
+            return new Hooks(WebhookOutbox.none(database), result -> { });
         }
     }
 
@@ -78,8 +77,6 @@ public final class ConnectorStore {
                     }
                 }
             }
-            // Last, after every connector row: these rows are locked in one order, at the end of every batch.
-            ClusterReports.touch(c, dialect, eventsByConnectCluster.keySet(), hooks.clock().instant());
             return new ApplyResult(applied, ignored);
         });
         hooks.applied().accept(result);

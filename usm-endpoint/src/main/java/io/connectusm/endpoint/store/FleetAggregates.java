@@ -39,7 +39,8 @@ public final class FleetAggregates {
             List<ClusterFigures> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT cc.id, cc.environment, cc.cp_connect_cluster_id, "
                     + "cc.cp_kafka_cluster_id, cc.display_name, r.last_report_at FROM connect_clusters cc "
-                    + "LEFT JOIN connect_cluster_reports r ON r.connect_cluster_id = cc.id ORDER BY cc.id");
+                    + "LEFT JOIN (" + ClusterReportStore.LAST_REPORT_BY_CLUSTER + ") r ON r.connect_cluster_id = cc.id "
+                    + "ORDER BY cc.id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ClusterFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

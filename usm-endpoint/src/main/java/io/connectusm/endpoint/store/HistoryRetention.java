@@ -1,19 +1,11 @@
 package io.connectusm.endpoint.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +14,10 @@ import org.slf4j.LoggerFactory;
  * Bounds the connector history: deletes entries older than {@link Policy#maxAge()} and, per connector, all but
  * the newest {@link Policy#maxRowsPerConnector()}, in batches of their own short transactions.
  *
- * <p>One replica at a time: a pass runs only while its transaction holds the lock of the row
- * {@code endpoint_locks('history-retention')} ({@code SELECT … FOR UPDATE SKIP LOCKED}, on H2 and PostgreSQL
- * alike; a replica that finds it locked skips), and only when the row says that no replica finished a pass within
- * the last 90% of the interval, so several replicas together still run it about once per interval. A replica that
- * dies mid-pass loses its connection, which releases the lock; deletions already committed stay, which is safe.
+ * <p>One replica at a time: a pass runs only while it holds the lock row {@code endpoint_locks('history-retention')}
+ * ({@link ReplicaJob}; a replica that finds it locked skips), and only when the row says that no replica finished
+ * a pass within the last 90% of the interval, so several replicas together still run it about once per interval.
+ * Deletions a dead replica already committed stay, which is safe.
  * Each pass logs what it deleted.
  *
  * <p>Thread-safe. Lifecycle: {@link #start()} schedules passes on a daemon thread, {@link #close()} stops them;
@@ -41,12 +32,8 @@ public final class HistoryRetention implements AutoCloseable {
 
     private final Database database;
     private final Policy policy;
-    private final Clock clock;
-    private final String replica;
     private final int batch;
-    private ScheduledExecutorService scheduler;
-    /** Set by {@link #close()}: a running pass stops after its current batch (never interrupted mid-statement). */
-    private volatile boolean closing;
+    private final ReplicaJob job;
 
     /**
      * How long history is kept and how often the job looks.
@@ -84,39 +71,22 @@ public final class HistoryRetention implements AutoCloseable {
     HistoryRetention(Database database, Policy policy, Clock clock, String replica, int batch) {
         this.database = database;
         this.policy = policy;
-        this.clock = clock;
-        this.replica = replica.length() > 255 ? replica.substring(0, 255) : replica;
         this.batch = batch;
+        this.job = new ReplicaJob(database, LOCK, clock, replica);
     }
 
     /** Schedules passes: the first within a minute (at a random moment), then every interval. */
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "usm-endpoint-history-retention");
-            t.setDaemon(true);
-            return t;
-        });
+    public void start() {
         long interval = policy.interval().toMillis();
         long first = ThreadLocalRandom.current().nextLong(Math.min(interval, 60_000) + 1);
-        scheduler.scheduleWithFixedDelay(this::runLogged, first, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void runLogged() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("history retention pass failed; the next one retries: {}", e.toString());
-        }
+        job.start("usm-endpoint-history-retention", Duration.ofMillis(first), policy.interval(), this::runOnce);
     }
 
     /** Runs a pass now if this replica gets the lock and none ran recently; what it deleted, else empty. */
     public Optional<Result> runOnce() {
-        return database.inTransaction(lock -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            if (!acquire(lock, now)) {
+        return job.runLocked((now, last) -> {
+            Duration recent = policy.interval().multipliedBy(9).dividedBy(10);
+            if (last != null && last.isAfter(now.minus(recent))) {
                 return Optional.empty();
             }
             long started = System.nanoTime();
@@ -124,13 +94,6 @@ public final class HistoryRetention implements AutoCloseable {
             long[] byCount = trimConnectors();
             Result result = new Result(byAge, byCount[0], (int) byCount[1],
                     Duration.ofNanos(System.nanoTime() - started));
-            try (PreparedStatement ps = lock.prepareStatement("UPDATE endpoint_locks SET last_run_at = ?, "
-                    + "last_run_by = ? WHERE name = ?")) {
-                ps.setObject(1, Sql.utc(now));
-                ps.setString(2, replica);
-                ps.setString(3, LOCK);
-                ps.executeUpdate();
-            }
             log.info("history retention: deleted {} entries older than {} days and {} beyond {} per connector "
                     + "({} connectors) in {} ms", result.deletedByAge(), policy.maxAge().toDays(),
                     result.deletedByCount(), policy.maxRowsPerConnector(), result.connectorsTrimmed(),
@@ -139,30 +102,13 @@ public final class HistoryRetention implements AutoCloseable {
         });
     }
 
-    /** Locks the job's row unless another replica holds it; false also when a pass finished recently. */
-    private boolean acquire(Connection lock, Instant now) throws SQLException {
-        try (PreparedStatement ps = lock.prepareStatement("SELECT last_run_at FROM endpoint_locks WHERE name = ? "
-                + "FOR UPDATE SKIP LOCKED")) {
-            ps.setString(1, LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    log.debug("history retention runs on another replica");
-                    return false;
-                }
-                Instant last = Sql.instant(rs, 1);
-                Duration recent = policy.interval().multipliedBy(9).dividedBy(10);
-                return last == null || !last.isAfter(now.minus(recent));
-            }
-        }
-    }
-
     private long deleteByAge(Instant cutoff) {
         long total = 0;
         int deleted;
         do {
             deleted = database.inTransaction(c -> HistoryRows.deleteOlderThan(c, cutoff, batch));
             total += deleted;
-        } while (deleted >= batch && !closing);
+        } while (deleted >= batch && !job.closing());
         return total;
     }
 
@@ -174,28 +120,19 @@ public final class HistoryRetention implements AutoCloseable {
         do {
             overFull = database.inTransaction(c -> HistoryRows.overFull(c, policy.maxRowsPerConnector(), batch));
             for (HistoryRows.ConnectorKey key : overFull) {
-                if (closing) {
+                if (job.closing()) {
                     break;
                 }
                 deleted += database.inTransaction(c -> HistoryRows.trim(c, key, policy.maxRowsPerConnector()));
                 connectors++;
             }
-        } while (overFull.size() == batch && !closing);
+        } while (overFull.size() == batch && !job.closing());
         return new long[] {deleted, connectors};
     }
 
+    /** Stops the passes; one in flight ends after its current batch (never interrupted mid-statement). */
     @Override
-    public synchronized void close() {
-        closing = true;
-        if (scheduler != null) {
-            // No interrupt: an interrupted thread can close an H2 file under its feet. The pass ends after its batch.
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void close() {
+        job.close();
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (subscribed webhook, {@link Transition}), so a transition is queued if and only if its change is stored, once
  * (the unique {@code (webhook, idempotency_key)} also stops a second replica's copy), and survives restarts.
  * The row's payload is the transition with its cluster's environment and names: no config value, no trace, no
- * secret. Reading: the delivery job runs {@link #whileLocked} (the lock row {@code endpoint_locks('webhook-delivery')},
- * {@code SELECT … FOR UPDATE SKIP LOCKED}: one replica at a time; a replica that dies loses its connection and so
- * the lock), takes {@link #due} rows and records each attempt in its own short transaction, so a crash between a
+ * secret. Reading: the delivery job runs under {@link #deliveryJob} (the lock row {@code endpoint_locks('webhook-delivery')}, a
+ * {@link ReplicaJob}: one replica at a time), takes {@link #due} rows and records each attempt in its own short transaction, so a crash between a
  * receiver's 2xx and {@link #delivered} sends that one row again: at least once.
  *
  * <p>Thread-safe; stateless apart from its immutable subscriptions.
@@ -134,31 +132,11 @@ public final class WebhookOutbox {
     }
 
     /**
-     * Runs {@code work} while this replica holds the delivery lock, in a transaction that only holds it ({@code work}
-     * uses the other methods, each in its own transaction); false, without running it, when another replica holds
-     * the lock. The lock row records when and where the job last ran.
+     * The delivery job's lock row {@code endpoint_locks('webhook-delivery')}, for {@code replica}: its passes run on
+     * one replica at a time and use the other methods, each in its own transaction.
      */
-    public boolean whileLocked(String replica, BooleanSupplier work) {
-        return database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM endpoint_locks WHERE name = ? "
-                    + "FOR UPDATE SKIP LOCKED")) {
-                ps.setString(1, LOCK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                }
-            }
-            work.getAsBoolean();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE endpoint_locks SET last_run_at = ?, "
-                    + "last_run_by = ? WHERE name = ?")) {
-                ps.setObject(1, Sql.utc(clock.instant()));
-                ps.setString(2, replica.length() > 255 ? replica.substring(0, 255) : replica);
-                ps.setString(3, LOCK);
-                ps.executeUpdate();
-            }
-            return true;
-        });
+    public ReplicaJob deliveryJob(String replica) {
+        return new ReplicaJob(database, LOCK, clock, replica);
     }
 
     /** Undelivered rows whose next attempt is due, oldest first. */
@@ -243,7 +221,7 @@ public final class WebhookOutbox {
     /**
      * Queues a {@link TransitionKind#CLUSTER_STALE} for every registration silent for longer than {@code after}
      * and not yet notified for this silence (a report after the notification starts a new one); the transitions
-     * queued. Run under {@link #whileLocked}, though a second run would queue nothing new.
+     * queued. Run under {@link #deliveryJob}, though a second run would queue nothing new.
      */
     public List<Transition> queueStaleClusters(Duration after) {
         if (!anySubscribes(TransitionKind.CLUSTER_STALE)) {
@@ -253,29 +231,11 @@ public final class WebhookOutbox {
         Dialect dialect = database.dialect();
         return database.inTransaction(c -> {
             List<Transition> stale = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT connect_cluster_id, last_report_at FROM "
-                    + "connect_cluster_reports WHERE last_report_at < ? AND (stale_notified_at IS NULL OR "
-                    + "stale_notified_at < last_report_at) ORDER BY connect_cluster_id LIMIT 1000")) {
-                ps.setObject(1, Sql.utc(cutoff));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stale.add(new Transition(TransitionKind.CLUSTER_STALE, rs.getString(1), null, null, null,
-                                Sql.instant(rs, 2)));
-                    }
-                }
-            }
+            ClusterReportStore.silentSince(c, cutoff, 1000).forEach((cc, lastReport) -> stale.add(
+                    new Transition(TransitionKind.CLUSTER_STALE, cc, null, null, null, lastReport)));
             enqueue(c, dialect, stale);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE connect_cluster_reports SET stale_notified_at = ? "
-                    + "WHERE connect_cluster_id = ?")) {
-                for (Transition t : stale) {
-                    ps.setObject(1, Sql.utc(clock.instant()));
-                    ps.setString(2, t.connectCluster());
-                    ps.addBatch();
-                }
-                if (!stale.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
+            ClusterReportStore.notifiedStale(c, stale.stream().map(Transition::connectCluster).toList(),
+                    clock.instant());
             return stale;
         });
     }

@@ -9,14 +9,16 @@
  * conditional on the row read ({@code ConnectorRows}, {@code Races}), so replicas never lose an update;
  * {@link io.connectusm.endpoint.store.Sighting#mergedWith}. Also the connector list's queries
  * ({@link io.connectusm.endpoint.store.ConnectorQuery}), the keys every replica signs with
- * ({@link io.connectusm.endpoint.store.SharedKeys}), the history retention job
- * ({@link io.connectusm.endpoint.store.HistoryRetention}) and the copy of a whole database
+ * ({@link io.connectusm.endpoint.store.SharedKeys}), the periodic jobs that run on one replica at a time under a
+ * lock row ({@link io.connectusm.endpoint.store.ReplicaJob}: the history retention
+ * {@link io.connectusm.endpoint.store.HistoryRetention} and the webhook delivery), the one record of when each
+ * cluster last reported ({@link io.connectusm.endpoint.store.ClusterReportStore}) and the copy of a whole database
  * ({@link io.connectusm.endpoint.store.DatabaseCopy}). The stores ({@link io.connectusm.endpoint.store.Stores})
  * are what other packages use; row classes and JSON column codecs stay package-private.
  *
  * <p>Knows nothing of HTTP: refusals are {@link io.connectusm.endpoint.store.RegistrationRefusedException} and
  * failures {@link io.connectusm.endpoint.store.StoreException}, which the API maps to statuses. May call the wire
  * contract ({@code io.connectusm.events}), JDBC, H2, PostgreSQL's driver (through JDBC only), HikariCP, Flyway and
- * Jackson; calls no other package of the endpoint.
+ * Jackson, and secret-detection's scrubber (a failed job's log line); calls no other package of the endpoint.
  */
 package io.connectusm.endpoint.store;

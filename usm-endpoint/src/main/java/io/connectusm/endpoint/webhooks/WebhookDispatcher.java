@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.connectusm.endpoint.metrics.EndpointMetrics;
+import io.connectusm.endpoint.store.ReplicaJob;
 import io.connectusm.endpoint.store.WebhookOutbox;
 import io.connectusm.support.Backoff;
 
@@ -24,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * count), a delivery older than {@code maxAge} is dropped and logged; one whose webhook is no longer configured is
  * dropped too. A crash between a receiver's 2xx and the record of it sends that delivery again: at least once,
  * with the same idempotency key. Log lines name the webhook and the transition, never the URL or the body.
+ *
+ * One replica at a time runs a pass ({@link ReplicaJob}).
  *
  * <p>Thread-safe. Lifecycle: {@link #start()} schedules passes on a daemon thread, {@link #close()} stops them
  * (an attempt in flight ends first); {@link #runOnce()} runs one pass now (tests).
@@ -42,10 +43,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Settings settings;
     private final EndpointMetrics metrics;
     private final Clock clock;
-    private final String replica;
+    private final ReplicaJob job;
     private final Random random = new Random();
-    private ScheduledExecutorService scheduler;
-    private volatile boolean closing;
 
     /**
      * How the job paces itself.
@@ -67,48 +66,32 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
-        this.replica = replica;
+        this.job = outbox.deliveryJob(replica);
         senders.keySet().forEach(metrics::webhookConfigured);
     }
 
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "usm-endpoint-webhooks");
-            t.setDaemon(true);
-            return t;
-        });
-        long interval = settings.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::runLogged, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void runLogged() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("webhook delivery pass failed; the next one retries: {}", e.toString());
-        }
+    /** Schedules passes, the first one poll interval from now. */
+    public void start() {
+        job.start("usm-endpoint-webhooks", settings.pollInterval(), settings.pollInterval(), this::runOnce);
     }
 
     /** One pass, if this replica gets the lock; whether it did. */
     public boolean runOnce() {
-        return outbox.whileLocked(replica, () -> {
+        return job.runLocked((now, lastRunAt) -> {
             outbox.queueStaleClusters(settings.clusterStaleAfter());
             List<WebhookOutbox.Delivery> due;
             do {
                 due = outbox.due(BATCH);
                 for (WebhookOutbox.Delivery delivery : due) {
-                    if (closing) {
-                        return true;
+                    if (job.closing()) {
+                        return Optional.of(true);
                     }
                     attempt(delivery);
                 }
-            } while (due.size() == BATCH && !closing);
+            } while (due.size() == BATCH && !job.closing());
             outbox.purgeDelivered(clock.instant().minus(KEEP_DELIVERED));
-            return true;
-        });
+            return Optional.of(true);
+        }).isPresent();
     }
 
     private void attempt(WebhookOutbox.Delivery delivery) {
@@ -148,17 +131,9 @@ public final class WebhookDispatcher implements AutoCloseable {
         return wait;
     }
 
+    /** Stops the passes; an attempt in flight ends first. */
     @Override
-    public synchronized void close() {
-        closing = true;
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void close() {
+        job.close();
     }
 }
