@@ -93,7 +93,8 @@ final class ChangeDetector {
         }
         // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough.
         if (tombstones.mark(name, clock.instant())) {
-            pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
+            Instant now = clock.instant();
+            pending.append(current, identity.workerId(), name, deletion(name, now), now);
         }
         return true;
     }
@@ -311,7 +312,16 @@ final class ChangeDetector {
         configReadAt.remove(name);
         superseded.forget(name);
         awaitingStatus.remove(name);
-        append(name, new ConnectorDeleted(name), now);
+        append(name, deletion(name, now), now);
+    }
+
+    /**
+     * The deletion of {@code name} found at {@code now}, with the actor of the REST call that deleted it when this
+     * worker answered one within {@link ChangeActors#WINDOW} (a deletion seen on the config topic, of a call another
+     * worker answered, carries none: that worker reports it with the actor).
+     */
+    ConnectorDeleted deletion(String name, Instant now) {
+        return new ConnectorDeleted(name, actors.actorOf(name, now));
     }
 
     void append(String subject, EventPayload payload, Instant now) {
