@@ -46,8 +46,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
@@ -108,10 +106,7 @@ class AlertingPipelineIT {
         EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
         kafka.start();
         started.push(kafka::stop);
-        String kafkaClusterId;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            kafkaClusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
-        }
+        String kafkaClusterId = InProcessPipeline.clusterId(kafka);
 
         Receiver receiver = new Receiver();
         started.push(receiver);
@@ -136,7 +131,7 @@ class AlertingPipelineIT {
         String usmcc = endpoint.registerConnectCluster(ENVIRONMENT, kafkaClusterId, GROUP);
         ApiKeyCredentials admin = endpoint.apiKeys().create(ApiRole.ADMIN, "alerting IT: the checks");
         ApiKeyCredentials agentKey = endpoint.apiKeys().create(ApiRole.AGENT, "alerting IT: the agent");
-        Endpoint api = new Endpoint(pki, "https://localhost:" + endpointPort, admin, usmcc);
+        EndpointApi api = new EndpointApi(pki, "https://localhost:" + endpointPort, admin, usmcc);
 
         Path agentSecret = Files.writeString(dir.resolve("agent-api-secret.properties"),
                 "secret=" + agentKey.secret() + "\n");
@@ -252,6 +247,11 @@ class AlertingPipelineIT {
                 "              environment: " + labels.get("environment"),
                 "              connect_cluster: " + labels.get("connect_cluster"),
                 "              connector: failing-sink",
+                "            exp_annotations:",
+                "              summary: \"Connector failing-sink has FAILED tasks for 5 minutes\"",
+                "              description: \"1 task(s) of connector failing-sink (Connect cluster "
+                        + labels.get("connect_cluster") + ", " + labels.get("environment")
+                        + ") have been FAILED for more than 5 minutes.\"",
                 ""));
         Promtool.Result fired = Promtool.run(dir, List.of("test", "rules", rulesTest.getFileName().toString()), null);
         assertThat(fired.exit()).as(fired.output()).isZero();
@@ -277,12 +277,12 @@ class AlertingPipelineIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitConnector(Endpoint api, String name, java.util.function.Predicate<JsonNode> condition) {
+    private static void awaitConnector(EndpointApi api, String name, java.util.function.Predicate<JsonNode> condition) {
         Awaitility.await(name + " at the endpoint").atMost(DEADLINE).pollInterval(Duration.ofMillis(300))
                 .ignoreExceptions().until(() -> condition.test(api.get("/connectors/" + name)));
     }
 
-    private static void awaitHistory(Endpoint api, String name, String causedBy) {
+    private static void awaitHistory(EndpointApi api, String name, String causedBy) {
         Awaitility.await(name + ": " + causedBy).atMost(DEADLINE).pollInterval(Duration.ofMillis(300))
                 .ignoreExceptions().untilAsserted(() -> {
                     List<String> rows = new ArrayList<>();
@@ -366,29 +366,6 @@ class AlertingPipelineIT {
         @Override
         public void close() {
             server.stop(0);
-        }
-    }
-
-    /** The endpoint's connectors API of one Connect cluster, as the admin. */
-    private static final class Endpoint {
-        private final HttpClient client;
-        private final String base;
-        private final String authorization;
-
-        Endpoint(WorkerPki pki, String url, ApiKeyCredentials admin, String usmcc) {
-            this.client = HttpClient.newBuilder().sslContext(pki.serverContext()).connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            this.base = url + "/usm/v1/connect-clusters/" + usmcc;
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString((admin.key() + ":" + admin.secret())
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        JsonNode get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", authorization).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as("GET " + path).isEqualTo(200);
-            return JSON.readTree(r.body());
         }
     }
 }

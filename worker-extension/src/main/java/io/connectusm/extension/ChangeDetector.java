@@ -47,6 +47,8 @@ final class ChangeDetector {
     private final WorkerIdentity identity;
     private final Clock clock;
     private final ChangeActors actors;
+    /** Deletions reported at once without an actor, while their tombstone lasts (REST and feed threads). */
+    private final java.util.Set<String> deletedWithoutActor = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<String, ObservedConnector> known = new HashMap<>();
     /** When a REST-triggered recheck last read each connector's config: newer than a full read's start wins. */
@@ -91,10 +93,18 @@ final class ChangeDetector {
         if (current == null) {
             return false;
         }
-        // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough.
-        if (tombstones.mark(name, clock.instant())) {
-            Instant now = clock.instant();
-            pending.append(current, identity.workerId(), name, deletion(name, now), now);
+        // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough,
+        // unless the first knew no actor and the second does. The feed may read the tombstone the leader wrote
+        // before this worker's REST filter has recorded the actor of the call it forwarded: then the filter's
+        // report, with the actor, goes too.
+        Instant now = clock.instant();
+        ConnectorDeleted deletion = deletion(name, now);
+        boolean first = tombstones.mark(name, now);
+        if (first && deletion.actor() == null) {
+            deletedWithoutActor.add(name);
+        }
+        if (first || deletion.actor() != null && deletedWithoutActor.remove(name)) {
+            pending.append(current, identity.workerId(), name, deletion, now);
         }
         return true;
     }
@@ -113,6 +123,7 @@ final class ChangeDetector {
 
     void expireTombstones(Instant now) {
         tombstones.expire(now);
+        deletedWithoutActor.removeIf(name -> !tombstones.contains(name));
     }
 
     /** The last state seen of a connector, or {@code null}. */

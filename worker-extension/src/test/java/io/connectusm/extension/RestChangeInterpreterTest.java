@@ -102,6 +102,33 @@ class RestChangeInterpreterTest {
         assertThat(detector.deletion("payments", now).actor()).as("no call touched it").isNull();
     }
 
+    /**
+     * The feed may read the leader's tombstone of a call this worker forwarded before the REST filter records who
+     * made it: the deletion then goes once without actor and once more with it; in the usual order it goes once.
+     */
+    @Test
+    void aDeletionFirstReportedWithoutActorIsReportedAgainWithItOnlyOnce() {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+        PendingEvents pending = new PendingEvents(10, java.time.Instant.EPOCH);
+        ChangeDetector detector = new ChangeDetector(null, pending, identity, clock, changes.actors());
+        detector.clusterKnown(new io.connectusm.events.ClusterRef("kafka-1", "connect-1"));
+        io.connectusm.events.ChangeActor alice = new io.connectusm.events.ChangeActor("alice", "10.1.2.3", null,
+                null, "DELETE /connectors/late", false);
+
+        detector.reportDeletedNow("late"); // the feed's tombstone, before the filter
+        changes.actors().record("late", alice, now);
+        detector.reportDeletedNow("late"); // the filter, with the actor
+        detector.reportDeletedNow("late"); // nothing new
+        changes.actors().record("early", alice, now);
+        detector.reportDeletedNow("early"); // the filter first
+        detector.reportDeletedNow("early"); // then the feed
+
+        assertThat(pending.peek(10)).extracting(e -> e.subject() + " "
+                + ((io.connectusm.events.ConnectorDeleted) e.payload()).actor())
+                .containsExactly("late null", "late " + alice, "early " + alice);
+    }
+
     @Test
     void readsFailuresAndOtherPathsMarkNothing() {
         interpreter.responded(call("GET", 200, "connectors", "orders").build());

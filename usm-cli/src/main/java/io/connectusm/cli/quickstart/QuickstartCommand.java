@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
             "  bin/usm quickstart                     # data in ./.usm-quickstart, reused",
             "  bin/usm quickstart --fresh             # start over",
             "  bin/usm quickstart --kafka-port 19092  # when 9092 is taken",
-            "  bin/usm quickstart --endpoint-property metrics.port=9464 \\",
-            "    --endpoint-property 'webhook.oncall.url=${file:/path/hooks.properties:oncall}'"
+            "  bin/usm quickstart --endpoint-property metrics.port=9464",
+            "                                         # webhooks: docs/quickstart.md"
         })
 public final class QuickstartCommand implements Callable<Integer> {
 
@@ -75,7 +75,7 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Option(names = "--endpoint-property", paramLabel = "KEY=VALUE",
             description = "An endpoint setting (docs/usm-endpoint.md), repeatable: metrics.port, webhook.NAME.url, "
-                    + "webhook.NAME.events, webhook.NAME.secret.file, ... Not the ones the quickstart sets itself.")
+                    + "webhook.NAME.events, webhook.NAME.secret.file, ... Not one the quickstart sets itself.")
     Map<String, String> endpointProperties = new LinkedHashMap<>();
 
     @Option(names = "--runtime-dir", paramLabel = "DIR",
