@@ -180,19 +180,18 @@ final class ScanChecks {
         if (actor.placeholder != null) {
             NodeReader.object(actor.placeholder, at);
         }
-        String principal = NodeReader.optionalString(actor.values[ScannedFields.ACTOR_PRINCIPAL],
-                at.field(ConnectorSnapshotFormat.PRINCIPAL));
-        String clientAddress = NodeReader.optionalString(actor.values[ScannedFields.ACTOR_CLIENT_ADDRESS],
-                at.field(ConnectorSnapshotFormat.CLIENT_ADDRESS));
-        String forwardedFor = NodeReader.optionalString(actor.values[ScannedFields.ACTOR_FORWARDED_FOR],
-                at.field(ConnectorSnapshotFormat.FORWARDED_FOR));
-        String userAgent = NodeReader.optionalString(actor.values[ScannedFields.ACTOR_USER_AGENT],
-                at.field(ConnectorSnapshotFormat.USER_AGENT));
-        String request = NodeReader.optionalString(actor.values[ScannedFields.ACTOR_REQUEST],
-                at.field(ConnectorSnapshotFormat.REQUEST));
-        boolean forwarded = NodeReader.optionalBoolean(actor.values[ScannedFields.ACTOR_FORWARDED],
-                at.field(ConnectorSnapshotFormat.FORWARDED));
-        return new ChangeActor(principal, clientAddress, forwardedFor, userAgent, request, forwarded);
+        // In the codec's order: the five strings, then forwarded.
+        String principal = actorText(actor, ScannedFields.ACTOR_PRINCIPAL, at, ConnectorSnapshotFormat.PRINCIPAL);
+        String address = actorText(actor, ScannedFields.ACTOR_CLIENT_ADDRESS, at, ConnectorSnapshotFormat.CLIENT_ADDRESS);
+        String forwardedFor = actorText(actor, ScannedFields.ACTOR_FORWARDED_FOR, at, ConnectorSnapshotFormat.FORWARDED_FOR);
+        String userAgent = actorText(actor, ScannedFields.ACTOR_USER_AGENT, at, ConnectorSnapshotFormat.USER_AGENT);
+        String request = actorText(actor, ScannedFields.ACTOR_REQUEST, at, ConnectorSnapshotFormat.REQUEST);
+        return new ChangeActor(principal, address, forwardedFor, userAgent, request, NodeReader.optionalBoolean(
+                actor.values[ScannedFields.ACTOR_FORWARDED], at.field(ConnectorSnapshotFormat.FORWARDED)));
+    }
+
+    private static String actorText(ScannedFields.Fields actor, int slot, FieldPath at, String field) {
+        return NodeReader.optionalString(actor.values[slot], at.field(field));
     }
 
     /**

@@ -30,8 +30,7 @@ import picocli.CommandLine.Spec;
             "  bin/usm quickstart                     # data in ./.usm-quickstart, reused",
             "  bin/usm quickstart --fresh             # start over",
             "  bin/usm quickstart --kafka-port 19092  # when 9092 is taken",
-            "  bin/usm quickstart --endpoint-property metrics.port=9464",
-            "                                         # webhooks: docs/quickstart.md"
+            "  bin/usm quickstart --endpoint-property metrics.port=9464  # alerts: docs"
         })
 public final class QuickstartCommand implements Callable<Integer> {
 

@@ -38,18 +38,16 @@ class ForwardedChangeActorTest {
     static final ChangeActor ALICE_DELETE = new ChangeActor("alice", "10.1.2.3", null, "curl/8.5.0",
             "DELETE /connectors/src", false);
 
-    Database database;
-    ConnectorStore store;
-    String cc;
     final Reports reports = new Reports();
+    Database database;
+    String cc;
+    ConnectorStore store;
 
     @BeforeEach
     void open() throws Exception {
         database = databases.open();
-        RegistrationStore registrations = new RegistrationStore(database, new IdGenerator());
-        registrations.createKafkaCluster("env-1", "kafka-1", "k", Cloud.AWS, "us-east-1");
-        cc = registrations.createConnectCluster("env-1", "connect-1", "kafka-1", null, null, null).id();
         store = new ConnectorStore(database);
+        cc = ConnectorStoreTest.registerConnect1(database);
     }
 
     @AfterEach
