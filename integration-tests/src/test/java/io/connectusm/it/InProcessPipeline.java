@@ -50,6 +50,14 @@ final class InProcessPipeline {
         return props;
     }
 
+    /** The cluster ID of a started broker, as the endpoint registers it. */
+    static String clusterId(org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster kafka) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return admin.describeCluster().clusterId().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** The test class path without this project's classes: Kafka, connect-file, connect-mirror and their deps. */
     static String workerClasspath() {
         Path repo = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();

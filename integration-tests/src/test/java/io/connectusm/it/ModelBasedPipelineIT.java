@@ -17,9 +17,6 @@ import io.connectusm.extension.ConnectWorkerProcess;
 import io.connectusm.extension.WorkerPki;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +118,7 @@ class ModelBasedPipelineIT {
         String usmcc = endpoint.registerConnectCluster(ENVIRONMENT, kafkaClusterId, group);
         ApiKeyCredentials admin = endpoint.apiKeys().create(ApiRole.ADMIN, "model IT: the checks");
         ApiKeyCredentials agentKey = endpoint.apiKeys().create(ApiRole.AGENT, "model IT: the agent");
-        Endpoint api = new Endpoint(pki, "https://localhost:" + endpoint.port(), admin, usmcc);
+        EndpointApi api = new EndpointApi(pki, "https://localhost:" + endpoint.port(), admin, usmcc);
 
         Path agentSecret = dir.resolve("agent-api-secret.properties");
         Files.writeString(agentSecret, "secret=" + agentKey.secret() + "\n");
@@ -181,7 +177,7 @@ class ModelBasedPipelineIT {
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
-    private static void assertEqualsConnect(Endpoint api, List<ConnectWorkerProcess> workers, PipelineModel model,
+    private static void assertEqualsConnect(EndpointApi api, List<ConnectWorkerProcess> workers, PipelineModel model,
                                             String context) throws Exception {
         ConnectWorkerProcess worker = workers.get(0);
         JsonNode connect = JSON.readTree(worker.send("GET", "/connectors?expand=status&expand=info", null).body());
@@ -295,28 +291,5 @@ class ModelBasedPipelineIT {
                 InProcessPipeline.workerClasspath(), List.of());
         started.push(worker);
         return worker;
-    }
-
-    /** The endpoint's connectors API of one Connect cluster, as the admin. */
-    private static final class Endpoint {
-        private final HttpClient client;
-        private final String base;
-        private final String authorization;
-
-        Endpoint(WorkerPki pki, String url, ApiKeyCredentials admin, String usmcc) {
-            this.client = HttpClient.newBuilder().sslContext(pki.serverContext()).connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            this.base = url + "/usm/v1/connect-clusters/" + usmcc;
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString((admin.key() + ":" + admin.secret())
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        JsonNode get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", authorization).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as("GET " + path).isEqualTo(200);
-            return JSON.readTree(r.body());
-        }
     }
 }

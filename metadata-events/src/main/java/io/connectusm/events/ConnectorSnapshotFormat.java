@@ -47,6 +47,10 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             + ConnectorSnapshot.MASKED_VALUE + "\"";
     static final String NOT_THE_FINGERPRINT = "is not the fingerprint of config (see ConfigFingerprint)";
 
+    /** The outline of the optional {@code actor} object, which a deletion carries too. */
+    static final Shape.Fields ACTOR_SHAPE = Shape.fields(PRINCIPAL, Shape.SCALAR, CLIENT_ADDRESS, Shape.SCALAR,
+            FORWARDED_FOR, Shape.SCALAR, USER_AGENT, Shape.SCALAR, REQUEST, Shape.SCALAR, FORWARDED, Shape.SCALAR);
+
     private static final Shape.Fields SHAPE = Shape.fields(
             NAME, Shape.SCALAR,
             CONNECTOR_CLASS, Shape.SCALAR,
@@ -63,8 +67,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             CAUSE, Shape.SCALAR,
             MASK_REASONS, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
             TRACE_MODE, Shape.SCALAR,
-            ACTOR, Shape.fields(PRINCIPAL, Shape.SCALAR, CLIENT_ADDRESS, Shape.SCALAR, FORWARDED_FOR, Shape.SCALAR,
-                    USER_AGENT, Shape.SCALAR, REQUEST, Shape.SCALAR, FORWARDED, Shape.SCALAR));
+            ACTOR, ACTOR_SHAPE);
 
     @Override
     public Shape.Fields shape() {
@@ -145,7 +148,8 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
                 readActor(data));
     }
 
-    private static void writeActor(ChangeActor actor, ObjectNode out) {
+    /** Writes {@code actor}'s fields into {@code out}, the {@code actor} object of a snapshot or a deletion. */
+    static void writeActor(ChangeActor actor, ObjectNode out) {
         PayloadFormat.putIfPresent(out, PRINCIPAL, actor.principal());
         PayloadFormat.putIfPresent(out, CLIENT_ADDRESS, actor.clientAddress());
         PayloadFormat.putIfPresent(out, FORWARDED_FOR, actor.forwardedFor());
@@ -156,7 +160,8 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         }
     }
 
-    private static ChangeActor readActor(NodeReader data) {
+    /** The optional {@code actor} object of {@code data} (a snapshot's or a deletion's), or {@code null}. */
+    static ChangeActor readActor(NodeReader data) {
         NodeReader actor = data.optionalObject(ACTOR);
         if (actor == null) {
             return null;

@@ -87,7 +87,8 @@ final class ScanChecks {
                 break;
             case CONNECTOR_DELETED:
                 String name = NodeReader.requiredString(f.name, data.field(ConnectorDeletedFormat.NAME));
-                payload = new Payload(name, StateDigest.of(cluster, subject, new ConnectorDeleted(name)));
+                ChangeActor deletedBy = actor(f.actor, data.field(ConnectorSnapshotFormat.ACTOR));
+                payload = new Payload(name, StateDigest.of(cluster, subject, new ConnectorDeleted(name, deletedBy)));
                 break;
             case CLUSTER_INVENTORY:
                 payload = new Payload(null, StateDigest.of(cluster, subject, inventory(f, data)));
@@ -162,30 +163,35 @@ final class ScanChecks {
         NodeReader.requiredEnum(f.cause, data.field(ConnectorSnapshotFormat.CAUSE), ChangeCause.class);
         TraceMode traceMode = f.traceMode == null || f.traceMode.isNull() ? null
                 : NodeReader.requiredEnum(f.traceMode, data.field(ConnectorSnapshotFormat.TRACE_MODE), TraceMode.class);
-        actor(f.actor, data.field(ConnectorSnapshotFormat.ACTOR));
+        ChangeActor actor = actor(f.actor, data.field(ConnectorSnapshotFormat.ACTOR));
         return new Payload(name, StateDigest.snapshot(cluster, subject, name, connectorClass, connectorType, state, workerId,
-                trace, tasks, maskedKeys, fingerprint, maskReasons, traceMode));
+                trace, tasks, maskedKeys, fingerprint, maskReasons, traceMode, actor));
     }
 
     /**
      * As {@code ConnectorSnapshotFormat.readActor}: absent or {@code null} is none; otherwise an object whose string
-     * fields are checked in the codec's order, then {@code forwarded} as a boolean.
+     * fields are checked in the codec's order, then {@code forwarded} as a boolean (of a snapshot or a deletion). The
+     * actor, for the state digest; {@code null} when none.
      */
-    private static void actor(ScannedFields.Fields actor, FieldPath at) {
+    private static ChangeActor actor(ScannedFields.Fields actor, FieldPath at) {
         if (actor == null || actor.placeholder != null && actor.placeholder.isNull()) {
-            return;
+            return null;
         }
         if (actor.placeholder != null) {
             NodeReader.object(actor.placeholder, at);
         }
-        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_PRINCIPAL], at.field(ConnectorSnapshotFormat.PRINCIPAL));
-        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_CLIENT_ADDRESS],
-                at.field(ConnectorSnapshotFormat.CLIENT_ADDRESS));
-        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_FORWARDED_FOR],
-                at.field(ConnectorSnapshotFormat.FORWARDED_FOR));
-        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_USER_AGENT], at.field(ConnectorSnapshotFormat.USER_AGENT));
-        NodeReader.optionalString(actor.values[ScannedFields.ACTOR_REQUEST], at.field(ConnectorSnapshotFormat.REQUEST));
-        NodeReader.optionalBoolean(actor.values[ScannedFields.ACTOR_FORWARDED], at.field(ConnectorSnapshotFormat.FORWARDED));
+        // In the codec's order: the five strings, then forwarded.
+        String principal = actorText(actor, ScannedFields.ACTOR_PRINCIPAL, at, ConnectorSnapshotFormat.PRINCIPAL);
+        String address = actorText(actor, ScannedFields.ACTOR_CLIENT_ADDRESS, at, ConnectorSnapshotFormat.CLIENT_ADDRESS);
+        String forwardedFor = actorText(actor, ScannedFields.ACTOR_FORWARDED_FOR, at, ConnectorSnapshotFormat.FORWARDED_FOR);
+        String userAgent = actorText(actor, ScannedFields.ACTOR_USER_AGENT, at, ConnectorSnapshotFormat.USER_AGENT);
+        String request = actorText(actor, ScannedFields.ACTOR_REQUEST, at, ConnectorSnapshotFormat.REQUEST);
+        return new ChangeActor(principal, address, forwardedFor, userAgent, request, NodeReader.optionalBoolean(
+                actor.values[ScannedFields.ACTOR_FORWARDED], at.field(ConnectorSnapshotFormat.FORWARDED)));
+    }
+
+    private static String actorText(ScannedFields.Fields actor, int slot, FieldPath at, String field) {
+        return NodeReader.optionalString(actor.values[slot], at.field(field));
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Map;
  * anything new about its subject: two events have the same digest exactly when they are of the same type, about
  * the same cluster and subject, and carry the same payload — whoever emitted them, whenever, with whatever
  * {@code id}, {@code workerid}, {@code epoch}, {@code sequence} and {@code time}, and (for a snapshot) whatever
- * {@code cause}. The digest is of the values, not of the JSON: whitespace, the order of fields, string escapes,
+ * {@code cause}. The {@code actor} of a snapshot or a deletion counts: a report of the same state with a fuller actor
+ * (the worker a user called, after the leader's report of the same call forwarded to it) says something new, and a
+ * receiver that drops repeated states must not drop it. The digest is of the values, not of the JSON: whitespace, the order of fields, string escapes,
  * fields the contract does not know, the order of tasks, of {@code masked_keys} (and repeats in it) and of plugins
  * do not change it. A snapshot's config enters through its {@code config_fingerprint}, which is itself a canonical
  * digest of the (masked) config.
@@ -20,7 +22,8 @@ import java.util.Map;
  * payload's fields in a fixed order, each string as its UTF-8 length (4-byte big-endian) and bytes, {@code null} as
  * the length {@code 0xFFFFFFFF}, each list as its size then its items in their canonical order (tasks by id,
  * masked keys and inventory names as sorted strings, plugins by class name, type, version); a snapshot's
- * {@code mask_reasons} (by key) and {@code trace_mode} come last, and only when it has either. {@link EventScanner}
+ * {@code mask_reasons} (by key) and {@code trace_mode} come next, only when it has either or an actor, and the
+ * actor (of a snapshot or a deletion) last, only when it has one. {@link EventScanner}
  * computes the same digest from the bytes it validates, without building the event.
  *
  * <p>Stateless; thread-safe.
@@ -46,11 +49,16 @@ public final class StateDigest {
         if (payload instanceof ConnectorSnapshot) {
             ConnectorSnapshot s = (ConnectorSnapshot) payload;
             return snapshot(cluster, subject, s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                    s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint(), s.maskReasons(), s.traceMode());
+                    s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint(), s.maskReasons(), s.traceMode(),
+                    s.actor());
         }
         Writer out = new Writer(payload.type(), cluster, subject);
         if (payload instanceof ConnectorDeleted) {
-            out.string(((ConnectorDeleted) payload).name());
+            ConnectorDeleted deleted = (ConnectorDeleted) payload;
+            out.string(deleted.name());
+            if (deleted.actor() != null) {
+                out.actor(deleted.actor()); // only when given: a deletion without one keeps its former digest
+            }
         } else if (payload instanceof ClusterInventory) {
             Map<String, String> connectors = ((ClusterInventory) payload).connectors();
             out.count(connectors.size());
@@ -82,7 +90,7 @@ public final class StateDigest {
      */
     static byte[] snapshot(ClusterRef cluster, String subject, String name, String connectorClass, ConnectorType type,
             ConnectorState state, String workerId, String trace, List<TaskSnapshot> tasks, Collection<String> maskedKeys,
-            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode) {
+            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode, ChangeActor actor) {
         Writer out = new Writer(EventType.CONNECTOR_SNAPSHOT, cluster, subject);
         out.string(name);
         out.string(connectorClass);
@@ -104,13 +112,17 @@ public final class StateDigest {
         out.string(configFingerprint);
         // The optional fields only when given, so that a snapshot without them keeps the digest it had before they
         // existed (digests are stored in the agent's spool); the encoding stays unambiguous, being length-prefixed.
-        if (!maskReasons.isEmpty() || traceMode != null) {
+        // With an actor, the optional section is always written before it, so that what follows is unambiguous.
+        if (!maskReasons.isEmpty() || traceMode != null || actor != null) {
             out.count(maskReasons.size());
             for (Map.Entry<String, String> reason : maskReasons.entrySet()) {
                 out.string(reason.getKey());
                 out.string(reason.getValue());
             }
             out.string(traceMode == null ? null : traceMode.name());
+        }
+        if (actor != null) {
+            out.actor(actor);
         }
         return out.finish();
     }
@@ -137,6 +149,16 @@ public final class StateDigest {
             buffer[used++] = (byte) (value >>> 16);
             buffer[used++] = (byte) (value >>> 8);
             buffer[used++] = (byte) value;
+        }
+
+        /** The actor of a change: its five strings, then whether it was forwarded (as a count, 0 or 1). */
+        void actor(ChangeActor actor) {
+            string(actor.principal());
+            string(actor.clientAddress());
+            string(actor.forwardedFor());
+            string(actor.userAgent());
+            string(actor.request());
+            count(actor.forwarded() ? 1 : 0);
         }
 
         void string(String text) {

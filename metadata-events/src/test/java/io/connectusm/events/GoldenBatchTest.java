@@ -103,6 +103,34 @@ class GoldenBatchTest {
     }
 
     @Test
+    void goldenDeletionWithActorDecodesEncodesAndValidates() throws IOException {
+        MetadataEvent decoded = codec.decode(golden("deleted-with-actor.json"));
+
+        assertThat(decoded).isEqualTo(SampleEvents.event(SampleEvents.deletedWithActor(), 6));
+        ChangeActor actor = ((ConnectorDeleted) decoded.payload()).actor();
+        assertThat(actor.principal()).isEqualTo("alice");
+        assertThat(actor.request()).isEqualTo("DELETE /connectors/jdbc-sink-orders");
+        JsonNode encoded = Json.tree(codec.encode(SampleEvents.event(SampleEvents.deletedWithActor(), 6)));
+        assertThat(encoded).isEqualTo(Json.tree(golden("deleted-with-actor.json")));
+        assertThat(Schemas.validateEvent(EventType.CONNECTOR_DELETED, encoded)).isEmpty();
+        assertThat(new EventScanner().scan(golden("deleted-with-actor.json")).stateDigest())
+                .as("the scanner's digest, with the actor").isEqualTo(StateDigest.of(decoded));
+    }
+
+    @Test
+    void aDeletionWithoutActorIsWrittenAsBeforeAndOneFromAnOlderEmitterDecodesWithNone() throws IOException {
+        MetadataEvent old = SampleEvents.event(SampleEvents.deleted(), 1);
+        JsonNode encoded = Json.tree(codec.encode(old));
+        assertThat(encoded.get("data").toString()).isEqualTo("{\"name\":\"s3-sink-legacy\"}");
+        assertThat(((ConnectorDeleted) codec.decode(codec.encode(old)).payload()).actor()).isNull();
+        String withUnknown = new String(golden("deleted-with-actor.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"actor\": {", "\"x-later\": {\"a\": 1}, \"actor\": {");
+        assertThat(withUnknown).contains("x-later");
+        assertThat(codec.decode(withUnknown.getBytes(java.nio.charset.StandardCharsets.UTF_8)).payload())
+                .isEqualTo(SampleEvents.deletedWithActor());
+    }
+
+    @Test
     void snapshotsWithoutActorDecodeWithNoneAndAForwardedActorKeepsOnlyWhatWasGiven() throws IOException {
         ConnectorSnapshot plain = (ConnectorSnapshot) codec.decodeBatch(golden()).get(0).payload();
         assertThat(plain.actor()).isNull();

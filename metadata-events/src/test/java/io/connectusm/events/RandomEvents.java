@@ -35,7 +35,8 @@ final class RandomEvents {
     MetadataEvent next() {
         EventPayload payload = switch (random.nextInt(4)) {
             case 0 -> snapshot();
-            case 1 -> new ConnectorDeleted(nonEmpty());
+            case 1 -> new ConnectorDeleted(nonEmpty(), random.nextBoolean() ? null
+                    : new ChangeActor(maybe(), maybe(), maybe(), maybe(), maybe(), random.nextBoolean()));
             case 2 -> inventory();
             default -> plugins();
         };

@@ -94,6 +94,12 @@ final class SampleEvents {
         return new ConnectorDeleted("s3-sink-legacy");
     }
 
+    /** The JDBC sink deleted by alice over REST: a deletion with an actor (no X-Forwarded-For). */
+    static ConnectorDeleted deletedWithActor() {
+        return new ConnectorDeleted(JDBC_SINK, new ChangeActor("alice", "10.1.2.3", null, "curl/8.5.0",
+                "DELETE /connectors/" + JDBC_SINK, false));
+    }
+
     static ClusterInventory inventory() {
         return new ClusterInventory(new TreeMap<>(Map.of(
                 JDBC_SINK, snapshot().configFingerprint(),

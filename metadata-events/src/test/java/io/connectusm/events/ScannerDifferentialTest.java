@@ -43,7 +43,9 @@ class ScannerDifferentialTest {
     void everyPairOfFaultyPlacesIsReportedAlikeByBoth() {
         var nodes = Json.MAPPER.getNodeFactory();
         List<JsonNode> wrongs = List.of(nodes.objectNode(), nodes.numberNode(-1), nodes.textNode(""));
-        for (MetadataEvent sample : SampleEvents.allTypes()) {
+        List<MetadataEvent> samples = new java.util.ArrayList<>(SampleEvents.allTypes());
+        samples.add(SampleEvents.event(SampleEvents.deletedWithActor(), 6)); // the actor's places of a deletion
+        for (MetadataEvent sample : samples) {
             ObjectNode event = complete(Json.object(ScannerParity.CODEC.encode(sample)));
             ScannerParity.one(Json.bytes(event));
             int count = places(event).size();

@@ -122,6 +122,40 @@ class StateDigestTest {
                 p.plugins().subList(0, 1)), 0))))).isTrue();
     }
 
+    /**
+     * The actor counts: the direct report of a call after the leader's report of it forwarded (same state, a fuller
+     * actor) must not be dropped as a repeat by a receiver that drops repeated states (the agent's spool). Every field
+     * of the actor counts, and an absent actor keeps the digest a snapshot or deletion had before actors existed.
+     */
+    @Test
+    void theActorOfASnapshotOrADeletionChangesTheDigest() {
+        ConnectorSnapshot s = SampleEvents.snapshot();
+        ChangeActor direct = new ChangeActor("alice", "10.1.2.3", "203.0.113.7", "curl/8.5.0", "PUT /connectors/x/pause",
+                false);
+        List<ChangeActor> actors = List.of(direct,
+                new ChangeActor("alice", null, null, null, "PUT /connectors/x/pause", true),
+                new ChangeActor("bob", "10.1.2.3", "203.0.113.7", "curl/8.5.0", "PUT /connectors/x/pause", false),
+                new ChangeActor("alice", "10.1.2.4", "203.0.113.7", "curl/8.5.0", "PUT /connectors/x/pause", false),
+                new ChangeActor("alice", "10.1.2.3", null, "curl/8.5.0", "PUT /connectors/x/pause", false),
+                new ChangeActor("alice", "10.1.2.3", "203.0.113.7", "curl/8.6.0", "PUT /connectors/x/pause", false),
+                new ChangeActor("alice", "10.1.2.3", "203.0.113.7", "curl/8.5.0", "PUT /connectors/x/stop", false),
+                new ChangeActor("alice", "10.1.2.3", "203.0.113.7", "curl/8.5.0", "PUT /connectors/x/pause", true),
+                new ChangeActor(null, null, null, null, null, false));
+        Set<String> snapshots = new HashSet<>();
+        Set<String> deletions = new HashSet<>();
+        snapshots.add(hex(StateDigest.of(SampleEvents.event(s, 0))));
+        deletions.add(hex(StateDigest.of(SampleEvents.event(new ConnectorDeleted(s.name()), 0))));
+        for (ChangeActor actor : actors) {
+            assertThat(snapshots.add(hex(StateDigest.of(SampleEvents.event(s.withActor(actor), 0))))).as("%s", actor)
+                    .isTrue();
+            assertThat(deletions.add(hex(StateDigest.of(SampleEvents.event(new ConnectorDeleted(s.name(), actor), 0)))))
+                    .as("%s", actor).isTrue();
+        }
+        assertThat(StateDigest.of(SampleEvents.event(s.withActor(direct), 0)))
+                .isEqualTo(StateDigest.of(SampleEvents.event(s.withActor(new ChangeActor("alice", "10.1.2.3",
+                        "203.0.113.7", "curl/8.5.0", "PUT /connectors/x/pause", false)), 7)));
+    }
+
     @Test
     void stringsAreLengthPrefixedSoThatNoTwoStatesShareAnEncoding() {
         // "ab" + "c" and "a" + "bc" in adjacent fields must not collide.

@@ -133,7 +133,9 @@ class ValueSemanticsTest {
                             s.actor().forwarded()));
         }
         if (payload instanceof ConnectorDeleted d) {
-            return new ConnectorDeleted(new String(d.name()));
+            return new ConnectorDeleted(new String(d.name()), d.actor() == null ? null
+                    : new ChangeActor(d.actor().principal(), d.actor().clientAddress(), d.actor().forwardedFor(),
+                            d.actor().userAgent(), d.actor().request(), d.actor().forwarded()));
         }
         if (payload instanceof ClusterInventory inventory) {
             return new ClusterInventory(new TreeMap<>(inventory.connectors()));

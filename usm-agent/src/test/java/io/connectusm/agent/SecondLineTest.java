@@ -89,6 +89,9 @@ class SecondLineTest {
             String name = "n" + (connectors++) + "-" + text.value();
             events.add(snapshot(name, Map.of("topic", "t"), text.value(), text.value()));
             events.add(event(new ConnectorDeleted(name)));
+            // A deletion's actor is free text too (its User-Agent is whatever the caller sent).
+            events.add(event(new ConnectorDeleted("d" + (connectors++), new io.connectusm.events.ChangeActor("alice",
+                    null, null, text.value(), "DELETE /connectors/x", false))));
         }
         for (CorpusCase text : harmless.stream().filter(c -> !c.kind().equals("config")).toList()) {
             String trace = text.kind().equals("trace") ? text.extra() : text.value();

@@ -47,6 +47,8 @@ final class ChangeDetector {
     private final WorkerIdentity identity;
     private final Clock clock;
     private final ChangeActors actors;
+    /** Deletions reported at once without an actor, while their tombstone lasts (REST and feed threads). */
+    private final java.util.Set<String> deletedWithoutActor = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<String, ObservedConnector> known = new HashMap<>();
     /** When a REST-triggered recheck last read each connector's config: newer than a full read's start wins. */
@@ -91,9 +93,18 @@ final class ChangeDetector {
         if (current == null) {
             return false;
         }
-        // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough.
-        if (tombstones.mark(name, clock.instant())) {
-            pending.append(current, identity.workerId(), name, new ConnectorDeleted(name), clock.instant());
+        // The REST filter and the feed's tombstone both report a deletion made through this worker: once is enough,
+        // unless the first knew no actor and the second does. The feed may read the tombstone the leader wrote
+        // before this worker's REST filter has recorded the actor of the call it forwarded: then the filter's
+        // report, with the actor, goes too.
+        Instant now = clock.instant();
+        ConnectorDeleted deletion = deletion(name, now);
+        boolean first = tombstones.mark(name, now);
+        if (first && deletion.actor() == null) {
+            deletedWithoutActor.add(name);
+        }
+        if (first || deletion.actor() != null && deletedWithoutActor.remove(name)) {
+            pending.append(current, identity.workerId(), name, deletion, now);
         }
         return true;
     }
@@ -112,6 +123,7 @@ final class ChangeDetector {
 
     void expireTombstones(Instant now) {
         tombstones.expire(now);
+        deletedWithoutActor.removeIf(name -> !tombstones.contains(name));
     }
 
     /** The last state seen of a connector, or {@code null}. */
@@ -311,7 +323,16 @@ final class ChangeDetector {
         configReadAt.remove(name);
         superseded.forget(name);
         awaitingStatus.remove(name);
-        append(name, new ConnectorDeleted(name), now);
+        append(name, deletion(name, now), now);
+    }
+
+    /**
+     * The deletion of {@code name} found at {@code now}, with the actor of the REST call that deleted it when this
+     * worker answered one within {@link ChangeActors#WINDOW} (a deletion seen on the config topic, of a call another
+     * worker answered, carries none: that worker reports it with the actor).
+     */
+    ConnectorDeleted deletion(String name, Instant now) {
+        return new ConnectorDeleted(name, actors.actorOf(name, now));
     }
 
     void append(String subject, EventPayload payload, Instant now) {

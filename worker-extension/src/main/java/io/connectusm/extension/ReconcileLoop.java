@@ -1,7 +1,6 @@
 package io.connectusm.extension;
 
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.ConnectorDeleted;
 import io.connectusm.events.PluginDescriptor;
 import io.connectusm.events.WorkerPlugins;
 import org.slf4j.Logger;
@@ -211,7 +210,7 @@ final class ReconcileLoop implements AutoCloseable {
             rechecks.forget(name);
         }
         for (String name : drained.deletedUnreported()) {
-            detector.append(name, new ConnectorDeleted(name), now);
+            detector.append(name, detector.deletion(name, now), now);
         }
         rechecks.openHinted(drained.hinted(), now);
         // A config record this version cannot read: read that connector's config through the herder.

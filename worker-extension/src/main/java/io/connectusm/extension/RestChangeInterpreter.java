@@ -77,6 +77,7 @@ final class RestChangeInterpreter {
             return;
         }
         if (segments.size() == 2 && "DELETE".equals(exchange.method())) {
+            recordActor(segments.get(1), exchange); // before the deletion is reported, which carries it
             changes.connectorDeleted(segments.get(1));
             return;
         }

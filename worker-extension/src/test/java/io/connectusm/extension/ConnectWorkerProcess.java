@@ -132,7 +132,10 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits (bounded) until {@code GET /connectors} answers 200; fails with the log's tail if the JVM exits. */
+    /**
+     * Waits (bounded) until {@code GET /connectors} answers 200 (or 401: a worker with a security extension answers
+     * unauthenticated calls so); fails with the log's tail if the JVM exits.
+     */
     public void awaitRest(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -140,7 +143,8 @@ public final class ConnectWorkerProcess implements AutoCloseable {
                 throw new AssertionError("the worker exited: " + tail());
             }
             try {
-                if (send("GET", "/connectors", null).statusCode() == 200) {
+                int status = send("GET", "/connectors", null).statusCode();
+                if (status == 200 || status == 401) {
                     return;
                 }
             } catch (IOException e) {
@@ -153,8 +157,15 @@ public final class ConnectWorkerProcess implements AutoCloseable {
 
     /** One REST call to this worker; {@code jsonBody} may be null. */
     public HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        return send(method, path, jsonBody, java.util.Map.of());
+    }
+
+    /** One REST call to this worker with extra request {@code headers} (e.g. {@code Authorization}). */
+    public HttpResponse<String> send(String method, String path, String jsonBody, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(restBase + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
         request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -72,6 +72,63 @@ class RestChangeInterpreterTest {
         assertThat(changes.drain().deleted()).containsExactly("orders");
     }
 
+    /**
+     * A REST DELETE records its actor before the deletion is reported, and the deletion the detector builds within
+     * the window carries it (the one the REST thread appends at once, the observer's, the feed tombstone's); a
+     * deletion of a connector no call of this worker touched carries none.
+     */
+    @Test
+    void aDeletionCarriesTheActorOfItsDeleteCall() {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+        RestChangeInterpreter at = new RestChangeInterpreter(changes, identity, true, clock);
+        java.util.List<String> reportedAtOnce = new java.util.ArrayList<>();
+        changes.reportDeletionsWith(name -> {
+            ChangeDetector detector = new ChangeDetector(null, null, identity, clock, changes.actors());
+            io.connectusm.events.ChangeActor actor = detector.deletion(name, now).actor();
+            reportedAtOnce.add(name + " by " + (actor == null ? null : actor.principal() + " " + actor.request()));
+            return true;
+        });
+
+        at.responded(call("DELETE", 204, "connectors", "orders").principal(() -> "alice").clientAddress("10.1.2.3")
+                .requestHeaders(Map.of("User-Agent", "curl/8.5.0")::get).build());
+
+        assertThat(reportedAtOnce).containsExactly("orders by alice DELETE /connectors/orders");
+        ChangeDetector detector = new ChangeDetector(null, null, identity, clock, changes.actors());
+        io.connectusm.events.ConnectorDeleted deleted = detector.deletion("orders", now.plusSeconds(9));
+        assertThat(deleted.actor().clientAddress()).isEqualTo("10.1.2.3");
+        assertThat(deleted.actor().userAgent()).isEqualTo("curl/8.5.0");
+        assertThat(detector.deletion("orders", now.plus(ChangeActors.WINDOW)).actor()).as("after the window").isNull();
+        assertThat(detector.deletion("payments", now).actor()).as("no call touched it").isNull();
+    }
+
+    /**
+     * The feed may read the leader's tombstone of a call this worker forwarded before the REST filter records who
+     * made it: the deletion then goes once without actor and once more with it; in the usual order it goes once.
+     */
+    @Test
+    void aDeletionFirstReportedWithoutActorIsReportedAgainWithItOnlyOnce() {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+        PendingEvents pending = new PendingEvents(10, java.time.Instant.EPOCH);
+        ChangeDetector detector = new ChangeDetector(null, pending, identity, clock, changes.actors());
+        detector.clusterKnown(new io.connectusm.events.ClusterRef("kafka-1", "connect-1"));
+        io.connectusm.events.ChangeActor alice = new io.connectusm.events.ChangeActor("alice", "10.1.2.3", null,
+                null, "DELETE /connectors/late", false);
+
+        detector.reportDeletedNow("late"); // the feed's tombstone, before the filter
+        changes.actors().record("late", alice, now);
+        detector.reportDeletedNow("late"); // the filter, with the actor
+        detector.reportDeletedNow("late"); // nothing new
+        changes.actors().record("early", alice, now);
+        detector.reportDeletedNow("early"); // the filter first
+        detector.reportDeletedNow("early"); // then the feed
+
+        assertThat(pending.peek(10)).extracting(e -> e.subject() + " "
+                + ((io.connectusm.events.ConnectorDeleted) e.payload()).actor())
+                .containsExactly("late null", "late " + alice, "early " + alice);
+    }
+
     @Test
     void readsFailuresAndOtherPathsMarkNothing() {
         interpreter.responded(call("GET", 200, "connectors", "orders").build());

@@ -89,7 +89,8 @@ public final class SecondLineScrubber implements SecondLineScan {
             return snapshot(snapshot);
         }
         if (payload instanceof ConnectorDeleted deleted) {
-            return new ConnectorDeleted(text(deleted.name()));
+            return new ConnectorDeleted(text(deleted.name()),
+                    deleted.actor() == null ? null : deleted.actor().withStrings(this::text));
         }
         if (payload instanceof ClusterInventory inventory) {
             SortedMap<String, String> connectors = new TreeMap<>();

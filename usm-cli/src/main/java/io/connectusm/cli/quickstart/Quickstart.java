@@ -47,12 +47,15 @@ final class Quickstart {
     private final boolean fresh;
     private final PrintWriter out;
     private final boolean terminal;
+    private final Map<String, String> endpointExtra;
     private final Components components = new Components();
     private int step;
     private long stepStarted;
 
+    /** @param endpointExtra endpoint settings the user added ({@code --endpoint-property}), e.g. webhooks, metrics */
     Quickstart(QuickstartLayout layout, QuickstartPorts ports, KafkaRuntime runtime, boolean fresh, PrintWriter out,
-               boolean terminal) {
+               boolean terminal, Map<String, String> endpointExtra) {
+        this.endpointExtra = Map.copyOf(endpointExtra);
         this.layout = layout;
         this.ports = ports;
         this.runtime = runtime;
@@ -86,7 +89,8 @@ final class Quickstart {
     }
 
     /** What the summary prints. */
-    private record Started(String endpointUrl, String kafkaClusterId, String usmConnectClusterId, String adminKey) {
+    private record Started(String endpointUrl, String kafkaClusterId, String usmConnectClusterId, String adminKey,
+                           int endpointMetricsPort) {
     }
 
     private Started start(JavaCommand java, int leftovers) throws Exception {
@@ -108,7 +112,7 @@ final class Quickstart {
         String keystorePassword = new String(StorePasswordFile.read(
                 layout.endpointCerts().resolve(StorePasswordFile.FILE_NAME)));
         UsmEndpoint endpoint = components.add(UsmEndpoint.start(new EndpointConfig(
-                QuickstartConfigs.endpointProperties(layout, ports, keystorePassword))));
+                QuickstartConfigs.endpointProperties(layout, ports, keystorePassword, endpointExtra))));
         String endpointUrl = "https://localhost:" + endpoint.port();
         done();
 
@@ -158,7 +162,7 @@ final class Quickstart {
                 worker.jvm());
         SampleConnectors.change(worker.rest(), layout, START_TIMEOUT, worker.jvm());
         done();
-        return new Started(endpointUrl, kafkaClusterId, usmConnectClusterId, admin.apiKey());
+        return new Started(endpointUrl, kafkaClusterId, usmConnectClusterId, admin.apiKey(), endpoint.metricsPort());
     }
 
     private CliLogin adminCredentials(UsmEndpoint endpoint, String endpointUrl) throws IOException {
@@ -205,6 +209,8 @@ final class Quickstart {
                     + "the quickstart CA " + layout.caDir().resolve("ca.pem") + ")"},
             {"Connectors API", s.endpointUrl() + "/usm/v1/connect-clusters/" + s.usmConnectClusterId() + "/connectors"},
             {"Agent metrics", "http://127.0.0.1:" + ports.agentControl() + "/metrics"},
+            {"Endpoint metrics", s.endpointMetricsPort() < 0 ? "off (--endpoint-property metrics.port=PORT)"
+                    : "http://127.0.0.1:" + s.endpointMetricsPort() + "/metrics"},
             {"Connect REST", "http://127.0.0.1:" + ports.connect() + "/connectors"},
             {"Kafka", "127.0.0.1:" + ports.kafka() + " (cluster ID " + s.kafkaClusterId() + ")"},
             {"Data directory", layout.root() + " (logs in " + layout.logs() + ")"},

@@ -2,11 +2,14 @@ package io.connectusm.cli.quickstart;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  bin/usm quickstart                     # data in ./.usm-quickstart, reused",
             "  bin/usm quickstart --fresh             # start over",
-            "  bin/usm quickstart --kafka-port 19092  # when 9092 is taken"
+            "  bin/usm quickstart --kafka-port 19092  # when 9092 is taken",
+            "  bin/usm quickstart --endpoint-property metrics.port=9464  # alerts: docs"
         })
 public final class QuickstartCommand implements Callable<Integer> {
 
@@ -68,6 +72,11 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "Endpoint page and API, HTTPS (default: ${DEFAULT-VALUE}).")
     int endpointPort;
 
+    @Option(names = "--endpoint-property", paramLabel = "KEY=VALUE",
+            description = "An endpoint setting (docs/usm-endpoint.md), repeatable: metrics.port, webhook.NAME.url, "
+                    + "webhook.NAME.events, webhook.NAME.secret.file, ... Not one the quickstart sets itself.")
+    Map<String, String> endpointProperties = new LinkedHashMap<>();
+
     @Option(names = "--runtime-dir", paramLabel = "DIR",
             description = "The Kafka runtime that 'mvn package' prepared (default: kafka-runtime next to usm.jar).")
     Path runtimeDir;
@@ -81,7 +90,13 @@ public final class QuickstartCommand implements Callable<Integer> {
         KafkaRuntime runtime = runtimeDir == null ? KafkaRuntime.besideThisJar() : new KafkaRuntime(runtimeDir);
         QuickstartPorts ports = new QuickstartPorts(kafkaPort, controllerPort, connectPort, agentPort, agentMetricsPort,
                 endpointPort);
-        new Quickstart(new QuickstartLayout(dataDir), ports, runtime, fresh, out, System.console() != null).run();
+        String taken = QuickstartConfigs.ownEndpointKey(endpointProperties.keySet());
+        if (taken != null) {
+            throw new ParameterException(spec.commandLine(), "--endpoint-property " + taken
+                    + ": the quickstart sets this one itself (see --endpoint-port and --data-dir)");
+        }
+        new Quickstart(new QuickstartLayout(dataDir), ports, runtime, fresh, out, System.console() != null,
+                endpointProperties).run();
         return 0;
     }
 }

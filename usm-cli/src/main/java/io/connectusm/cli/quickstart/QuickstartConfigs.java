@@ -122,6 +122,27 @@ final class QuickstartConfigs {
         return p;
     }
 
+    /**
+     * The endpoint's properties with the user's {@code extra} settings ({@code --endpoint-property}: webhooks,
+     * metrics) added; {@code extra} must not hold a key the quickstart sets ({@link #ownEndpointKey}).
+     */
+    static Map<String, String> endpointProperties(QuickstartLayout layout, QuickstartPorts ports,
+                                                  String keystorePassword, Map<String, String> extra) {
+        Map<String, String> p = endpointProperties(layout, ports, keystorePassword);
+        if (ownEndpointKey(extra.keySet()) != null) {
+            throw new IllegalArgumentException("the quickstart sets " + ownEndpointKey(extra.keySet()) + " itself");
+        }
+        p.putAll(extra);
+        return p;
+    }
+
+    /** The first of {@code keys} the quickstart sets itself in the endpoint's properties, or {@code null}. */
+    static String ownEndpointKey(java.util.Collection<String> keys) {
+        java.util.Set<String> own = endpointProperties(new QuickstartLayout(java.nio.file.Path.of(".")),
+                new QuickstartPorts(0, 0, 0, 0, 0, 0), "").keySet();
+        return keys.stream().filter(own::contains).sorted().findFirst().orElse(null);
+    }
+
     /** The endpoint over HTTPS on loopback; the keystore password is passed in, read from its password file. */
     static Map<String, String> endpointProperties(QuickstartLayout layout, QuickstartPorts ports,
                                                   String keystorePassword) {

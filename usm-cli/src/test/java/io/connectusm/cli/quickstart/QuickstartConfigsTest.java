@@ -86,6 +86,26 @@ class QuickstartConfigsTest {
         assertThat(config.dataDir()).isEqualTo(dir.resolve("endpoint"));
     }
 
+    /** {@code --endpoint-property}: the quickstart's endpoint takes a webhook and a metrics port, not its own keys. */
+    @Test
+    void theEndpointTakesWebhooksAndAMetricsPortButNotTheQuickstartsOwnKeys() throws IOException {
+        java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("oncall.secret"),
+                "0123456789abcdef0123\n");
+        EndpointConfig config = new EndpointConfig(QuickstartConfigs.endpointProperties(new QuickstartLayout(dir),
+                ports, "changeit", Map.of("metrics.port", "19464", "webhook.oncall.url", "http://127.0.0.1:1/hook",
+                        "webhook.oncall.events", "task.failed,connector.failed",
+                        "webhook.oncall.secret.file", secret.toString())));
+
+        assertThat(config.metricsPort()).isEqualTo(19464);
+        assertThat(config.webhooks()).containsOnlyKeys("oncall");
+        assertThat(QuickstartConfigs.ownEndpointKey(java.util.List.of("webhook.a.url", "data.dir", "port")))
+                .isEqualTo("data.dir");
+        assertThat(QuickstartConfigs.ownEndpointKey(java.util.List.of("metrics.port"))).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuickstartConfigs.endpointProperties(
+                new QuickstartLayout(dir), ports, "changeit", Map.of("port", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    }
+
     private static Properties parse(String text) throws IOException {
         Properties p = new Properties();
         p.load(new StringReader(text));

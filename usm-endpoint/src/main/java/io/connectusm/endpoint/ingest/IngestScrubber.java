@@ -87,7 +87,8 @@ public final class IngestScrubber {
         }
         if (payload instanceof ConnectorDeleted d) {
             String name = text(d.name());
-            return name == d.name() ? d : new ConnectorDeleted(name);
+            ChangeActor actor = d.actor() == null ? null : d.actor().withStrings(this::text);
+            return name == d.name() && actor == d.actor() ? d : new ConnectorDeleted(name, actor);
         }
         if (payload instanceof ClusterInventory inventory) {
             return inventory(inventory);

@@ -7,8 +7,9 @@ import io.connectusm.events.ChangeActor;
 
 /**
  * Says in words what caused one history entry: "paused by alice from 10.1.2.3 (curl/8.5)" for a change made through
- * the Connect REST API, "task change, found by reconcile" for one no REST call caused. The console's connector page
- * and the API's {@code caused_by} use it. Stateless.
+ * the Connect REST API, "task change, found by reconcile" for one no REST call caused; every {@link HistoryKind}
+ * says something, with or without an actor ({@code ChangeDescriptionTest}). The console's connector page and the
+ * API's {@code caused_by} use it. Stateless.
  */
 final class ChangeDescription {
 
@@ -19,8 +20,9 @@ final class ChangeDescription {
         String what = what(entry);
         ChangeActor actor = entry.actor();
         if (actor == null) {
-            return entry.kind() == HistoryKind.DELETED ? what + " (no actor is recorded for deletions)"
-                    : what + ", found by reconcile";
+            // No REST call of a reporting worker caused it: a task failure or rebalance the reconcile pass found, a
+            // deletion seen on the config topic or missing from an inventory, or an entry older than actors.
+            return what + ", found by reconcile";
         }
         StringBuilder text = new StringBuilder(what).append(" by ")
                 .append(actor.principal() == null ? "an unauthenticated caller" : actor.principal());

@@ -108,9 +108,15 @@ public final class ConnectorStore {
     private static boolean applyOne(Connection c, Dialect dialect, WebhookOutbox outbox, String cc,
                                     MetadataEvent event) throws SQLException {
         if (event.payload() instanceof ConnectorSnapshot s) {
-            return decideAndSave(c, dialect, outbox, cc, s.name(), row -> SnapshotApplier.snapshot(row, event, s));
+            boolean applied = decideAndSave(c, dialect, outbox, cc, s.name(),
+                    row -> SnapshotApplier.snapshot(row, event, s));
+            enrichActors(c, cc, s.name(), ActorEnrichment.Report.of(event, s));
+            return applied;
         } else if (event.payload() instanceof ConnectorDeleted d) {
-            return decideAndSave(c, dialect, outbox, cc, d.name(), row -> SnapshotApplier.deleted(row, event, d.name()));
+            boolean applied = decideAndSave(c, dialect, outbox, cc, d.name(),
+                    row -> SnapshotApplier.deleted(row, event, d.name(), d.actor()));
+            enrichActors(c, cc, d.name(), ActorEnrichment.Report.of(event, d));
+            return applied;
         } else if (event.payload() instanceof ClusterInventory inventory) {
             boolean changed = false;
             for (ConnectorRow live : ConnectorRows.live(c, cc)) {
@@ -127,6 +133,22 @@ public final class ConnectorStore {
             return WorkerPluginStore.apply(c, dialect, cc, event, plugins);
         }
         return false;
+    }
+
+    /**
+     * Gives the entries of the change {@code report} is about its fuller actor ({@link ActorEnrichment}): whichever of
+     * two reports of a forwarded REST call arrives first, the history keeps the one with the caller's address.
+     */
+    private static void enrichActors(Connection c, String cc, String name, ActorEnrichment.Report report)
+            throws SQLException {
+        if (report.actor() == null) {
+            return; // the common case: no query
+        }
+        List<HistoryEntry> recent = HistoryRows.recent(c, cc, name,
+                report.time().minus(ActorEnrichment.SAME_CALL_WINDOW), ActorEnrichment.RECENT_ENTRIES);
+        for (ActorEnrichment.Update update : ActorEnrichment.of(recent, report)) {
+            HistoryRows.updateActor(c, update.sequence(), update.actor());
+        }
     }
 
     /** Reads the connector's row, decides, writes; again on the row as it now is while a concurrent write wins. */

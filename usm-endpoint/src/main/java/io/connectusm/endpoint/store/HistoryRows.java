@@ -60,6 +60,30 @@ final class HistoryRows {
         return out;
     }
 
+    /**
+     * At most {@code limit} entries of a connector written at or after {@code since} (by event time), newest first:
+     * the candidates of {@link ActorEnrichment}.
+     */
+    static List<HistoryEntry> recent(Connection c, String cc, String name, Instant since, int limit)
+            throws SQLException {
+        List<HistoryEntry> out = new ArrayList<>();
+        for (HistoryEntry entry : list(c, cc, name, Long.MAX_VALUE, limit)) {
+            if (!entry.time().isBefore(since)) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** Replaces the actor of one entry (a fuller report of the same change, {@link ActorEnrichment}). */
+    static void updateActor(Connection c, long sequence, io.connectusm.events.ChangeActor actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE connector_history SET actor_json = ? WHERE seq = ?")) {
+            ps.setString(1, JsonColumns.actor(actor));
+            ps.setLong(2, sequence);
+            ps.executeUpdate();
+        }
+    }
+
     /** One page, newest first: the entries with a sequence below {@code before}; the key after it is a sequence. */
     static Page<HistoryEntry> page(Connection c, String cc, String name, long before, int size) throws SQLException {
         return Page.of(list(c, cc, name, before, size + 1), size, count(c, cc, name),

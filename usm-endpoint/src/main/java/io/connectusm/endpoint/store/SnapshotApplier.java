@@ -189,13 +189,21 @@ final class SnapshotApplier {
                 m.merge().disagreement());
     }
 
-    /** A deletion of connector {@code name}, against its stored row ({@code null} when none). */
+    /** A deletion of connector {@code name} no REST call is known to have caused. */
     static Outcome deleted(ConnectorRow stored, MetadataEvent event, String name) {
+        return deleted(stored, event, name, null);
+    }
+
+    /**
+     * A deletion of connector {@code name}, against its stored row ({@code null} when none); {@code actor}: who
+     * deleted it over REST, or {@code null}, kept in the {@code DELETED} history entry.
+     */
+    static Outcome deleted(ConnectorRow stored, MetadataEvent event, String name, ChangeActor actor) {
         EventStamp stamp = EventStamp.of(event);
         String deleter = event.workerId();
         if (stored == null) {
             return new Tombstone(name, stamp, false, MergeState.NONE.tombstone(deleter, stamp, false),
-                    new Change(HistoryKind.DELETED, null, null, List.of(), ""));
+                    new Change(HistoryKind.DELETED, null, null, List.of(), "", actor));
         }
         boolean newer = stamp.isNewerThan(stored.stamp());
         if (stored.deleted()) {
@@ -209,7 +217,7 @@ final class SnapshotApplier {
             return new Ignore();
         }
         // The tombstone keeps the newer stamp: what stamped the row is older than the deletion's causal effect.
-        return deletion(stored, newer ? stamp : stored.stamp(), deleter);
+        return deletion(stored, newer ? stamp : stored.stamp(), deleter, actor);
     }
 
     /** A cluster's inventory, against its live rows: the connectors it no longer lists were deleted. */
@@ -218,15 +226,16 @@ final class SnapshotApplier {
         List<Outcome> out = new ArrayList<>();
         for (ConnectorRow row : live) {
             if (!inventory.connectors().containsKey(row.name()) && stamp.isNewerThan(row.stamp())) {
-                out.add(deletion(row, stamp, event.workerId()));
+                out.add(deletion(row, stamp, event.workerId(), null));
             }
         }
         return out;
     }
 
-    private static Delete deletion(ConnectorRow row, EventStamp stamp, String deleter) {
+    private static Delete deletion(ConnectorRow row, EventStamp stamp, String deleter, ChangeActor actor) {
         return new Delete(row.name(), stamp, new Change(HistoryKind.DELETED, null, null,
-                ConfigDiff.between(row.connector().config(), Map.of()), ""), row.merge().tombstone(deleter, stamp, false));
+                ConfigDiff.between(row.connector().config(), Map.of()), "", actor),
+                row.merge().tombstone(deleter, stamp, false));
     }
 
     /** What differs, in the order the history reports it: config, then the connector's state, then its tasks. */

@@ -114,6 +114,8 @@ class IngestScrubberTest {
     void deletionsInventoriesAndPluginListsAreScrubbedToo() {
         String jwt = jwt();
         MetadataEvent deleted = event(new ConnectorDeleted("sink-" + jwt));
+        MetadataEvent deletedByAgent = event(new ConnectorDeleted("sink-b", new io.connectusm.events.ChangeActor("alice",
+                "10.1.2.3", null, "client/" + jwt, "DELETE /connectors/sink-b", false)));
         MetadataEvent inventory = event(new ClusterInventory(new TreeMap<>(Map.of("sink-" + jwt, "sha256:"
                 + "0".repeat(64)))));
         MetadataEvent plugins = event(new WorkerPlugins("w1", "4.1.0", List.of(new PluginDescriptor(
@@ -123,12 +125,14 @@ class IngestScrubberTest {
                 "java.io.IOException: 401 for token " + jwt + "\n\tat x")), new TreeMap<>(), new TreeSet<>(),
                 ChangeCause.CREATED));
 
-        for (MetadataEvent e : List.of(deleted, inventory, plugins, snapshot)) {
+        for (MetadataEvent e : List.of(deleted, deletedByAgent, inventory, plugins, snapshot)) {
             String wire = new String(CODEC.encode(scrubber.scrub(e)), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(Leaks.anySurvives(List.of(jwt), wire)).as(e.type().toString()).isFalse();
         }
-        assertThat(counts.byKind()).containsEntry("jwt", 4L);
-        assertThat(counts.total()).isEqualTo(4);
+        assertThat(counts.byKind()).containsEntry("jwt", 5L);
+        assertThat(counts.total()).isEqualTo(5);
+        assertThat(((ConnectorDeleted) scrubber.scrub(deletedByAgent).payload()).actor().principal())
+                .as("the harmless parts of the deletion's actor stay").isEqualTo("alice");
         assertThat(scrubber.scrub(deleted).subject()).isEqualTo("sink-" + ConnectorSnapshot.MASKED_VALUE);
     }
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import io.connectusm.testkit.Promtool;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,26 +42,13 @@ class AlertRulesTest {
 
     /** promtool reading {@code stdin} (a file, or {@code null} for none). */
     static Result promtool(List<String> args, Path stdin) throws IOException, InterruptedException {
-        Path promtool = Path.of(System.getProperty("promtool.path", "/usr/bin/promtool"));
-        boolean required = Boolean.getBoolean("require.promtool");
-        if (!Files.isExecutable(promtool)) {
-            assertThat(required).as("promtool is required (-Drequire.promtool=true) but " + promtool
+        if (!Promtool.installed()) {
+            assertThat(Promtool.required()).as("promtool is required (-Drequire.promtool=true) but " + Promtool.path()
                     + " is missing: apt-get install prometheus").isFalse();
-            assumeTrue(false, "promtool not installed at " + promtool);
+            assumeTrue(false, "promtool not installed at " + Promtool.path());
         }
-        List<String> command = new java.util.ArrayList<>(List.of(promtool.toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(RULES_DIR.toFile()).redirectErrorStream(true);
-        if (stdin != null) {
-            builder.redirectInput(stdin.toAbsolutePath().toFile());
-        }
-        Process process = builder.start();
-        if (stdin == null) {
-            process.getOutputStream().close();
-        }
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        Promtool.Result result = Promtool.run(RULES_DIR, args, stdin);
+        return new Result(result.exit(), result.output());
     }
 
     record Result(int exit, String output) {

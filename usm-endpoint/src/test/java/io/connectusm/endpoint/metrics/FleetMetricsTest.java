@@ -114,15 +114,7 @@ class FleetMetricsTest {
 
     /** Series name and labels as written (labels sorted by the client) → value. */
     static Map<String, Double> parse(String text) {
-        Map<String, Double> out = new TreeMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int space = line.lastIndexOf(' ');
-            out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-        return out;
+        return io.connectusm.testkit.PrometheusText.samples(text);
     }
 
     private static void post(MetadataEvent... events) {

@@ -41,10 +41,15 @@ class ConnectorStoreTest {
     @BeforeEach
     void open() throws Exception {
         database = databases.open();
+        cc = registerConnect1(database);
+        store = new ConnectorStore(database);
+    }
+
+    /** Registers Kafka cluster {@code kafka-1} and Connect cluster {@code connect-1} of it; the {@code usmcc-} ID. */
+    static String registerConnect1(Database database) {
         RegistrationStore registrations = new RegistrationStore(database, new IdGenerator());
         registrations.createKafkaCluster("env-1", "kafka-1", "k", Cloud.AWS, "us-east-1");
-        cc = registrations.createConnectCluster("env-1", "connect-1", "kafka-1", null, null, null).id();
-        store = new ConnectorStore(database);
+        return registrations.createConnectCluster("env-1", "connect-1", "kafka-1", null, null, null).id();
     }
 
     @AfterEach

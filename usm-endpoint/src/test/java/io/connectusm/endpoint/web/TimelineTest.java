@@ -51,7 +51,7 @@ class TimelineTest {
         assertThat(rows.get(1).diff()).hasSize(3);
         // No entry here was made over REST: each row says what found it instead.
         assertThat(rows).extracting(Timeline.Row::actor).containsExactly(
-                "deleted (no actor is recorded for deletions)", "config updated, found by reconcile",
+                "deleted, found by reconcile", "config updated, found by reconcile",
                 "task change, found by reconcile", "task change, found by reconcile",
                 "paused, found by reconcile", "created, found by reconcile");
     }

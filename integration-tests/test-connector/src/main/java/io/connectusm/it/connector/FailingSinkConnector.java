@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code start()} throws with that message, so the task is FAILED with a trace that names it — a failure the REST
  * API never reports as a change, which the extension's reconcile pass must find. With {@value #FAILURE_ECHO_KEYS_CONFIG}
  * the message also echoes the values of those keys (as resolved by the worker), as drivers echo what they were given:
- * the trace then holds a connector's secrets.
+ * the trace then holds a connector's secrets. With {@value #PUT_FAILURE_MESSAGE_CONFIG} set the task starts and runs,
+ * and throws from {@code put()} on the first record it is given: a running sink that fails on data.
  *
  * <p>Created by the worker; not thread-safe (the worker calls it from one thread).
  */
@@ -22,12 +23,15 @@ public final class FailingSinkConnector extends SinkConnector {
 
     public static final String FAILURE_MESSAGE_CONFIG = "failure.message";
     public static final String FAILURE_ECHO_KEYS_CONFIG = "failure.echo.keys";
+    public static final String PUT_FAILURE_MESSAGE_CONFIG = "put.failure.message";
 
     static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(FAILURE_MESSAGE_CONFIG, Type.STRING, "", Importance.HIGH,
                     "When not empty, every task fails at start with this message.")
             .define(FAILURE_ECHO_KEYS_CONFIG, Type.LIST, "", Importance.LOW,
-                    "Keys whose values the failure message echoes after the message, space-separated.");
+                    "Keys whose values the failure message echoes after the message, space-separated.")
+            .define(PUT_FAILURE_MESSAGE_CONFIG, Type.STRING, "", Importance.HIGH,
+                    "When not empty, the task starts, then fails with this message in put() on its first record.");
 
     private Map<String, String> props;
 

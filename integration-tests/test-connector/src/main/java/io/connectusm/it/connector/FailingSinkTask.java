@@ -8,16 +8,20 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The task of {@link FailingSinkConnector}: fails at start when told to, else accepts and drops records. Used by one
+ * The task of {@link FailingSinkConnector}: fails at start or on its first record when told to, else accepts and drops
+ * records. Used by one
  * worker task thread.
  */
 public final class FailingSinkTask extends SinkTask {
+
+    private String putFailure = "";
 
     public FailingSinkTask() {
     }
 
     @Override
     public void start(Map<String, String> props) {
+        putFailure = props.getOrDefault(FailingSinkConnector.PUT_FAILURE_MESSAGE_CONFIG, "");
         String message = props.getOrDefault(FailingSinkConnector.FAILURE_MESSAGE_CONFIG, "");
         if (!message.isEmpty()) {
             StringBuilder echoed = new StringBuilder(message);
@@ -32,6 +36,9 @@ public final class FailingSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (!putFailure.isEmpty() && !records.isEmpty()) {
+            throw new ConnectException(putFailure);
+        }
     }
 
     @Override
