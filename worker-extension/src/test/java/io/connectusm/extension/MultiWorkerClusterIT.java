@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * duplicates carry the same fingerprint and state, and stopping the worker that runs the connector loses
  * no change (the survivors report both the rebalance and later REST changes). The workers poll the herder
  * ({@code change.detection=polling}, what a worker without config and status topics does, or one whose feed failed):
- * the same guarantees as with the feed ({@link ChangeFeedClusterTest}), found by comparing every connector's state
+ * the same guarantees as with the feed ({@link ChangeFeedClusterIT}), found by comparing every connector's state
  * each pass and by the resync slices' config sweep.
  */
-class MultiWorkerClusterTest {
+class MultiWorkerClusterIT {
 
     static final Duration DEADLINE = Duration.ofSeconds(30);
 

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One real KRaft broker and one real Connect worker running the extension, reporting to a real mTLS receiver:
  * what a user does over REST, and what the receiver then holds.
  */
-class MetadataEventsClusterTest {
+class MetadataEventsClusterIT {
 
     /** The first line of a captured event: level, logger (testkit's LogCapture format). */
     private static final Pattern LOG_EVENT = Pattern.compile("(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) (\\S+) ");

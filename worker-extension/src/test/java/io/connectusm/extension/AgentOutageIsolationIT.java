@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the second refuses connections. The worker's REST API must keep its latency and connectors must run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AgentOutageIsolationTest {
+class AgentOutageIsolationIT {
 
     /** Half the 5 s request timeout: a REST call that waited on the agent would exceed it. */
     static final Duration REST_BUDGET = Duration.ofMillis(2_500);
