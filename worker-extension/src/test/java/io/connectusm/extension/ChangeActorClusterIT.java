@@ -49,8 +49,6 @@ class ChangeActorClusterIT {
     static RecordingHttpsReceiver receiver;
     static EmbeddedConnectCluster connect;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** The JVM's JAAS setting before this class, put back after it: the other ITs share the failsafe JVM. */
-    static String jaasBefore;
 
     @BeforeAll
     static void start() throws IOException {
@@ -61,7 +59,6 @@ class ChangeActorClusterIT {
                 + credentials.toAbsolutePath() + "\";\n};\n");
         // A JVM-wide JAAS setting, read when the JAAS configuration is first asked for: an earlier test of this JVM
         // may have asked already (and got one without this entry), so the cached one is dropped to be read again.
-        jaasBefore = System.getProperty("java.security.auth.login.config");
         System.setProperty("java.security.auth.login.config", jaas.toAbsolutePath().toString());
         javax.security.auth.login.Configuration.setConfiguration(null);
         WorkerPki pki = WorkerPki.create(dir, "usm-actor");
@@ -81,21 +78,11 @@ class ChangeActorClusterIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (connect != null) {
-                connect.stop();
-            }
-            if (receiver != null) {
-                receiver.close();
-            }
-        } finally {
-            // The file goes with the temporary directory: a later test of this JVM must not be pointed at it.
-            if (jaasBefore == null) {
-                System.clearProperty("java.security.auth.login.config");
-            } else {
-                System.setProperty("java.security.auth.login.config", jaasBefore);
-            }
-            javax.security.auth.login.Configuration.setConfiguration(null);
+        if (connect != null) {
+            connect.stop();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
