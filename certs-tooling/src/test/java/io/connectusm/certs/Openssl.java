@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the real {@code openssl} binary for interoperability checks: every process is bounded by a deadline and
@@ -91,24 +95,29 @@ public final class Openssl implements AutoCloseable {
     }
 
     /** For {@code s_server -accept 127.0.0.1:0}: waits for the line that says which port it bound. */
-    public int awaitAcceptPort() throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            for (String line : output()) {
-                Matcher matcher = ACCEPT_LINE.matcher(line);
-                if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("openssl exited with " + process.exitValue() + " before listening:\n"
-                        + String.join("\n", output()));
-            }
-            synchronized (output) {
-                output.wait(100);
+    public int awaitAcceptPort() {
+        try {
+            return await("openssl's ACCEPT line").atMost(DEADLINE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20)).until(this::acceptPortOrNull, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("openssl did not listen within " + DEADLINE + ":\n" + String.join("\n", output()),
+                    e);
+        }
+    }
+
+    /** The port of the ACCEPT line printed so far, or null; fails when the process exited without one. */
+    private Integer acceptPortOrNull() {
+        for (String line : output()) {
+            Matcher matcher = ACCEPT_LINE.matcher(line);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
             }
         }
-        throw new AssertionError("openssl did not listen within " + DEADLINE + ":\n" + String.join("\n", output()));
+        if (!process.isAlive()) {
+            throw new AssertionError("openssl exited with " + process.exitValue() + " before listening:\n"
+                    + String.join("\n", output()));
+        }
+        return null;
     }
 
     /** Waits for the process to exit within {@link #DEADLINE}, and returns what it printed. */
@@ -149,7 +158,6 @@ public final class Openssl implements AutoCloseable {
                 if (!inSessionBlock) {
                     synchronized (output) {
                         output.add(line);
-                        output.notifyAll();
                     }
                 }
                 if (line.startsWith("-----END SSL SESSION PARAMETERS")) {

@@ -1,6 +1,7 @@
 package io.connectusm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -77,18 +79,13 @@ class DockerComposeIT {
             String clusters = get(https, auth,
                     "https://localhost:8443/usm/v1/connect-clusters?environment=env-compose");
             String id = clusters.replaceAll("(?s).*\"id\"\\s*:\\s*\"(usmcc-[^\"]+)\".*", "$1");
-            String detail = null;
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    detail = get(https, auth, "https://localhost:8443/usm/v1/connect-clusters/" + id
-                            + "/connectors/compose-mirror");
-                    break;
-                } catch (IllegalStateException notYet) {
-                    Thread.sleep(1000);
-                }
-            }
-            assertThat(detail).as("compose-mirror at the endpoint").isNotNull()
+            // Not there yet: get() throws IllegalStateException (the status), the last one is a timeout's cause.
+            String detail = await("compose-mirror at the endpoint").atMost(Duration.ofMinutes(2))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .ignoreException(IllegalStateException.class).dontCatchUncaughtExceptions()
+                    .until(() -> get(https, auth, "https://localhost:8443/usm/v1/connect-clusters/" + id
+                            + "/connectors/compose-mirror"), Objects::nonNull);
+            assertThat(detail).as("compose-mirror at the endpoint")
                     .contains("\"ssl.truststore.password\":\"********\"").doesNotContain(SECRET);
         } finally {
             compose.stop();

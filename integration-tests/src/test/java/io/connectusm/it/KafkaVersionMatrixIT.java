@@ -2,6 +2,7 @@ package io.connectusm.it;
 
 import static io.connectusm.events.ConnectorSnapshot.MASKED_VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ConnectorDeleted;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -298,31 +300,18 @@ class KafkaVersionMatrixIT {
     /** Waits (bounded) for an event after the {@code mark}-th arrival, so an earlier one cannot satisfy a step. */
     private static MetadataEvent awaitAfter(int mark, Predicate<MetadataEvent> condition, String description)
             throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<RecordingHttpsReceiver.Arrival> arrivals = receiver.arrivals();
-            for (RecordingHttpsReceiver.Arrival arrival : arrivals.subList(Math.min(mark, arrivals.size()), arrivals.size())) {
-                if (condition.test(arrival.event())) {
-                    return arrival.event();
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no " + description + " within " + DEADLINE + "; received after the step began: "
-                + receiver.arrivals().subList(mark, receiver.arrivals().size()).stream()
-                .map(a -> a.event().subject() + "/" + a.event().payload()).collect(Collectors.toList()));
+        return receiver.awaitEventAfter(mark, condition, DEADLINE, description).event();
     }
 
     private static void awaitRunning(ConnectWorkerProcess worker, String name) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> status = worker.send("GET", "/connectors/" + name + "/status", null);
-            if (status.statusCode() == 200 && status.body().contains("\"state\":\"RUNNING\"")) {
-                return;
-            }
-            Thread.sleep(200);
+        try {
+            await(name + " running").atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .dontCatchUncaughtExceptions()
+                    .until(() -> worker.send("GET", "/connectors/" + name + "/status", null),
+                            status -> status.statusCode() == 200 && status.body().contains("\"state\":\"RUNNING\""));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " never ran: " + worker.tail(), e);
         }
-        throw new AssertionError(name + " never ran: " + worker.tail());
     }
 
     /** The worker log's lines logged by the extension (each line names its logger). */

@@ -40,6 +40,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,8 @@ import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -435,31 +438,27 @@ class MaskingEndToEndIT {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
         }
 
-        /** Polls a connector until {@code condition} holds; returns it. */
+        /** Polls a connector until {@code condition} holds; returns it. A timeout shows the last status, no body. */
         JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            int lastStatus = 0;
-            while (System.nanoTime() < deadline) {
-                Response response = get(path);
-                lastStatus = response.status();
-                if (response.status() == 200 && condition.test(response.json())) {
-                    return response.json();
-                }
-                Thread.sleep(250);
+            AtomicReference<Response> last = new AtomicReference<>();
+            try {
+                Awaitility.await("the expected state at " + path).atMost(DEADLINE).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(250)).dontCatchUncaughtExceptions().until(() -> {
+                            Response response = get(path);
+                            last.set(response);
+                            return response.status() == 200 && condition.test(response.json());
+                        });
+                return last.get().json();
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the endpoint never showed the expected state at " + path + " within "
+                        + DEADLINE + " (last status " + (last.get() == null ? 0 : last.get().status()) + ")", e);
             }
-            throw new AssertionError("the endpoint never showed the expected state at " + path + " within " + DEADLINE
-                    + " (last status " + lastStatus + ")");
         }
 
-        void awaitStatus(String path, int status) throws Exception {
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (get(path).status() == status) {
-                    return;
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError(path + " never answered " + status + " within " + DEADLINE);
+        void awaitStatus(String path, int status) {
+            Awaitility.await(path + " answering " + status).atMost(DEADLINE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250)).dontCatchUncaughtExceptions()
+                    .until(() -> get(path).status(), answered -> answered == status); // the last status in a timeout
         }
 
         /**

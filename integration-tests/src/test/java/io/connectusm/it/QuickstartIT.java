@@ -2,6 +2,7 @@ package io.connectusm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,11 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -191,27 +195,34 @@ class QuickstartIT {
         T poll() throws Exception;
     }
 
+    /**
+     * Polls until {@code poll} gives a value; an {@link IOException} is "not yet" (the last one is in a timeout's
+     * message). Fails at once, with the outputs, when the quickstart exits meanwhile.
+     */
     private <T> T awaitValue(String what, Path stdout, Path stderr, Poll<T> poll) throws Exception {
-        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = poll.poll();
-                if (value != null) {
-                    return value;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-            if (!quickstart.isAlive() && quickstart.exitValue() != 130) {
-                fail("usm quickstart exited with " + quickstart.exitValue() + " while waiting for " + what
-                        + "\nstdout:\n" + Files.readString(stdout) + "\nstderr:\n" + Files.readString(stderr)
-                        + childLogProblems());
-            }
-            Thread.sleep(500);
+        AtomicReference<IOException> last = new AtomicReference<>();
+        try {
+            return await(what).atMost(START_DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .dontCatchUncaughtExceptions().until(() -> {
+                        try {
+                            T value = poll.poll();
+                            if (value != null) {
+                                return value;
+                            }
+                        } catch (IOException e) {
+                            last.set(e);
+                        }
+                        if (!quickstart.isAlive() && quickstart.exitValue() != 130) {
+                            fail("usm quickstart exited with " + quickstart.exitValue() + " while waiting for " + what
+                                    + "\nstdout:\n" + Files.readString(stdout) + "\nstderr:\n" + Files.readString(stderr)
+                                    + childLogProblems());
+                        }
+                        return null;
+                    }, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            return fail("gave up waiting for " + what + " (last error: " + last.get() + ")\nstdout:\n"
+                    + Files.readString(stdout) + "\nstderr:\n" + Files.readString(stderr) + childLogProblems(), e);
         }
-        return fail("gave up waiting for " + what + " (last error: " + last + ")\nstdout:\n" + Files.readString(stdout)
-                + "\nstderr:\n" + Files.readString(stderr) + childLogProblems());
     }
 
     /**

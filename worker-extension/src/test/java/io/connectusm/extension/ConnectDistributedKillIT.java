@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * "Killing any one worker loses no change": three {@code ConnectDistributed} JVMs (plugin from the ZIP in
@@ -82,11 +83,9 @@ class ConnectDistributedKillIT {
             String host = warmupRunsOn.substring(0, warmupRunsOn.lastIndexOf(':'));
             Set<String> expectedIds = workers.stream().map(w -> host + ":" + w.restBase()
                     .substring(w.restBase().lastIndexOf(':') + 1)).collect(Collectors.toSet());
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (System.nanoTime() < deadline && !reporters(receiver, "kill-warmup").equals(expectedIds)) {
-                Thread.sleep(50);
-            }
-            assertThat(reporters(receiver, "kill-warmup")).isEqualTo(expectedIds);
+            await("kill-warmup reported by every worker").atMost(DEADLINE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).dontCatchUncaughtExceptions()
+                    .untilAsserted(() -> assertThat(reporters(receiver, "kill-warmup")).isEqualTo(expectedIds));
 
             // A is the group leader: a call to any other worker would be forwarded to the leader, whose REST filter
             // would report it at once. Through the leader, no survivor sees the call: they must find the change.
@@ -148,16 +147,14 @@ class ConnectDistributedKillIT {
     }
 
     /** The worker ID Connect reports for the connector once it runs somewhere. */
-    private static String awaitConnectorWorkerId(ConnectWorkerProcess worker, String name) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> status = worker.send("GET", "/connectors/" + name + "/status", null);
-            Matcher id = WORKER_ID.matcher(status.body());
-            if (status.statusCode() == 200 && status.body().contains("\"RUNNING\"") && id.find()) {
-                return id.group(1);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("connector " + name + " never ran");
+    private static String awaitConnectorWorkerId(ConnectWorkerProcess worker, String name) {
+        // The last status seen (code and body: state and worker_id, no secret in this test) is in a timeout's message.
+        String status = await("connector " + name + " running, with its worker_id in Connect's status").atMost(DEADLINE)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).dontCatchUncaughtExceptions()
+                .until(() -> {
+                    HttpResponse<String> response = worker.send("GET", "/connectors/" + name + "/status", null);
+                    return response.statusCode() + " " + response.body();
+                }, seen -> seen.startsWith("200 ") && seen.contains("\"RUNNING\"") && WORKER_ID.matcher(seen).find());
+        return WORKER_ID.matcher(status).results().findFirst().orElseThrow().group(1);
     }
 }

@@ -1,5 +1,7 @@
 package io.connectusm.extension;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Connect worker as an operator runs it: {@code org.apache.kafka.connect.cli.ConnectDistributed} in its own
@@ -137,22 +141,24 @@ public final class ConnectWorkerProcess implements AutoCloseable {
      * unauthenticated calls so); fails with the log's tail if the JVM exits.
      */
     public void awaitRest(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the worker exited: " + tail());
-            }
-            try {
-                int status = send("GET", "/connectors", null).statusCode();
-                if (status == 200 || status == 401) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        try {
+            await("the worker's REST API answering GET /connectors").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions().until(this::restAnswers);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the worker's REST API never answered within " + timeout + ": " + tail(), e);
         }
-        throw new AssertionError("the worker's REST API never answered within " + timeout + ": " + tail());
+    }
+
+    private boolean restAnswers() throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new AssertionError("the worker exited: " + tail());
+        }
+        try {
+            int status = send("GET", "/connectors", null).statusCode();
+            return status == 200 || status == 401;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** One REST call to this worker; {@code jsonBody} may be null. */

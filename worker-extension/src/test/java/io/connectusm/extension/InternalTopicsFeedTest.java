@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A feed that cannot run says so once and lets the reconcile loop poll instead. (The feed reading a real worker's
- * topics is covered end to end by {@link ChangeFeedClusterTest}.)
+ * topics is covered end to end by {@link ChangeFeedClusterIT}.)
  */
 class InternalTopicsFeedTest {
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
+import org.awaitility.core.ConditionTimeoutException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -21,10 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real HTTPS server standing in for the agent's data plane: requires a client certificate, answers
@@ -94,23 +98,45 @@ public final class RecordingHttpsReceiver implements AutoCloseable {
         return List.copyOf(accepted);
     }
 
-    /** Waits (bounded) until an accepted event matches; returns its first arrival. */
+    /**
+     * Waits (bounded) until an accepted event matches; returns its first arrival. ({@code InterruptedException}
+     * stays declared for the callers that handle it; Awaitility's wait does not throw it.)
+     */
     public Arrival awaitEvent(Predicate<MetadataEvent> condition, Duration timeout, String description)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int checked = 0;
-        while (System.nanoTime() < deadline) {
+        return awaitEventAfter(0, condition, timeout, description);
+    }
+
+    /**
+     * Waits (bounded) until an event accepted after the first {@code mark} arrivals matches, so that an earlier one
+     * cannot satisfy a step; returns its first such arrival. A timeout lists the events received after the mark.
+     */
+    public Arrival awaitEventAfter(int mark, Predicate<MetadataEvent> condition, Duration timeout, String description)
+            throws InterruptedException {
+        AtomicInteger checked = new AtomicInteger(mark);
+        try {
+            return await("event " + description).atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).dontCatchUncaughtExceptions()
+                    .until(() -> firstMatchSinceLastLook(condition, checked), Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
             List<Arrival> now = arrivals();
-            for (int i = checked; i < now.size(); i++) {
-                if (condition.test(now.get(i).event())) {
-                    return now.get(i);
-                }
-            }
-            checked = now.size();
-            Thread.sleep(10);
+            throw new AssertionError("no event " + description + " within " + timeout + "; received"
+                    + (mark == 0 ? "" : " after the first " + mark) + ": "
+                    + now.subList(Math.min(mark, now.size()), now.size()).stream()
+                    .map(a -> a.event().subject() + "/" + a.event().payload()).toList(), e);
         }
-        throw new AssertionError("no event " + description + " within " + timeout + "; received: "
-                + acceptedEvents().stream().map(e -> e.subject() + "/" + e.payload()).toList());
+    }
+
+    /** The first arrival from {@code checked} on that matches, or null; {@code checked} moves past those looked at. */
+    private Arrival firstMatchSinceLastLook(Predicate<MetadataEvent> condition, AtomicInteger checked) {
+        List<Arrival> now = arrivals();
+        for (int i = checked.get(); i < now.size(); i++) {
+            if (condition.test(now.get(i).event())) {
+                return now.get(i);
+            }
+        }
+        checked.set(Math.max(checked.get(), now.size()));
+        return null;
     }
 
     /** All raw bytes received, concatenated, for canary scans. */

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1,000 generated connector configs with random secrets in every sensitive position, each with a failed task whose
  * trace echoes one of them, go through the same masking, codec and sender as in a worker, to the real mTLS receiver;
  * no secret may appear in the bytes received or in any log line, raw or encoded. (A smaller number also goes through
- * a real worker in {@link MetadataEventsClusterTest}, and a fresh corpus through the whole pipeline in
+ * a real worker in {@link MetadataEventsClusterIT}, and a fresh corpus through the whole pipeline in
  * integration-tests' {@code MaskingEndToEndIT}.)
  */
 class SecretCanaryTest {

@@ -21,16 +21,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Three workers, each reporting the whole cluster: every change reaches the receiver from every live worker,
  * duplicates carry the same fingerprint and state, and stopping the worker that runs the connector loses
  * no change (the survivors report both the rebalance and later REST changes). The workers poll the herder
  * ({@code change.detection=polling}, what a worker without config and status topics does, or one whose feed failed):
- * the same guarantees as with the feed ({@link ChangeFeedClusterTest}), found by comparing every connector's state
+ * the same guarantees as with the feed ({@link ChangeFeedClusterIT}), found by comparing every connector's state
  * each pass and by the resync slices' config sweep.
  */
-class MultiWorkerClusterTest {
+class MultiWorkerClusterIT {
 
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -84,16 +85,12 @@ class MultiWorkerClusterTest {
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 3, "not running");
 
         // Every worker reports the running connector; the duplicates agree on fingerprint and state.
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        Set<String> reporters = Set.of();
-        while (System.nanoTime() < deadline && reporters.size() < 3) {
-            reporters = receiver.acceptedEvents().stream()
-                    .filter(e -> name.equals(e.subject()) && e.payload() instanceof ConnectorSnapshot s
-                            && s.state() == ConnectorState.RUNNING && s.tasks().size() == 3)
-                    .map(MetadataEvent::workerId).collect(Collectors.toSet());
-            Thread.sleep(20);
-        }
-        assertThat(reporters).hasSize(3);
+        await("every worker reporting " + name + " running with 3 tasks").atMost(DEADLINE).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).dontCatchUncaughtExceptions()
+                .untilAsserted(() -> assertThat(receiver.acceptedEvents().stream()
+                        .filter(e -> name.equals(e.subject()) && e.payload() instanceof ConnectorSnapshot s
+                                && s.state() == ConnectorState.RUNNING && s.tasks().size() == 3)
+                        .map(MetadataEvent::workerId).collect(Collectors.toSet())).hasSize(3));
         Set<String> fingerprints = receiver.acceptedEvents().stream()
                 .filter(e -> name.equals(e.subject()) && e.payload() instanceof ConnectorSnapshot)
                 .map(e -> ((ConnectorSnapshot) e.payload()).configFingerprint()).collect(Collectors.toSet());

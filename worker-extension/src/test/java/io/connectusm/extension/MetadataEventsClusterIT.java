@@ -16,6 +16,7 @@ import org.apache.kafka.connect.file.FileStreamSourceConnector;
 import org.apache.kafka.connect.mirror.MirrorSourceConnector;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +43,13 @@ import java.util.stream.Collectors;
 
 import static io.connectusm.events.ConnectorSnapshot.MASKED_VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One real KRaft broker and one real Connect worker running the extension, reporting to a real mTLS receiver:
  * what a user does over REST, and what the receiver then holds.
  */
-class MetadataEventsClusterTest {
+class MetadataEventsClusterIT {
 
     /** The first line of a captured event: level, logger (testkit's LogCapture format). */
     private static final Pattern LOG_EVENT = Pattern.compile("(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) (\\S+) ");
@@ -153,9 +155,11 @@ class MetadataEventsClusterTest {
         Instant start = Instant.now();
         call.run();
         Instant returned = Instant.now();
-        long deadline = System.nanoTime() + REST_CHANGE_DEADLINE.toNanos();
-        while (!isTrue(visible) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        try {
+            await(what + " visible in the worker's REST API").atMost(REST_CHANGE_DEADLINE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(5)).dontCatchUncaughtExceptions().until(() -> isTrue(visible));
+        } catch (ConditionTimeoutException notShown) {
+            // Measured, not required: the row then shows the deadline; the event awaited below is what is required.
         }
         Instant shown = Instant.now();
         RecordingHttpsReceiver.Arrival arrival = receiver.awaitEvent(
@@ -315,7 +319,8 @@ class MetadataEventsClusterTest {
         awaitRequestAnswered(500, name);
         receiver.answer(403);
         awaitRequestAnswered(403, name);
-        awaitLogLine(line -> line.startsWith("WARN") && line.contains("not registered") && line.contains(GROUP_ID));
+        awaitLogLine("a WARN that " + GROUP_ID + " is not registered",
+                line -> line.startsWith("WARN") && line.contains("not registered") && line.contains(GROUP_ID));
         connect.pauseConnector(name);
 
         receiver.answer(204);
@@ -405,27 +410,19 @@ class MetadataEventsClusterTest {
         return kept.toString();
     }
 
-    private static void awaitLogLine(Predicate<String> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + RECONCILE_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (logs.lines().stream().anyMatch(condition)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no such log line");
+    private static void awaitLogLine(String description, Predicate<String> condition) {
+        await("log line: " + description).atMost(RECONCILE_DEADLINE).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).dontCatchUncaughtExceptions()
+                .until(() -> logs.lines().stream().anyMatch(condition));
     }
 
-    private static void awaitRequestAnswered(int status, String subject) throws InterruptedException {
-        long deadline = System.nanoTime() + RECONCILE_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean seen = receiver.requests().stream().anyMatch(r -> r.answeredStatus() == status
-                    && r.events().stream().anyMatch(e -> subject.equals(e.subject())));
-            if (seen) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no request about " + subject + " answered " + status);
+    /** Until the receiver answered {@code status} to a request with an event about {@code subject}. */
+    private static void awaitRequestAnswered(int status, String subject) {
+        await("a request about " + subject + " answered " + status).atMost(RECONCILE_DEADLINE).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).dontCatchUncaughtExceptions()
+                .until(() -> receiver.requests().stream()
+                        .filter(r -> r.events().stream().anyMatch(e -> subject.equals(e.subject())))
+                        .map(RecordingHttpsReceiver.Received::answeredStatus).toList(), // statuses answered so far
+                        answered -> answered.contains(status));
     }
 }

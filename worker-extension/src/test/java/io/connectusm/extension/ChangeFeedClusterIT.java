@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * both the REST filter and the config topic's tombstone report it. And in all of it, not one request to a herder's
  * tick thread (the extension's {@code Herder request} TRACE lines, captured at every level).
  */
-class ChangeFeedClusterTest {
+class ChangeFeedClusterIT {
 
     /** Far shorter than a reconcile interval: only the feed can be this fast. */
     static final Duration FEED_DEADLINE = Duration.ofSeconds(15);

@@ -23,13 +23,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The agent is unreachable in both bad ways at once: the first URL accepts TCP and never answers (hangs),
  * the second refuses connections. The worker's REST API must keep its latency and connectors must run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AgentOutageIsolationTest {
+class AgentOutageIsolationIT {
 
     /** Half the 5 s request timeout: a REST call that waited on the agent would exceed it. */
     static final Duration REST_BUDGET = Duration.ofMillis(2_500);
@@ -122,11 +123,9 @@ class AgentOutageIsolationTest {
 
         // Close: observer ≤ 2 s, then one last delivery attempt ≤ request timeout (5 s) + 1 s; the worker's
         // own shutdown comes on top. Threads must be gone, not merely idle.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!extensionThreads().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(extensionThreads()).isEmpty();
+        await("every thread of the extension gone after the worker stopped").atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).dontCatchUncaughtExceptions()
+                .untilAsserted(() -> assertThat(extensionThreads()).isEmpty());
         assertThat(stop).isLessThan(Duration.ofSeconds(30));
     }
 
