@@ -56,18 +56,25 @@ class RequestDeadlineHandlerTest {
         ((ByteBuf) channel.readOutbound()).release();
     }
 
+    /**
+     * Sends {@code text} one byte per {@code stepMillis} until the channel closes.
+     *
+     * @return how long the trickle lasted
+     */
+    private static long trickle(EmbeddedChannel channel, String text, long stepMillis) {
+        long elapsed = 0;
+        for (int i = 0; i < text.length() && channel.isActive(); i++) {
+            channel.writeInbound(bytes(text.substring(i, i + 1)));
+            advance(channel, stepMillis);
+            elapsed += stepMillis;
+        }
+        return elapsed;
+    }
+
     @Test
     void closesAClientThatTricklesItsRequestFasterThanAnyIdleTimeout() {
         EmbeddedChannel channel = channel();
-        long elapsed = 0;
-        for (char c : REQUEST.toCharArray()) {
-            if (!channel.isActive()) {
-                break;
-            }
-            channel.writeInbound(bytes(String.valueOf(c)));
-            advance(channel, 50);
-            elapsed += 50;
-        }
+        long elapsed = trickle(channel, REQUEST, 50);
         assertThat(channel.isActive()).isFalse();
         assertThat(elapsed).isEqualTo(DEADLINE.toMillis());
         assertThat(closes).containsExactly(CloseReason.REQUEST_TIMEOUT);
@@ -99,15 +106,7 @@ class RequestDeadlineHandlerTest {
         channel.writeInbound(bytes(REQUEST + "POST /v1/events HTTP/1.1\r\nHo"));
         advance(channel, 200);
         respond(channel);
-        long elapsed = 0;
-        for (char c : "st: x\r\nContent-Length: 2\r\n\r\n[]".toCharArray()) {
-            if (!channel.isActive()) {
-                break;
-            }
-            channel.writeInbound(bytes(String.valueOf(c)));
-            advance(channel, 100);
-            elapsed += 100;
-        }
+        long elapsed = trickle(channel, "st: x\r\nContent-Length: 2\r\n\r\n[]", 100);
         assertThat(channel.isActive()).isFalse();
         assertThat(elapsed).isEqualTo(DEADLINE.toMillis());
         assertThat(closes).containsExactly(CloseReason.REQUEST_TIMEOUT);
