@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds how long one request may take to arrive: the first bytes read while no deadline runs start one, the first
- * byte of the response clears it. A client that drips its request line, headers or body, each byte within the idle
+ * write clears it (the response, or a {@code 100 Continue}, after which the body's next bytes start a new one). A client that drips its request line, headers or body, each byte within the idle
  * timeout, is disconnected all the same, which an idle or read timeout alone would not do. On a keep-alive
  * connection each request gets its own deadline, counted from the first byte read after the previous response
  * began; bytes of a pipelined request that arrived before that response are then covered by the idle timeout
