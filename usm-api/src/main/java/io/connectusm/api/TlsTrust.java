@@ -1,24 +1,21 @@
 package io.connectusm.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+
+import io.connectusm.support.KeyStores;
 
 /**
  * Which server certificates a {@link UsmApiClient} trusts: the JDK's default CAs, the CA certificates of a PEM
  * file (the {@code ca.pem} of {@code usm certs}), a PKCS12 trust store with its password, or a ready
- * {@link SSLContext}. Host names are always verified by the JDK client. Immutable; the file is read by
+ * {@link SSLContext}; the stores are read by usm-support's {@code KeyStores}. Host names are always verified by
+ * the JDK client. Immutable; the file is read by
  * {@link #sslContext()}, so a bad file fails when the client is built, naming the file.
  */
 public final class TlsTrust {
@@ -43,22 +40,7 @@ public final class TlsTrust {
     /** Every certificate of a PEM file (one or more {@code BEGIN CERTIFICATE} blocks). */
     public static TlsTrust pemFile(Path pem) {
         Objects.requireNonNull(pem, "pem");
-        return new TlsTrust("CA certificate " + pem, () -> {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            Collection<? extends Certificate> certificates;
-            try (InputStream in = Files.newInputStream(pem)) {
-                certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            }
-            if (certificates.isEmpty()) {
-                throw new GeneralSecurityException("no certificate in " + pem);
-            }
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            return context(store);
-        });
+        return new TlsTrust("CA certificate " + pem, () -> context(KeyStores.fromPemCertificates(pem)));
     }
 
     /** A PKCS12 trust store; the password is copied, and cleared once the store is read. */
@@ -66,15 +48,13 @@ public final class TlsTrust {
         Objects.requireNonNull(store, "store");
         char[] copy = password == null ? null : password.clone();
         return new TlsTrust("trust store " + store, () -> {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(store)) {
-                keyStore.load(in, copy);
+            try {
+                return context(KeyStores.load(store, KeyStores.PKCS12, copy));
             } finally {
                 if (copy != null) {
                     Arrays.fill(copy, '\0');
                 }
             }
-            return context(keyStore);
         });
     }
 
@@ -98,11 +78,7 @@ public final class TlsTrust {
     }
 
     private static SSLContext context(KeyStore trusted) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+        return KeyStores.clientContext(null, KeyStores.trustManagers(trusted));
     }
 
     @Override

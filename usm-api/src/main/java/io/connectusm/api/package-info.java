@@ -6,6 +6,6 @@
  * {@link io.connectusm.api.ConnectClusterList}.
  *
  * <p>Owns nothing but the HTTP contract: no retry policy, no logging (callers observe exchanges through
- * {@link io.connectusm.api.ExchangeObserver}), no configuration files. Depends on the JDK and Jackson only.
+ * {@link io.connectusm.api.ExchangeObserver}), no configuration files. Depends on the JDK, Jackson and usm-support (its {@code KeyStores} reads the trust stores) only.
  */
 package io.connectusm.api;

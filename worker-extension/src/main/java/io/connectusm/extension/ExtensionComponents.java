@@ -13,7 +13,8 @@ import java.time.Duration;
  * The extension's object graph, built in one place: what {@code register()} starts on a worker. From the settings
  * {@code configure()} validated and the worker's {@link ConnectRestExtensionContext}: the masking (over the worker's
  * plugin class loader), the hand-off of changes, the outbox, the sender and its delivery thread, the feed of the
- * worker's internal topics (when there is one), the reconcile loop, and the REST change filter of the worker's
+ * worker's internal topics (when there is one), the reconcile loop with its passes (herder reader, change detector,
+ * recheck windows, resync slices, polling and feed passes), and the REST change filter of the worker's
  * JAX-RS namespace, registered on its REST server.
  *
  * <p>Stateless; called once per worker, on the thread that calls {@code register()}.
@@ -52,8 +53,9 @@ final class ExtensionComponents {
         ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
                 config.reconcileInterval(), config.resyncInterval(),
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
-        ReconcileLoop loop = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking),
-                new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, feed, clock);
+        ConnectorObserver observer = new ConnectorObserver(context.clusterState(), masking);
+        ReconcileLoop loop = new ReconcileLoop(settings, observer, new WorkerPluginsReader(config.requestTimeout()),
+                delivery, changes, identity, feed, passes(settings, observer, pending, changes, identity, clock), clock);
         changes.reportDeletionsWith(loop::reportDeletedNow);
         try {
             api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity,
@@ -66,5 +68,16 @@ final class ExtensionComponents {
         log.info("Started {}; changes REST never sees: {}", config.describe(),
                 feedSettings == null ? "polling the herder" : "following the worker's " + feedSettings);
         return loop;
+    }
+
+    /** The reconcile loop's passes over one observer, sharing one detector and one set of recheck windows. */
+    private static ReconcileLoop.Passes passes(ReconcileLoop.Settings settings, ConnectorObserver observer,
+            PendingEvents pending, ConnectorChanges changes, WorkerIdentity identity, Clock clock) {
+        HerderReader reader = new HerderReader(observer, changes::wakeUp, ReconcileLoop.THREAD_NAME + "-reader");
+        ChangeDetector detector = new ChangeDetector(observer, pending, identity, clock, changes.actors());
+        RecheckWindows rechecks = new RecheckWindows(detector, reader);
+        return new ReconcileLoop.Passes(reader, detector, rechecks,
+                new ResyncSlices(settings.reconcileInterval(), settings.resyncInterval()),
+                new PollingPasses(observer, reader, detector, rechecks), new FeedPasses(observer, detector, rechecks));
     }
 }

@@ -92,9 +92,32 @@ final class ReconcileLoop implements AutoCloseable {
     private boolean pluginsSent;
     private Instant nextPass;
 
+    /**
+     * The loop's passes and what they share, built by {@link ExtensionComponents}: all confined to the loop's thread
+     * but the reader, whose threads the loop closes with it.
+     */
+    static final class Passes {
+        final HerderReader reader;
+        final ChangeDetector detector;
+        final RecheckWindows rechecks;
+        final ResyncSlices slices;
+        final PollingPasses polling;
+        final FeedPasses feed;
+
+        Passes(HerderReader reader, ChangeDetector detector, RecheckWindows rechecks, ResyncSlices slices,
+               PollingPasses polling, FeedPasses feed) {
+            this.reader = reader;
+            this.detector = detector;
+            this.rechecks = rechecks;
+            this.slices = slices;
+            this.polling = polling;
+            this.feed = feed;
+        }
+    }
+
     ReconcileLoop(Settings settings, ConnectorObserver observer, WorkerPluginsReader pluginsReader,
-                  PendingEvents pending, DeliveryLoop delivery, ConnectorChanges changes, WorkerIdentity identity,
-                  InternalTopicsFeed feed, Clock clock) {
+                  DeliveryLoop delivery, ConnectorChanges changes, WorkerIdentity identity,
+                  InternalTopicsFeed feed, Passes passes, Clock clock) {
         this.settings = settings;
         this.observer = observer;
         this.pluginsReader = pluginsReader;
@@ -105,12 +128,12 @@ final class ReconcileLoop implements AutoCloseable {
         this.clock = clock;
         this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
-        this.reader = new HerderReader(observer, changes::wakeUp, THREAD_NAME + "-reader");
-        this.detector = new ChangeDetector(observer, pending, identity, clock, changes.actors());
-        this.rechecks = new RecheckWindows(detector, reader);
-        this.slices = new ResyncSlices(settings.reconcileInterval(), settings.resyncInterval());
-        this.polling = new PollingPasses(observer, reader, detector, rechecks);
-        this.feedPasses = new FeedPasses(observer, detector, rechecks);
+        this.reader = passes.reader;
+        this.detector = passes.detector;
+        this.rechecks = passes.rechecks;
+        this.slices = passes.slices;
+        this.polling = passes.polling;
+        this.feedPasses = passes.feed;
     }
 
     void start() {

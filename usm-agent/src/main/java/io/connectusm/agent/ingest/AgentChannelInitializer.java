@@ -3,6 +3,8 @@ package io.connectusm.agent.ingest;
 import io.connectusm.agent.tls.PeerIdentityHandler;
 import io.connectusm.agent.tls.ReloadingSslContext;
 import io.connectusm.agent.tls.TlsMetrics;
+import io.connectusm.netty.PeerConnectionLimiter;
+import io.connectusm.netty.RequestDeadlineHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -46,8 +48,8 @@ public final class AgentChannelInitializer extends ChannelInitializer<SocketChan
             InFlightRequests inFlight, IngestMetrics metrics, TlsMetrics tlsMetrics) {
         this.tls = tls;
         this.settings = settings;
-        this.peerLimiter = new PeerConnectionLimiter(settings.maxConnectionsPerPeer(),
-                settings.maxPendingHandshakesPerPeer(), metrics);
+        this.peerLimiter = PeerConnectionLimiter.afterHandshake(settings.maxConnectionsPerPeer(),
+                settings.maxPendingHandshakesPerPeer(), metrics::connectionClosed);
         this.router = router;
         this.inFlight = inFlight;
         this.metrics = metrics;
@@ -61,7 +63,7 @@ public final class AgentChannelInitializer extends ChannelInitializer<SocketChan
         pipeline.addLast(TLS, tls.newHandler(channel.alloc()));
         pipeline.addLast(PEER_IDENTITY, new PeerIdentityHandler(tlsMetrics));
         pipeline.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        pipeline.addLast(DEADLINE, new ConnectionDeadlineHandler(settings.requestTimeout(), metrics));
+        pipeline.addLast(DEADLINE, new RequestDeadlineHandler(settings.requestTimeout(), metrics::connectionClosed));
         pipeline.addLast(HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                 .setMaxHeaderSize(settings.maxHeaderBytes())));

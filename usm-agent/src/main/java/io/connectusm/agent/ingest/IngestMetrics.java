@@ -1,5 +1,6 @@
 package io.connectusm.agent.ingest;
 
+import io.connectusm.netty.CloseReason;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -51,6 +52,16 @@ public final class IngestMetrics {
         for (String reason : new String[] {TOO_MANY_CONNECTIONS, TOO_MANY_HANDSHAKES, REQUEST_TIMEOUT, IDLE}) {
             connectionsClosed.initLabelValues(reason);
         }
+    }
+
+    /** Counts one connection closed by the per-peer cap, the request deadline or the idle timeout. */
+    void connectionClosed(CloseReason reason) {
+        connectionsClosed.labelValues(switch (reason) {
+            case TOO_MANY_CONNECTIONS -> TOO_MANY_CONNECTIONS;
+            case TOO_MANY_HANDSHAKES -> TOO_MANY_HANDSHAKES;
+            case REQUEST_TIMEOUT -> REQUEST_TIMEOUT;
+            case IDLE -> IDLE;
+        }).inc();
     }
 
     /** Counts one refused request. */

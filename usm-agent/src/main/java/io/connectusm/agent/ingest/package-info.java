@@ -8,7 +8,9 @@
  * it through the {@link io.connectusm.agent.ingest.SecondLineScan} (the seam of the second line of masking), and append
  * each event's own bytes to the spool; its outcome is the status the worker gets. {@link io.connectusm.agent.ingest.InFlightRequests} lets shutdown drain what is answered.
  *
- * <p>May call Netty, metadata-events, usm-support, the Prometheus client, and the agent's {@code tls},
+ * The per-peer cap and the request deadline are usm-netty's, shared with the endpoint.
+ *
+ * <p>May call Netty, metadata-events, usm-support, usm-netty, the Prometheus client, and the agent's {@code tls},
  * {@code spool}, {@code registration} and {@code http} packages.
  */
 package io.connectusm.agent.ingest;

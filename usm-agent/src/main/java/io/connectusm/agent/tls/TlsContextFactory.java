@@ -1,5 +1,6 @@
 package io.connectusm.agent.tls;
 
+import io.connectusm.netty.ServerTlsContexts;
 import io.connectusm.support.KeyStores;
 import io.connectusm.support.ServerTlsPolicy;
 import io.netty.handler.ssl.ClientAuth;
@@ -7,11 +8,9 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
@@ -28,28 +27,21 @@ public final class TlsContextFactory {
     /** The data plane's server context, from the stores as they are on disk now. */
     public static SslContext serverContext(TlsSettings settings) throws GeneralSecurityException, IOException {
         KeyStore keystore = KeyStores.load(settings.keystore(), KeyStores.PKCS12, settings.keystorePassword());
+        SslContextBuilder builder;
         char[] keyPassword = settings.keyPassword().reveal();
-        KeyStore.PrivateKeyEntry entry;
         try {
-            entry = KeyStores.firstPrivateKey(keystore, keyPassword).orElseThrow(() -> new GeneralSecurityException(
-                    "the keystore " + settings.keystore() + " holds no private key"));
+            builder = ServerTlsContexts.forServer(settings.keystore(), keystore, keyPassword);
         } finally {
             Arrays.fill(keyPassword, '\0');
         }
-        X509Certificate[] chain = Arrays.copyOf(entry.getCertificateChain(), entry.getCertificateChain().length,
-                X509Certificate[].class);
         X509Certificate[] trusted = KeyStores.certificates(KeyStores.load(settings.truststore(), KeyStores.PKCS12,
                 settings.truststorePassword())).toArray(X509Certificate[]::new);
         if (trusted.length == 0) {
             throw new GeneralSecurityException("the truststore " + settings.truststore() + " holds no certificate");
         }
-        PrivateKey key = entry.getPrivateKey();
-        return SslContextBuilder.forServer(key, chain)
-                .trustManager(trusted)
+        return builder.trustManager(trusted)
                 .clientAuth(settings.clientAuthRequired() ? ClientAuth.REQUIRE : ClientAuth.NONE)
                 .sslProvider(provider(settings.provider()))
-                .protocols(ServerTlsPolicy.PROTOCOLS)
-                .ciphers(ServerTlsPolicy.CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
                 .build();
     }
 

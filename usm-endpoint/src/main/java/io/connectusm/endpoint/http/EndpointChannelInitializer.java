@@ -1,7 +1,12 @@
 package io.connectusm.endpoint.http;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+
+import io.connectusm.netty.CloseListener;
+import io.connectusm.netty.PeerConnectionLimiter;
+import io.connectusm.netty.RequestDeadlineHandler;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -35,7 +40,7 @@ final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel>
         this.settings = settings;
         this.handler = handler;
         this.blockingExecutor = blockingExecutor;
-        this.peerLimiter = new PeerConnectionLimiter(settings.maxConnectionsPerPeer());
+        this.peerLimiter = PeerConnectionLimiter.openConnections(settings.maxConnectionsPerPeer(), CloseListener.NONE);
     }
 
     @Override
@@ -47,7 +52,8 @@ final class EndpointChannelInitializer extends ChannelInitializer<SocketChannel>
             p.addLast(TLS, sslContext.newHandler(channel.alloc()));
         }
         p.addLast(READ_TIMEOUT, new ReadTimeoutHandler(settings.idleTimeoutMs(), TimeUnit.MILLISECONDS));
-        p.addLast(REQUEST_DEADLINE, new RequestDeadlineHandler(settings.requestTimeoutMs()));
+        p.addLast(REQUEST_DEADLINE, new RequestDeadlineHandler(
+                Duration.ofMillis(settings.requestTimeoutMs()), CloseListener.NONE));
         p.addLast(HTTP_CODEC, new HttpServerCodec());
         p.addLast(COMPRESSOR, new JsonContentCompressor());
         p.addLast(AGGREGATOR, new JsonErrorHttpObjectAggregator(settings.requestMaxBytes(), settings.tls()));

@@ -8,6 +8,6 @@
  * ({@link io.connectusm.endpoint.http.ErrorResponses}), plus the API's JSON mapper.
  *
  * <p>Knows no route, store or role: it calls a {@link io.connectusm.endpoint.http.RequestHandler}. May call
- * Netty and Jackson only; every other package of the endpoint may call it.
+ * Netty, usm-netty (the per-peer cap and the request deadline, shared with the agent) and Jackson only; every other package of the endpoint may call it.
  */
 package io.connectusm.endpoint.http;
