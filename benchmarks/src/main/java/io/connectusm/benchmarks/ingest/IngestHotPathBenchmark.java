@@ -2,13 +2,11 @@ package io.connectusm.benchmarks.ingest;
 
 import io.connectusm.agent.ingest.SecondLineScrubber;
 import io.connectusm.agent.spool.BatchCodec;
+import io.connectusm.benchmarks.report.ThreadCpu;
 import io.connectusm.events.ScannedEvent;
 import io.connectusm.events.StateDigest;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -106,9 +104,8 @@ public class IngestHotPathBenchmark {
         blackhole.consume(body().clone());
     }
 
-    /** CPU µs per event of each operation: warm-up, then rounds of 1 s of this thread's CPU time. */
+    /** CPU µs per event of each operation: a 3 s warm-up, then the lowest and the median of 7 rounds of 1 s. */
     public static void main(String[] args) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         IngestHotPathBenchmark state = new IngestHotPathBenchmark();
         state.batch = BATCH;
         state.prepare();
@@ -120,30 +117,10 @@ public class IngestHotPathBenchmark {
         operations.put("baseline", () -> state.baseline(blackhole));
         System.out.println("| operation | CPU µs/event (lowest) | CPU µs/event (median) |");
         System.out.println("|---|---:|---:|");
-        for (Map.Entry<String, Runnable> operation : operations.entrySet()) {
-            cpuMicrosPerEvent(threads, operation.getValue(), 3_000_000_000L);
-            double[] rounds = new double[7];
-            for (int r = 0; r < rounds.length; r++) {
-                rounds[r] = cpuMicrosPerEvent(threads, operation.getValue(), 1_000_000_000L);
-            }
-            Arrays.sort(rounds);
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", operation.getKey(), rounds[0],
-                    rounds[rounds.length / 2]);
-        }
-    }
-
-    private static double cpuMicrosPerEvent(ThreadMXBean threads, Runnable operation, long cpuNanos) {
-        long start = threads.getCurrentThreadCpuTime();
-        long batches = 0;
-        long now;
-        do {
-            for (int i = 0; i < 100; i++) {
-                operation.run();
-            }
-            batches += 100;
-            now = threads.getCurrentThreadCpuTime();
-        } while (now - start < cpuNanos);
-        return (now - start) / 1_000.0 / (batches * BATCH);
+        operations.forEach((name, operation) -> {
+            double[] micros = ThreadCpu.lowestAndMedianMicros(operation, 3_000_000_000L, BATCH);
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, micros[0], micros[1]);
+        });
     }
 
     private static byte[] spoolValue(ScannedEvent event) {
