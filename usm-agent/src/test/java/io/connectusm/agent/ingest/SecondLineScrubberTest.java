@@ -159,7 +159,7 @@ class SecondLineScrubberTest {
                 "db.PASSWORD=", "\u00a0token=")) {
             texts.put("a password after the key " + key, "login failed " + key + password);
         }
-        texts.put("a URL's password", "jdbc:postgresql://app:" + password + "@db\u00e9:5432/app");
+        texts.put("a URL's password", "\u00e9 jdbc:postgresql://app:" + password + "@db:5432/app");
         for (Map.Entry<String, String> entry : texts.entrySet()) {
             String text = entry.getValue();
             byte[] plain = withTrace(text, Escapes.NONE);
