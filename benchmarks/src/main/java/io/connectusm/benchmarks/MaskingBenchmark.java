@@ -1,5 +1,6 @@
 package io.connectusm.benchmarks;
 
+import io.connectusm.benchmarks.report.ThreadCpu;
 import io.connectusm.events.TraceMode;
 import io.connectusm.extension.masking.ConnectorMasking;
 import io.connectusm.secrets.ConfigMasker;
@@ -122,7 +123,6 @@ public class MaskingBenchmark {
      * io.connectusm.benchmarks.MaskingBenchmark}.
      */
     public static void main(String[] args) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         System.out.println("| operation | keys | CPU us/op (lowest) | CPU us/op (median) |");
         System.out.println("|---|---:|---:|---:|");
         for (int size : new int[] {50, 500}) {
@@ -136,30 +136,11 @@ public class MaskingBenchmark {
             operations.put("scrubEventStrings", () -> b.eventStrings.forEach(TextScrubber.standard()::scrub));
             operations.put("scrubTrace", b::scrubTrace);
             operations.forEach((name, operation) -> {
-                roundMicros(threads, operation, 2_000_000_000L);
-                double[] rounds = new double[7];
-                for (int r = 0; r < rounds.length; r++) {
-                    rounds[r] = roundMicros(threads, operation, 1_000_000_000L);
-                }
-                java.util.Arrays.sort(rounds);
-                System.out.printf(java.util.Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", name, size, rounds[0],
-                        rounds[rounds.length / 2]);
+                double[] micros = ThreadCpu.lowestAndMedianMicros(operation, 2_000_000_000L, 1);
+                System.out.printf(java.util.Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", name, size, micros[0],
+                        micros[1]);
             });
         }
-    }
-
-    private static double roundMicros(java.lang.management.ThreadMXBean threads, Runnable operation, long cpuNanos) {
-        long start = threads.getCurrentThreadCpuTime();
-        long operations = 0;
-        long now;
-        do {
-            for (int i = 0; i < 16; i++) {
-                operation.run();
-            }
-            operations += 16;
-            now = threads.getCurrentThreadCpuTime();
-        } while (now - start < cpuNanos);
-        return (now - start) / 1_000.0 / operations;
     }
 
     static Map<String, String> config(int size, Random random) {

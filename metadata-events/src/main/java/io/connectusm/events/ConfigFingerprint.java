@@ -28,7 +28,6 @@ public final class ConfigFingerprint {
     /** The algorithm prefix of every fingerprint. */
     public static final String PREFIX = "sha256:";
 
-    private static final int NULL_LENGTH = 0xFFFFFFFF;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** Never used itself: only cloned, so it stays in its initial state. */
     private static final MessageDigest SHA256 = newSha256();
@@ -71,6 +70,15 @@ public final class ConfigFingerprint {
             }
             bmpOnly &= !hasSurrogate(keys[i]);
         }
+        DigestSink sink = new DigestSink();
+        if (isSorted(keys, count, bmpOnly)) {
+            // A worker sends its config sorted (a SortedMap): no order to build.
+            for (int i = 0; i < count; i++) {
+                sink.string(keys[i]);
+                sink.string(values[i]);
+            }
+            return PREFIX + hex(sink.finish());
+        }
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
@@ -85,25 +93,23 @@ public final class ConfigFingerprint {
             }
             Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(utf8Keys[a], utf8Keys[b]));
         }
-        MessageDigest sha256 = sha256();
-        byte[] length = new byte[Integer.BYTES];
         for (int i : order) {
-            update(sha256, length, utf8(keys[i]));
-            update(sha256, length, values[i] == null ? null : utf8(values[i]));
+            sink.string(keys[i]);
+            sink.string(values[i]);
         }
-        return PREFIX + hex(sha256.digest());
+        return PREFIX + hex(sink.finish());
     }
 
-    private static void update(MessageDigest sha256, byte[] length, byte[] part) {
-        int n = part == null ? NULL_LENGTH : part.length;
-        length[0] = (byte) (n >>> 24);
-        length[1] = (byte) (n >>> 16);
-        length[2] = (byte) (n >>> 8);
-        length[3] = (byte) n;
-        sha256.update(length);
-        if (part != null) {
-            sha256.update(part);
+    /** Whether the keys are in ascending code point order already (distinct keys: strictly ascending). */
+    private static boolean isSorted(String[] keys, int count, boolean bmpOnly) {
+        for (int i = 1; i < count; i++) {
+            int order = bmpOnly ? keys[i - 1].compareTo(keys[i])
+                    : Arrays.compareUnsigned(utf8(keys[i - 1]), utf8(keys[i]));
+            if (order >= 0) {
+                return false;
+            }
         }
+        return true;
     }
 
     private static boolean hasSurrogate(String text) {

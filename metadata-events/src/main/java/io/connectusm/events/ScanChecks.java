@@ -125,7 +125,7 @@ final class ScanChecks {
         ScannedFields.Entries config = requireObject(f.config, configPath);
         String[] values = new String[config.size];
         for (int i = 0; i < config.size; i++) {
-            values[i] = NodeReader.mapValue(config.keys[i], config.values[i], configPath.field(config.keys[i]), true);
+            values[i] = entryValue(config, i, configPath, true);
         }
         FieldPath maskedPath = data.field(ConnectorSnapshotFormat.MASKED_KEYS);
         ScannedFields.Items<JsonNode> maskedItems = requireArray(f.maskedKeys, maskedPath);
@@ -207,8 +207,7 @@ final class ScanChecks {
         FieldPath at = data.field(ConnectorSnapshotFormat.MASK_REASONS);
         ScannedFields.Entries entries = requireObject(f.maskReasons, at);
         for (int i = 0; i < entries.size; i++) {
-            reasons.put(entries.keys[i], NodeReader.mapValue(entries.keys[i], entries.values[i],
-                    at.field(entries.keys[i]), false));
+            reasons.put(entries.keys[i], entryValue(entries, i, at, false));
         }
         if (reasons.isEmpty()) {
             return reasons;
@@ -255,8 +254,7 @@ final class ScanChecks {
         ScannedFields.Entries entries = requireObject(f.connectors, at);
         SortedMap<String, String> connectors = new TreeMap<>();
         for (int i = 0; i < entries.size; i++) {
-            connectors.put(entries.keys[i], NodeReader.mapValue(entries.keys[i], entries.values[i],
-                    at.field(entries.keys[i]), false));
+            connectors.put(entries.keys[i], entryValue(entries, i, at, false));
         }
         for (Map.Entry<String, String> entry : connectors.entrySet()) {
             if (entry.getKey().isEmpty()) {
@@ -323,6 +321,24 @@ final class ScanChecks {
             }
         }
         return items;
+    }
+
+    /**
+     * {@link NodeReader#mapValue} of entry {@code i}, its path made only when the entry is at fault (the rules are
+     * checked here first in the same order, and a fault is left to {@code mapValue} to report): a snapshot has ~40.
+     */
+    private static String entryValue(ScannedFields.Entries entries, int i, FieldPath parent, boolean nullValues) {
+        String key = entries.keys[i];
+        JsonNode value = entries.values[i];
+        if (Text.isWellFormed(key)) {
+            if (value.isTextual() && Text.isWellFormed(value.textValue())) {
+                return value.textValue();
+            }
+            if (value.isNull() && nullValues) {
+                return null;
+            }
+        }
+        return NodeReader.mapValue(key, value, parent.field(key), nullValues);
     }
 
     private static int find(ScannedFields.Entries config, String key) {

@@ -1,7 +1,5 @@
 package io.connectusm.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ public final class StateDigest {
     public static final int BYTES = 32;
 
     private static final byte[] VERSION = {'u', 's', 'm', '-', 's', 't', 'a', 't', 'e', '-', '1'};
-    private static final int NULL_LENGTH = 0xFFFFFFFF;
 
     private StateDigest() {
     }
@@ -127,16 +124,13 @@ public final class StateDigest {
         return out.finish();
     }
 
-    /** Feeds the canonical encoding to SHA-256, strings as UTF-8 through one small buffer. Not thread-safe. */
+    /** The canonical encoding's header (version, type, cluster, subject), then the fields its caller writes. */
     private static final class Writer {
 
-        private final MessageDigest sha256 = ConfigFingerprint.sha256();
-        private final byte[] buffer = new byte[512];
-        private int used;
+        private final DigestSink sink = new DigestSink();
 
         Writer(EventType type, ClusterRef cluster, String subject) {
-            System.arraycopy(VERSION, 0, buffer, 0, VERSION.length);
-            used = VERSION.length;
+            sink.bytes(VERSION);
             string(type.ceType());
             string(cluster.kafkaClusterId());
             string(cluster.connectClusterId());
@@ -144,11 +138,7 @@ public final class StateDigest {
         }
 
         void count(int value) {
-            room(4);
-            buffer[used++] = (byte) (value >>> 24);
-            buffer[used++] = (byte) (value >>> 16);
-            buffer[used++] = (byte) (value >>> 8);
-            buffer[used++] = (byte) value;
+            sink.count(value);
         }
 
         /** The actor of a change: its five strings, then whether it was forwarded (as a count, 0 or 1). */
@@ -162,35 +152,11 @@ public final class StateDigest {
         }
 
         void string(String text) {
-            if (text == null) {
-                count(NULL_LENGTH);
-                return;
-            }
-            // Well-formed Unicode (the contract carries nothing else), so its UTF-8 is exact.
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            count(utf8.length);
-            if (utf8.length > buffer.length - used) {
-                sha256.update(buffer, 0, used);
-                used = 0;
-            }
-            if (utf8.length > buffer.length) {
-                sha256.update(utf8);
-            } else {
-                System.arraycopy(utf8, 0, buffer, used, utf8.length);
-                used += utf8.length;
-            }
+            sink.string(text);
         }
 
         byte[] finish() {
-            sha256.update(buffer, 0, used);
-            return sha256.digest();
-        }
-
-        private void room(int bytes) {
-            if (used + bytes > buffer.length) {
-                sha256.update(buffer, 0, used);
-                used = 0;
-            }
+            return sink.finish();
         }
     }
 }

@@ -8,8 +8,8 @@ package io.connectusm.secrets.detect;
 final class AwsKeys {
 
     private static final String[] KEY_ID_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA"};
-    private static final int KEY_ID_LENGTH = 20;
-    private static final int SECRET_LENGTH = 40;
+    static final int KEY_ID_LENGTH = 20;
+    static final int SECRET_LENGTH = 40;
 
     private AwsKeys() {
     }

@@ -7,7 +7,7 @@ package io.connectusm.secrets.detect;
  */
 final class AzureKeys {
 
-    private static final int CLIENT_SECRET_LENGTH = 40;
+    static final int CLIENT_SECRET_LENGTH = 40;
 
     private AzureKeys() {
     }

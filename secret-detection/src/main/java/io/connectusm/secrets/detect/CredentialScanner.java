@@ -45,7 +45,7 @@ public final class CredentialScanner {
      *                   key is then recognised even without an AWS key ID or the word {@code aws} in the text
      */
     public List<Finding> scan(String text, Mode mode, boolean awsContext) {
-        if (text == null || text.length() < 4) {
+        if (text == null || text.length() < 4 || !FirstLook.mayFind(text)) {
             return Collections.emptyList();
         }
         return new Scan(text, mode, awsContext).run();

@@ -16,7 +16,7 @@ final class JsonWebTokens {
     private static final int MAX_SEGMENT = 16_384;
     /** At most this much of the header is decoded to look for {@code "alg"}. */
     private static final int MAX_HEADER_CHARS = 512;
-    private static final int MIN_HEADER_CHARS = 12;
+    static final int MIN_HEADER_CHARS = 12;
     private static final int MIN_PAYLOAD_CHARS = 8;
 
     /** The structure of the last run examined. Confined to one scan. */

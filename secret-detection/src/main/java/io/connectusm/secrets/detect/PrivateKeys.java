@@ -14,6 +14,9 @@ final class PrivateKeys {
     private static final int MAX_LABEL = 48;
     /** Shorter base64 runs are no private key (an EC P-256 key in SEC1 is 164 characters). */
     private static final int MIN_DER_CHARS = 64;
+    /** A DER key is not even looked at in fewer characters than this (its ASN.1 head). */
+    static final int MIN_DER_PROBE_CHARS = 16;
+    static final String PUTTY_HEADER = "PuTTY-User-Key-File-";
 
     private PrivateKeys() {
     }
@@ -43,12 +46,12 @@ final class PrivateKeys {
 
     /** A PuTTY private key file, from its header to the end of the text. */
     static Finding putty(String text, int i) {
-        return text.startsWith("PuTTY-User-Key-File-", i)
+        return text.startsWith(PUTTY_HEADER, i)
                 ? new Finding(i, text.length(), CredentialKind.PEM_PRIVATE_KEY) : null;
     }
 
     static Finding der(String text, int i) {
-        if (i + 16 > text.length() || !startsBase64Run(text, i)) {
+        if (i + MIN_DER_PROBE_CHARS > text.length() || !startsBase64Run(text, i)) {
             return null;
         }
         byte[] head = Base64Prefix.decode(text, i, 16);

@@ -137,6 +137,64 @@ class SecondLineScrubberTest {
                 .isEqualTo(((ConnectorSnapshot) scrubber.scrub(snapshot).payload()).name());
     }
 
+    /**
+     * The scan's fast paths look at decoded strings, never at the JSON: a credential written with JSON escapes
+     * (&#92;u0070assword, every character or every other one escaped, surrogate pairs as two escapes), beside
+     * multibyte UTF-8, after an odd-cased or no-break-spaced key, is flagged exactly as the same text written plainly.
+     */
+    @Test
+    void aCredentialWrittenWithJsonEscapesOrBesideMultibyteTextIsFlaggedAsWhenPlain() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (String kind : List.of("ghp", "glpat", "slack-bot", "stripe-live", "jwt", "aws-id", "google-api", "npm",
+                "vault", "openai", "anthropic", "pem-rsa", "putty", "der-ec", "azure-ad-secret", "sendgrid")) {
+            String token = values.generate(kind);
+            int variant = 0;
+            for (String[] around : new String[][] {{"", ""}, {"\u00e9", "\u20ac"}, {"\ud83d\udd11 ", " \u00e9"},
+                    {"caf\u00e9:", ""}, {"\u4e2d\u6587", "\u4e2d"}}) {
+                texts.put(kind + " (surroundings " + variant++ + ")", around[0] + token + around[1]);
+            }
+        }
+        String password = values.generate("safe");
+        for (String key : List.of("password=", "PASSWORD=", "Password: ", "\u00e9password=", "Password = ",
+                "db.PASSWORD=", "\u00a0token=")) {
+            texts.put("a password after the key " + key, "login failed " + key + password);
+        }
+        texts.put("a URL's password", "\u00e9 jdbc:postgresql://app:" + password + "@db:5432/app");
+        for (Map.Entry<String, String> entry : texts.entrySet()) {
+            String text = entry.getValue();
+            byte[] plain = withTrace(text, Escapes.NONE);
+            assertThat(BatchCodec.scan(plain, scrubber::flags).get(0).flagged())
+                    .as("%s, written plainly", entry.getKey()).isTrue();
+            for (Escapes escapes : List.of(Escapes.ALL, Escapes.EVERY_OTHER)) {
+                assertThat(BatchCodec.scan(withTrace(text, escapes), scrubber::flags).get(0).flagged())
+                        .as("%s, %s escaped", entry.getKey(), escapes).isTrue();
+            }
+        }
+    }
+
+    /** Which characters of a JSON string literal are written as a &#92;u escape. */
+    private enum Escapes { NONE, ALL, EVERY_OTHER }
+
+    /** A batch of one failed snapshot whose traces (connector and task) are {@code trace}, written as asked. */
+    private static byte[] withTrace(String trace, Escapes escapes) {
+        String marker = "TRACE-MARKER";
+        String json = new String(batch(event(snapshot("orders", new TreeMap<>(Map.of("topic", "t")), marker))),
+                StandardCharsets.UTF_8);
+        StringBuilder literal = new StringBuilder("\"");
+        boolean escapePair = false;
+        for (int i = 0; i < trace.length(); i++) {
+            char c = trace.charAt(i);
+            // A surrogate pair is escaped whole or not at all (one half raw would not be UTF-8).
+            boolean escape = Character.isLowSurrogate(c) ? escapePair : escapes == Escapes.ALL
+                    || escapes == Escapes.EVERY_OTHER && i % 2 == 0 || c == '"' || c == '\\' || c < 0x20;
+            escapePair = escape;
+            literal.append(escape ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        literal.append('"');
+        assertThat(json).contains("\"" + marker + "\"");
+        return json.replace("\"" + marker + "\"", literal).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] batch(MetadataEvent event) {
         return io.connectusm.agent.TestEvents.batch(event);
     }

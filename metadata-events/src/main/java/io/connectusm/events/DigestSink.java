@@ -1,0 +1,121 @@
+package io.connectusm.events;
+
+import java.security.MessageDigest;
+
+/**
+ * Feeds a canonical, length-prefixed encoding to SHA-256 through one small buffer, each string encoded to UTF-8
+ * straight into it: what {@link StateDigest} and {@link ConfigFingerprint} hash, without a {@code byte[]} per string
+ * (the agent digests every config entry of every event it accepts).
+ *
+ * <p>Strings must be well-formed Unicode (the callers check it, the contract carries nothing else), so that their
+ * UTF-8 is exact. Not thread-safe: one per digest.
+ */
+final class DigestSink {
+
+    /** The length written for {@code null}. */
+    static final int NULL_LENGTH = 0xFFFFFFFF;
+
+    private final MessageDigest sha256 = ConfigFingerprint.sha256();
+    private final byte[] buffer = new byte[1024];
+    private int used;
+
+    /** Raw bytes, as they are. */
+    void bytes(byte[] bytes) {
+        room(bytes.length);
+        if (bytes.length > buffer.length) {
+            sha256.update(bytes);
+            return;
+        }
+        System.arraycopy(bytes, 0, buffer, used, bytes.length);
+        used += bytes.length;
+    }
+
+    /** A 4-byte big-endian integer. */
+    void count(int value) {
+        room(Integer.BYTES);
+        buffer[used++] = (byte) (value >>> 24);
+        buffer[used++] = (byte) (value >>> 16);
+        buffer[used++] = (byte) (value >>> 8);
+        buffer[used++] = (byte) value;
+    }
+
+    /** Its UTF-8 length as {@link #count}, then its UTF-8 bytes; {@code null} as {@link #NULL_LENGTH}. */
+    void string(String text) {
+        if (text == null) {
+            count(NULL_LENGTH);
+            return;
+        }
+        int length = text.length();
+        if (length + Integer.BYTES <= buffer.length) {
+            // Optimistically ASCII, the common case (one byte a char): copied in one pass behind a length slot,
+            // which is filled in if it was; otherwise the slot is given back and the general path runs.
+            room(Integer.BYTES + length);
+            int at = used + Integer.BYTES;
+            int i = 0;
+            while (i < length) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                buffer[at + i++] = (byte) c;
+            }
+            if (i == length) {
+                count(length);
+                used += length;
+                return;
+            }
+        }
+        count(utf8Length(text, length));
+        for (int i = 0; i < length; i++) {
+            if (used + 4 > buffer.length) {
+                flush();
+            }
+            int c = text.charAt(i);
+            if (c < 0x80) {
+                buffer[used++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[used++] = (byte) (0xc0 | c >> 6);
+                buffer[used++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate((char) c) && i + 1 < length) {
+                int code = Character.toCodePoint((char) c, text.charAt(++i));
+                buffer[used++] = (byte) (0xf0 | code >> 18);
+                buffer[used++] = (byte) (0x80 | code >> 12 & 0x3f);
+                buffer[used++] = (byte) (0x80 | code >> 6 & 0x3f);
+                buffer[used++] = (byte) (0x80 | code & 0x3f);
+            } else {
+                buffer[used++] = (byte) (0xe0 | c >> 12);
+                buffer[used++] = (byte) (0x80 | c >> 6 & 0x3f);
+                buffer[used++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+    }
+
+    /** The digest of everything fed; the sink is spent. */
+    byte[] finish() {
+        flush();
+        return sha256.digest();
+    }
+
+    /** The UTF-8 length of well-formed {@code text}: a surrogate pair is 4 bytes, 2 chars. */
+    private static int utf8Length(String text, int length) {
+        int bytes = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
+    }
+
+    private void room(int bytes) {
+        if (used + bytes > buffer.length) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        sha256.update(buffer, 0, used);
+        used = 0;
+    }
+}
