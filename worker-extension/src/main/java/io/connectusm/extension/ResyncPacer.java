@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Paces the connectors of a due {@link ResyncSlices} slice: at most {@value #CHUNK} of them every
  * {@link #STEP}, instead of the whole slice (~250 at 5,000 connectors) in one observer step. Each resync reads the
- * status store and encodes a snapshot, so a whole slice at once is a burst of CPU and allocation (~3.5 MB in a few
- * hundred ms) that the worker's REST threads share two cores with; in chunks, a slice spreads over about a second
- * and the sender sends it in a few batches. A connector queued twice is resynced once.
+ * status store and encodes a snapshot, so a whole slice at once is one burst of CPU and allocation (~3.5 MB) that
+ * the worker's REST threads share the cores with; in chunks, a slice spreads over about a second and the sender sends
+ * it in several batches. A connector queued twice is resynced once.
  *
  * <p>Not thread-safe: confined to the observer thread.
  */
