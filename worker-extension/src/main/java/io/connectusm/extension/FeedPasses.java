@@ -16,8 +16,9 @@ import java.util.Set;
  * The reconcile passes while the {@link InternalTopicsFeed} runs: it reports every change as it happens (a config
  * with its record, a state change as a hint that {@link RecheckWindows} follows up), so a pass only resyncs the
  * {@link ResyncSlices} slice due, if one is — each connector's state read again from the status store and resent
- * with the config held — and, at the end of a cycle, the inventory. No pass asks the herder's tick thread for anything. The first
- * pass reports every connector with the configs the feed read from the config topic at start.
+ * with the config held, paced in chunks by {@link ResyncPacer} — and, at the end of a cycle, the inventory. No pass
+ * asks the herder's tick thread for anything. The first pass reports every connector with the configs the feed read
+ * from the config topic at start.
  *
  * <p>Confined to the observer thread.
  */
@@ -28,6 +29,7 @@ final class FeedPasses {
     private final ConnectorObserver observer;
     private final ChangeDetector detector;
     private final RecheckWindows rechecks;
+    private final ResyncPacer pacer = new ResyncPacer();
 
     FeedPasses(ConnectorObserver observer, ChangeDetector detector, RecheckWindows rechecks) {
         this.observer = observer;
@@ -60,7 +62,8 @@ final class FeedPasses {
     }
 
     /**
-     * A pass between: resyncs the slice due, if any; after the last slice of a cycle, the inventory follows.
+     * A pass between: queues the slice due, if any, for {@link #resyncDue}; after the last slice of a cycle, the
+     * inventory follows.
      *
      * @return whether a cycle ended
      */
@@ -69,21 +72,40 @@ final class FeedPasses {
         if (index == ResyncSlices.NONE) {
             return false; // nothing to do: the feed reports changes as they come
         }
-        long started = System.nanoTime();
-        long herderBefore = observer.herderRequests();
         List<String> names = detector.knownWhere(slices.slice(index));
-        for (String name : names) {
-            if (detector.resync(name, now) == Observation.DELETED) {
-                rechecks.forget(name);
-            }
-        }
+        pacer.enqueue(names);
         boolean endsCycle = slices.endsCycle(index);
         if (endsCycle) {
             detector.appendInventory(now);
         }
-        log.debug("Reconcile pass (feed): resynced slice {} of {}, {} connectors: {} herder requests, {} ms",
-                index + 1, slices.slices(), names.size(), observer.herderRequests() - herderBefore,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.debug("Reconcile pass (feed): slice {} of {} due, {} connectors to resync, {} per {} ms", index + 1,
+                slices.slices(), names.size(), ResyncPacer.CHUNK, ResyncPacer.STEP.toMillis());
         return endsCycle;
+    }
+
+    /**
+     * Resyncs the chunk of the queued slices due at {@code now}, if any: each connector's state read again from the
+     * status store and resent with the config held.
+     */
+    void resyncDue(Instant now) {
+        List<String> chunk = pacer.due(now);
+        if (chunk.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long herderBefore = observer.herderRequests();
+        for (String name : chunk) {
+            if (detector.resync(name, now) == Observation.DELETED) {
+                rechecks.forget(name);
+            }
+        }
+        log.trace("Resynced {} connectors ({} still queued): {} herder requests, {} ms", chunk.size(),
+                pacer.queued(), observer.herderRequests() - herderBefore,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** When the next chunk of a queued slice is due, or {@code null} when none is queued. */
+    Instant nextResyncAt() {
+        return pacer.nextAt();
     }
 }

@@ -202,6 +202,7 @@ final class ReconcileLoop implements AutoCloseable {
         }
         if (feed != null) {
             feedStep(now);
+            feedPasses.resyncDue(now);
         } else {
             pollingStep(now);
         }
@@ -209,6 +210,10 @@ final class ReconcileLoop implements AutoCloseable {
 
         // While reads are in flight their completion wakes the loop.
         Instant wakeAt = polling.busy() ? now.plus(settings.reconcileInterval()) : nextPass;
+        Instant resyncAt = feed != null ? feedPasses.nextResyncAt() : null;
+        if (resyncAt != null && resyncAt.isBefore(wakeAt)) {
+            wakeAt = resyncAt; // the next chunk of a slice under way
+        }
         if (!rechecks.isEmpty()) {
             Instant poll = now.plusMillis(RECHECK_POLL_MS);
             wakeAt = poll.isBefore(wakeAt) ? poll : wakeAt;

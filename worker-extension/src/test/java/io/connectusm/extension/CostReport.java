@@ -36,16 +36,18 @@ final class CostReport {
         lines.add("");
         lines.add("| connectors | extension | round | load avg (1/5/15 min) | worker CPU (cores) | allocation MB/s: "
                 + "all / herder thread / extension threads | live heap MB | REST idle: status p50/p99, config p50/p99 "
-                + "ms | REST under changes: status, config p50/p99 ms | task failure → event ms |");
-        lines.add("|---|---|---|---|---|---|---|---|---|---|");
+                + "ms | REST under changes: status, config p50/p99 ms | task failure → event ms | events received (of them "
+                + "RESYNC): idle window / REST idle / REST under changes |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (ExtensionCostHarness.Cell c : cells) {
             lines.add(String.format("| %d | %s | %d | %s | %.3f | %.2f / %.2f / %.3f | %.1f | %s, %s | %s, %s (%d changes) "
-                            + "| %s |", c.connectors(), c.extension() ? "on" : "off", c.round() + 1, c.loadBefore(),
+                            + "| %s | %s / %s / %s |", c.connectors(), c.extension() ? "on" : "off", c.round() + 1, c.loadBefore(),
                     c.cpuCores(), c.allocMBs(), c.herderAllocMBs(), c.extensionAllocMBs(), c.liveHeapMB(),
                     c.idleRest().describe(c.idleRest().statusMillis()), c.idleRest().describe(c.idleRest().configMillis()),
                     c.streamRest().describe(c.streamRest().statusMillis()),
                     c.streamRest().describe(c.streamRest().configMillis()), c.streamRest().changes(),
-                    c.failureMillis().isEmpty() ? "–" : c.failureMillis().toString()));
+                    c.failureMillis().isEmpty() ? "–" : c.failureMillis().toString(),
+                    c.idleReceived(), c.restIdleReceived(), c.restStreamReceived()));
         }
         lines.add("");
         lines.add("On/off ratios (median of the rounds; goal for idle CPU and allocation: ≤ 1.10):");
@@ -73,7 +75,9 @@ final class CostReport {
         }
         if (!profiles.isEmpty()) {
             lines.add("");
-            lines.add("Allocation samples (JFR `jdk.ObjectAllocationSample`, idle window), heaviest stacks:");
+            lines.add("Allocation samples (JFR `jdk.ObjectAllocationSample`, idle window), heaviest stacks (JFR's "
+                    + "sample weights: for a thread allocating a few KB/s they over-count many times; the thread's "
+                    + "own allocation counter is the table's figure):");
             lines.add("");
             lines.addAll(profiles);
         }

@@ -1,9 +1,13 @@
 package io.connectusm.extension;
 
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ConnectorSnapshot;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +38,36 @@ final class ExtensionCostHarness {
     record Cell(int connectors, boolean extension, int round, String loadBefore, String loadAfter, double cpuCores,
                 double allocMBs, double herderAllocMBs, double herderCpuCores, double extensionAllocMBs,
                 double extensionCpuCores, double liveHeapMB, RestLatencyProbe.Window idleRest,
-                RestLatencyProbe.Window streamRest, List<Long> failureMillis) {
+                RestLatencyProbe.Window streamRest, List<Long> failureMillis, Received idleReceived,
+                Received restIdleReceived, Received restStreamReceived) {
+    }
+
+    /**
+     * The events the receiver got from the worker during one measurement window, and how many of them were
+     * {@code RESYNC} snapshots: tells whether a resync slice fell into the window.
+     */
+    record Received(int events, int resyncs) {
+
+        static Received between(RecordingHttpsReceiver receiver, Instant from, Instant to) {
+            int events = 0;
+            int resyncs = 0;
+            for (RecordingHttpsReceiver.Arrival arrival : receiver.arrivals()) {
+                if (arrival.at().isBefore(from) || arrival.at().isAfter(to)) {
+                    continue;
+                }
+                events++;
+                if (arrival.event().payload() instanceof ConnectorSnapshot snapshot
+                        && snapshot.cause() == ChangeCause.RESYNC) {
+                    resyncs++;
+                }
+            }
+            return new Received(events, resyncs);
+        }
+
+        @Override
+        public String toString() {
+            return events + " (" + resyncs + ")";
+        }
     }
 
     record Options(List<Integer> sizes, int rounds, Duration settle, Duration window, Duration restWindow,
@@ -135,9 +168,11 @@ final class ExtensionCostHarness {
             }
             Thread.sleep(options.settle().toMillis());
             Path jfr = options.jfr() ? startJfr(worker, group, extension) : null;
+            Instant idleFrom = Instant.now();
             WorkerJvmProbe.Sample before = worker.probe().sample();
             Thread.sleep(options.window().toMillis());
             WorkerJvmProbe.Sample after = worker.probe().sample();
+            Received idleReceived = Received.between(cluster.receiver(), idleFrom, Instant.now());
             double seconds = (after.nanos() - before.nanos()) / 1e9;
             logThreads(before, after, seconds);
             if (jfr != null) {
@@ -145,8 +180,12 @@ final class ExtensionCostHarness {
             }
             double liveHeap = worker.probe().liveHeapBytes() / 1e6;
             RestLatencyProbe rest = new RestLatencyProbe(worker.process(), prefix, size, 17L * size + round);
+            Instant restFrom = Instant.now();
             RestLatencyProbe.Window idle = rest.measure(options.restWindow(), 0);
+            Instant streamFrom = Instant.now();
+            Received restIdleReceived = Received.between(cluster.receiver(), restFrom, streamFrom);
             RestLatencyProbe.Window stream = rest.measure(options.restWindow(), options.changesPerSecond());
+            Received restStreamReceived = Received.between(cluster.receiver(), streamFrom, Instant.now());
             List<Long> failures = new ArrayList<>();
             if (extension) {
                 TaskFailureProbe probe = new TaskFailureProbe(cluster.kafka(), cluster.receiver(), 31L * size + round);
@@ -161,10 +200,11 @@ final class ExtensionCostHarness {
                     after.cpuSince(before, HERDER) / 1e9 / seconds,
                     after.allocatedSince(before, EXTENSION) / 1e6 / seconds,
                     after.cpuSince(before, EXTENSION) / 1e9 / seconds,
-                    liveHeap, idle, stream, failures);
-            log("cpu %.3f cores, alloc %.2f MB/s (herder %.3f, extension %.3f), heap %.1f MB, failures %s",
+                    liveHeap, idle, stream, failures, idleReceived, restIdleReceived, restStreamReceived);
+            log("cpu %.3f cores, alloc %.2f MB/s (herder %.3f, extension %.3f), heap %.1f MB, failures %s, events "
+                            + "(resyncs) received idle %s, REST idle %s, REST under changes %s",
                     cell.cpuCores(), cell.allocMBs(), cell.herderAllocMBs(), cell.extensionAllocMBs(), liveHeap,
-                    failures);
+                    failures, idleReceived, restIdleReceived, restStreamReceived);
             return cell;
         }
     }
