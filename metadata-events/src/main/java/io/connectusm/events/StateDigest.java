@@ -20,7 +20,8 @@ import java.util.Map;
  * payload's fields in a fixed order, each string as its UTF-8 length (4-byte big-endian) and bytes, {@code null} as
  * the length {@code 0xFFFFFFFF}, each list as its size then its items in their canonical order (tasks by id,
  * masked keys and inventory names as sorted strings, plugins by class name, type, version); a snapshot's
- * {@code mask_reasons} (by key) and {@code trace_mode} come last, and only when it has either. {@link EventScanner}
+ * {@code mask_reasons} (by key) and {@code trace_mode} come next, only when it has either or has topics, and its
+ * {@code topics} (sorted) last, only when it gives them. {@link EventScanner}
  * computes the same digest from the bytes it validates, without building the event.
  *
  * <p>Stateless; thread-safe.
@@ -46,7 +47,8 @@ public final class StateDigest {
         if (payload instanceof ConnectorSnapshot) {
             ConnectorSnapshot s = (ConnectorSnapshot) payload;
             return snapshot(cluster, subject, s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                    s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint(), s.maskReasons(), s.traceMode());
+                    s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint(), s.maskReasons(), s.traceMode(),
+                    s.topics());
         }
         Writer out = new Writer(payload.type(), cluster, subject);
         if (payload instanceof ConnectorDeleted) {
@@ -79,10 +81,11 @@ public final class StateDigest {
      * @param maskedKeys distinct, sorted
      * @param maskReasons sorted by key
      * @param traceMode  {@code null} when the event gives none
+     * @param topics     sorted, distinct; {@code null} when the event gives none
      */
     static byte[] snapshot(ClusterRef cluster, String subject, String name, String connectorClass, ConnectorType type,
             ConnectorState state, String workerId, String trace, List<TaskSnapshot> tasks, Collection<String> maskedKeys,
-            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode) {
+            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode, List<String> topics) {
         Writer out = new Writer(EventType.CONNECTOR_SNAPSHOT, cluster, subject);
         out.string(name);
         out.string(connectorClass);
@@ -104,13 +107,21 @@ public final class StateDigest {
         out.string(configFingerprint);
         // The optional fields only when given, so that a snapshot without them keeps the digest it had before they
         // existed (digests are stored in the agent's spool); the encoding stays unambiguous, being length-prefixed.
-        if (!maskReasons.isEmpty() || traceMode != null) {
+        if (!maskReasons.isEmpty() || traceMode != null || topics != null) {
             out.count(maskReasons.size());
             for (Map.Entry<String, String> reason : maskReasons.entrySet()) {
                 out.string(reason.getKey());
                 out.string(reason.getValue());
             }
             out.string(traceMode == null ? null : traceMode.name());
+        }
+        // Topics after the block above, which is always written with them: a snapshot with topics hashes a longer
+        // sequence than any without, so unknown topics and an empty list differ, as do any two lists.
+        if (topics != null) {
+            out.count(topics.size());
+            for (String topic : topics) {
+                out.string(topic);
+            }
         }
         return out.finish();
     }

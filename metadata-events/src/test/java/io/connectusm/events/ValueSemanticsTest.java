@@ -61,30 +61,143 @@ class ValueSemanticsTest {
         TreeMap<String, String> otherConfig = new TreeMap<>(s.config());
         otherConfig.put("an.extra.key", "value");
         List<ConnectorSnapshot> changed = List.of(
-                new ConnectorSnapshot("other", s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), "Other", s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), ConnectorType.SOURCE, s.state(), s.workerId(),
-                        s.trace(), s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), ConnectorState.PAUSED,
-                        s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), "other:1", s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), "trace",
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        otherTasks, s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), otherConfig, s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), new TreeSet<>(List.of("absent.key")), s.cause()),
+                ConnectorSnapshot.builder()
+                        .name("other")
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass("Other")
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(ConnectorType.SOURCE)
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(ConnectorState.PAUSED)
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId("other:1")
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace("trace")
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(otherTasks)
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(otherConfig)
+                        .maskedKeys(s.maskedKeys())
+                        .cause(s.cause())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(new TreeSet<>(List.of("absent.key")))
+                        .cause(s.cause())
+                        .build(),
                 withCause(s, ChangeCause.RESYNC),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), new TreeMap<>(Map.of("connection.password", "type")),
-                        s.cause(), s.traceMode()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.cause(), TraceMode.SUMMARY),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .maskReasons(new TreeMap<>(Map.of("connection.password", "type")))
+                        .cause(s.cause())
+                        .traceMode(s.traceMode())
+                        .build(),
+                ConnectorSnapshot.builder()
+                        .name(s.name())
+                        .connectorClass(s.connectorClass())
+                        .connectorType(s.connectorType())
+                        .state(s.state())
+                        .workerId(s.workerId())
+                        .trace(s.trace())
+                        .tasks(s.tasks())
+                        .config(s.config())
+                        .maskedKeys(s.maskedKeys())
+                        .maskReasons(s.maskReasons())
+                        .cause(s.cause())
+                        .traceMode(TraceMode.SUMMARY)
+                        .build(),
                 s.withActor(new ChangeActor("alice", null, null, null, null, false)),
                 s.withActor(new ChangeActor(null, null, null, null, null, true)));
         for (ConnectorSnapshot other : changed) {
@@ -125,12 +238,24 @@ class ValueSemanticsTest {
             for (TaskSnapshot t : s.tasks()) {
                 tasks.add(new TaskSnapshot(t.id(), t.state(), t.workerId(), t.trace()));
             }
-            return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                    s.trace(), tasks, new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()),
-                    new TreeMap<>(s.maskReasons()), s.configFingerprint(), s.cause(), s.traceMode(),
-                    s.actor() == null ? null : new ChangeActor(s.actor().principal(), s.actor().clientAddress(),
+            return ConnectorSnapshot.builder()
+                    .name(s.name())
+                    .connectorClass(s.connectorClass())
+                    .connectorType(s.connectorType())
+                    .state(s.state())
+                    .workerId(s.workerId())
+                    .trace(s.trace())
+                    .tasks(tasks)
+                    .config(new TreeMap<>(s.config()))
+                    .maskedKeys(new TreeSet<>(s.maskedKeys()))
+                    .maskReasons(new TreeMap<>(s.maskReasons()))
+                    .configFingerprint(s.configFingerprint())
+                    .cause(s.cause())
+                    .traceMode(s.traceMode())
+                    .actor(s.actor() == null ? null : new ChangeActor(s.actor().principal(), s.actor().clientAddress(),
                             s.actor().forwardedFor(), s.actor().userAgent(), s.actor().request(),
-                            s.actor().forwarded()));
+                            s.actor().forwarded()))
+                    .build();
         }
         if (payload instanceof ConnectorDeleted d) {
             return new ConnectorDeleted(new String(d.name()));
@@ -147,7 +272,20 @@ class ValueSemanticsTest {
     }
 
     private static ConnectorSnapshot withCause(ConnectorSnapshot s, ChangeCause cause) {
-        return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.configFingerprint(), cause, s.traceMode());
+        return ConnectorSnapshot.builder()
+                .name(s.name())
+                .connectorClass(s.connectorClass())
+                .connectorType(s.connectorType())
+                .state(s.state())
+                .workerId(s.workerId())
+                .trace(s.trace())
+                .tasks(s.tasks())
+                .config(s.config())
+                .maskedKeys(s.maskedKeys())
+                .maskReasons(s.maskReasons())
+                .configFingerprint(s.configFingerprint())
+                .cause(cause)
+                .traceMode(s.traceMode())
+                .build();
     }
 }

@@ -73,8 +73,20 @@ final class ObservedConnector {
     }
 
     ConnectorSnapshot toSnapshot(ChangeCause cause) {
-        return new ConnectorSnapshot(name, config.connectorClass(), type, state, workerId, trace, tasks,
-                config.masked().config(), config.masked().maskedKeys(), config.masked().reasonCodes(),
-                config.fingerprint(), cause, config.masked().traceMode());
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass(config.connectorClass())
+                .connectorType(type)
+                .state(state)
+                .workerId(workerId)
+                .trace(trace)
+                .tasks(tasks)
+                .config(config.masked().config())
+                .maskedKeys(config.masked().maskedKeys())
+                .maskReasons(config.masked().reasonCodes())
+                .configFingerprint(config.fingerprint())
+                .cause(cause)
+                .traceMode(config.masked().traceMode())
+                .build();
     }
 }

@@ -150,8 +150,18 @@ class SecondLineScrubberTest {
             }
         });
         ConnectorState state = trace == null ? ConnectorState.RUNNING : ConnectorState.FAILED;
-        return new ConnectorSnapshot(name, "JdbcSource", ConnectorType.SOURCE, state, "worker-1:8083", trace,
-                List.of(new TaskSnapshot(0, state, "worker-1:8083", trace)), sorted, masked, ChangeCause.CONFIG_UPDATED);
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("JdbcSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId("worker-1:8083")
+                .trace(trace)
+                .tasks(List.of(new TaskSnapshot(0, state, "worker-1:8083", trace)))
+                .config(sorted)
+                .maskedKeys(masked)
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
     }
 
     private static MetadataEvent event(EventPayload payload) {
