@@ -47,12 +47,14 @@ final class ExtensionComponents {
                 config.basicAuthUser(), config.basicAuthPassword());
         DeliveryLoop delivery = new DeliveryLoop(pending, sender, new EventCodec()::encodeBatch,
                 config.batchMaxEvents(), config.retryBackoffMax(), clock);
+        // Topics only from the feed: polling the herder leaves them out (unknown) rather than asking it per connector.
+        ActiveTopics topics = feedSettings != null && feedSettings.tracksTopics() ? new ActiveTopics() : null;
         InternalTopicsFeed feed = feedSettings == null ? null
-                : new InternalTopicsFeed(feedSettings, changes, ReconcileLoop.THREAD_NAME + "-feed");
+                : new InternalTopicsFeed(feedSettings, changes, topics, ReconcileLoop.THREAD_NAME + "-feed");
         ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
                 config.reconcileInterval(), config.resyncInterval(),
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
-        ReconcileLoop loop = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking),
+        ReconcileLoop loop = new ReconcileLoop(settings, new ConnectorObserver(context.clusterState(), masking, topics),
                 new WorkerPluginsReader(config.requestTimeout()), pending, delivery, changes, identity, feed, clock);
         changes.reportDeletionsWith(loop::reportDeletedNow);
         try {

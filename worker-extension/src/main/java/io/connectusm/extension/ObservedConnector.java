@@ -22,9 +22,17 @@ final class ObservedConnector {
     private final String trace;
     private final List<TaskSnapshot> tasks;
     private final ConnectorConfigView config;
+    private final List<String> topics;
 
     ObservedConnector(String name, ConnectorType type, ConnectorState state, String workerId, String trace,
                       List<TaskSnapshot> tasks, ConnectorConfigView config) {
+        this(name, type, state, workerId, trace, tasks, config, null);
+    }
+
+    /** @param topics the active topics, sorted and shared ({@link ActiveTopics}), or {@code null} when unknown */
+    ObservedConnector(String name, ConnectorType type, ConnectorState state, String workerId, String trace,
+                      List<TaskSnapshot> tasks, ConnectorConfigView config, List<String> topics) {
+        this.topics = topics;
         this.name = name;
         this.type = type;
         this.state = state;
@@ -69,6 +77,10 @@ final class ObservedConnector {
         if (!tasks.equals(previous.tasks)) {
             return ChangeCause.TASKS_CHANGED;
         }
+        // New topics in use (or a reset) are news; topics becoming unknown (the feed stopped) are not.
+        if (topics != null && !topics.equals(previous.topics)) {
+            return ChangeCause.STATE_CHANGED;
+        }
         return null;
     }
 
@@ -87,6 +99,7 @@ final class ObservedConnector {
                 .configFingerprint(config.fingerprint())
                 .cause(cause)
                 .traceMode(config.masked().traceMode())
+                .topics(topics)
                 .build();
     }
 }
