@@ -63,7 +63,8 @@ class MigrationsTest {
                 "9 SQL V9__connector_mask_reasons.sql true",
                 "10 SQL V10__console_health_task_history.sql true",
                 "11 SQL V11__connector_merge_state.sql true",
-                "12 SQL V12__history_actor.sql true");
+                "12 SQL V12__history_actor.sql true",
+                "13 SQL V13__connector_topics.sql true");
         assertThat(tables()).doesNotContain("SCHEMA_VERSION");
     }
 
@@ -120,7 +121,8 @@ class MigrationsTest {
                 "9 SQL V9__connector_mask_reasons.sql true",
                 "10 SQL V10__console_health_task_history.sql true",
                 "11 SQL V11__connector_merge_state.sql true",
-                "12 SQL V12__history_actor.sql true");
+                "12 SQL V12__history_actor.sql true",
+                "13 SQL V13__connector_topics.sql true");
         assertThat(tables()).contains("SCHEMA_VERSION");
         // and it opens again, now as a Flyway database, with nothing left to apply
         List<String> migrated = history();
@@ -157,7 +159,8 @@ class MigrationsTest {
                 "9 SQL V9__connector_mask_reasons.sql true",
                 "10 SQL V10__console_health_task_history.sql true",
                 "11 SQL V11__connector_merge_state.sql true",
-                "12 SQL V12__history_actor.sql true");
+                "12 SQL V12__history_actor.sql true",
+                "13 SQL V13__connector_topics.sql true");
     }
 
     private Connection connect() throws SQLException {

@@ -40,7 +40,8 @@ class SchemaTest {
                 "9 V9__connector_mask_reasons.sql",
                 "10 V10__console_health_task_history.sql",
                 "11 V11__connector_merge_state.sql",
-                "12 V12__history_actor.sql");
+                "12 V12__history_actor.sql",
+                "13 V13__connector_topics.sql");
     }
 
     @Test
