@@ -67,18 +67,7 @@ class StateDigestTest {
     void whoSentItWhenAndWhyDoesNotChangeTheDigest() {
         MetadataEvent event = SampleEvents.event(SampleEvents.snapshot(), 0);
         ConnectorSnapshot s = SampleEvents.snapshot();
-        ConnectorSnapshot resync = ConnectorSnapshot.builder()
-                .name(s.name())
-                .connectorClass(s.connectorClass())
-                .connectorType(s.connectorType())
-                .state(s.state())
-                .workerId(s.workerId())
-                .trace(s.trace())
-                .tasks(s.tasks())
-                .config(s.config())
-                .maskedKeys(s.maskedKeys())
-                .cause(ChangeCause.RESYNC)
-                .build();
+        ConnectorSnapshot resync = s.toBuilder().cause(ChangeCause.RESYNC).build();
         MetadataEvent other = new MetadataEvent("another-id", event.cluster(), "connect-9:8083",
                 Instant.parse("2030-01-01T00:00:00Z"), 77, Instant.parse("2030-01-01T00:00:01Z"), resync);
 

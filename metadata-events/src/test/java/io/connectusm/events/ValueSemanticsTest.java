@@ -61,143 +61,20 @@ class ValueSemanticsTest {
         TreeMap<String, String> otherConfig = new TreeMap<>(s.config());
         otherConfig.put("an.extra.key", "value");
         List<ConnectorSnapshot> changed = List.of(
-                ConnectorSnapshot.builder()
-                        .name("other")
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass("Other")
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(ConnectorType.SOURCE)
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(ConnectorState.PAUSED)
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId("other:1")
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace("trace")
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(otherTasks)
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(otherConfig)
-                        .maskedKeys(s.maskedKeys())
-                        .cause(s.cause())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(new TreeSet<>(List.of("absent.key")))
-                        .cause(s.cause())
-                        .build(),
+                s.toBuilder().name("other").build(),
+                s.toBuilder().connectorClass("Other").build(),
+                s.toBuilder().connectorType(ConnectorType.SOURCE).build(),
+                s.toBuilder().state(ConnectorState.PAUSED).build(),
+                s.toBuilder().workerId("other:1").build(),
+                s.toBuilder().trace("trace").build(),
+                s.toBuilder().tasks(otherTasks).build(),
+                s.toBuilder().config(otherConfig).build(),
+                s.toBuilder().maskedKeys(new TreeSet<>(List.of("absent.key"))).build(),
                 withCause(s, ChangeCause.RESYNC),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .maskReasons(new TreeMap<>(Map.of("connection.password", "type")))
-                        .cause(s.cause())
-                        .traceMode(s.traceMode())
-                        .build(),
-                ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .maskReasons(s.maskReasons())
-                        .cause(s.cause())
-                        .traceMode(TraceMode.SUMMARY)
-                        .build(),
+                s.toBuilder().maskReasons(new TreeMap<>(Map.of("connection.password", "type"))).build(),
+                s.toBuilder().traceMode(TraceMode.SUMMARY).build(),
+                s.toBuilder().topics(List.of()).build(),
+                s.toBuilder().topics(List.of("orders")).build(),
                 s.withActor(new ChangeActor("alice", null, null, null, null, false)),
                 s.withActor(new ChangeActor(null, null, null, null, null, true)));
         for (ConnectorSnapshot other : changed) {
@@ -213,6 +90,8 @@ class ValueSemanticsTest {
         assertThatThrownBy(() -> SampleEvents.snapshotWithReasons().maskReasons().put("k", "type"))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.tasks().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> SampleEvents.snapshotWithTopics().topics().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SampleEvents.plugins().plugins().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SampleEvents.inventory().connectors().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
@@ -255,6 +134,7 @@ class ValueSemanticsTest {
                     .actor(s.actor() == null ? null : new ChangeActor(s.actor().principal(), s.actor().clientAddress(),
                             s.actor().forwardedFor(), s.actor().userAgent(), s.actor().request(),
                             s.actor().forwarded()))
+                    .topics(s.topics() == null ? null : new ArrayList<>(s.topics()))
                     .build();
         }
         if (payload instanceof ConnectorDeleted d) {
@@ -272,20 +152,6 @@ class ValueSemanticsTest {
     }
 
     private static ConnectorSnapshot withCause(ConnectorSnapshot s, ChangeCause cause) {
-        return ConnectorSnapshot.builder()
-                .name(s.name())
-                .connectorClass(s.connectorClass())
-                .connectorType(s.connectorType())
-                .state(s.state())
-                .workerId(s.workerId())
-                .trace(s.trace())
-                .tasks(s.tasks())
-                .config(s.config())
-                .maskedKeys(s.maskedKeys())
-                .maskReasons(s.maskReasons())
-                .configFingerprint(s.configFingerprint())
-                .cause(cause)
-                .traceMode(s.traceMode())
-                .build();
+        return s.toBuilder().cause(cause).build();
     }
 }

@@ -186,18 +186,7 @@ class EventRouterTest {
         MetadataEvent first = snapshot(CLUSTER, "a", "t1");
         ConnectorSnapshot s = (ConnectorSnapshot) first.payload();
         MetadataEvent again = new MetadataEvent("another-id", CLUSTER, "worker-2:8083", first.epoch().plusSeconds(60), 0,
-                first.time().plusSeconds(60), "a", ConnectorSnapshot.builder()
-                        .name(s.name())
-                        .connectorClass(s.connectorClass())
-                        .connectorType(s.connectorType())
-                        .state(s.state())
-                        .workerId(s.workerId())
-                        .trace(s.trace())
-                        .tasks(s.tasks())
-                        .config(s.config())
-                        .maskedKeys(s.maskedKeys())
-                        .cause(ChangeCause.RESYNC)
-                        .build());
+                first.time().plusSeconds(60), "a", s.toBuilder().cause(ChangeCause.RESYNC).build());
         ObjectNode reordered = JSON.createObjectNode();
         ObjectNode tree = (ObjectNode) JSON.readTree(batch(again)).get(0);
         List<String> names = new ArrayList<>();
@@ -229,18 +218,7 @@ class EventRouterTest {
             public MetadataEvent scrub(MetadataEvent event) {
                 ConnectorSnapshot s = (ConnectorSnapshot) event.payload();
                 return new MetadataEvent(event.id(), event.cluster(), event.workerId(), event.epoch(), event.sequence(),
-                        event.time(), event.subject(), ConnectorSnapshot.builder()
-                                .name(s.name())
-                                .connectorClass(s.connectorClass())
-                                .connectorType(s.connectorType())
-                                .state(s.state())
-                                .workerId(s.workerId())
-                                .trace("(scrubbed)")
-                                .tasks(s.tasks())
-                                .config(s.config())
-                                .maskedKeys(s.maskedKeys())
-                                .cause(s.cause())
-                                .build());
+                        event.time(), event.subject(), s.toBuilder().trace("(scrubbed)").build());
             }
         };
         router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC(), scan);
