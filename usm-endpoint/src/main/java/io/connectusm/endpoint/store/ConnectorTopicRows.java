@@ -75,6 +75,9 @@ final class ConnectorTopicRows {
                 ps.executeBatch();
             }
         }
+        if (!stored.isEmpty()) {
+            return; // rows exist only where topics_known is TRUE: forget() clears both
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET topics_known = TRUE WHERE " + KEY
                 + " AND (topics_known IS NULL OR topics_known = FALSE)")) {
             ps.setString(1, cc);
