@@ -259,9 +259,19 @@ public final class EndpointFleetHarness {
                     + "connection refused\n\tat io.confluent.connect.jdbc.sink.JdbcSinkTask.put(JdbcSinkTask.java:93)"
                     : null));
         }
-        return new ConnectorSnapshot(name, config.get("connector.class"), ConnectorType.SINK, ConnectorState.RUNNING,
-                "worker-0:8083", null, tasks, config, new TreeSet<>(List.of("connection.password",
-                "sasl.jaas.config")), ConfigFingerprint.of(config), ChangeCause.RESYNC);
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass(config.get("connector.class"))
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .workerId("worker-0:8083")
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("connection.password",
+                        "sasl.jaas.config")))
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.RESYNC)
+                .build();
     }
 
     /** Posts every batch with {@code senders} threads, alternating replicas; fails on anything but 204. */

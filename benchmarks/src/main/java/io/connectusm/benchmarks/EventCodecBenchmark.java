@@ -89,9 +89,17 @@ public class EventCodecBenchmark {
         for (int t = 0; t < TASKS; t++) {
             tasks.add(new TaskSnapshot(t, ConnectorState.RUNNING, "worker-" + t + ":8083", null));
         }
-        return new ConnectorSnapshot(name, "org.apache.kafka.connect.mirror.MirrorSourceConnector",
-                ConnectorType.SOURCE, ConnectorState.RUNNING, "worker-1:8083", null, tasks, config,
-                new TreeSet<>(List.of("source.cluster.sasl.jaas.config")), ChangeCause.CONFIG_UPDATED);
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("org.apache.kafka.connect.mirror.MirrorSourceConnector")
+                .connectorType(ConnectorType.SOURCE)
+                .state(ConnectorState.RUNNING)
+                .workerId("worker-1:8083")
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("source.cluster.sasl.jaas.config")))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
     }
 
     @Benchmark

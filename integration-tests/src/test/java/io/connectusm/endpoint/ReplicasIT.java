@@ -307,9 +307,17 @@ class ReplicasIT {
                 "topic", "t-" + worker + "-" + sequence));
         String workerId = "worker-" + worker + ":8083";
         return new MetadataEvent(UUID.randomUUID().toString(), REF, workerId, epoch, sequence, time, name,
-                new ConnectorSnapshot(name, "org.example.FileStreamSource", ConnectorType.SOURCE, state, workerId,
-                        null, List.of(new TaskSnapshot(0, state, workerId, null)), config, new TreeSet<>(),
-                        ConfigFingerprint.of(config), ChangeCause.RESYNC));
+                ConnectorSnapshot.builder()
+                        .name(name)
+                        .connectorClass("org.example.FileStreamSource")
+                        .connectorType(ConnectorType.SOURCE)
+                        .state(state)
+                        .workerId(workerId)
+                        .tasks(List.of(new TaskSnapshot(0, state, workerId, null)))
+                        .config(config)
+                        .configFingerprint(ConfigFingerprint.of(config))
+                        .cause(ChangeCause.RESYNC)
+                        .build());
     }
 
     private static Path endpointProperties(Path dir, LeafFiles server, DatabaseSettings database) throws IOException {

@@ -1,6 +1,7 @@
 package io.connectusm.events;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * whose code masks the whole value is in {@code maskedKeys}, a key with {@link MaskReasonCodes#URL url} (a
  * credential cut out, the rest kept) is not. Task ids are unique; tasks are kept ordered by id. A value class
  * (equal when all fields are equal). The optional {@link #actor() actor} says who made the change through the REST
- * API. Immutable and thread-safe.
+ * API; the optional {@link #topics() topics} are the connector's active topics. Built with {@link #builder()} (or
+ * {@link #toBuilder()} from another snapshot). Immutable and thread-safe.
  */
 public final class ConnectorSnapshot extends EventPayload {
 
@@ -46,141 +48,71 @@ public final class ConnectorSnapshot extends EventPayload {
     private final ChangeCause cause;
     private final TraceMode traceMode;
     private final ChangeActor actor;
+    private final List<String> topics;
 
-    /**
-     * @param name              the connector name, not empty
-     * @param connectorClass    the {@code connector.class} value as configured (class name or alias), or
-     *                          {@code null} when unknown
-     * @param connectorType     source or sink
-     * @param state             the connector's own state
-     * @param workerId          the worker running the connector, or {@code null} when unassigned
-     * @param trace             the failure's stack trace when {@code state} is {@code FAILED}, else {@code null}
-     * @param tasks             every task, in any order; copied and ordered by id
-     * @param config            the masked configuration; copied and ordered by key; values may be {@code null}
-     * @param maskedKeys        the names of the keys whose values were masked; copied
-     * @param maskReasons       why each changed key changed ({@link MaskReasonCodes}); copied; empty when the emitter
-     *                          gives no reasons
-     * @param configFingerprint {@link ConfigFingerprint#of(Map)} of {@code config}
-     * @param cause             what made the emitter send this snapshot
-     * @param traceMode         how the emitter treated the traces, or {@code null} when it does not say
-     * @param actor             who made the change through the REST API, or {@code null} when no REST call caused
-     *                          it (or the emitter does not say)
-     * @throws IllegalArgumentException if an invariant of the class comment does not hold
-     */
-    public ConnectorSnapshot(
-            String name,
-            String connectorClass,
-            ConnectorType connectorType,
-            ConnectorState state,
-            String workerId,
-            String trace,
-            List<TaskSnapshot> tasks,
-            SortedMap<String, String> config,
-            SortedSet<String> maskedKeys,
-            SortedMap<String, String> maskReasons,
-            String configFingerprint,
-            ChangeCause cause,
-            TraceMode traceMode,
-            ChangeActor actor) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(connectorType, "connectorType");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(cause, "cause");
-        Objects.requireNonNull(configFingerprint, "configFingerprint");
-        Objects.requireNonNull(maskReasons, "maskReasons");
-        if (name.isEmpty()) {
+    private ConnectorSnapshot(Builder b) {
+        Objects.requireNonNull(b.name, "name");
+        Objects.requireNonNull(b.connectorType, "connectorType");
+        Objects.requireNonNull(b.state, "state");
+        Objects.requireNonNull(b.cause, "cause");
+        Objects.requireNonNull(b.tasks, "tasks");
+        Objects.requireNonNull(b.config, "config");
+        Objects.requireNonNull(b.maskedKeys, "maskedKeys");
+        Objects.requireNonNull(b.maskReasons, "maskReasons");
+        if (b.name.isEmpty()) {
             throw new IllegalArgumentException("connector name must not be empty");
         }
-        this.name = name;
-        this.connectorClass = connectorClass;
-        this.connectorType = connectorType;
-        this.state = state;
-        this.workerId = workerId;
-        this.trace = trace;
-        this.tasks = sortedById(tasks);
-        this.config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
-        this.maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(maskedKeys));
+        this.name = b.name;
+        this.connectorClass = b.connectorClass;
+        this.connectorType = b.connectorType;
+        this.state = b.state;
+        this.workerId = b.workerId;
+        this.trace = b.trace;
+        this.tasks = sortedById(b.tasks);
+        this.config = Collections.unmodifiableSortedMap(new TreeMap<>(b.config));
+        this.maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(b.maskedKeys));
         requireMasked(this.config, this.maskedKeys);
-        this.maskReasons = Collections.unmodifiableSortedMap(new TreeMap<>(maskReasons));
+        this.maskReasons = b.maskReasons.isEmpty() ? NO_REASONS
+                : Collections.unmodifiableSortedMap(new TreeMap<>(b.maskReasons));
         requireReasons(this.config, this.maskedKeys, this.maskReasons);
-        // Checked after the masking invariant, so a fingerprint is never compared over an unmasked config.
-        if (!configFingerprint.equals(ConfigFingerprint.of(this.config))) {
+        // Checked after the masking invariant, so a fingerprint is never computed or compared over an unmasked config.
+        String fingerprint = ConfigFingerprint.of(this.config);
+        if (b.configFingerprint != null && !b.configFingerprint.equals(fingerprint)) {
             throw new IllegalArgumentException("configFingerprint is not ConfigFingerprint.of(config)");
         }
-        this.configFingerprint = configFingerprint;
-        this.cause = cause;
-        this.traceMode = traceMode;
-        this.actor = actor;
+        this.configFingerprint = b.configFingerprint == null ? fingerprint : b.configFingerprint;
+        this.cause = b.cause;
+        this.traceMode = b.traceMode;
+        this.actor = b.actor;
+        this.topics = b.topics == null ? null : topicList(b.topics);
     }
 
-    /** A snapshot with reasons and trace mode, without an actor. */
-    public ConnectorSnapshot(
-            String name,
-            String connectorClass,
-            ConnectorType connectorType,
-            ConnectorState state,
-            String workerId,
-            String trace,
-            List<TaskSnapshot> tasks,
-            SortedMap<String, String> config,
-            SortedSet<String> maskedKeys,
-            SortedMap<String, String> maskReasons,
-            String configFingerprint,
-            ChangeCause cause,
-            TraceMode traceMode) {
-        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, maskReasons,
-                configFingerprint, cause, traceMode, null);
+    /** A builder with no field set: name, connector type, state and cause are required, the rest optional. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A snapshot with reasons and trace mode whose fingerprint is computed from {@code config}. */
-    public ConnectorSnapshot(
-            String name,
-            String connectorClass,
-            ConnectorType connectorType,
-            ConnectorState state,
-            String workerId,
-            String trace,
-            List<TaskSnapshot> tasks,
-            SortedMap<String, String> config,
-            SortedSet<String> maskedKeys,
-            SortedMap<String, String> maskReasons,
-            ChangeCause cause,
-            TraceMode traceMode) {
-        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, maskReasons,
-                fingerprintOf(config, maskedKeys), cause, traceMode);
-    }
-
-    /** A snapshot without mask reasons or trace mode (as emitters before them send it). */
-    public ConnectorSnapshot(
-            String name,
-            String connectorClass,
-            ConnectorType connectorType,
-            ConnectorState state,
-            String workerId,
-            String trace,
-            List<TaskSnapshot> tasks,
-            SortedMap<String, String> config,
-            SortedSet<String> maskedKeys,
-            String configFingerprint,
-            ChangeCause cause) {
-        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, NO_REASONS,
-                configFingerprint, cause, null);
-    }
-
-    /** A snapshot without mask reasons or trace mode whose fingerprint is computed from {@code config}. */
-    public ConnectorSnapshot(
-            String name,
-            String connectorClass,
-            ConnectorType connectorType,
-            ConnectorState state,
-            String workerId,
-            String trace,
-            List<TaskSnapshot> tasks,
-            SortedMap<String, String> config,
-            SortedSet<String> maskedKeys,
-            ChangeCause cause) {
-        this(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys, NO_REASONS,
-                fingerprintOf(config, maskedKeys), cause, null);
+    /**
+     * A builder holding every field of this snapshot, to change some of them; not its fingerprint, which
+     * {@code build()} computes again from the config (so a changed config needs no new fingerprint).
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.connectorClass = connectorClass;
+        b.connectorType = connectorType;
+        b.state = state;
+        b.workerId = workerId;
+        b.trace = trace;
+        b.tasks = tasks;
+        b.config = config;
+        b.maskedKeys = maskedKeys;
+        b.maskReasons = maskReasons;
+        b.cause = cause;
+        b.traceMode = traceMode;
+        b.actor = actor;
+        b.topics = topics;
+        return b;
     }
 
     /** The connector name. */
@@ -253,8 +185,17 @@ public final class ConnectorSnapshot extends EventPayload {
         if (Objects.equals(this.actor, actor)) {
             return this;
         }
-        return new ConnectorSnapshot(name, connectorClass, connectorType, state, workerId, trace, tasks, config,
-                maskedKeys, maskReasons, configFingerprint, cause, traceMode, actor);
+        return toBuilder().actor(actor).build();
+    }
+
+    /**
+     * The connector's active topics (those its tasks produced to or consumed from since the last reset, as Connect
+     * tracks them, KIP-558), sorted and distinct; unmodifiable. {@code null} when unknown: the worker does not track
+     * topics ({@code topic.tracking.enable=false}), the emitter cannot read them, or it is older than this field. An
+     * empty list means the worker tracks topics and this connector has used none.
+     */
+    public List<String> topics() {
+        return topics;
     }
 
     /** {@link ConfigFingerprint#of(Map)} of {@link #config()}. */
@@ -285,13 +226,14 @@ public final class ConnectorSnapshot extends EventPayload {
                 && Objects.equals(workerId, that.workerId) && Objects.equals(trace, that.trace)
                 && tasks.equals(that.tasks) && config.equals(that.config) && maskedKeys.equals(that.maskedKeys)
                 && maskReasons.equals(that.maskReasons) && configFingerprint.equals(that.configFingerprint)
-                && cause == that.cause && traceMode == that.traceMode && Objects.equals(actor, that.actor);
+                && cause == that.cause && traceMode == that.traceMode && Objects.equals(actor, that.actor)
+                && Objects.equals(topics, that.topics);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, connectorClass, connectorType, state, workerId, trace, tasks, config, maskedKeys,
-                maskReasons, configFingerprint, cause, traceMode, actor);
+                maskReasons, configFingerprint, cause, traceMode, actor, topics);
     }
 
     /** All fields, as a record would print them; the config is masked, so this is safe to log. */
@@ -301,7 +243,7 @@ public final class ConnectorSnapshot extends EventPayload {
                 + connectorType + ", state=" + state + ", workerId=" + workerId + ", trace=" + trace + ", tasks="
                 + tasks + ", config=" + config + ", maskedKeys=" + maskedKeys + ", maskReasons=" + maskReasons
                 + ", configFingerprint=" + configFingerprint + ", cause=" + cause + ", traceMode=" + traceMode
-                + ", actor=" + actor + "]";
+                + ", actor=" + actor + ", topics=" + topics + "]";
     }
 
     private static List<TaskSnapshot> sortedById(List<TaskSnapshot> tasks) {
@@ -315,10 +257,16 @@ public final class ConnectorSnapshot extends EventPayload {
         return List.copyOf(sorted);
     }
 
-    // Never hash a map in which a masked key still holds its secret: fail as the canonical constructor would.
-    private static String fingerprintOf(SortedMap<String, String> config, SortedSet<String> maskedKeys) {
-        requireMasked(config, maskedKeys);
-        return ConfigFingerprint.of(config);
+    private static List<String> topicList(Collection<String> topics) {
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String topic : topics) {
+            String problem = TopicNames.problem(topic);
+            if (problem != null) {
+                throw new IllegalArgumentException("topic " + problem);
+            }
+            sorted.add(topic);
+        }
+        return List.copyOf(sorted);
     }
 
     private static void requireReasons(Map<String, String> config, java.util.Set<String> maskedKeys,
@@ -336,6 +284,138 @@ public final class ConnectorSnapshot extends EventPayload {
             if (config.containsKey(key) && !MASKED_VALUE.equals(config.get(key))) {
                 throw new IllegalArgumentException("config key '" + key + "' is listed as masked but carries a value");
             }
+        }
+    }
+
+    /**
+     * Builds a {@link ConnectorSnapshot}: set the fields that apply, then {@link #build()}, which checks the invariants
+     * of the class comment. Defaults: no tasks, an empty config, no masked keys, no mask reasons, a fingerprint computed
+     * from the config, and {@code null} (unknown) for the optional fields. Collections are copied at {@code build()}.
+     * Not thread-safe; reusable (each {@code build()} makes a new snapshot).
+     */
+    public static final class Builder {
+
+        private String name;
+        private String connectorClass;
+        private ConnectorType connectorType;
+        private ConnectorState state;
+        private String workerId;
+        private String trace;
+        private List<TaskSnapshot> tasks = List.of();
+        private Map<String, String> config = Collections.emptySortedMap();
+        private Collection<String> maskedKeys = Collections.emptySortedSet();
+        private Map<String, String> maskReasons = NO_REASONS;
+        private String configFingerprint;
+        private ChangeCause cause;
+        private TraceMode traceMode;
+        private ChangeActor actor;
+        private Collection<String> topics;
+
+        private Builder() {
+        }
+
+        /** The connector name, not empty; required. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The {@code connector.class} value as configured (class name or alias), or {@code null} when unknown. */
+        public Builder connectorClass(String connectorClass) {
+            this.connectorClass = connectorClass;
+            return this;
+        }
+
+        /** Source, sink or unknown; required. */
+        public Builder connectorType(ConnectorType connectorType) {
+            this.connectorType = connectorType;
+            return this;
+        }
+
+        /** The connector's own state; required. */
+        public Builder state(ConnectorState state) {
+            this.state = state;
+            return this;
+        }
+
+        /** The worker running the connector, or {@code null} when unassigned. */
+        public Builder workerId(String workerId) {
+            this.workerId = workerId;
+            return this;
+        }
+
+        /** The failure's stack trace when the state is {@code FAILED}, else {@code null}. */
+        public Builder trace(String trace) {
+            this.trace = trace;
+            return this;
+        }
+
+        /** Every task, in any order (ordered by id at build; ids unique). */
+        public Builder tasks(List<TaskSnapshot> tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        /** The masked configuration; values may be {@code null}. */
+        public Builder config(Map<String, String> config) {
+            this.config = config;
+            return this;
+        }
+
+        /** The names of the keys whose values were masked. */
+        public Builder maskedKeys(Collection<String> maskedKeys) {
+            this.maskedKeys = maskedKeys;
+            return this;
+        }
+
+        /** Why each changed key changed ({@link MaskReasonCodes}); empty when the emitter gives no reasons. */
+        public Builder maskReasons(Map<String, String> maskReasons) {
+            this.maskReasons = maskReasons;
+            return this;
+        }
+
+        /**
+         * The fingerprint the emitter computed, checked at build against {@link ConfigFingerprint#of(Map)} of the
+         * config; {@code null} (the default) to have it computed.
+         */
+        public Builder configFingerprint(String configFingerprint) {
+            this.configFingerprint = configFingerprint;
+            return this;
+        }
+
+        /** What made the emitter send this snapshot; required. */
+        public Builder cause(ChangeCause cause) {
+            this.cause = cause;
+            return this;
+        }
+
+        /** How the emitter treated the traces, or {@code null} when it does not say. */
+        public Builder traceMode(TraceMode traceMode) {
+            this.traceMode = traceMode;
+            return this;
+        }
+
+        /** Who made the change through the REST API, or {@code null}. */
+        public Builder actor(ChangeActor actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        /**
+         * The connector's active topics, in any order, repeats ignored; each a legal Kafka topic name
+         * ({@link TopicNames}). {@code null} (the default) when unknown.
+         */
+        public Builder topics(Collection<String> topics) {
+            this.topics = topics;
+            return this;
+        }
+
+        /**
+         * @throws NullPointerException     if a required field is missing
+         * @throws IllegalArgumentException if an invariant of {@link ConnectorSnapshot}'s class comment does not hold
+         */
+        public ConnectorSnapshot build() {
+            return new ConnectorSnapshot(this);
         }
     }
 }

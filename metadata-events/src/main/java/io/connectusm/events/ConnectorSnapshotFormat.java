@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * anything else is built from the config: a key listed in {@code masked_keys} that carries anything but
  * {@link ConnectorSnapshot#MASKED_VALUE} is refused, naming the key and never showing its value; so is a
  * {@code mask_reasons} entry that breaks the contract ({@link MaskReasonCodes}). The optional fields
- * ({@code mask_reasons}, {@code trace_mode}, {@code actor}) are left out when empty or unknown, so a snapshot without them is
- * written exactly as before they existed.
+ * ({@code mask_reasons}, {@code trace_mode}, {@code actor}) are left out when empty or unknown, and {@code topics}
+ * when unknown (an empty list is written: it says the worker tracks topics and the connector used none), so a
+ * snapshot without them is written exactly as before they existed. A topic is a legal Kafka name ({@link TopicNames})
+ * and is listed once.
  */
 final class ConnectorSnapshotFormat implements PayloadFormat {
 
@@ -41,6 +43,7 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
     static final String USER_AGENT = "user_agent";
     static final String REQUEST = "request";
     static final String FORWARDED = "forwarded";
+    static final String TOPICS = "topics";
 
     static final String FINGERPRINT_EXPECTED = "expected sha256: followed by 64 lowercase hex digits";
     static final String MUST_BE_MASKED = "is listed in masked_keys, so its value must be \""
@@ -67,7 +70,8 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
             CAUSE, Shape.SCALAR,
             MASK_REASONS, Shape.entries(Shape.SCALAR, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES"),
             TRACE_MODE, Shape.SCALAR,
-            ACTOR, ACTOR_SHAPE);
+            ACTOR, ACTOR_SHAPE,
+            TOPICS, Shape.items(Shape.SCALAR, EventLimits.MAX_TOPICS, "MAX_TOPICS"));
 
     @Override
     public Shape.Fields shape() {
@@ -105,6 +109,10 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         if (snapshot.actor() != null) {
             writeActor(snapshot.actor(), data.putObject(ACTOR));
         }
+        if (snapshot.topics() != null) {
+            ArrayNode topics = data.putArray(TOPICS);
+            snapshot.topics().forEach(topics::add);
+        }
         return data;
     }
 
@@ -131,21 +139,47 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         if (!fingerprint.equals(ConfigFingerprint.of(config))) {
             throw EventDecodingException.malformed(data.path(CONFIG_FINGERPRINT), NOT_THE_FINGERPRINT);
         }
-        return new ConnectorSnapshot(
-                data.requiredString(NAME),
-                data.optionalString(CONNECTOR_CLASS),
-                data.requiredEnum(CONNECTOR_TYPE, ConnectorType.class),
-                data.requiredEnum(STATE, ConnectorState.class),
-                data.optionalString(WORKER_ID),
-                data.optionalString(TRACE),
-                readTasks(data),
-                config,
-                maskedKeys,
-                reasons,
-                fingerprint,
-                data.requiredEnum(CAUSE, ChangeCause.class),
-                data.optionalEnum(TRACE_MODE, TraceMode.class),
-                readActor(data));
+        return ConnectorSnapshot.builder()
+                .name(data.requiredString(NAME))
+                .connectorClass(data.optionalString(CONNECTOR_CLASS))
+                .connectorType(data.requiredEnum(CONNECTOR_TYPE, ConnectorType.class))
+                .state(data.requiredEnum(STATE, ConnectorState.class))
+                .workerId(data.optionalString(WORKER_ID))
+                .trace(data.optionalString(TRACE))
+                .tasks(readTasks(data))
+                .config(config)
+                .maskedKeys(maskedKeys)
+                .maskReasons(reasons)
+                .configFingerprint(fingerprint)
+                .cause(data.requiredEnum(CAUSE, ChangeCause.class))
+                .traceMode(data.optionalEnum(TRACE_MODE, TraceMode.class))
+                .actor(readActor(data))
+                .topics(readTopics(data))
+                .build();
+    }
+
+    /** {@code topics}: absent or {@code null} is unknown; else every item a string, then each a legal, new name. */
+    private static List<String> readTopics(NodeReader data) {
+        List<String> topics = data.optionalStrings(TOPICS);
+        if (topics != null) {
+            checkTopics(topics, data.path(TOPICS));
+        }
+        return topics;
+    }
+
+    /** The rules of each topic, in order, shared with {@link ScanChecks}: legal, then not a repeat. */
+    static void checkTopics(List<String> topics, FieldPath at) {
+        Map<String, Integer> positionOf = new HashMap<>();
+        for (int i = 0; i < topics.size(); i++) {
+            String problem = TopicNames.problem(topics.get(i));
+            if (problem != null) {
+                throw EventDecodingException.malformed(at.index(i), problem);
+            }
+            Integer earlier = positionOf.putIfAbsent(topics.get(i), i);
+            if (earlier != null) {
+                throw EventDecodingException.malformed(at.index(i), "repeats " + at.index(earlier));
+            }
+        }
     }
 
     /** Writes {@code actor}'s fields into {@code out}, the {@code actor} object of a snapshot or a deletion. */

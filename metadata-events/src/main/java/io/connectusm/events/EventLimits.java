@@ -20,6 +20,15 @@ public final class EventLimits {
     /** Tasks in one snapshot. */
     public static final int MAX_TASKS = 1000;
 
+    /**
+     * Topics in one snapshot's {@code topics}: room for a connector whose {@code topics.regex} matches a large
+     * cluster's every topic.
+     */
+    public static final int MAX_TOPICS = 10_000;
+
+    /** Characters in a topic name, as Kafka limits it ({@code Topic.MAX_NAME_LENGTH}); see {@link TopicNames}. */
+    public static final int MAX_TOPIC_NAME_CHARS = 249;
+
     /** Connectors in one cluster inventory. */
     public static final int MAX_INVENTORY_ENTRIES = 100_000;
 

@@ -155,6 +155,12 @@ final class NodeReader {
         return items;
     }
 
+    /** An array of strings, or {@code null} when the field is absent or {@code null}. */
+    List<String> optionalStrings(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : requiredStrings(name);
+    }
+
     /**
      * An object used as a map from string to string, which must be present (it may be empty).
      *

@@ -164,8 +164,9 @@ final class ScanChecks {
         TraceMode traceMode = f.traceMode == null || f.traceMode.isNull() ? null
                 : NodeReader.requiredEnum(f.traceMode, data.field(ConnectorSnapshotFormat.TRACE_MODE), TraceMode.class);
         ChangeActor actor = actor(f.actor, data.field(ConnectorSnapshotFormat.ACTOR));
+        List<String> topics = topics(f.topics, data.field(ConnectorSnapshotFormat.TOPICS));
         return new Payload(name, StateDigest.snapshot(cluster, subject, name, connectorClass, connectorType, state, workerId,
-                trace, tasks, maskedKeys, fingerprint, maskReasons, traceMode, actor));
+                trace, tasks, maskedKeys, fingerprint, maskReasons, traceMode, topics, actor));
     }
 
     /**
@@ -192,6 +193,24 @@ final class ScanChecks {
 
     private static String actorText(ScannedFields.Fields actor, int slot, FieldPath at, String field) {
         return NodeReader.optionalString(actor.values[slot], at.field(field));
+    }
+
+    /**
+     * As {@code ConnectorSnapshotFormat.readTopics}: absent or {@code null} is unknown ({@code null}); otherwise an
+     * array whose every item is a string, then each topic's rules; sorted.
+     */
+    private static List<String> topics(ScannedFields.Items<JsonNode> items, FieldPath at) {
+        if (items == null || items.placeholder != null && items.placeholder.isNull()) {
+            return null;
+        }
+        requireArray(items, at);
+        List<String> topics = new ArrayList<>(items.size);
+        for (int i = 0; i < items.size; i++) {
+            topics.add(NodeReader.text(items.get(i), at.index(i)));
+        }
+        ConnectorSnapshotFormat.checkTopics(topics, at);
+        topics.sort(null);
+        return topics;
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.function.ToIntFunction;
  * scalar belongs becomes the same empty placeholder. Fields the contract does not know are skipped.
  *
  * <p>With an inspector, every string of the event is shown to it once (values, the keys of {@code config} and
- * {@code connectors}, and the strings of skipped fields, which a forwarder passes on as they are), and the event is
+ * {@code connectors}, and the strings of skipped fields, which a forwarder passes on as they are; not the items of
+ * {@code topics}, see {@link io.connectusm.events.TopicNames}), and the event is
  * {@link #flagged} when it said yes to one.
  *
  * <p>Not thread-safe: one per event, filled by {@link #read}, then checked by {@link ScanChecks}.
@@ -128,6 +129,7 @@ final class ScannedFields {
     Entries maskReasons;
     JsonNode traceMode;
     Fields actor;
+    Items<JsonNode> topics;
     Entries connectors;
     Items<Fields> plugins;
 
@@ -244,7 +246,7 @@ final class ScannedFields {
                     config = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
                     break;
                 case ConnectorSnapshotFormat.MASKED_KEYS:
-                    maskedKeys = scalars(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
+                    maskedKeys = scalars(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES", true);
                     break;
                 case ConnectorSnapshotFormat.MASK_REASONS:
                     maskReasons = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
@@ -254,6 +256,11 @@ final class ScannedFields {
                     break;
                 case ConnectorSnapshotFormat.ACTOR:
                     actor = object(parser, 6, ScannedFields::actorSlot);
+                    break;
+                case ConnectorSnapshotFormat.TOPICS:
+                    // Not shown to the inspector: an item is either a legal topic name (Kafka metadata, not free
+                    // text, cut by no scrubber) or a reason to refuse the event.
+                    topics = scalars(parser, field, EventLimits.MAX_TOPICS, "MAX_TOPICS", false);
                     break;
                 case ClusterInventoryFormat.CONNECTORS:
                     connectors = entries(parser, field, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES");
@@ -289,8 +296,9 @@ final class ScannedFields {
         return entries;
     }
 
-    /** As {@code Shape.Items.read} of scalars. */
-    private Items<JsonNode> scalars(JsonParser parser, String field, int max, String limit) throws IOException {
+    /** As {@code Shape.Items.read} of scalars; the items shown to the inspector when {@code inspected}. */
+    private Items<JsonNode> scalars(JsonParser parser, String field, int max, String limit, boolean inspected)
+            throws IOException {
         Items<JsonNode> items = new Items<>();
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             items.placeholder = scalar(parser);
@@ -298,7 +306,7 @@ final class ScannedFields {
         }
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             checkItem(token, items.size, field, max, limit);
-            items.add(scalar(parser));
+            items.add(inspected ? scalar(parser) : Shape.SCALAR.read(parser, null, NODES));
         }
         return items;
     }

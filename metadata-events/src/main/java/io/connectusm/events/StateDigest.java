@@ -20,8 +20,9 @@ import java.util.Map;
  * payload's fields in a fixed order, each string as its UTF-8 length (4-byte big-endian) and bytes, {@code null} as
  * the length {@code 0xFFFFFFFF}, each list as its size then its items in their canonical order (tasks by id,
  * masked keys and inventory names as sorted strings, plugins by class name, type, version); a snapshot's
- * {@code mask_reasons} (by key) and {@code trace_mode} come next, only when it has either or an actor, and the
- * actor (of a snapshot or a deletion) last, only when it has one. {@link EventScanner}
+ * {@code mask_reasons} (by key) and {@code trace_mode} come next, only when it has either, topics or an actor; then
+ * its {@code topics} (sorted), only when it gives them, and the actor (of a snapshot or a deletion) last, behind a
+ * marker no topic count can take, only when it has one. {@link EventScanner}
  * computes the same digest from the bytes it validates, without building the event.
  *
  * <p>Stateless; thread-safe.
@@ -47,7 +48,7 @@ public final class StateDigest {
             ConnectorSnapshot s = (ConnectorSnapshot) payload;
             return snapshot(cluster, subject, s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
                     s.trace(), s.tasks(), s.maskedKeys(), s.configFingerprint(), s.maskReasons(), s.traceMode(),
-                    s.actor());
+                    s.topics(), s.actor());
         }
         Writer out = new Writer(payload.type(), cluster, subject);
         if (payload instanceof ConnectorDeleted) {
@@ -84,10 +85,12 @@ public final class StateDigest {
      * @param maskedKeys distinct, sorted
      * @param maskReasons sorted by key
      * @param traceMode  {@code null} when the event gives none
+     * @param topics     sorted, distinct; {@code null} when the event gives none
      */
     static byte[] snapshot(ClusterRef cluster, String subject, String name, String connectorClass, ConnectorType type,
             ConnectorState state, String workerId, String trace, List<TaskSnapshot> tasks, Collection<String> maskedKeys,
-            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode, ChangeActor actor) {
+            String configFingerprint, Map<String, String> maskReasons, TraceMode traceMode, List<String> topics,
+            ChangeActor actor) {
         Writer out = new Writer(EventType.CONNECTOR_SNAPSHOT, cluster, subject);
         out.string(name);
         out.string(connectorClass);
@@ -109,8 +112,8 @@ public final class StateDigest {
         out.string(configFingerprint);
         // The optional fields only when given, so that a snapshot without them keeps the digest it had before they
         // existed (digests are stored in the agent's spool); the encoding stays unambiguous, being length-prefixed.
-        // With an actor, the optional section is always written before it, so that what follows is unambiguous.
-        if (!maskReasons.isEmpty() || traceMode != null || actor != null) {
+        // With topics or an actor, the optional section is always written before them, so what follows is unambiguous.
+        if (!maskReasons.isEmpty() || traceMode != null || topics != null || actor != null) {
             out.count(maskReasons.size());
             for (Map.Entry<String, String> reason : maskReasons.entrySet()) {
                 out.string(reason.getKey());
@@ -118,13 +121,26 @@ public final class StateDigest {
             }
             out.string(traceMode == null ? null : traceMode.name());
         }
+        // Topics after the block above: a snapshot with topics hashes a longer sequence than any without, so unknown
+        // topics and an empty list differ, as do any two lists.
+        if (topics != null) {
+            out.count(topics.size());
+            for (String topic : topics) {
+                out.string(topic);
+            }
+        }
         if (actor != null) {
+            // A topic count is never negative: the marker keeps "topics only" and "actor only" apart.
+            out.count(ACTOR_MARKER);
             out.actor(actor);
         }
         return out.finish();
     }
 
     /** The canonical encoding's header (version, type, cluster, subject), then the fields its caller writes. */
+    /** Precedes an actor: a value no count of topics can be. */
+    private static final int ACTOR_MARKER = -2;
+
     private static final class Writer {
 
         private final DigestSink sink = new DigestSink();

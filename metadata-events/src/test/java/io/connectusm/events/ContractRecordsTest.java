@@ -68,8 +68,14 @@ class ContractRecordsTest {
     void aFingerprintThatIsNotOfTheConfigIsRefused() {
         TreeMap<String, String> config = new TreeMap<>(Map.of("topics", "orders"));
 
-        assertThatThrownBy(() -> new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null,
-                List.of(), config, new TreeSet<>(), ConfigFingerprint.of(Map.of("topics", "other")), ChangeCause.CREATED))
+        assertThatThrownBy(() -> ConnectorSnapshot.builder()
+                .name("c")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .config(config)
+                .configFingerprint(ConfigFingerprint.of(Map.of("topics", "other")))
+                .cause(ChangeCause.CREATED)
+                .build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configFingerprint");
     }
 
@@ -91,7 +97,12 @@ class ContractRecordsTest {
     }
 
     private static ConnectorSnapshot snapshotWithTasks(List<TaskSnapshot> tasks) {
-        return new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null, tasks,
-                new TreeMap<>(), new TreeSet<>(), ChangeCause.TASKS_CHANGED);
+        return ConnectorSnapshot.builder()
+                .name("c")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .tasks(tasks)
+                .cause(ChangeCause.TASKS_CHANGED)
+                .build();
     }
 }

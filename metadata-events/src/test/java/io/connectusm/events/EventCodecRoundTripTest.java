@@ -67,8 +67,12 @@ class EventCodecRoundTripTest {
 
     @Test
     void snapshotWithNullOptionalsEmptyTasksAndEmptyConfigRoundTrips() {
-        ConnectorSnapshot bare = new ConnectorSnapshot("bare", null, ConnectorType.UNKNOWN, ConnectorState.UNASSIGNED,
-                null, null, List.of(), new TreeMap<>(), new TreeSet<>(), ChangeCause.CREATED);
+        ConnectorSnapshot bare = ConnectorSnapshot.builder()
+                .name("bare")
+                .connectorType(ConnectorType.UNKNOWN)
+                .state(ConnectorState.UNASSIGNED)
+                .cause(ChangeCause.CREATED)
+                .build();
         MetadataEvent event = SampleEvents.event(bare, 7);
 
         ObjectNode data = (ObjectNode) Json.object(codec.encode(event)).get("data");
@@ -85,8 +89,14 @@ class EventCodecRoundTripTest {
         TreeMap<String, String> config = new TreeMap<>();
         config.put("transforms", null);
         config.put("topics", "");
-        ConnectorSnapshot snapshot = new ConnectorSnapshot("nulls", "X", ConnectorType.SOURCE, ConnectorState.RUNNING,
-                null, null, List.of(), config, new TreeSet<>(), ChangeCause.RESYNC);
+        ConnectorSnapshot snapshot = ConnectorSnapshot.builder()
+                .name("nulls")
+                .connectorClass("X")
+                .connectorType(ConnectorType.SOURCE)
+                .state(ConnectorState.RUNNING)
+                .config(config)
+                .cause(ChangeCause.RESYNC)
+                .build();
 
         ConnectorSnapshot decoded = (ConnectorSnapshot) codec.decode(codec.encode(SampleEvents.event(snapshot, 1))).payload();
 

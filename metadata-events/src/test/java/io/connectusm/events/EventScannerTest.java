@@ -146,6 +146,9 @@ class EventScannerTest {
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().equals("topics") && field.getValue().isArray() && !keysToo) {
+                    continue; // a snapshot's topics: legal Kafka topic names, which the inspector is not shown
+                }
                 boolean mapLike = field.getKey().equals("config") || field.getKey().equals("connectors");
                 boolean unknown = field.getKey().startsWith("x-");
                 if (keysToo || unknown) {

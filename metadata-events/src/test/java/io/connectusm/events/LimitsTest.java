@@ -147,8 +147,13 @@ class LimitsTest {
     void keyLongerThanTheLimitIsRefusedInBothDirections() {
         String key = "k".repeat(EventLimits.MAX_KEY_CHARS + 1);
         TreeMap<String, String> config = new TreeMap<>(Map.of(key, "v"));
-        ConnectorSnapshot snapshot = new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null,
-                List.of(), config, new TreeSet<>(), ChangeCause.CREATED);
+        ConnectorSnapshot snapshot = ConnectorSnapshot.builder()
+                .name("c")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .config(config)
+                .cause(ChangeCause.CREATED)
+                .build();
         ObjectNode json = Json.object(codec.encode(SampleEvents.event(SampleEvents.snapshot(), 0)));
         ((ObjectNode) json.get("data").get("config")).put(key, "v");
 
@@ -160,8 +165,13 @@ class LimitsTest {
     @Test
     void keyOfExactlyTheLimitInMultiByteCharactersRoundTrips() {
         String key = "日".repeat(EventLimits.MAX_KEY_CHARS);
-        ConnectorSnapshot snapshot = new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null,
-                List.of(), new TreeMap<>(Map.of(key, "v")), new TreeSet<>(), ChangeCause.CREATED);
+        ConnectorSnapshot snapshot = ConnectorSnapshot.builder()
+                .name("c")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .config(new TreeMap<>(Map.of(key, "v")))
+                .cause(ChangeCause.CREATED)
+                .build();
         MetadataEvent event = SampleEvents.event(snapshot, 0);
 
         assertThat(ScannerParity.one(codec.encode(event))).isEqualTo(event);
@@ -216,8 +226,13 @@ class LimitsTest {
     }
 
     private static ConnectorSnapshot failedWithTrace(String trace) {
-        return new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.FAILED, null, trace,
-                List.of(), new TreeMap<>(), new TreeSet<>(), ChangeCause.STATE_CHANGED);
+        return ConnectorSnapshot.builder()
+                .name("c")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.FAILED)
+                .trace(trace)
+                .cause(ChangeCause.STATE_CHANGED)
+                .build();
     }
 
     private static ConnectorSnapshot snapshotWithConfigEntries(int entries) {
@@ -225,8 +240,14 @@ class LimitsTest {
         for (int i = 0; i < entries; i++) {
             config.put("key." + i, "value-" + i);
         }
-        return new ConnectorSnapshot("big", "X", ConnectorType.SOURCE, ConnectorState.RUNNING, null, null,
-                List.of(), config, new TreeSet<>(), ChangeCause.CREATED);
+        return ConnectorSnapshot.builder()
+                .name("big")
+                .connectorClass("X")
+                .connectorType(ConnectorType.SOURCE)
+                .state(ConnectorState.RUNNING)
+                .config(config)
+                .cause(ChangeCause.CREATED)
+                .build();
     }
 
     /** A batch of {@code count} copies of one event, built by hand since the codec refuses to write it. */

@@ -30,9 +30,17 @@ class MalformedInputTest {
     private static ArrayNode validBatch() {
         TreeMap<String, String> config = new TreeMap<>(SampleEvents.snapshot().config());
         config.put("connection.url", SampleEvents.CANARY);
-        ConnectorSnapshot leaky = new ConnectorSnapshot("jdbc-sink-orders", "io.confluent.connect.jdbc.JdbcSinkConnector",
-                ConnectorType.SINK, ConnectorState.RUNNING, SampleEvents.WORKER, null, SampleEvents.snapshot().tasks(),
-                config, new TreeSet<>(List.of("connection.password")), ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot leaky = ConnectorSnapshot.builder()
+                .name("jdbc-sink-orders")
+                .connectorClass("io.confluent.connect.jdbc.JdbcSinkConnector")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .workerId(SampleEvents.WORKER)
+                .tasks(SampleEvents.snapshot().tasks())
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("connection.password")))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         List<MetadataEvent> events = List.of(SampleEvents.event(leaky, 0), SampleEvents.event(SampleEvents.deleted(), 1),
                 SampleEvents.event(SampleEvents.inventory(), 2), SampleEvents.event(SampleEvents.plugins(), 3));
         return Json.array(CODEC.encodeBatch(events));
@@ -90,7 +98,22 @@ class MalformedInputTest {
                 broken("plugin without class", "[3].data.plugins[0].class_name",
                         e -> ((ObjectNode) data(e, 3).get("plugins").get(0)).remove("class_name")),
                 broken("plugins not an array", "[3].data.plugins", e -> data(e, 3).put("plugins", "all of them")),
-                broken("event not an object", "[2]", e -> e.set(2, e.textNode("event"))));
+                broken("event not an object", "[2]", e -> e.set(2, e.textNode("event"))),
+                broken("topics not an array", "[0].data.topics", e -> data(e, 0).put("topics", "orders")),
+                broken("topics an object", "[0].data.topics", e -> data(e, 0).putObject("topics").put("orders", "x")),
+                broken("topic not a string", "[0].data.topics[1]", e -> data(e, 0).putArray("topics").add("a").add(7)),
+                broken("topic null", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").addNull()),
+                broken("topic empty", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("")),
+                broken("topic with a colon", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("a:b")),
+                broken("topic with a space", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("a b")),
+                broken("topic with a slash", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("../x/y")),
+                broken("topic with non-ASCII letter", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("caf\u00e9")),
+                broken("topic with fullwidth digit", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("t\uff11")),
+                broken("topic dot", "[0].data.topics[1]", e -> data(e, 0).putArray("topics").add("a").add(".")),
+                broken("topic dot dot", "[0].data.topics[0]", e -> data(e, 0).putArray("topics").add("..")),
+                broken("topic of 250 characters", "[0].data.topics[0]",
+                        e -> data(e, 0).putArray("topics").add("t".repeat(EventLimits.MAX_TOPIC_NAME_CHARS + 1))),
+                broken("topic repeated", "[0].data.topics[2]", e -> data(e, 0).putArray("topics").add("b").add("a").add("b")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -121,14 +121,29 @@ class MaskReasonsTest {
 
         for (Map<String, String> reasons : bad) {
             IllegalArgumentException error = catchThrowableOfType(IllegalArgumentException.class,
-                    () -> new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null,
-                            List.of(), config, masked, new TreeMap<>(reasons), ChangeCause.CREATED, TraceMode.NONE));
+                    () -> ConnectorSnapshot.builder()
+                            .name("c")
+                            .connectorType(ConnectorType.SINK)
+                            .state(ConnectorState.RUNNING)
+                            .config(config)
+                            .maskedKeys(masked)
+                            .maskReasons(new TreeMap<>(reasons))
+                            .cause(ChangeCause.CREATED)
+                            .traceMode(TraceMode.NONE)
+                            .build());
             assertThat(error).as(reasons.toString()).hasMessageContaining("'" + reasons.keySet().iterator().next() + "'")
                     .hasMessageNotContaining(SampleEvents.CANARY);
         }
-        ConnectorSnapshot fine = new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null,
-                null, List.of(), config, masked, new TreeMap<>(Map.of("db.password", "type", "url", "url")),
-                ChangeCause.CREATED, TraceMode.NONE);
+        ConnectorSnapshot fine = ConnectorSnapshot.builder()
+                .name("c")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .config(config)
+                .maskedKeys(masked)
+                .maskReasons(new TreeMap<>(Map.of("db.password", "type", "url", "url")))
+                .cause(ChangeCause.CREATED)
+                .traceMode(TraceMode.NONE)
+                .build();
         assertThat(fine.maskReasons()).containsOnlyKeys("db.password", "url");
     }
 

@@ -88,11 +88,24 @@ class MaskingInvariantTest {
         TreeSet<String> masked = new TreeSet<>(List.of("api.secret"));
 
         IllegalArgumentException error = catchThrowableOfType(IllegalArgumentException.class,
-                () -> new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null, List.of(),
-                        config, masked, ChangeCause.CREATED));
+                () -> ConnectorSnapshot.builder()
+                        .name("c")
+                        .connectorType(ConnectorType.SINK)
+                        .state(ConnectorState.RUNNING)
+                        .config(config)
+                        .maskedKeys(masked)
+                        .cause(ChangeCause.CREATED)
+                        .build());
         IllegalArgumentException withFingerprint = catchThrowableOfType(IllegalArgumentException.class,
-                () -> new ConnectorSnapshot("c", null, ConnectorType.SINK, ConnectorState.RUNNING, null, null, List.of(),
-                        config, masked, ConfigFingerprint.of(config), ChangeCause.CREATED));
+                () -> ConnectorSnapshot.builder()
+                        .name("c")
+                        .connectorType(ConnectorType.SINK)
+                        .state(ConnectorState.RUNNING)
+                        .config(config)
+                        .maskedKeys(masked)
+                        .configFingerprint(ConfigFingerprint.of(config))
+                        .cause(ChangeCause.CREATED)
+                        .build());
 
         assertThat(error).hasMessageContaining("api.secret").hasMessageNotContaining(SampleEvents.CANARY);
         assertThat(withFingerprint).hasMessageContaining("api.secret").hasMessageNotContaining(SampleEvents.CANARY);

@@ -97,9 +97,51 @@ final class RandomEvents {
         TraceMode traceMode = random.nextBoolean() ? null : pick(TraceMode.values());
         ChangeActor actor = random.nextBoolean() ? null
                 : new ChangeActor(maybe(), maybe(), maybe(), maybe(), maybe(), random.nextBoolean());
-        return new ConnectorSnapshot(nonEmpty(), maybe(), pick(ConnectorType.values()), pick(ConnectorState.values()),
-                maybe(), maybe(), tasks, config, masked, reasons, pick(ChangeCause.values()), traceMode)
+        return ConnectorSnapshot.builder()
+                .name(nonEmpty())
+                .connectorClass(maybe())
+                .connectorType(pick(ConnectorType.values()))
+                .state(pick(ConnectorState.values()))
+                .workerId(maybe())
+                .trace(maybe())
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(masked)
+                .maskReasons(reasons)
+                .cause(pick(ChangeCause.values()))
+                .traceMode(traceMode)
+                .topics(topics())
+                .build()
                 .withActor(actor);
+    }
+
+    /** Unknown a third of the time, else legal names (repeats allowed: the snapshot keeps each once), edges included. */
+    private List<String> topics() {
+        if (random.nextInt(3) == 0) {
+            return null;
+        }
+        String legal = "abcXYZ019._-";
+        List<String> topics = new ArrayList<>();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            switch (random.nextInt(5)) {
+                case 0:
+                    topics.add("x".repeat(EventLimits.MAX_TOPIC_NAME_CHARS));
+                    break;
+                case 1:
+                    topics.add(random.nextBoolean() ? "..." : "-");
+                    break;
+                case 2:
+                    topics.add("connector-" + random.nextInt(3));
+                    break;
+                default:
+                    StringBuilder name = new StringBuilder();
+                    for (int c = 1 + random.nextInt(20); c > 0; c--) {
+                        name.append(legal.charAt(random.nextInt(legal.length())));
+                    }
+                    topics.add(name.toString().equals(".") || name.toString().equals("..") ? "_" : name.toString());
+            }
+        }
+        return topics;
     }
 
     private ClusterInventory inventory() {

@@ -31,18 +31,23 @@ final class SampleEvents {
     }
 
     static ConnectorSnapshot snapshot() {
-        return new ConnectorSnapshot(
-                JDBC_SINK, JDBC_SINK_CLASS, ConnectorType.SINK, ConnectorState.RUNNING, WORKER, null,
-                runningAndFailedTask("org.apache.kafka.connect.errors.ConnectException: connection refused"),
-                new TreeMap<>(Map.of(
+        return ConnectorSnapshot.builder()
+                .name(JDBC_SINK)
+                .connectorClass(JDBC_SINK_CLASS)
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .workerId(WORKER)
+                .tasks(runningAndFailedTask("org.apache.kafka.connect.errors.ConnectException: connection refused"))
+                .config(new TreeMap<>(Map.of(
                         "connector.class", JDBC_SINK_CLASS,
                         "connection.url", "jdbc:postgresql://db:5432/orders",
                         "connection.user", "orders",
                         "connection.password", ConnectorSnapshot.MASKED_VALUE,
                         "topics", "orders",
-                        "tasks.max", "2")),
-                new TreeSet<>(Set.of("connection.password")),
-                ChangeCause.CONFIG_UPDATED);
+                        "tasks.max", "2")))
+                .maskedKeys(new TreeSet<>(Set.of("connection.password")))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
     }
 
     /**
@@ -67,27 +72,47 @@ final class SampleEvents {
         reasons.put("acme.tenant.key", MaskReasonCodes.PATTERN);
         reasons.put("vendor.blob", MaskReasonCodes.POLICY);
         reasons.put("http.header.value", MaskReasonCodes.SHAPE);
-        return new ConnectorSnapshot(
-                JDBC_SINK, JDBC_SINK_CLASS, ConnectorType.SINK, ConnectorState.RUNNING, WORKER, null,
-                runningAndFailedTask("org.postgresql.util.PSQLException: FATAL: password authentication failed for "
-                        + "user \"orders\" (password=" + ConnectorSnapshot.MASKED_VALUE + ")"),
-                config,
-                new TreeSet<>(Set.of("connection.password", "datadog.api.key", "acme.tenant.key", "vendor.blob",
-                        "http.header.value")),
-                reasons,
-                ChangeCause.CONFIG_UPDATED,
-                TraceMode.SCRUBBED);
+        return ConnectorSnapshot.builder()
+                .name(JDBC_SINK)
+                .connectorClass(JDBC_SINK_CLASS)
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .workerId(WORKER)
+                .tasks(runningAndFailedTask("org.postgresql.util.PSQLException: FATAL: password authentication failed for "
+                        + "user \"orders\" (password=" + ConnectorSnapshot.MASKED_VALUE + ")"))
+                .config(config)
+                .maskedKeys(new TreeSet<>(Set.of("connection.password", "datadog.api.key", "acme.tenant.key", "vendor.blob",
+                        "http.header.value")))
+                .maskReasons(reasons)
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .traceMode(TraceMode.SCRUBBED)
+                .build();
     }
 
     /** {@link #snapshot()} paused by alice over REST: a snapshot with an actor. */
     static ConnectorSnapshot snapshotWithActor() {
         ConnectorSnapshot base = snapshot();
-        return new ConnectorSnapshot(base.name(), base.connectorClass(), base.connectorType(), ConnectorState.PAUSED,
-                base.workerId(), null, List.of(new TaskSnapshot(0, ConnectorState.PAUSED, WORKER, null)),
-                base.config(), base.maskedKeys(), base.maskReasons(), base.configFingerprint(),
-                ChangeCause.STATE_CHANGED, TraceMode.SCRUBBED,
-                new ChangeActor("alice", "10.1.2.3", "203.0.113.7, 10.0.0.1", "curl/8.5.0",
-                        "PUT /connectors/" + base.name() + "/pause", false));
+        return ConnectorSnapshot.builder()
+                .name(base.name())
+                .connectorClass(base.connectorClass())
+                .connectorType(base.connectorType())
+                .state(ConnectorState.PAUSED)
+                .workerId(base.workerId())
+                .tasks(List.of(new TaskSnapshot(0, ConnectorState.PAUSED, WORKER, null)))
+                .config(base.config())
+                .maskedKeys(base.maskedKeys())
+                .maskReasons(base.maskReasons())
+                .configFingerprint(base.configFingerprint())
+                .cause(ChangeCause.STATE_CHANGED)
+                .traceMode(TraceMode.SCRUBBED)
+                .actor(new ChangeActor("alice", "10.1.2.3", "203.0.113.7, 10.0.0.1", "curl/8.5.0",
+                        "PUT /connectors/" + base.name() + "/pause", false))
+                .build();
+    }
+
+    /** {@link #snapshot()} with the topics its tasks used, as a worker that tracks topics sends it. */
+    static ConnectorSnapshot snapshotWithTopics() {
+        return snapshot().toBuilder().topics(List.of("orders.eu_west-1", "orders")).build();
     }
 
     static ConnectorDeleted deleted() {

@@ -104,7 +104,7 @@ class ScannerDifferentialTest {
         Object[] place = places.get(random.nextInt(places.size()));
         JsonNode parent = (JsonNode) place[0];
         Object at = place[1];
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(11)) {
             case 0 -> remove(parent, at);
             case 1 -> set(parent, at, oddValue(random));
             case 2 -> set(parent, at, Json.MAPPER.getNodeFactory().textNode(LONE_SURROGATE));
@@ -148,6 +148,19 @@ class ScannerDifferentialTest {
                 }
             }
             case 8 -> ((ObjectNode) event).put("subject", random.nextBoolean() ? "someone-else" : "");
+            case 9 -> {
+                // A topic repeated or one Kafka would not allow, among valid ones.
+                JsonNode data = event.get("data");
+                if (data instanceof ObjectNode object && object.has("tasks")) {
+                    ArrayNode topics = object.get("topics") instanceof ArrayNode known ? known : object.putArray("topics");
+                    topics.add("orders");
+                    String[] wrong = {"orders", ".", "..", "a:b", "x".repeat(EventLimits.MAX_TOPIC_NAME_CHARS + 1),
+                        "caf\u00e9", "a b", "a/b"};
+                    topics.add(wrong[random.nextInt(wrong.length)]);
+                } else {
+                    remove(parent, at);
+                }
+            }
             default -> set(parent, at, Json.MAPPER.getNodeFactory().nullNode());
         }
     }
@@ -179,6 +192,7 @@ class ScannerDifferentialTest {
             data.put("worker_id", "w:1");
             data.put("connector_class", "C");
             data.get("tasks").forEach(task -> ((ObjectNode) task).put("trace", "t").put("worker_id", "w:2"));
+            data.putArray("topics").add("orders").add("orders.dlq_v-2");
         }
         if (data.has("plugins")) {
             data.put("kafka_version", "4.3.1");

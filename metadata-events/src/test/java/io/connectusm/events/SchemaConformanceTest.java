@@ -40,8 +40,14 @@ class SchemaConformanceTest {
         TreeMap<String, String> config = new TreeMap<>();
         config.put("nullable", null);
         config.put("ключ", "値 \uD83D\uDE00");
-        ConnectorSnapshot bare = new ConnectorSnapshot("ü", null, ConnectorType.UNKNOWN, ConnectorState.UNASSIGNED,
-                null, null, List.of(), config, new TreeSet<>(List.of("absent.secret")), ChangeCause.RESYNC);
+        ConnectorSnapshot bare = ConnectorSnapshot.builder()
+                .name("ü")
+                .connectorType(ConnectorType.UNKNOWN)
+                .state(ConnectorState.UNASSIGNED)
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("absent.secret")))
+                .cause(ChangeCause.RESYNC)
+                .build();
         for (MetadataEvent event : List.of(SampleEvents.event(bare, 0),
                 SampleEvents.event(new ClusterInventory(new TreeMap<>()), 1),
                 SampleEvents.event(new WorkerPlugins("w", null, List.of()), 2))) {

@@ -67,8 +67,7 @@ class StateDigestTest {
     void whoSentItWhenAndWhyDoesNotChangeTheDigest() {
         MetadataEvent event = SampleEvents.event(SampleEvents.snapshot(), 0);
         ConnectorSnapshot s = SampleEvents.snapshot();
-        ConnectorSnapshot resync = new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(),
-                s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(), ChangeCause.RESYNC);
+        ConnectorSnapshot resync = s.toBuilder().cause(ChangeCause.RESYNC).build();
         MetadataEvent other = new MetadataEvent("another-id", event.cluster(), "connect-9:8083",
                 Instant.parse("2030-01-01T00:00:00Z"), 77, Instant.parse("2030-01-01T00:00:01Z"), resync);
 
@@ -177,8 +176,18 @@ class StateDigestTest {
     private static ConnectorSnapshot snapshot(ConnectorSnapshot base, String name, String connectorClass,
             ConnectorState state, String workerId, String trace, List<TaskSnapshot> tasks, Map<String, String> config,
             Set<String> maskedKeys) {
-        return new ConnectorSnapshot(name, connectorClass, base.connectorType(), state, workerId, trace, tasks,
-                new TreeMap<>(config), new TreeSet<>(maskedKeys), base.cause());
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass(connectorClass)
+                .connectorType(base.connectorType())
+                .state(state)
+                .workerId(workerId)
+                .trace(trace)
+                .tasks(tasks)
+                .config(new TreeMap<>(config))
+                .maskedKeys(new TreeSet<>(maskedKeys))
+                .cause(base.cause())
+                .build();
     }
 
     private static Map<String, String> with(Map<String, String> config, String key, String value) {

@@ -61,30 +61,20 @@ class ValueSemanticsTest {
         TreeMap<String, String> otherConfig = new TreeMap<>(s.config());
         otherConfig.put("an.extra.key", "value");
         List<ConnectorSnapshot> changed = List.of(
-                new ConnectorSnapshot("other", s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), "Other", s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), ConnectorType.SOURCE, s.state(), s.workerId(),
-                        s.trace(), s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), ConnectorState.PAUSED,
-                        s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), "other:1", s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), "trace",
-                        s.tasks(), s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        otherTasks, s.config(), s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), otherConfig, s.maskedKeys(), s.cause()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), new TreeSet<>(List.of("absent.key")), s.cause()),
+                s.toBuilder().name("other").build(),
+                s.toBuilder().connectorClass("Other").build(),
+                s.toBuilder().connectorType(ConnectorType.SOURCE).build(),
+                s.toBuilder().state(ConnectorState.PAUSED).build(),
+                s.toBuilder().workerId("other:1").build(),
+                s.toBuilder().trace("trace").build(),
+                s.toBuilder().tasks(otherTasks).build(),
+                s.toBuilder().config(otherConfig).build(),
+                s.toBuilder().maskedKeys(new TreeSet<>(List.of("absent.key"))).build(),
                 withCause(s, ChangeCause.RESYNC),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), new TreeMap<>(Map.of("connection.password", "type")),
-                        s.cause(), s.traceMode()),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                        s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.cause(), TraceMode.SUMMARY),
+                s.toBuilder().maskReasons(new TreeMap<>(Map.of("connection.password", "type"))).build(),
+                s.toBuilder().traceMode(TraceMode.SUMMARY).build(),
+                s.toBuilder().topics(List.of()).build(),
+                s.toBuilder().topics(List.of("orders")).build(),
                 s.withActor(new ChangeActor("alice", null, null, null, null, false)),
                 s.withActor(new ChangeActor(null, null, null, null, null, true)));
         for (ConnectorSnapshot other : changed) {
@@ -100,6 +90,8 @@ class ValueSemanticsTest {
         assertThatThrownBy(() -> SampleEvents.snapshotWithReasons().maskReasons().put("k", "type"))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.tasks().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> SampleEvents.snapshotWithTopics().topics().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SampleEvents.plugins().plugins().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SampleEvents.inventory().connectors().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
@@ -125,12 +117,25 @@ class ValueSemanticsTest {
             for (TaskSnapshot t : s.tasks()) {
                 tasks.add(new TaskSnapshot(t.id(), t.state(), t.workerId(), t.trace()));
             }
-            return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                    s.trace(), tasks, new TreeMap<>(s.config()), new TreeSet<>(s.maskedKeys()),
-                    new TreeMap<>(s.maskReasons()), s.configFingerprint(), s.cause(), s.traceMode(),
-                    s.actor() == null ? null : new ChangeActor(s.actor().principal(), s.actor().clientAddress(),
+            return ConnectorSnapshot.builder()
+                    .name(s.name())
+                    .connectorClass(s.connectorClass())
+                    .connectorType(s.connectorType())
+                    .state(s.state())
+                    .workerId(s.workerId())
+                    .trace(s.trace())
+                    .tasks(tasks)
+                    .config(new TreeMap<>(s.config()))
+                    .maskedKeys(new TreeSet<>(s.maskedKeys()))
+                    .maskReasons(new TreeMap<>(s.maskReasons()))
+                    .configFingerprint(s.configFingerprint())
+                    .cause(s.cause())
+                    .traceMode(s.traceMode())
+                    .actor(s.actor() == null ? null : new ChangeActor(s.actor().principal(), s.actor().clientAddress(),
                             s.actor().forwardedFor(), s.actor().userAgent(), s.actor().request(),
-                            s.actor().forwarded()));
+                            s.actor().forwarded()))
+                    .topics(s.topics() == null ? null : new ArrayList<>(s.topics()))
+                    .build();
         }
         if (payload instanceof ConnectorDeleted d) {
             return new ConnectorDeleted(new String(d.name()), d.actor() == null ? null
@@ -149,7 +154,6 @@ class ValueSemanticsTest {
     }
 
     private static ConnectorSnapshot withCause(ConnectorSnapshot s, ChangeCause cause) {
-        return new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(), s.trace(),
-                s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.configFingerprint(), cause, s.traceMode());
+        return s.toBuilder().cause(cause).build();
     }
 }

@@ -214,9 +214,18 @@ class SecondLineTest {
     private MetadataEvent snapshot(String name, Map<String, String> config, String trace, String taskTrace) {
         TreeMap<String, String> sorted = new TreeMap<>(config);
         ConnectorState state = trace == null ? ConnectorState.RUNNING : ConnectorState.FAILED;
-        ConnectorSnapshot payload = new ConnectorSnapshot(name, "FileStreamSource", ConnectorType.SOURCE, state,
-                "worker-1:8083", trace, List.of(new TaskSnapshot(0, state, "worker-1:8083", taskTrace)), sorted,
-                new TreeSet<>(), ConfigFingerprint.of(sorted), ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("FileStreamSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId("worker-1:8083")
+                .trace(trace)
+                .tasks(List.of(new TaskSnapshot(0, state, "worker-1:8083", taskTrace)))
+                .config(sorted)
+                .configFingerprint(ConfigFingerprint.of(sorted))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         return event(payload);
     }
 

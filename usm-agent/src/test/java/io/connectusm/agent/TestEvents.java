@@ -44,9 +44,18 @@ public final class TestEvents {
         config.put("topic", topic);
         config.put("database.password", ConnectorSnapshot.MASKED_VALUE);
         TreeSet<String> masked = new TreeSet<>(List.of("database.password"));
-        ConnectorSnapshot payload = new ConnectorSnapshot(connector, "FileStreamSource", ConnectorType.SOURCE, state,
-                "worker-1:8083", null, List.of(new TaskSnapshot(0, state, "worker-1:8083", null)), new TreeMap<>(config),
-                masked, ConfigFingerprint.of(config), ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(connector)
+                .connectorClass("FileStreamSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId("worker-1:8083")
+                .tasks(List.of(new TaskSnapshot(0, state, "worker-1:8083", null)))
+                .config(new TreeMap<>(config))
+                .maskedKeys(masked)
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), cluster, "worker-1:8083", EPOCH,
                 SEQUENCE.getAndIncrement(), Instant.now(), connector, payload);
     }

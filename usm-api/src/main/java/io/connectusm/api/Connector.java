@@ -25,15 +25,17 @@ import java.util.TreeMap;
  *                          gives none (its API names the keys only today)
  * @param configFingerprint a fingerprint of the masked configuration
  * @param lastChange        the time of its latest change, or {@code null}
+ * @param topics            its active topics, sorted; {@code null} when unknown (no worker reported them)
  */
 public record Connector(String name, String connectorClass, String type, String state, String workerId, String trace,
                         List<Task> tasks, SortedMap<String, String> config, Map<String, String> maskedKeys,
-                        String configFingerprint, Instant lastChange) {
+                        String configFingerprint, Instant lastChange, List<String> topics) {
 
     public Connector {
         tasks = List.copyOf(tasks);
         config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
         maskedKeys = Collections.unmodifiableMap(new LinkedHashMap<>(maskedKeys));
+        topics = topics == null ? null : List.copyOf(topics);
     }
 
     /** Whether {@code key}'s value was masked before it left the worker. */

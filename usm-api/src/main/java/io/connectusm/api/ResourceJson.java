@@ -67,7 +67,18 @@ final class ResourceJson {
                 e.getValue().isNull() ? null : e.getValue().asText()));
         return new Connector(text(o, "name"), text(o, "connector_class"), text(o, "type"), text(o, "state"),
                 text(o, "worker_id"), text(o, "trace"), tasks, new TreeMap<>(config), maskedKeys(o),
-                text(o, "config_fingerprint"), instant(o, "last_change"));
+                text(o, "config_fingerprint"), instant(o, "last_change"), topics(o));
+    }
+
+    /** The connector's active topics, or {@code null} when the endpoint gives none (unknown, or an older endpoint). */
+    private static List<String> topics(JsonNode o) {
+        JsonNode topics = o.get("topics");
+        if (topics == null || !topics.isArray()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        topics.forEach(t -> out.add(t.asText()));
+        return out;
     }
 
     /**

@@ -29,6 +29,11 @@ public final class UsmPaths {
         return KAFKA_CLUSTERS + "/" + segment(id);
     }
 
+    /** {@code /usm/v1/kafka-clusters/<id>/topics/<topic>/connectors}: the connectors using a topic. */
+    public static String topicConnectors(String kafkaClusterId, String topic) {
+        return kafkaCluster(kafkaClusterId) + "/topics/" + segment(topic) + "/connectors";
+    }
+
     /** {@code /usm/v1/connect-clusters/<id>} */
     public static String connectCluster(String id) {
         return CONNECT_CLUSTERS + "/" + segment(id);

@@ -45,10 +45,18 @@ public final class TestBatches {
             taskList.add(new TaskSnapshot(i, state, WORKER,
                     state == ConnectorState.FAILED ? "org.apache.kafka.connect.errors.ConnectException: boom" : null));
         }
-        ConnectorSnapshot payload = new ConnectorSnapshot(name, "org.apache.kafka.connect.file.FileStreamSourceConnector",
-                ConnectorType.SOURCE, state, WORKER,
-                state == ConnectorState.FAILED ? "org.apache.kafka.connect.errors.ConnectException: boom" : null,
-                taskList, maskedConfig, new TreeSet<>(masked), cause);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("org.apache.kafka.connect.file.FileStreamSourceConnector")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId(WORKER)
+                .trace(state == ConnectorState.FAILED ? "org.apache.kafka.connect.errors.ConnectException: boom" : null)
+                .tasks(taskList)
+                .config(maskedConfig)
+                .maskedKeys(new TreeSet<>(masked))
+                .cause(cause)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), new ClusterRef(kafka, connect), WORKER, EPOCH, sequence,
                 time, name, payload);
     }

@@ -36,9 +36,19 @@ public final class TestEvents {
         for (int i = 0; i < runningTasks; i++) {
             tasks.add(new TaskSnapshot(i, ConnectorState.RUNNING, WORKER, null));
         }
-        ConnectorSnapshot payload = new ConnectorSnapshot(name, "org.example.FileSourceConnector",
-                ConnectorType.SOURCE, state, WORKER, state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null,
-                tasks, masked, new TreeSet<>(maskedKeys), ConfigFingerprint.of(masked), ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("org.example.FileSourceConnector")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId(WORKER)
+                .trace(state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null)
+                .tasks(tasks)
+                .config(masked)
+                .maskedKeys(new TreeSet<>(maskedKeys))
+                .configFingerprint(ConfigFingerprint.of(masked))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
     }
 
@@ -46,9 +56,18 @@ public final class TestEvents {
     public static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence, ConnectorState state,
                                          List<TaskSnapshot> tasks, Map<String, String> config) {
         TreeMap<String, String> masked = new TreeMap<>(config);
-        ConnectorSnapshot payload = new ConnectorSnapshot(name, "org.example.FileSourceConnector",
-                ConnectorType.SOURCE, state, WORKER, state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null,
-                tasks, masked, new TreeSet<>(), ConfigFingerprint.of(masked), ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("org.example.FileSourceConnector")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId(WORKER)
+                .trace(state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null)
+                .tasks(tasks)
+                .config(masked)
+                .configFingerprint(ConfigFingerprint.of(masked))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
     }
 

@@ -35,9 +35,18 @@ public final class TransitionEvents {
             taskList.add(new TaskSnapshot(i, tasks[i], TestEvents.WORKER, tasks[i] == ConnectorState.FAILED
                     ? "org.example.Boom: password=" + SECRET : null));
         }
-        ConnectorSnapshot s = new ConnectorSnapshot(name, "org.example.Sink", ConnectorType.SINK, state,
-                TestEvents.WORKER, null, taskList, config, new TreeSet<>(Set.of("db.password")),
-                ConfigFingerprint.of(config), ChangeCause.STATE_CHANGED);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("org.example.Sink")
+                .connectorType(ConnectorType.SINK)
+                .state(state)
+                .workerId(TestEvents.WORKER)
+                .tasks(taskList)
+                .config(config)
+                .maskedKeys(new TreeSet<>(Set.of("db.password")))
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.STATE_CHANGED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), ref, TestEvents.WORKER, TestEvents.EPOCH, seq, time,
                 name, s);
     }

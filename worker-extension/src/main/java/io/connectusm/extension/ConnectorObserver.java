@@ -43,10 +43,17 @@ final class ConnectorObserver {
     private final ConnectClusterState clusterState;
     private final ConnectorMasking masking;
     private final AtomicLong herderRequests = new AtomicLong();
+    private final ActiveTopics topics;
 
     ConnectorObserver(ConnectClusterState clusterState, ConnectorMasking masking) {
+        this(clusterState, masking, null);
+    }
+
+    /** @param topics the active topics the feed keeps, or {@code null} when they are unknown (no snapshot has any) */
+    ConnectorObserver(ConnectClusterState clusterState, ConnectorMasking masking, ActiveTopics topics) {
         this.clusterState = clusterState;
         this.masking = masking;
+        this.topics = topics;
     }
 
     /** The Kafka cluster ID of the worker's internal topics; blocks until the herder is ready. */
@@ -100,7 +107,8 @@ final class ConnectorObserver {
             new TreeMap<>(health.tasksState()).forEach((id, task) ->
                     tasks.add(new TaskSnapshot(id, state(task), task.workerId(), trace(config, task))));
             return Optional.of(new ObservedConnector(name, type(health), state(health.connectorState()),
-                    health.connectorState().workerId(), trace(config, health.connectorState()), tasks, config));
+                    health.connectorState().workerId(), trace(config, health.connectorState()), tasks, config,
+                    topics == null ? null : topics.of(name)));
         } catch (RuntimeException e) {
             return notFoundOrThrow(name, e);
         }

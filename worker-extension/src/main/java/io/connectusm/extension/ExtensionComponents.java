@@ -48,12 +48,14 @@ final class ExtensionComponents {
                 config.basicAuthUser(), config.basicAuthPassword());
         DeliveryLoop delivery = new DeliveryLoop(pending, sender, new EventCodec()::encodeBatch,
                 config.batchMaxEvents(), config.retryBackoffMax(), clock);
+        // Topics only from the feed: polling the herder leaves them out (unknown) rather than asking it per connector.
+        ActiveTopics topics = feedSettings != null && feedSettings.tracksTopics() ? new ActiveTopics() : null;
         InternalTopicsFeed feed = feedSettings == null ? null
-                : new InternalTopicsFeed(feedSettings, changes, ReconcileLoop.THREAD_NAME + "-feed");
+                : new InternalTopicsFeed(feedSettings, changes, topics, ReconcileLoop.THREAD_NAME + "-feed");
         ReconcileLoop.Settings settings = new ReconcileLoop.Settings(config.connectClusterId(),
                 config.reconcileInterval(), config.resyncInterval(),
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
-        ConnectorObserver observer = new ConnectorObserver(context.clusterState(), masking);
+        ConnectorObserver observer = new ConnectorObserver(context.clusterState(), masking, topics);
         ReconcileLoop loop = new ReconcileLoop(settings, observer, new WorkerPluginsReader(config.requestTimeout()),
                 delivery, changes, identity, feed, passes(settings, observer, pending, changes, identity, clock), clock);
         changes.reportDeletionsWith(loop::reportDeletedNow);

@@ -24,6 +24,8 @@ final class FeedSettings {
 
     static final String CONFIG_TOPIC_CONFIG = "config.storage.topic";
     static final String STATUS_TOPIC_CONFIG = "status.storage.topic";
+    /** The worker's switch for KIP-558 topic tracking ({@code WorkerConfig.TOPIC_TRACKING_ENABLE_CONFIG}). */
+    static final String TOPIC_TRACKING_CONFIG = "topic.tracking.enable";
     static final long IDLE_FETCH_WAIT_MS = 5_000;
 
     /** Worker keys that must not reach our consumer: it joins no group and reports no metrics of the worker's. */
@@ -39,10 +41,13 @@ final class FeedSettings {
     private final String configTopic;
     private final String statusTopic;
     private final Map<String, Object> consumerProperties;
+    private final boolean tracksTopics;
 
-    private FeedSettings(String configTopic, String statusTopic, Map<String, Object> consumerProperties) {
+    private FeedSettings(String configTopic, String statusTopic, Map<String, Object> consumerProperties,
+                         boolean tracksTopics) {
         this.configTopic = configTopic;
         this.statusTopic = statusTopic;
+        this.tracksTopics = tracksTopics;
         this.consumerProperties = Map.copyOf(consumerProperties);
     }
 
@@ -69,7 +74,9 @@ final class FeedSettings {
         // the worker's own config consumer does.
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(fetchWait(consumer)));
-        return new FeedSettings(configTopic, statusTopic, consumer);
+        // As the worker's ConfigDef parses a boolean: default true, "false" in any case turns it off.
+        String tracking = string(workerProps.get(TOPIC_TRACKING_CONFIG));
+        return new FeedSettings(configTopic, statusTopic, consumer, tracking == null || !tracking.equalsIgnoreCase("false"));
     }
 
     /** Below the request timeout, whatever the worker set it to. */
@@ -97,6 +104,11 @@ final class FeedSettings {
 
     String statusTopic() {
         return statusTopic;
+    }
+
+    /** Whether the worker records its connectors' active topics in the status topic ({@code topic.tracking.enable}). */
+    boolean tracksTopics() {
+        return tracksTopics;
     }
 
     /** A copy: the consumer may keep what it is given. Holds secrets: never log it. */

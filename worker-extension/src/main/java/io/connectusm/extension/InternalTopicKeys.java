@@ -1,5 +1,7 @@
 package io.connectusm.extension;
 
+import io.connectusm.events.TopicNames;
+
 /**
  * Which connector a record of the worker's config or status topic is about, and what it may have changed, from the
  * record's key alone. The keys are those Kafka Connect's {@code KafkaConfigBackingStore} and
@@ -44,7 +46,33 @@ final class InternalTopicKeys {
         }
     }
 
+    /** A {@code status-topic-<topic>:connector-<name>} key read: the connector and one of its active topics. Immutable. */
+    static final class TopicUsage {
+        private final String topic;
+        private final String connector;
+
+        TopicUsage(String topic, String connector) {
+            this.topic = topic;
+            this.connector = connector;
+        }
+
+        String topic() {
+            return topic;
+        }
+
+        String connector() {
+            return connector;
+        }
+
+        @Override
+        public String toString() {
+            return "topic " + topic + " of " + connector;
+        }
+    }
+
     static final String CONNECTOR_PREFIX = "connector-";
+    private static final String STATUS_TOPIC_PREFIX = "status-topic-";
+    private static final String TOPIC_SEPARATOR = ":" + CONNECTOR_PREFIX;
     private static final String TARGET_STATE_PREFIX = "target-state-";
     private static final String TASK_PREFIX = "task-";
     private static final String COMMIT_TASKS_PREFIX = "commit-";
@@ -97,6 +125,28 @@ final class InternalTopicKeys {
             return key(withoutTaskNumber(key.substring(STATUS_TASK_PREFIX.length())), Change.STATE);
         }
         return null;
+    }
+
+    /**
+     * A topic-usage key of the status topic (KIP-558), or {@code null} for any other key, or one whose topic is not a
+     * legal Kafka topic name (never written by Connect; refused rather than passed on). A topic name cannot contain
+     * {@code ':'} and a connector name can, so the key splits at its first {@code ':'}, as Connect's
+     * {@code KafkaStatusBackingStore} splits it.
+     */
+    static TopicUsage ofTopicRecord(String key) {
+        if (key == null || !key.startsWith(STATUS_TOPIC_PREFIX)) {
+            return null;
+        }
+        int colon = key.indexOf(':', STATUS_TOPIC_PREFIX.length());
+        if (colon < 0 || !key.startsWith(TOPIC_SEPARATOR, colon)) {
+            return null;
+        }
+        String topic = key.substring(STATUS_TOPIC_PREFIX.length(), colon);
+        String connector = key.substring(colon + TOPIC_SEPARATOR.length());
+        if (connector.isEmpty() || !TopicNames.isLegal(topic)) {
+            return null;
+        }
+        return new TopicUsage(topic, connector);
     }
 
     /** {@code <name>-<n>} → {@code <name>} (a connector name may itself contain '-'); {@code null} if malformed. */

@@ -31,8 +31,10 @@ import java.util.concurrent.TimeUnit;
  * within milliseconds on every worker.
  *
  * <p>At start it reads the config topic from its beginning to its end (as the herder does) for every connector's
- * config ({@link #awaitInitialConfigs}); the status topic is read from its end: the first reconcile pass reads every
- * connector's state itself. The consumer joins no group and commits nothing.
+ * config ({@link #awaitInitialConfigs}); the status topic is read from its end (the first reconcile pass reads every
+ * connector's state itself), or, when the worker tracks topics, from its beginning for the {@code status-topic-…}
+ * records of each connector's active topics ({@link ActiveTopics}), the other records before its initial end being
+ * skipped. The consumer joins no group and commits nothing.
  *
  * <p>If the feed fails (the worker's settings do not let it read the topics, or the consumer throws), it logs one
  * WARN and stops; {@link #failed()} then tells the reconcile loop to fall back to polling through the herder.
@@ -81,6 +83,9 @@ final class InternalTopicsFeed implements AutoCloseable {
 
     private final FeedSettings settings;
     private final Listener listener;
+    private final ActiveTopics topics;
+    /** The status partitions' ends at start, when topics are tracked: records before them are history. */
+    private Map<TopicPartition, Long> statusEnd = Map.of();
     private final Thread thread;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -88,9 +93,14 @@ final class InternalTopicsFeed implements AutoCloseable {
     private volatile boolean failed;
     private volatile boolean closing;
 
-    InternalTopicsFeed(FeedSettings settings, Listener listener, String threadName) {
+    /**
+     * @param topics where the topic-usage records of the status topic go, or {@code null} when the worker does not
+     *               track topics ({@code topic.tracking.enable=false}): the status topic is then read from its end
+     */
+    InternalTopicsFeed(FeedSettings settings, Listener listener, ActiveTopics topics, String threadName) {
         this.settings = settings;
         this.listener = listener;
+        this.topics = topics;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -129,8 +139,15 @@ final class InternalTopicsFeed implements AutoCloseable {
             List<TopicPartition> all = new ArrayList<>(configPartitions);
             all.addAll(statusPartitions);
             created.assign(all);
-            created.seekToEnd(statusPartitions);
-            statusPartitions.forEach(created::position); // fixes the start now: later status records are news
+            if (topics == null) {
+                created.seekToEnd(statusPartitions);
+                statusPartitions.forEach(created::position); // fixes the start now: later status records are news
+            } else {
+                // Topic usage is only in the records (compacted: one per connector and topic), so read them all;
+                // the other status records before the end are history, which the first reconcile pass reads itself.
+                statusEnd = created.endOffsets(statusPartitions);
+                created.seekToBeginning(statusPartitions);
+            }
             created.seekToBeginning(configPartitions);
             loadConfigs(created, configPartitions);
             log.debug("Following the worker's {}", settings);
@@ -169,7 +186,8 @@ final class InternalTopicsFeed implements AutoCloseable {
     }
 
     private void loadConfigs(KafkaConsumer<String, byte[]> created, List<TopicPartition> configPartitions) {
-        Map<TopicPartition, Long> end = created.endOffsets(configPartitions);
+        Map<TopicPartition, Long> end = new HashMap<>(created.endOffsets(configPartitions));
+        end.putAll(statusEnd);
         Map<String, Map<String, String>> configs = new HashMap<>();
         while (!closing && !reached(created, end)) {
             for (ConsumerRecord<String, byte[]> record : created.poll(POLL)) {
@@ -187,6 +205,9 @@ final class InternalTopicsFeed implements AutoCloseable {
                     }
                 }
             }
+        }
+        if (topics != null && !closing) {
+            topics.loaded();
         }
         initial = new InitialConfigs(configs, Instant.now());
         loaded.countDown();
@@ -225,14 +246,35 @@ final class InternalTopicsFeed implements AutoCloseable {
     }
 
     private void stateRecord(ConsumerRecord<String, byte[]> record) {
+        boolean history = isHistory(record);
+        if (topics != null) {
+            InternalTopicKeys.TopicUsage usage = InternalTopicKeys.ofTopicRecord(record.key());
+            if (usage != null) {
+                if (topics.record(usage, record.value() != null) && !history) {
+                    listener.stateMayHaveChanged(usage.connector());
+                }
+                return;
+            }
+        }
         InternalTopicKeys.Key key = InternalTopicKeys.ofStatusRecord(record.key());
-        if (key != null) {
+        if (key != null && !history) {
             listener.stateMayHaveChanged(key.connector());
         }
     }
 
+    private boolean isHistory(ConsumerRecord<String, byte[]> record) {
+        if (statusEnd.isEmpty()) {
+            return false;
+        }
+        Long end = statusEnd.get(new TopicPartition(record.topic(), record.partition()));
+        return end != null && record.offset() < end;
+    }
+
     private void fail(Throwable e) {
         failed = true;
+        if (topics != null) {
+            topics.stopTracking();
+        }
         // The type and Kafka's message (topic, broker, authorization), which never quote a record or a setting's value.
         log.warn("Cannot follow the worker's {} ({}: {}); changes made through other workers are found by polling "
                 + "the herder instead, which costs the herder's thread more with many connectors",

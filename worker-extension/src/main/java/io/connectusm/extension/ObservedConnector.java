@@ -22,9 +22,17 @@ final class ObservedConnector {
     private final String trace;
     private final List<TaskSnapshot> tasks;
     private final ConnectorConfigView config;
+    private final List<String> topics;
 
     ObservedConnector(String name, ConnectorType type, ConnectorState state, String workerId, String trace,
                       List<TaskSnapshot> tasks, ConnectorConfigView config) {
+        this(name, type, state, workerId, trace, tasks, config, null);
+    }
+
+    /** @param topics the active topics, sorted and shared ({@link ActiveTopics}), or {@code null} when unknown */
+    ObservedConnector(String name, ConnectorType type, ConnectorState state, String workerId, String trace,
+                      List<TaskSnapshot> tasks, ConnectorConfigView config, List<String> topics) {
+        this.topics = topics;
         this.name = name;
         this.type = type;
         this.state = state;
@@ -69,12 +77,29 @@ final class ObservedConnector {
         if (!tasks.equals(previous.tasks)) {
             return ChangeCause.TASKS_CHANGED;
         }
+        // New topics in use (or a reset) are news; topics becoming unknown (the feed stopped) are not.
+        if (topics != null && !topics.equals(previous.topics)) {
+            return ChangeCause.STATE_CHANGED;
+        }
         return null;
     }
 
     ConnectorSnapshot toSnapshot(ChangeCause cause) {
-        return new ConnectorSnapshot(name, config.connectorClass(), type, state, workerId, trace, tasks,
-                config.masked().config(), config.masked().maskedKeys(), config.masked().reasonCodes(),
-                config.fingerprint(), cause, config.masked().traceMode());
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass(config.connectorClass())
+                .connectorType(type)
+                .state(state)
+                .workerId(workerId)
+                .trace(trace)
+                .tasks(tasks)
+                .config(config.masked().config())
+                .maskedKeys(config.masked().maskedKeys())
+                .maskReasons(config.masked().reasonCodes())
+                .configFingerprint(config.fingerprint())
+                .cause(cause)
+                .traceMode(config.masked().traceMode())
+                .topics(topics)
+                .build();
     }
 }

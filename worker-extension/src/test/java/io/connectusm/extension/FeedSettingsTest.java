@@ -63,6 +63,20 @@ class FeedSettingsTest {
     }
 
     @Test
+    void tracksTopicsUnlessTheWorkerTurnedTopicTrackingOff() {
+        assertThat(FeedSettings.fromWorkerProps(workerProps()).tracksTopics()).as("the worker's default").isTrue();
+        for (Object off : new Object[] {"false", "FALSE", " false ", Boolean.FALSE}) {
+            Map<String, Object> props = workerProps();
+            props.put("topic.tracking.enable", off);
+            assertThat(FeedSettings.fromWorkerProps(props).tracksTopics()).as("%s", off).isFalse();
+        }
+        Map<String, Object> on = workerProps();
+        on.put("topic.tracking.enable", Boolean.TRUE);
+        assertThat(FeedSettings.fromWorkerProps(on).tracksTopics()).isTrue();
+        assertThat(FeedSettings.fromWorkerProps(on).consumerProperties()).doesNotContainKey("topic.tracking.enable");
+    }
+
+    @Test
     void aWorkerWithoutConfigAndStatusTopicsHasNoFeed() {
         Map<String, Object> standalone = workerProps();
         standalone.remove("config.storage.topic");

@@ -86,6 +86,36 @@ class InternalTopicKeysTest {
     }
 
     @Test
+    void topicUsageKeysNameTheTopicAndTheConnectorWhateverTheConnectorIsCalled() {
+        List<String> topics = List.of("orders", "a.b", "a-b", "a_b", "...", "-", "connector-x", "status-topic-y",
+                "connector-", "x".repeat(249), "ORDERS.v2_eu-1");
+        List<String> names = names();
+        names.addAll(List.of(":connector-", "a:connector-b", "::", ":", "orders:connector-orders", "connector-:connector-"));
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String topic = topics.get(i % topics.size());
+            String key = KafkaStatusBackingStore.TOPIC_STATUS_PREFIX + topic
+                    + KafkaStatusBackingStore.TOPIC_STATUS_SEPARATOR + name;
+            InternalTopicKeys.TopicUsage usage = InternalTopicKeys.ofTopicRecord(key);
+            assertThat(usage).as(key).isNotNull();
+            assertThat(usage.topic()).as(key).isEqualTo(topic);
+            assertThat(usage.connector()).as(key).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void topicUsageKeysConnectCannotHaveWrittenAreIgnored() {
+        for (String key : new String[] {"status-topic-", "status-topic-orders", "status-topic-:connector-a",
+                "status-topic-orders:connector-", "status-topic-orders:conn-a", "status-topic-orders-connector-a",
+                "status-topic-a b:connector-x", "status-topic-caf\u00e9:connector-x", "status-topic-.:connector-x",
+                "status-topic-..:connector-x", "status-topic-" + "x".repeat(250) + ":connector-x",
+                "status-topic-a/b:connector-x", "status-connector-a", "status-task-a-1", "connector-a",
+                "topic-a:connector-b", null}) {
+            assertThat(InternalTopicKeys.ofTopicRecord(key)).as(key).isNull();
+        }
+    }
+
+    @Test
     void keysAboutNoConnectorAreIgnored() {
         assertThat(InternalTopicKeys.ofConfigRecord(KafkaConfigBackingStore.SESSION_KEY_KEY)).isNull();
         assertThat(InternalTopicKeys.ofConfigRecord(KafkaConfigBackingStore.LOGGER_CLUSTER_KEY("org.apache"))).isNull();

@@ -21,7 +21,7 @@ class InternalTopicsFeedTest {
         props.put("security.protocol", "NOT_A_PROTOCOL");
         FeedSettings settings = FeedSettings.fromWorkerProps(props);
         try (LogCapture logs = new LogCapture()) {
-            InternalTopicsFeed feed = new InternalTopicsFeed(settings, new ConnectorChanges(), "feed-test");
+            InternalTopicsFeed feed = new InternalTopicsFeed(settings, new ConnectorChanges(), null, "feed-test");
             feed.start();
             assertThat(feed.awaitInitialConfigs(Duration.ofSeconds(30))).isNull();
             assertThat(feed.failed()).isTrue();

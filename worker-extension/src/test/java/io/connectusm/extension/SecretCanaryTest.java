@@ -72,11 +72,20 @@ class SecretCanaryTest {
                     expectedMaskedKeys += masked.maskedKeys().size();
                     String trace = masked.trace(echoingTrace(raw, random));
                     batch.add(new MetadataEvent(UUID.randomUUID().toString(), cluster, "worker:8083", Instant.EPOCH,
-                            i, Instant.now(), "connector-" + i, new ConnectorSnapshot("connector-" + i,
-                            raw.get("connector.class"), ConnectorType.SOURCE, ConnectorState.RUNNING, "worker:8083",
-                            null, List.of(new TaskSnapshot(0, ConnectorState.FAILED, "worker:8083", trace)),
-                            masked.config(), masked.maskedKeys(), masked.reasonCodes(),
-                            ConfigFingerprint.of(masked.config()), ChangeCause.CREATED, masked.traceMode())));
+                            i, Instant.now(), "connector-" + i, ConnectorSnapshot.builder()
+                                    .name("connector-" + i)
+                                    .connectorClass(raw.get("connector.class"))
+                                    .connectorType(ConnectorType.SOURCE)
+                                    .state(ConnectorState.RUNNING)
+                                    .workerId("worker:8083")
+                                    .tasks(List.of(new TaskSnapshot(0, ConnectorState.FAILED, "worker:8083", trace)))
+                                    .config(masked.config())
+                                    .maskedKeys(masked.maskedKeys())
+                                    .maskReasons(masked.reasonCodes())
+                                    .configFingerprint(ConfigFingerprint.of(masked.config()))
+                                    .cause(ChangeCause.CREATED)
+                                    .traceMode(masked.traceMode())
+                                    .build()));
                     if (batch.size() == 100) {
                         assertThat(sender.send(codec.encodeBatch(batch)).outcome())
                                 .isEqualTo(EventSender.Outcome.DELIVERED);

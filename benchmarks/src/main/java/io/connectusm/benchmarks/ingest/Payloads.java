@@ -115,10 +115,17 @@ final class Payloads {
         for (int t = 0; t < TASKS; t++) {
             tasks.add(new TaskSnapshot(t, ConnectorState.RUNNING, "worker-" + t + ":8083", null));
         }
-        ConnectorSnapshot snapshot = new ConnectorSnapshot(connector,
-                "org.apache.kafka.connect.mirror.MirrorSourceConnector", ConnectorType.SOURCE, ConnectorState.RUNNING,
-                "worker-1:8083", null, tasks, config, new TreeSet<>(List.of("source.cluster.sasl.jaas.config")),
-                ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot snapshot = ConnectorSnapshot.builder()
+                .name(connector)
+                .connectorClass("org.apache.kafka.connect.mirror.MirrorSourceConnector")
+                .connectorType(ConnectorType.SOURCE)
+                .state(ConnectorState.RUNNING)
+                .workerId("worker-1:8083")
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("source.cluster.sasl.jaas.config")))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), Fixture.CLUSTER, "worker-1:8083", time.minusSeconds(60),
                 revision, time, connector, snapshot);
     }

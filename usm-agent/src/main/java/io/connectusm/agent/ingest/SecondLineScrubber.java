@@ -138,10 +138,18 @@ public final class SecondLineScrubber implements SecondLineScan {
         for (TaskSnapshot task : snapshot.tasks()) {
             tasks.add(new TaskSnapshot(task.id(), task.state(), text(task.workerId()), text(task.trace())));
         }
-        return new ConnectorSnapshot(text(snapshot.name()), text(snapshot.connectorClass()), snapshot.connectorType(),
-                snapshot.state(), text(snapshot.workerId()), text(snapshot.trace()), tasks, config, maskedKeys, reasons,
-                snapshot.cause(), snapshot.traceMode())
-                .withActor(snapshot.actor() == null ? null : snapshot.actor().withStrings(this::text));
+        // Topics are kept as they are: legal topic names, never free text (see TopicNames).
+        return snapshot.toBuilder()
+                .name(text(snapshot.name()))
+                .connectorClass(text(snapshot.connectorClass()))
+                .workerId(text(snapshot.workerId()))
+                .trace(text(snapshot.trace()))
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(maskedKeys)
+                .maskReasons(reasons)
+                .actor(snapshot.actor() == null ? null : snapshot.actor().withStrings(this::text))
+                .build();
     }
 
     /** {@code value} (a free-text field, possibly null) with every detected credential cut out, each one counted. */

@@ -186,8 +186,7 @@ class EventRouterTest {
         MetadataEvent first = snapshot(CLUSTER, "a", "t1");
         ConnectorSnapshot s = (ConnectorSnapshot) first.payload();
         MetadataEvent again = new MetadataEvent("another-id", CLUSTER, "worker-2:8083", first.epoch().plusSeconds(60), 0,
-                first.time().plusSeconds(60), "a", new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(),
-                        s.state(), s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(), ChangeCause.RESYNC));
+                first.time().plusSeconds(60), "a", s.toBuilder().cause(ChangeCause.RESYNC).build());
         ObjectNode reordered = JSON.createObjectNode();
         ObjectNode tree = (ObjectNode) JSON.readTree(batch(again)).get(0);
         List<String> names = new ArrayList<>();
@@ -219,9 +218,7 @@ class EventRouterTest {
             public MetadataEvent scrub(MetadataEvent event) {
                 ConnectorSnapshot s = (ConnectorSnapshot) event.payload();
                 return new MetadataEvent(event.id(), event.cluster(), event.workerId(), event.epoch(), event.sequence(),
-                        event.time(), event.subject(), new ConnectorSnapshot(s.name(), s.connectorClass(),
-                                s.connectorType(), s.state(), s.workerId(), "(scrubbed)", s.tasks(), s.config(),
-                                s.maskedKeys(), s.cause()));
+                        event.time(), event.subject(), s.toBuilder().trace("(scrubbed)").build());
             }
         };
         router = new EventRouter(settings(5, 7), registrations, activity, spool, metrics, () -> { }, Clock.systemUTC(), scan);

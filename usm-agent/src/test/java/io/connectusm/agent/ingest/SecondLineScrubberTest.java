@@ -97,6 +97,30 @@ class SecondLineScrubberTest {
     }
 
     /**
+     * Topic names are Kafka metadata, not free text: legal names that look like credentials (a GitHub token the scan
+     * flags in any other field, an AWS key ID, a git SHA) are not shown to the scan, and a snapshot scrubbed for another reason
+     * keeps them exactly (cutting into one would make it another topic, or none).
+     */
+    @Test
+    void topicNamesAreNeitherFlaggedNorScrubbed() {
+        String token = values.generate("ghp");
+        assertThat(scrubber.flags(token)).as("the scan flags such a string anywhere else").isTrue();
+        List<String> topics = List.of(token, "AKIAIOSFODNN7EXAMPLE", values.generate("h-git-sha"), "orders.eu_west-1");
+        ConnectorSnapshot harmless = snapshot("orders", new TreeMap<>(Map.of("topic", "orders")), null).toBuilder()
+                .topics(topics).build();
+
+        assertThat(BatchCodec.scan(batch(event(harmless)), scrubber::flags).get(0).flagged()).isFalse();
+
+        String jwt = values.generate("jwt");
+        ConnectorSnapshot leaky = snapshot("orders", new TreeMap<>(Map.of("topic", "orders")), "io.Failure: " + jwt)
+                .toBuilder().topics(topics).build();
+        assertThat(BatchCodec.scan(batch(event(leaky)), scrubber::flags).get(0).flagged()).isTrue();
+        ConnectorSnapshot out = (ConnectorSnapshot) scrubber.scrub(event(leaky)).payload();
+        assertThat(out.topics()).containsExactlyElementsOf(new TreeSet<>(topics));
+        assertThat(Leaks.anySurvives(List.of(jwt), out.trace())).isFalse();
+    }
+
+    /**
      * Real CA certificates (the JDK's, as the corpus generator picks them) in PEM and base64, over 300 seeds: a PEM
      * line of exactly 40 characters has an AWS secret key's shape, and a certificate's base64 can hold the word
      * "aws"; one in twenty runs flagged a certificate before PEM blocks were excluded from AWS candidates.
@@ -208,8 +232,18 @@ class SecondLineScrubberTest {
             }
         });
         ConnectorState state = trace == null ? ConnectorState.RUNNING : ConnectorState.FAILED;
-        return new ConnectorSnapshot(name, "JdbcSource", ConnectorType.SOURCE, state, "worker-1:8083", trace,
-                List.of(new TaskSnapshot(0, state, "worker-1:8083", trace)), sorted, masked, ChangeCause.CONFIG_UPDATED);
+        return ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("JdbcSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId("worker-1:8083")
+                .trace(trace)
+                .tasks(List.of(new TaskSnapshot(0, state, "worker-1:8083", trace)))
+                .config(sorted)
+                .maskedKeys(masked)
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
     }
 
     private static MetadataEvent event(EventPayload payload) {

@@ -63,6 +63,8 @@ final class ConnectorDescribeCommand extends ConnectorReadCommand {
                 new Field("Class", "class", c.connectorClass()),
                 new Field("Worker", "worker", c.workerId()),
                 Field.optional("Trace", "trace", firstLine(c.trace())),
+                Field.optional("Topics", "topics", c.topics() == null ? null
+                        : c.topics().isEmpty() ? "(none used yet)" : String.join(", ", c.topics())),
                 Field.optional("Last Change", "last_change", last == null ? null : last.change()),
                 new Field("Last Change At", "last_change_at", lastChangeAt(c, last)))));
         out.append("\n\nTask Level Details\n");
@@ -100,6 +102,9 @@ final class ConnectorDescribeCommand extends ConnectorReadCommand {
         connector.put("worker", c.workerId());
         if (c.trace() != null) {
             connector.put("trace", c.trace());
+        }
+        if (c.topics() != null) {
+            c.topics().forEach(connector.putArray("topics")::add);
         }
         if (last != null) {
             connector.putObject("last_change").put("change", last.change())

@@ -119,9 +119,18 @@ class LocalClusterListAgentTest {
     private static MetadataEvent snapshot(ClusterRef cluster, String connector, long sequence) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("connector.class", "FileStreamSource", "topic", "t",
                 "database.password", ConnectorSnapshot.MASKED_VALUE));
-        ConnectorSnapshot payload = new ConnectorSnapshot(connector, "FileStreamSource", ConnectorType.SOURCE,
-                ConnectorState.RUNNING, WORKER, null, List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null)),
-                config, new TreeSet<>(List.of("database.password")), ConfigFingerprint.of(config), ChangeCause.CREATED);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(connector)
+                .connectorClass("FileStreamSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(ConnectorState.RUNNING)
+                .workerId(WORKER)
+                .tasks(List.of(new TaskSnapshot(0, ConnectorState.RUNNING, WORKER, null)))
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("database.password")))
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.CREATED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), cluster, WORKER, EPOCH, sequence, Instant.now(),
                 connector, payload);
     }

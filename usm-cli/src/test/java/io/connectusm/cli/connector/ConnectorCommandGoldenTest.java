@@ -21,7 +21,9 @@ import io.connectusm.cli.login.TestUsmEndpointExtension;
 import io.connectusm.cli.output.CliRun;
 import io.connectusm.cli.output.Golden;
 import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
+import io.connectusm.events.MetadataEvent;
 
 /**
  * {@code usm connect-cluster connector list|describe|history} against a real endpoint that received real event
@@ -63,6 +65,12 @@ class ConnectorCommandGoldenTest {
                         ChangeCause.CREATED),
                 TestBatches.snapshot("kafka-conn", "connect-conn", "orders-source", T0.plusSeconds(5), 3,
                         ConnectorState.RUNNING, 2, ordersV2, Set.of("db.password"), ChangeCause.CONFIG_UPDATED))));
+    }
+
+    /** The event with its snapshot's active topics (a worker that tracks topics). */
+    private static MetadataEvent withTopics(MetadataEvent e, List<String> topics) {
+        return new MetadataEvent(e.id(), e.cluster(), e.workerId(), e.epoch(), e.sequence(), e.time(), e.subject(),
+                ((ConnectorSnapshot) e.payload()).toBuilder().topics(topics).build());
     }
 
     private static CliRun connector(String... command) {
@@ -111,6 +119,24 @@ class ConnectorCommandGoldenTest {
         Golden.assertMatches("connector-describe-json.txt", json.out());
         Golden.assertMatches("connector-describe-yaml.txt", yaml.out());
         Golden.assertMatches("connector-describe-failed.txt", failed.out());
+    }
+
+    @Test
+    void describeShowsTheActiveTopicsWhenTheEndpointKnowsThem() {
+        // In a cluster of its own, so the other commands' golden lists stay as they are.
+        UsmApiClient api = usm.endpoint().client();
+        String lineage = api.registerConnectCluster(new ConnectClusterRegistration("connect-topics", "kafka-conn", null,
+                null, null, "env-conn")).id();
+        api.postEvents(TestBatches.batch(List.of(withTopics(TestBatches.snapshot("kafka-conn", "connect-topics",
+                "lineage-sink", T0.plusSeconds(6), 4, ConnectorState.RUNNING, 1, Map.of("connector.class",
+                        "FileStreamSink", "topics.regex", "orders.*"), Set.of(), ChangeCause.CREATED),
+                List.of("orders.v2", "orders", "orders_eu-1")))));
+        CliRun human = connector("connector", "describe", "lineage-sink", "--connect-cluster", lineage);
+        CliRun json = connector("connector", "describe", "lineage-sink", "--connect-cluster", lineage, "-o", "json");
+
+        assertThat(human.exitCode()).as(human.err()).isZero();
+        Golden.assertMatches("connector-describe-topics.txt", human.out());
+        Golden.assertMatches("connector-describe-topics-json.txt", json.out());
     }
 
     @Test

@@ -179,8 +179,17 @@ class MigrateDbCommandTest {
     private static MetadataEvent snapshot(String name, int sequence, ConnectorState state, String topic) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("topic", topic, "db.password", "********"));
         return new MetadataEvent(UUID.randomUUID().toString(), REF, "w1", T0, sequence, T0.plusSeconds(sequence),
-                name, new ConnectorSnapshot(name, "org.example.C", ConnectorType.SINK, state, "w1", null, List.of(),
-                config, new TreeSet<>(List.of("db.password")), ConfigFingerprint.of(config), ChangeCause.RESYNC));
+                name, ConnectorSnapshot.builder()
+                        .name(name)
+                        .connectorClass("org.example.C")
+                        .connectorType(ConnectorType.SINK)
+                        .state(state)
+                        .workerId("w1")
+                        .config(config)
+                        .maskedKeys(new TreeSet<>(List.of("db.password")))
+                        .configFingerprint(ConfigFingerprint.of(config))
+                        .cause(ChangeCause.RESYNC)
+                        .build());
     }
 
     private static String basic(ApiKeyCredentials key) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.connectusm.endpoint.http.ApiResponse;
 import io.connectusm.endpoint.http.UsmApiException;
 import io.connectusm.endpoint.store.ConnectorQuery;
@@ -128,8 +130,10 @@ final class ConnectorsResource {
     ApiResponse describe(Call call) {
         String cc = lookup.connectCluster(call, call.param("id")).id();
         String name = call.param("name");
-        return ApiResponse.json(200, ResourceJson.connector(connectors.get(cc, name)
-                .orElseThrow(() -> notFound(name, cc))));
+        ObjectNode connector = ResourceJson.connector(connectors.get(cc, name).orElseThrow(() -> notFound(name, cc)));
+        // The active topics when known (an empty list: none); absent when no worker reported them.
+        connectors.topics(cc, name).ifPresent(topics -> topics.forEach(connector.putArray("topics")::add));
+        return ApiResponse.json(200, connector);
     }
 
     /** The history, newest first and paged, also of a deleted connector; 404 only for one never reported. */

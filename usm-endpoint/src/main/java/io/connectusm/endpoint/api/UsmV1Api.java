@@ -51,6 +51,7 @@ public final class UsmV1Api {
         var kafka = new KafkaClustersResource(stores.registrations(), links, defaultEnvironment);
         var connect = new ConnectClustersResource(stores.registrations(), links, defaultEnvironment);
         var connectors = new ConnectorsResource(stores.connectors(), stores.registrations(), links);
+        var topics = new TopicsResource(stores.connectors(), stores.registrations(), links);
         var plugins = new WorkerPluginsResource(stores.plugins(), stores.registrations(), links);
         var events = new EventsResource(new EventCodec(), stores.registrations(), stores.connectors(),
                 stores.reports(), limits.eventsMaxFuture(), limits.clock(), scrubber);
@@ -64,6 +65,8 @@ public final class UsmV1Api {
                 .get(KafkaClustersResource.PATH + "/{id}", kafka::describe)
                 .delete(KafkaClustersResource.PATH + "/{id}", Access.ADMIN, "deregistering a Kafka cluster",
                         kafka::delete)
+                .get(KafkaClustersResource.PATH + "/{kafka_id}/topics/{topic}/connectors", Access.READ,
+                        "reading connectors", topics::connectors)
 
                 .get(ConnectClustersResource.PATH, connect::list)
                 .post(ConnectClustersResource.PATH, Access.ADMIN, "registering a Connect cluster", connect::create)

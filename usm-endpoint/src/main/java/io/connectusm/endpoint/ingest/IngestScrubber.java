@@ -145,8 +145,17 @@ public final class IngestScrubber {
         if (!changed) {
             return s;
         }
-        return new ConnectorSnapshot(name, connectorClass, s.connectorType(), s.state(), workerId, trace, tasks,
-                config, masked, reasons, s.cause(), s.traceMode()).withActor(actor);
+        return s.toBuilder()
+                .name(name)
+                .connectorClass(connectorClass)
+                .workerId(workerId)
+                .trace(trace)
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(masked)
+                .maskReasons(reasons)
+                .actor(actor)
+                .build();
     }
 
     /** The tasks with their worker IDs and traces scrubbed; the same list when nothing was found. */

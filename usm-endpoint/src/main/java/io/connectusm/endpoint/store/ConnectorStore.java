@@ -108,12 +108,12 @@ public final class ConnectorStore {
     private static boolean applyOne(Connection c, Dialect dialect, WebhookOutbox outbox, String cc,
                                     MetadataEvent event) throws SQLException {
         if (event.payload() instanceof ConnectorSnapshot s) {
-            boolean applied = decideAndSave(c, dialect, outbox, cc, s.name(),
+            boolean applied = decideAndSave(c, dialect, outbox, cc, s.name(), s.topics(),
                     row -> SnapshotApplier.snapshot(row, event, s));
             enrichActors(c, cc, s.name(), ActorEnrichment.Report.of(event, s));
             return applied;
         } else if (event.payload() instanceof ConnectorDeleted d) {
-            boolean applied = decideAndSave(c, dialect, outbox, cc, d.name(),
+            boolean applied = decideAndSave(c, dialect, outbox, cc, d.name(), null,
                     row -> SnapshotApplier.deleted(row, event, d.name(), d.actor()));
             enrichActors(c, cc, d.name(), ActorEnrichment.Report.of(event, d));
             return applied;
@@ -122,7 +122,7 @@ public final class ConnectorStore {
             for (ConnectorRow live : ConnectorRows.live(c, cc)) {
                 // Rows only move forward: one this inventory leaves alone now, it leaves alone when read again.
                 if (!SnapshotApplier.inventory(List.of(live), event, inventory).isEmpty()) {
-                    changed |= decideAndSave(c, dialect, outbox, cc, live.name(), row -> row == null || row.deleted()
+                    changed |= decideAndSave(c, dialect, outbox, cc, live.name(), null, row -> row == null || row.deleted()
                             ? new SnapshotApplier.Ignore()
                             : SnapshotApplier.inventory(List.of(row), event, inventory).stream().findFirst()
                                     .orElse(new SnapshotApplier.Ignore()));
@@ -151,15 +151,20 @@ public final class ConnectorStore {
         }
     }
 
-    /** Reads the connector's row, decides, writes; again on the row as it now is while a concurrent write wins. */
+    /**
+     * Reads the connector's row, decides, writes; again on the row as it now is while a concurrent write wins. Then
+     * its active topics follow the outcome ({@link ConnectorTopicRows}; {@code topics} are the snapshot's, or
+     * {@code null}).
+     */
     private static boolean decideAndSave(Connection c, Dialect dialect, WebhookOutbox outbox, String cc, String name,
-                                         Decider decider) throws SQLException {
+                                         List<String> topics, Decider decider) throws SQLException {
         return Races.untilWon("connector " + name + " of " + cc, () -> {
             ConnectorRow row = ConnectorRows.load(c, cc, name);
             SnapshotApplier.Outcome outcome = decider.decide(row);
             if (!ConnectorRows.save(c, dialect, cc, row, outcome)) {
                 return null;
             }
+            ConnectorTopicRows.follow(c, cc, name, topics, outcome);
             // Only the write that won queues its transitions: once per transition, whatever raced it.
             outbox.enqueue(c, dialect, Transitions.of(cc, row, outcome));
             return outcome.applied();
@@ -234,6 +239,24 @@ public final class ConnectorStore {
      */
     public int purgeHistory(String cc, String name) {
         return database.inTransaction(c -> HistoryRows.deleteAll(c, cc, name));
+    }
+
+    /**
+     * A live connector's active topics, sorted; empty when unknown (no snapshot carried them since it was created, or
+     * it is not live). An empty list: known, none.
+     */
+    public Optional<List<String>> topics(String cc, String name) {
+        return database.inTransaction(c -> ConnectorTopicRows.of(c, cc, name));
+    }
+
+    /**
+     * One page of the live connectors of USM Kafka cluster {@code kafkaId} (over all its Connect clusters) that use
+     * {@code topic}, by Connect cluster ID then name, after the page key {@code after} ({@code ""}: the first page).
+     *
+     * @throws IllegalArgumentException when {@code after} is no page key of this list
+     */
+    public Page<TopicUser> topicUsers(String kafkaId, String topic, String after, int size) {
+        return database.inTransaction(c -> ConnectorTopicRows.users(c, kafkaId, topic, after, size));
     }
 
     /** Whether the store knows this connector at all (live or deleted), for a 404 on history. */

@@ -23,7 +23,11 @@ import io.connectusm.endpoint.store.StoredConnector;
  */
 record ConnectorView(Frame frame, StoredConnector connector, String tasks, List<ConfigLine> config, String masked,
                      String traceNote, List<Timeline.Row> timeline, int historyTotal, String older, String purge,
-                     String csrfToken) {
+                     String csrfToken, List<TopicLink> topics) {
+
+    /** One active topic and the page of the connectors using it. */
+    record TopicLink(String topic, String href) {
+    }
 
     /**
      * One config key, its masked value, whether the worker masked it, and why it was masked or changed
@@ -35,15 +39,19 @@ record ConnectorView(Frame frame, StoredConnector connector, String tasks, List<
     ConnectorView {
         config = List.copyOf(config);
         timeline = List.copyOf(timeline);
+        topics = topics == null ? null : List.copyOf(topics);
     }
 
+    /**
+     * @param topics the connector's active topics, each linked to the connectors using it; {@code null} when unknown
+     */
     static ConnectorView of(Frame frame, StoredConnector s, List<Timeline.Row> timeline, int historyTotal,
-                            String older, String purge, String csrfToken) {
+                            String older, String purge, String csrfToken, List<TopicLink> topics) {
         List<ConfigLine> config = s.config().entrySet().stream().map(e -> new ConfigLine(e.getKey(), e.getValue(),
                 s.maskedKeys().contains(e.getKey()), MaskNotes.value(s, e.getKey()))).toList();
         long masked = config.stream().filter(c -> c.masked() || Html.isMasked(c.value())).count();
         return new ConnectorView(frame, s, s.tasksRunning() + " of " + s.tasks().size() + " running", config,
                 masked + (masked == 1 ? " value is" : " values are"), MaskNotes.traces(s), timeline, historyTotal,
-                older, purge, csrfToken);
+                older, purge, csrfToken, topics);
     }
 }

@@ -25,7 +25,9 @@ import io.connectusm.endpoint.store.Page;
 import io.connectusm.endpoint.store.Sighting;
 import io.connectusm.endpoint.store.StoredConnector;
 import io.connectusm.endpoint.store.Stores;
+import io.connectusm.endpoint.store.TopicUser;
 import io.connectusm.endpoint.web.Frame.Crumb;
+import io.connectusm.events.TopicNames;
 
 /**
  * The console's pages, one method per page: read what the page shows from the stores (lists a page at a time,
@@ -169,9 +171,39 @@ final class ConsolePages {
             older = stores.connectors().historyPage(c.id(), name, last, 1).items().stream().findFirst().orElse(null);
             olderPath = Paths.connector(c.id(), name) + "?" + HISTORY_BEFORE + "=" + last + "#history";
         }
+        List<ConnectorView.TopicLink> topics = stores.connectors().topics(c.id(), name)
+                .map(list -> list.stream().map(t -> new ConnectorView.TopicLink(t,
+                        Paths.topic(c.usmKafkaClusterId(), t))).toList())
+                .orElse(null);
         return LiveRefresh.conditional(call, Templates.page(200, "connector.jte", ConnectorView.of(frame, s,
                 Timeline.of(history.items(), older), history.totalSize(), olderPath,
-                Paths.connector(c.id(), name) + "/purge-history", formToken(call.caller()))));
+                Paths.connector(c.id(), name) + "/purge-history", formToken(call.caller()), topics)));
+    }
+
+    /** The connectors of every Connect cluster of a Kafka cluster that use a topic (lineage), paged by the query. */
+    ApiResponse topic(Call call) {
+        String kafkaId = call.param("kafka_id");
+        KafkaCluster k = stores.registrations().kafkaCluster(kafkaId)
+                .orElseThrow(() -> UsmApiException.notFound("USM Kafka cluster \"" + kafkaId + "\" not found"));
+        String topic = call.param("topic");
+        if (!TopicNames.isLegal(topic)) {
+            throw UsmApiException.notFound("no topic \"" + topic + "\"");
+        }
+        String after = call.query(TOPIC_AFTER) == null ? "" : call.query(TOPIC_AFTER);
+        Page<TopicUser> users;
+        try {
+            users = stores.connectors().topicUsers(k.id(), topic, after, Page.MAX_SIZE);
+        } catch (IllegalArgumentException e) {
+            users = stores.connectors().topicUsers(k.id(), topic, "", Page.MAX_SIZE); // a mangled link: the first page
+        }
+        Frame frame = Frame.of(topic, List.of(Crumb.environment(k.environment())), topic).as(signedIn(call));
+        List<TopicView.Line> lines = users.items().stream().map(u -> new TopicView.Line(u.name(),
+                Paths.connector(u.connectClusterId(), u.name()), u.connectClusterName(), Paths.cluster(u.connectClusterId()),
+                u.connectorType(), u.state())).toList();
+        String next = users.nextAfter() == null ? null
+                : Paths.topic(k.id(), topic) + "?" + TOPIC_AFTER + "=" + Html.url(users.nextAfter());
+        return Templates.page(200, "topic.jte", new TopicView(frame, topic, k.displayName(), lines, users.totalSize(),
+                next));
     }
 
     private ClusterHealth health(ConnectCluster c, Map<String, ConnectorCounts> counts,
@@ -190,6 +222,8 @@ final class ConsolePages {
         return new Frame.SignedIn(caller.key(), caller.role().label(),
                 caller.sessionId() == null ? null : csrf.tokenFor(caller));
     }
+
+    private static final String TOPIC_AFTER = "after";
 
     private ConnectCluster cluster(String id) {
         return stores.registrations().connectCluster(id)

@@ -32,6 +32,11 @@ final class Paths {
         return path;
     }
 
+    /** The page of the connectors using a topic of a (USM) Kafka cluster. */
+    static String topic(String kafkaClusterId, String topic) {
+        return HOME + "/kafka-clusters/" + Html.url(kafkaClusterId) + "/topics/" + Html.url(topic);
+    }
+
     static String connector(String clusterId, String name) {
         return cluster(clusterId) + "/connectors/" + Html.url(name);
     }

@@ -38,6 +38,7 @@ public final class WebConsole {
                 .get(Paths.HOME + "/environments/{env}", pages::environment)
                 .get(Paths.HOME + "/connect-clusters/{id}", pages::cluster)
                 .get(Paths.HOME + "/connect-clusters/{id}/connectors/{name}", pages::connector)
+                .get(Paths.HOME + "/kafka-clusters/{kafka_id}/topics/{topic}", pages::topic)
                 .post(Paths.HOME + "/environments/{env}/connect-clusters", Access.ADMIN, "registering a Connect "
                         + "cluster", actions::register)
                 .post(Paths.HOME + "/environments/{env}/sightings/dismiss", Access.ADMIN, "dismissing a sighting",

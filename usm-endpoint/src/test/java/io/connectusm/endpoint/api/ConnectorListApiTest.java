@@ -99,8 +99,17 @@ class ConnectorListApiTest {
             TreeMap<String, String> config = new TreeMap<>(Map.of("topic", "t" + i));
             String name = names.get(i);
             events.add(new MetadataEvent(UUID.randomUUID().toString(), REF, "w1", T0, i, time, name,
-                    new ConnectorSnapshot(name, "org.example.C", type, state, "w1", null, tasks, config,
-                            new TreeSet<>(), ConfigFingerprint.of(config), ChangeCause.CREATED)));
+                    ConnectorSnapshot.builder()
+                            .name(name)
+                            .connectorClass("org.example.C")
+                            .connectorType(type)
+                            .state(state)
+                            .workerId("w1")
+                            .tasks(tasks)
+                            .config(config)
+                            .configFingerprint(ConfigFingerprint.of(config))
+                            .cause(ChangeCause.CREATED)
+                            .build()));
             connectors.add(new Line(name, type.name(), state.name(), running, failed, taskCount, time));
         }
         HttpResponse<String> r = endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(events), endpoint.agent,
@@ -234,9 +243,16 @@ class ConnectorListApiTest {
         for (int i = 0; i < 25; i++) {
             TreeMap<String, String> config = new TreeMap<>(Map.of("topic", "v" + i));
             changes.add(new MetadataEvent(UUID.randomUUID().toString(), ref, "w1", T0.plusSeconds(10), i,
-                    T0.plusSeconds(500_000 + i), "changing", new ConnectorSnapshot("changing", "org.example.C",
-                    ConnectorType.SOURCE, ConnectorState.RUNNING, "w1", null, List.of(), config, new TreeSet<>(),
-                    ConfigFingerprint.of(config), ChangeCause.CONFIG_UPDATED)));
+                    T0.plusSeconds(500_000 + i), "changing", ConnectorSnapshot.builder()
+                            .name("changing")
+                            .connectorClass("org.example.C")
+                            .connectorType(ConnectorType.SOURCE)
+                            .state(ConnectorState.RUNNING)
+                            .workerId("w1")
+                            .config(config)
+                            .configFingerprint(ConfigFingerprint.of(config))
+                            .cause(ChangeCause.CONFIG_UPDATED)
+                            .build()));
         }
         assertThat(endpoint.sendBytes("/usm/v1/events", CODEC.encodeBatch(changes), endpoint.agent,
                 MediaTypes.CLOUDEVENTS_BATCH_JSON).statusCode()).isEqualTo(204);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +16,6 @@ import io.connectusm.endpoint.TestEvents;
 import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterRef;
-import io.connectusm.events.ConfigFingerprint;
 import io.connectusm.events.ConnectorDeleted;
 import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
@@ -125,9 +123,10 @@ class HistoryCausedByApiTest {
     private static ConnectorSnapshot snapshot(String name, String topic, ConnectorState state, ConnectorState task,
                                               ChangeCause cause, ChangeActor actor) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("connector.class", "org.example.Sink", "topics", topic));
-        return new ConnectorSnapshot(name, "org.example.Sink", ConnectorType.SINK, state, WORKER, null,
-                List.of(new TaskSnapshot(0, task, WORKER, task == ConnectorState.FAILED ? "java.lang.Boom" : null)),
-                config, new TreeSet<>(), ConfigFingerprint.of(config), cause).withActor(actor);
+        return ConnectorSnapshot.builder().name(name).connectorClass("org.example.Sink")
+                .connectorType(ConnectorType.SINK).state(state).workerId(WORKER)
+                .tasks(List.of(new TaskSnapshot(0, task, WORKER, task == ConnectorState.FAILED ? "java.lang.Boom" : null)))
+                .config(config).cause(cause).actor(actor).build();
     }
 
     private static MetadataEvent event(String name, Instant time, long seq, EventPayload payload) {

@@ -94,10 +94,18 @@ class IngestScrubberTest {
         TreeMap<String, String> config = new TreeMap<>(Map.of("db.password", ConnectorSnapshot.MASKED_VALUE,
                 "connection.url", "jdbc:postgresql://app:" + ConnectorSnapshot.MASKED_VALUE + "@db/x",
                 "note", "see https://ops:Sup3rS3cretVal@wiki.example.org/runbook"));
-        ConnectorSnapshot s = new ConnectorSnapshot("jdbc", "org.example.Jdbc", ConnectorType.SINK,
-                ConnectorState.RUNNING, "w1", null, List.of(), config, new TreeSet<>(List.of("db.password")),
-                new TreeMap<>(Map.of("db.password", "type", "connection.url", "url")), ChangeCause.CREATED,
-                TraceMode.SUMMARY);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name("jdbc")
+                .connectorClass("org.example.Jdbc")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.RUNNING)
+                .workerId("w1")
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("db.password")))
+                .maskReasons(new TreeMap<>(Map.of("db.password", "type", "connection.url", "url")))
+                .cause(ChangeCause.CREATED)
+                .traceMode(TraceMode.SUMMARY)
+                .build();
 
         ConnectorSnapshot out = (ConnectorSnapshot) scrubber.scrub(event(s)).payload();
 
@@ -120,10 +128,16 @@ class IngestScrubberTest {
                 + "0".repeat(64)))));
         MetadataEvent plugins = event(new WorkerPlugins("w1", "4.1.0", List.of(new PluginDescriptor(
                 "org.example.Sink", "sink", "1.0-" + jwt))));
-        MetadataEvent snapshot = event(new ConnectorSnapshot("s", "org.example.Sink", ConnectorType.SINK,
-                ConnectorState.FAILED, "w1", null, List.of(new TaskSnapshot(0, ConnectorState.FAILED, "w1",
-                "java.io.IOException: 401 for token " + jwt + "\n\tat x")), new TreeMap<>(), new TreeSet<>(),
-                ChangeCause.CREATED));
+        MetadataEvent snapshot = event(ConnectorSnapshot.builder()
+                .name("s")
+                .connectorClass("org.example.Sink")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.FAILED)
+                .workerId("w1")
+                .tasks(List.of(new TaskSnapshot(0, ConnectorState.FAILED, "w1",
+                        "java.io.IOException: 401 for token " + jwt + "\n\tat x")))
+                .cause(ChangeCause.CREATED)
+                .build());
 
         for (MetadataEvent e : List.of(deleted, deletedByAgent, inventory, plugins, snapshot)) {
             String wire = new String(CODEC.encode(scrubber.scrub(e)), java.nio.charset.StandardCharsets.UTF_8);

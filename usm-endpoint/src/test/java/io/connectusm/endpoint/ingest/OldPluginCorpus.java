@@ -108,8 +108,17 @@ final class OldPluginCorpus {
         String trace = p.trace();
         ConnectorState state = trace == null ? ConnectorState.RUNNING : ConnectorState.FAILED;
         List<TaskSnapshot> tasks = List.of(new TaskSnapshot(0, state, WORKER, trace));
-        ConnectorSnapshot payload = new ConnectorSnapshot(p.connector(), CONNECTOR_CLASS, ConnectorType.SINK, state,
-                WORKER, trace, tasks, config, new TreeSet<>(), cause);
+        ConnectorSnapshot payload = ConnectorSnapshot.builder()
+                .name(p.connector())
+                .connectorClass(CONNECTOR_CLASS)
+                .connectorType(ConnectorType.SINK)
+                .state(state)
+                .workerId(WORKER)
+                .trace(trace)
+                .tasks(tasks)
+                .config(config)
+                .cause(cause)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), cluster, WORKER, T0, sequence, time, payload);
     }
 }

@@ -161,9 +161,17 @@ class ConcurrentIngestTest {
         ConnectorState state = ConnectorState.values()[random.nextInt(ConnectorState.values().length)];
         TreeMap<String, String> config = new TreeMap<>(Map.of("connector.class", "FileSource",
                 "topic", "topic-" + random.nextInt(4)));
-        ConnectorSnapshot s = new ConnectorSnapshot(name, "org.example.FileSource", ConnectorType.SOURCE, state,
-                worker, null, List.of(new TaskSnapshot(0, state, worker, null)), config, new TreeSet<>(),
-                ConfigFingerprint.of(config), ChangeCause.RESYNC);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass("org.example.FileSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId(worker)
+                .tasks(List.of(new TaskSnapshot(0, state, worker, null)))
+                .config(config)
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.RESYNC)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), REF, worker, epoch, sequence, time, name, s);
     }
 

@@ -151,6 +151,7 @@ class MigrationsTest {
                 "10 SQL V10__console_health_task_history.sql true",
                 "11 SQL V11__connector_merge_state.sql true",
                 "12 SQL V12__history_actor.sql true",
+                "13 SQL V13__connector_topics.sql true",
                 "16 SQL V16__one_cluster_reports_table.sql true"));
         return rows.toArray(String[]::new);
     }

@@ -40,8 +40,16 @@ final class Reports {
     MetadataEvent snapshot(String reporter, Instant time, String topic, ConnectorState state, String owner,
                            ChangeCause cause, TaskSnapshot... tasks) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("connector.class", "FileSource", "topic", topic));
-        ConnectorSnapshot s = new ConnectorSnapshot(NAME, "org.example.FileSource", ConnectorType.SOURCE, state, owner,
-                null, new ArrayList<>(List.of(tasks)), config, new TreeSet<>(), cause);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name(NAME)
+                .connectorClass("org.example.FileSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId(owner)
+                .tasks(new ArrayList<>(List.of(tasks)))
+                .config(config)
+                .cause(cause)
+                .build();
         return event(reporter, time, s);
     }
 

@@ -49,6 +49,7 @@ class SchemaTest {
                 "10 V10__console_health_task_history.sql",
                 "11 V11__connector_merge_state.sql",
                 "12 V12__history_actor.sql",
+                "13 V13__connector_topics.sql",
                 "16 V16__one_cluster_reports_table.sql");
     }
 

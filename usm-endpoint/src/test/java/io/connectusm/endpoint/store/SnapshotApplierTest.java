@@ -50,8 +50,19 @@ class SnapshotApplierTest {
                                           String worker, String trace, List<TaskSnapshot> tasks, ChangeCause cause) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("connector.class", "FileSource", "topic", topic,
                 "db.password", ConnectorSnapshot.MASKED_VALUE));
-        ConnectorSnapshot s = new ConnectorSnapshot("src", "org.example.FileSource", ConnectorType.SOURCE, state, worker,
-                trace, tasks, config, new TreeSet<>(List.of("db.password")), ConfigFingerprint.of(config), cause);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name("src")
+                .connectorClass("org.example.FileSource")
+                .connectorType(ConnectorType.SOURCE)
+                .state(state)
+                .workerId(worker)
+                .trace(trace)
+                .tasks(tasks)
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("db.password")))
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(cause)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), REF, WORKER, epoch, sequence, time, "src", s);
     }
 

@@ -146,10 +146,18 @@ class TransitionsTest {
 
     private static MetadataEvent event(int i, ConnectorState state, String configValue, ConnectorState task) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("topic", configValue));
-        ConnectorSnapshot s = new ConnectorSnapshot("c", "org.example.Sink", ConnectorType.SINK, state, WORKER,
-                state == ConnectorState.FAILED ? "boom" : null,
-                List.of(new TaskSnapshot(0, task, WORKER, task == ConnectorState.FAILED ? "boom" : null)), config,
-                new TreeSet<>(), ConfigFingerprint.of(config), ChangeCause.STATE_CHANGED);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name("c")
+                .connectorClass("org.example.Sink")
+                .connectorType(ConnectorType.SINK)
+                .state(state)
+                .workerId(WORKER)
+                .trace(state == ConnectorState.FAILED ? "boom" : null)
+                .tasks(List.of(new TaskSnapshot(0, task, WORKER, task == ConnectorState.FAILED ? "boom" : null)))
+                .config(config)
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.STATE_CHANGED)
+                .build();
         return meta(i, s);
     }
 }

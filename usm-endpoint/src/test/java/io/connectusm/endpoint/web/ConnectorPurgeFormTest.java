@@ -66,12 +66,24 @@ class ConnectorPurgeFormTest {
         TreeMap<String, String> config = new TreeMap<>(Map.of("topics", topic,
                 "connection.password", ConnectorSnapshot.MASKED_VALUE, "datadog.api.key", ConnectorSnapshot.MASKED_VALUE,
                 "connection.url", "jdbc:postgresql://app:" + ConnectorSnapshot.MASKED_VALUE + "@db/x"));
-        ConnectorSnapshot s = new ConnectorSnapshot(NAME, "org.example.JdbcSink", ConnectorType.SINK,
-                ConnectorState.FAILED, "w1", "org.example.AuthException: login as app with "
-                + ConnectorSnapshot.MASKED_VALUE + " refused\n\tat x", List.of(new TaskSnapshot(0,
-                ConnectorState.FAILED, "w1", null)), config, new TreeSet<>(List.of("connection.password",
-                "datadog.api.key")), new TreeMap<>(Map.of("connection.password", "type", "datadog.api.key", "name",
-                "connection.url", "url")), ChangeCause.CONFIG_UPDATED, TraceMode.SCRUBBED);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name(NAME)
+                .connectorClass("org.example.JdbcSink")
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.FAILED)
+                .workerId("w1")
+                .trace("org.example.AuthException: login as app with "
+                        + ConnectorSnapshot.MASKED_VALUE + " refused\n\tat x")
+                .tasks(List.of(new TaskSnapshot(0,
+                        ConnectorState.FAILED, "w1", null)))
+                .config(config)
+                .maskedKeys(new TreeSet<>(List.of("connection.password",
+                        "datadog.api.key")))
+                .maskReasons(new TreeMap<>(Map.of("connection.password", "type", "datadog.api.key", "name",
+                        "connection.url", "url")))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .traceMode(TraceMode.SCRUBBED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), CLUSTER, "w1", T0, sequence,
                 T0.plusSeconds(sequence), s);
     }

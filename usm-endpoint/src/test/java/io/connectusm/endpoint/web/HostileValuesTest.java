@@ -118,9 +118,18 @@ class HostileValuesTest {
 
     private static MetadataEvent event(ClusterRef ref, String name, Instant time, long seq, TreeMap<String, String> config,
                                        List<TaskSnapshot> tasks) {
-        ConnectorSnapshot s = new ConnectorSnapshot(name, name, ConnectorType.SINK, ConnectorState.FAILED, name,
-                name + "\n\tat org.example.Task.poll", tasks, config, new TreeSet<>(), ConfigFingerprint.of(config),
-                ChangeCause.CONFIG_UPDATED);
+        ConnectorSnapshot s = ConnectorSnapshot.builder()
+                .name(name)
+                .connectorClass(name)
+                .connectorType(ConnectorType.SINK)
+                .state(ConnectorState.FAILED)
+                .workerId(name)
+                .trace(name + "\n\tat org.example.Task.poll")
+                .tasks(tasks)
+                .config(config)
+                .configFingerprint(ConfigFingerprint.of(config))
+                .cause(ChangeCause.CONFIG_UPDATED)
+                .build();
         return new MetadataEvent(UUID.randomUUID().toString(), ref, name, TestEvents.EPOCH, seq, time, name, s);
     }
 

@@ -110,12 +110,19 @@ class WebPagesDemo {
                             ConnectorSnapshot.MASKED_VALUE, "tasks.max", "3", "topic.prefix", "orders-v" + v));
                     events.add(new MetadataEvent(UUID.randomUUID().toString(), ref, "connect-worker-0:8083",
                             TestEvents.EPOCH, seq++, T0.plusSeconds(60L * v + n).plusNanos(123_456_789), name,
-                            new ConnectorSnapshot(name, "io.confluent.connect.jdbc.JdbcSourceConnector",
-                                    ConnectorType.SOURCE, v == 0 ? ConnectorState.RUNNING : state,
-                                    "connect-worker-1.prod.example.com:8083",
-                                    v == 1 && state == ConnectorState.FAILED ? trace : null, v == 0 ? List.of() : tasks,
-                                    config, new TreeSet<>(Set.of("connection.password")),
-                                    ConfigFingerprint.of(config), ChangeCause.CONFIG_UPDATED)));
+                            ConnectorSnapshot.builder()
+                                    .name(name)
+                                    .connectorClass("io.confluent.connect.jdbc.JdbcSourceConnector")
+                                    .connectorType(ConnectorType.SOURCE)
+                                    .state(v == 0 ? ConnectorState.RUNNING : state)
+                                    .workerId("connect-worker-1.prod.example.com:8083")
+                                    .trace(v == 1 && state == ConnectorState.FAILED ? trace : null)
+                                    .tasks(v == 0 ? List.of() : tasks)
+                                    .config(config)
+                                    .maskedKeys(new TreeSet<>(Set.of("connection.password")))
+                                    .configFingerprint(ConfigFingerprint.of(config))
+                                    .cause(ChangeCause.CONFIG_UPDATED)
+                                    .build()));
                 }
                 n++;
             }

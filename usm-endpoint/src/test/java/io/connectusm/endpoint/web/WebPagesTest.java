@@ -104,9 +104,19 @@ class WebPagesTest {
             }
         });
         return new MetadataEvent(UUID.randomUUID().toString(), ref, "worker-a:8083", TestEvents.EPOCH, sequence, time,
-                name, new ConnectorSnapshot(name, "org.example.Connector", ConnectorType.SOURCE, state, "worker-a:8083",
-                state == ConnectorState.FAILED ? TRACE : null, tasks, masked, maskedKeys,
-                ConfigFingerprint.of(masked), ChangeCause.CONFIG_UPDATED));
+                name, ConnectorSnapshot.builder()
+                        .name(name)
+                        .connectorClass("org.example.Connector")
+                        .connectorType(ConnectorType.SOURCE)
+                        .state(state)
+                        .workerId("worker-a:8083")
+                        .trace(state == ConnectorState.FAILED ? TRACE : null)
+                        .tasks(tasks)
+                        .config(masked)
+                        .maskedKeys(maskedKeys)
+                        .configFingerprint(ConfigFingerprint.of(masked))
+                        .cause(ChangeCause.CONFIG_UPDATED)
+                        .build());
     }
 
     private static HttpResponse<String> get(String path) {
@@ -308,8 +318,16 @@ class WebPagesTest {
                                                 TaskSnapshot... tasks) {
         TreeMap<String, String> config = new TreeMap<>(Map.of("topic", "t"));
         return new MetadataEvent(UUID.randomUUID().toString(), ref, worker, TestEvents.EPOCH, 0, time, "disputed",
-                new ConnectorSnapshot("disputed", "org.example.Connector", ConnectorType.SOURCE,
-                        ConnectorState.RUNNING, "worker-a:8083", null, List.of(tasks), config, new TreeSet<>(),
-                        ConfigFingerprint.of(config), cause));
+                ConnectorSnapshot.builder()
+                        .name("disputed")
+                        .connectorClass("org.example.Connector")
+                        .connectorType(ConnectorType.SOURCE)
+                        .state(ConnectorState.RUNNING)
+                        .workerId("worker-a:8083")
+                        .tasks(List.of(tasks))
+                        .config(config)
+                        .configFingerprint(ConfigFingerprint.of(config))
+                        .cause(cause)
+                        .build());
     }
 }

@@ -264,8 +264,17 @@ class ConnectorMaskingTest {
 
     /** The result satisfies the wire contract: masked keys carry the mask, reasons name config keys rightly. */
     private static void assertValidSnapshot(MaskedConnectorConfig masked) {
-        new ConnectorSnapshot("c", "x", ConnectorType.SOURCE, ConnectorState.RUNNING, null, null, List.of(),
-                masked.config(), masked.maskedKeys(), masked.reasonCodes(), ConfigFingerprint.of(masked.config()),
-                ChangeCause.CREATED, masked.traceMode());
+        ConnectorSnapshot.builder()
+                .name("c")
+                .connectorClass("x")
+                .connectorType(ConnectorType.SOURCE)
+                .state(ConnectorState.RUNNING)
+                .config(masked.config())
+                .maskedKeys(masked.maskedKeys())
+                .maskReasons(masked.reasonCodes())
+                .configFingerprint(ConfigFingerprint.of(masked.config()))
+                .cause(ChangeCause.CREATED)
+                .traceMode(masked.traceMode())
+                .build();
     }
 }
