@@ -98,8 +98,11 @@ final class ConnectorRows {
             // and the second finds the first's entry.
             done = lock(c, cc, l.name(), basis.stamp());
             HistoryEntry[] around = done ? HistoryRows.around(c, cc, l.name(), l.time()) : null;
-            if (done && SnapshotApplier.belongsBetween(around[0], around[1], l.change())) {
+            if (done && SnapshotApplier.belongsBetween(around[0], around[1], l.time(), l.change())) {
                 HistoryRows.insert(c, cc, l.name(), l.time(), l.change());
+                if (around[1] == null && l.current() != null) {
+                    HistoryRows.insert(c, cc, l.name(), l.currentTime(), l.current());
+                }
             }
         } else {
             throw new IllegalArgumentException("unknown outcome " + outcome);

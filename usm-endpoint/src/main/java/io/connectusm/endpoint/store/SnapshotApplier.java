@@ -43,8 +43,8 @@ import io.connectusm.events.TaskSnapshot;
  *   <li><b>late changes</b>: a report of a change of the connector's own state ({@code STATE_CHANGED}: a REST call
  *       set it, or its worker saw it happen) that arrives after a newer event of the connector (another worker's
  *       report, or a deletion it precedes) does not change the stored state, but it is a state Connect held: it
- *       goes into the history at its own time ({@link LateChange}), where the history around that time does not
- *       already say it ({@link #belongsBetween}). No transition (webhook) follows from it.</li>
+ *       goes into the history at its own time ({@link LateChange}), unless the history around that time already
+ *       says it ({@link #belongsBetween}). No transition (webhook) follows from it.</li>
  * </ul>
  * Stateless.
  */
@@ -119,10 +119,14 @@ final class SnapshotApplier {
 
     /**
      * A state change older than what is stored (see the class comment): no row moves; one history entry at the
-     * event's {@code time} when {@link #belongsBetween} the entries around it. Counted as ignored: what readers see of
+     * event's {@code time} when {@link #belongsBetween} the entries around it. When no entry follows it, also
+     * {@code current} (of a live row whose state differs, else {@code null}) at {@code currentTime}, the row's stamp:
+     * the stored state, reached after the late one, which the history may lack (an event that brought the state
+     * back to what was stored before the late one arrived changed nothing then). Counted as ignored: what readers see of
      * the connector's current state does not change.
      */
-    record LateChange(String name, Instant time, Change change) implements Outcome {
+    record LateChange(String name, Instant time, Change change, Instant currentTime, Change current)
+            implements Outcome {
         @Override
         public boolean applied() {
             return false;
@@ -195,8 +199,12 @@ final class SnapshotApplier {
         if (s.cause() != ChangeCause.STATE_CHANGED || stored.deleted() && !beforeDeletion(stored, stamp)) {
             return new Ignore();
         }
+        StoredConnector now = stored.deleted() || stored.connector().state().equals(s.state().name()) ? null
+                : stored.connector();
         return new LateChange(s.name(), stamp.time(), new Change(HistoryKind.STATE_CHANGED, s.state().name(),
-                s.configFingerprint(), List.of(), TaskStates.encode(sortedTasks(s.tasks())), s.actor()));
+                s.configFingerprint(), List.of(), TaskStates.encode(sortedTasks(s.tasks())), s.actor()),
+                stored.stamp().time(), now == null ? null : new Change(HistoryKind.STATE_CHANGED, now.state(),
+                        now.configFingerprint(), List.of(), TaskStates.encode(sortedTasks(now.tasks()))));
     }
 
     /**
@@ -211,15 +219,23 @@ final class SnapshotApplier {
     }
 
     /**
-     * Whether a late change belongs in the history between {@code previous}, the newest entry not after its time,
-     * and {@code next}, the oldest after it (either {@code null}: none): only inside a time the history shows the
-     * connector live (after an entry that is not its deletion), and only when its neighbours do not already say
-     * that state (the same report again, or another worker's report of the same change, already recorded).
+     * Whether a late change at {@code time} belongs in the history between {@code previous}, the newest entry not
+     * after it, and {@code next}, the oldest after it (either {@code null}: none): only inside a time the history
+     * shows the connector live (after an entry that is not its deletion), not when {@code previous} is that very
+     * report (delivered again), and not when both neighbours say its state already. A state equal to only one
+     * neighbour is kept, although the history then says it twice in a row: another late report may yet arrive on
+     * the other side (a pause between a create and a resume that reached the endpoint first), and the history must
+     * then still say what followed it, whatever order the reports arrived in ({@code LateChangesPropertiesTest}).
      */
-    static boolean belongsBetween(HistoryEntry previous, HistoryEntry next, Change change) {
-        return previous != null && previous.kind() != HistoryKind.DELETED
-                && !change.state().equals(previous.state())
-                && (next == null || !change.state().equals(next.state()));
+    static boolean belongsBetween(HistoryEntry previous, HistoryEntry next, Instant time, Change change) {
+        if (previous == null || previous.kind() == HistoryKind.DELETED) {
+            return false;
+        }
+        boolean asPrevious = change.state().equals(previous.state());
+        if (asPrevious && previous.time().equals(time)) {
+            return false;
+        }
+        return !asPrevious || next == null || !change.state().equals(next.state());
     }
 
     /** Whether a snapshot newer than a tombstone is a new connector rather than a stale view of the deleted one. */

@@ -57,8 +57,11 @@ final class RowModel {
             HistoryEntry previous = entries.stream().filter(h -> !h.time().isAfter(l.time()))
                     .reduce((x, y) -> y).orElse(null);
             HistoryEntry next = entries.stream().filter(h -> h.time().isAfter(l.time())).findFirst().orElse(null);
-            if (SnapshotApplier.belongsBetween(previous, next, l.change())) {
+            if (SnapshotApplier.belongsBetween(previous, next, l.time(), l.change())) {
                 record(l.time(), l.change());
+                if (next == null && l.current() != null) {
+                    record(l.currentTime(), l.current());
+                }
             }
         }
         return o;

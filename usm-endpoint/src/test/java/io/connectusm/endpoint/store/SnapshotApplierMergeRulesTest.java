@@ -248,7 +248,10 @@ class SnapshotApplierMergeRulesTest {
                 .containsExactly(HistoryKind.CREATED, HistoryKind.STATE_CHANGED, HistoryKind.DELETED);
     }
 
-    /** A non-owner's report of a change, arriving after the owner's newer report: in the history, not the state. */
+    /**
+     * A non-owner's report of a change, arriving after the owner's newer report: in the history, not the state; and
+     * since the history then ends with it, the stored state follows it, at the row's stamp.
+     */
     @Test
     void aStaleWorkersLateStateChangeIsRecordedButNotApplied() {
         model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED));
@@ -258,22 +261,24 @@ class SnapshotApplierMergeRulesTest {
                 .isInstanceOf(LateChange.class);
 
         assertThat(model.row().connector().state()).isEqualTo("RUNNING");
-        assertThat(model.entries()).extracting(HistoryEntry::kind, HistoryEntry::time)
-                .containsExactly(tuple(HistoryKind.CREATED, at(0)), tuple(HistoryKind.STATE_CHANGED, at(3)));
+        assertThat(model.entries()).extracting(HistoryEntry::kind, HistoryEntry::state, HistoryEntry::time)
+                .containsExactly(tuple(HistoryKind.CREATED, "RUNNING", at(0)),
+                        tuple(HistoryKind.STATE_CHANGED, "PAUSED", at(3)),
+                        tuple(HistoryKind.STATE_CHANGED, "RUNNING", at(5)));
     }
 
-    /** Another worker's later report of the same pause is recorded already: the late one adds nothing. */
+    /** A late report of the state the history says both before and after its time adds nothing. */
     @Test
-    void aLateStateChangeAlreadyInTheHistoryIsNotRecordedAgain() {
-        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED));
-        model.apply(reports.snapshot(B, at(4), "t", PAUSED, A, ChangeCause.STATE_CHANGED));
-        model.apply(reports.snapshot(A, at(6), "t", RUNNING, A, ChangeCause.STATE_CHANGED));
+    void aLateStateChangeTheHistoryAlreadySaysAroundItIsNotRecorded() {
+        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED, task(0, RUNNING, A)));
+        model.apply(reports.snapshot(A, at(2), "t", PAUSED, A, ChangeCause.STATE_CHANGED, task(0, PAUSED, A)));
+        model.apply(reports.snapshot(A, at(4), "t", PAUSED, A, ChangeCause.TASKS_CHANGED, task(0, FAILED, A)));
 
-        model.apply(reports.snapshot(A, at(3), "t", PAUSED, A, ChangeCause.STATE_CHANGED));
+        assertThat(model.apply(reports.snapshot(B, at(3), "t", PAUSED, A, ChangeCause.STATE_CHANGED,
+                task(0, PAUSED, A)))).isInstanceOf(LateChange.class);
 
-        assertThat(model.history()).extracting(SnapshotApplier.Change::kind, SnapshotApplier.Change::state)
-                .containsExactly(tuple(HistoryKind.CREATED, "RUNNING"), tuple(HistoryKind.STATE_CHANGED, "PAUSED"),
-                        tuple(HistoryKind.STATE_CHANGED, "RUNNING"));
+        assertThat(model.history()).extracting(SnapshotApplier.Change::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.STATE_CHANGED, HistoryKind.TASKS_CHANGED);
     }
 
     /**
