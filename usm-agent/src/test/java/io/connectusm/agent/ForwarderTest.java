@@ -78,6 +78,33 @@ class ForwarderTest {
         }
     }
 
+    /**
+     * Issue #12: the same connector state from two workers reaches the endpoint once from each (the endpoint decides
+     * which worker is authoritative for which fact and must see the owner's own report); each worker's repeats not.
+     */
+    @Test
+    void forwardsTheSameStateOncePerWorker() throws Exception {
+        try (LedgerEndpoint endpoint = new LedgerEndpoint(pki.server(), CLUSTER);
+                AgentHarness harness = AgentHarness.start(pki, dir, config(endpoint, CLUSTER))) {
+            HttpClient worker = harness.client(CLUSTER.connectClusterId());
+            MetadataEvent fromA = snapshot(CLUSTER, "c", "t1");
+            MetadataEvent fromB = new MetadataEvent("from-b", CLUSTER, "worker-2:8083", fromA.epoch(), 1,
+                    fromA.time().plusSeconds(1), fromA.subject(), fromA.payload());
+            MetadataEvent fromBAgain = new MetadataEvent("from-b-again", CLUSTER, "worker-2:8083", fromA.epoch(), 2,
+                    fromA.time().plusSeconds(2), fromA.subject(), fromA.payload());
+            MetadataEvent fromAAgain = snapshot(CLUSTER, "c", "t1");
+            for (MetadataEvent e : List.of(fromA, fromB, fromBAgain, fromAAgain)) {
+                assertThat(harness.post(worker, batch(e)).statusCode()).isEqualTo(204);
+            }
+
+            await("both workers' reports at the endpoint").atMost(WAIT)
+                    .until(() -> endpoint.receivedIds.containsAll(List.of(fromA.id(), "from-b")));
+            await("spool drained").atMost(WAIT).until(() -> harness.metricNow("usm_agent_spool_events") == 0);
+            assertThat(endpoint.receivedIds).doesNotContain("from-b-again", fromAAgain.id());
+            assertThat(harness.metricNow("usm_agent_events_deduplicated_total")).isEqualTo(2);
+        }
+    }
+
     @Test
     void retriesWhenTheInjectedTickerPassesTheBackoff() throws Exception {
         ManualTicker ticker = new ManualTicker();

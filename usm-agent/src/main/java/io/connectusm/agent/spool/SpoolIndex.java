@@ -2,6 +2,7 @@ package io.connectusm.agent.spool;
 
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.EventLimits;
+import io.connectusm.events.ScannedEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the spool knows in memory, and the rules it applies to the store's entries: per {@link SpoolKey} the entry
  * numbers of its pending events (eight bytes each; the events themselves stay in the store file), the coalescing of
- * each key to at most {@code spool.history.size} pending states, deduplication against the key's newest pending or
- * last forwarded state digest, and the byte limit, checked after coalescing.
+ * each key to at most {@code spool.history.size} pending states, deduplication per key and sending worker against the
+ * key's newest pending or last forwarded state digest ({@link SameState}), and the byte limit, checked after
+ * coalescing.
  *
  * <p>One store entry per pending event ({@link SpoolRecord}: entry number → key number, state digest, JSON), entry
  * numbers counting up across the spool, so a new state is one insert at the B-tree's right edge plus, when the key's
@@ -43,10 +45,8 @@ final class SpoolIndex {
         int number;
         /** The entry numbers of its pending events, oldest first. */
         final EntryNumbers pending = new EntryNumbers();
-        /** Digest of the newest pending entry, {@code null} when there is none. */
-        String latestDigest;
-        /** Digest of the state last acknowledged by the endpoint, or {@code null}. */
-        String forwardedDigest;
+        /** The key's last state and the workers whose latest events carry it. */
+        SameState same = new SameState();
 
         KeyState(SpoolKey key) {
             this.prefix = key.encode();
@@ -54,11 +54,6 @@ final class SpoolIndex {
 
         int count() {
             return pending.size();
-        }
-
-        /** The state a new event is compared with: the newest pending one, else the last forwarded. */
-        String lastDigest() {
-            return count() > 0 ? latestDigest : forwardedDigest;
         }
     }
 
@@ -112,18 +107,23 @@ final class SpoolIndex {
                 damaged++;
                 continue;
             }
-            index.keys.computeIfAbsent(key, KeyState::new).forwardedDigest = entry.getValue();
+            try {
+                index.keys.computeIfAbsent(key, KeyState::new).same = SameState.decodeForwarded(entry.getValue());
+            } catch (RuntimeException e) {
+                damaged++;
+            }
         }
         unusable.clear();
         for (Map.Entry<Long, byte[]> entry : index.entries.entrySet()) {
             byte[] value = entry.getValue();
-            KeyState state = isValid(value) ? byNumber.get(SpoolRecord.keyNumber(value)) : null;
+            ScannedEvent scanned = scanned(value);
+            KeyState state = scanned != null ? byNumber.get(SpoolRecord.keyNumber(value)) : null;
             if (state == null) {
                 damaged++;
                 unusable.add(entry.getKey());
                 continue;
             }
-            index.loaded(state, entry.getKey(), value);
+            index.loaded(state, entry.getKey(), value, scanned);
         }
         unusable.forEach(index.entries::remove);
         Long last = index.entries.lastKey();
@@ -149,7 +149,8 @@ final class SpoolIndex {
         for (Map.Entry<String, byte[]> entry : previous.entrySet()) {
             SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
             byte[] value = SpoolRecord.fromPrevious(entry.getValue());
-            if (parsed == null || !isValid(value)) {
+            ScannedEvent scanned = scanned(value);
+            if (parsed == null || scanned == null) {
                 damaged++;
                 continue;
             }
@@ -157,14 +158,14 @@ final class SpoolIndex {
             SpoolRecord.setKeyNumber(value, numberOf(state));
             long number = nextEntry++;
             entries.put(number, value);
-            loaded(state, number, value);
+            loaded(state, number, value, scanned);
         }
         return damaged;
     }
 
-    private void loaded(KeyState state, long number, byte[] value) {
+    private void loaded(KeyState state, long number, byte[] value, ScannedEvent event) {
         state.pending.add(number);
-        state.latestDigest = SpoolRecord.digest(value);
+        state.same.stored(SpoolRecord.digest(value), IncomingEvent.workerOf(event), number);
         if (state.count() == 1) {
             pendingKeys++;
         }
@@ -184,12 +185,12 @@ final class SpoolIndex {
         return state.number;
     }
 
-    /** Whether a stored value has the spool's layout and its event is valid (scanned, not built). */
-    private static boolean isValid(byte[] value) {
+    /** The event of a stored value (scanned, not built), {@code null} unless it has the spool's layout and is valid. */
+    private static ScannedEvent scanned(byte[] value) {
         try {
-            return SpoolRecord.isWellFormed(value) && BatchCodec.scanEvent(SpoolRecord.json(value)) != null;
+            return SpoolRecord.isWellFormed(value) ? BatchCodec.scanEvent(SpoolRecord.json(value)) : null;
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
@@ -200,20 +201,22 @@ final class SpoolIndex {
      *                            pushes out of its keys' histories is gone (nothing is stored then)
      */
     AppendResult append(List<IncomingEvent> incoming) {
-        // Which events are new states, per key in arrival order (a state equal to the key's last one is not).
+        // Which events are new, per key in arrival order: not when the key's last state is the event's and the
+        // event's worker already reported it (the look-ahead works on copies: nothing changes before it is stored).
         Map<SpoolKey, List<IncomingEvent>> added = new LinkedHashMap<>();
-        Map<SpoolKey, String> last = new HashMap<>();
+        Map<SpoolKey, SameState> last = new HashMap<>();
         long addedBytes = 0;
         int deduplicated = 0;
         for (IncomingEvent event : incoming) {
-            KeyState state = keys.get(event.key());
-            String lastDigest = last.containsKey(event.key()) ? last.get(event.key())
-                    : state == null ? null : state.lastDigest();
-            if (event.digest().equals(lastDigest)) {
+            SameState same = last.computeIfAbsent(event.key(), k -> {
+                KeyState state = keys.get(k);
+                return state == null ? new SameState() : state.same.copy();
+            });
+            if (same.isDuplicate(event.digest(), event.worker())) {
                 deduplicated++;
                 continue;
             }
-            last.put(event.key(), event.digest());
+            same.stored(event.digest(), event.worker(), SameState.FORWARDED);
             added.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event);
             addedBytes += event.jsonLength();
         }
@@ -273,9 +276,8 @@ final class SpoolIndex {
             removedOne(state, entries.remove(event.seq()));
             if (state.count() == 0) {
                 // Only the newest state matters for deduplication, and it is forwarded once the key is empty.
-                state.forwardedDigest = state.latestDigest;
-                state.latestDigest = null;
-                forwarded.put(state.prefix, state.forwardedDigest);
+                state.same.allForwarded();
+                forwarded.put(state.prefix, state.same.encodeForwarded());
             }
         }
     }
@@ -358,13 +360,16 @@ final class SpoolIndex {
         int excess = Math.max(0, state.count() + added.size() - settings.historySize());
         metrics.coalesced.inc(excess);
         while (excess > 0 && state.count() > 0) {
-            removedOne(state, entries.remove(state.pending.removeFirst()));
+            long oldest = state.pending.removeFirst();
+            state.same.removed(oldest);
+            removedOne(state, entries.remove(oldest));
             excess--;
         }
         int number = numberOf(state);
         for (IncomingEvent event : added) {
             if (excess > 0) {
                 // Superseded within this very batch: never written.
+                state.same.skipped(event.digest());
                 excess--;
                 continue;
             }
@@ -373,13 +378,13 @@ final class SpoolIndex {
             long entry = nextEntry++;
             entries.put(entry, value);
             state.pending.add(entry);
+            state.same.stored(event.digest(), event.worker(), entry);
             if (state.count() == 1) {
                 pendingKeys++;
             }
             pendingEvents++;
             pendingBytes += event.jsonLength();
         }
-        state.latestDigest = added.get(added.size() - 1).digest();
     }
 
     /** Accounts for an entry just taken off {@code state}'s list ({@code removed}: its value, never null in practice). */

@@ -8,7 +8,8 @@
  *   <li>{@code GroupCommitter} — the one thread that touches the store: takes every queued task, applies them,
  *       commits once, then completes their futures;</li>
  *   <li>{@code SpoolIndex} — the in-memory index of keys (not events): coalescing to a bounded history per
- *       {@link io.connectusm.agent.spool.SpoolKey}, deduplication by state digest, the byte limit after coalescing;</li>
+ *       {@link io.connectusm.agent.spool.SpoolKey}, deduplication by state digest per key and worker
+ *       ({@code SameState}), the byte limit after coalescing;</li>
  *   <li>{@code LegacyMigration} — the one-batch-per-key layout of earlier agents, migrated at start;</li>
  *   <li>{@code SpoolRecord}, {@code IncomingEvent}, {@link io.connectusm.agent.spool.BatchCodec} — the stored form of an
  *       event (its numeric store key, digest and bytes as the worker sent them) and the agent's one use of the wire

@@ -185,7 +185,7 @@ class EventRouterTest {
     void theSameStateSentAgainInOtherBytesIsDeduplicated() throws Exception {
         MetadataEvent first = snapshot(CLUSTER, "a", "t1");
         ConnectorSnapshot s = (ConnectorSnapshot) first.payload();
-        MetadataEvent again = new MetadataEvent("another-id", CLUSTER, "worker-2:8083", first.epoch().plusSeconds(60), 0,
+        MetadataEvent again = new MetadataEvent("another-id", CLUSTER, first.workerId(), first.epoch().plusSeconds(60), 0,
                 first.time().plusSeconds(60), "a", s.toBuilder().cause(ChangeCause.RESYNC).build());
         ObjectNode reordered = JSON.createObjectNode();
         ObjectNode tree = (ObjectNode) JSON.readTree(batch(again)).get(0);
@@ -203,6 +203,33 @@ class EventRouterTest {
         // The second was the first's state: not stored (with history 4, a new state would have been kept).
         assertThat(spool.pending(10).get(5, TimeUnit.SECONDS)).extracting(p -> p.event().id())
                 .doesNotContain("another-id").hasSize(2).contains(first.id());
+    }
+
+    /**
+     * Issue #12: another worker's report of the connector's last state is what settles authority at the endpoint (the
+     * worker running a task is authoritative for it), so it is forwarded once; its repeats are not.
+     */
+    @Test
+    void theSameStateFromAnotherWorkerIsForwardedOncePerWorker() throws Exception {
+        MetadataEvent first = snapshot(CLUSTER, "a", "t1");
+        MetadataEvent fromB = fromWorker(first, "worker-2:8083", "b-1", 1);
+        MetadataEvent fromBAgain = fromWorker(first, "worker-2:8083", "b-2", 2);
+        MetadataEvent fromAAgain = fromWorker(first, first.workerId(), "a-2", 3);
+
+        for (MetadataEvent e : List.of(first, fromB, fromBAgain, fromAAgain)) {
+            assertThat(ingest(worker, batch(e)).status()).isEqualTo(204);
+        }
+
+        assertThat(spool.pending(10).get(5, TimeUnit.SECONDS)).extracting(p -> p.event().id())
+                .containsExactly(first.id(), "b-1");
+    }
+
+    private static MetadataEvent fromWorker(MetadataEvent e, String workerId, String id, int seconds) {
+        ConnectorSnapshot s = (ConnectorSnapshot) e.payload();
+        return new MetadataEvent(id, e.cluster(), workerId, e.epoch().plusSeconds(seconds), 0,
+                e.time().plusSeconds(seconds), e.subject(), new ConnectorSnapshot(s.name(), s.connectorClass(),
+                        s.connectorType(), s.state(), s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(),
+                        ChangeCause.RESYNC));
     }
 
     @Test

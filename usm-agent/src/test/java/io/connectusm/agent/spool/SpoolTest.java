@@ -105,6 +105,53 @@ class SpoolTest {
         }
     }
 
+    /** {@code e} as worker {@code workerId} sends it (another id and time). */
+    private static MetadataEvent from(String workerId, MetadataEvent e) {
+        return new MetadataEvent(java.util.UUID.randomUUID().toString(), e.cluster(), workerId, e.epoch(),
+                e.sequence(), e.time().plusSeconds(1), e.subject(), e.payload());
+    }
+
+    /**
+     * Issue #12: deduplicated per connector and worker. Another worker's report of the last state is spooled once (it
+     * settles which worker is authoritative at the endpoint), pending or forwarded, also across a restart; a worker
+     * whose last report differs from the connector's last state is spooled, even if it said that state before.
+     */
+    @Test
+    void deduplicatesPerConnectorAndWorker() throws Exception {
+        MetadataEvent first = snapshot(CLUSTER, "a", "t1");
+        try (Spool spool = open(1 << 20, 4)) {
+            append(spool, List.of(first)).get();
+            assertThat(append(spool, List.of(from("worker-2:8083", first))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(from("worker-2:8083", first), from("worker-1:8083", first))).get()
+                    .deduplicated()).isEqualTo(2);
+            spool.acknowledge(spool.pending(10).get()).get();
+            assertThat(append(spool, List.of(from("worker-2:8083", first))).get().deduplicated()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(append(spool, List.of(from("worker-1:8083", first), from("worker-2:8083", first))).get()
+                    .deduplicated()).isEqualTo(2);
+            assertThat(append(spool, List.of(from("worker-3:8083", first))).get().stored()).isEqualTo(1);
+            // worker-2 reports another state, then the first again: new to worker-1's view of the connector too.
+            MetadataEvent second = snapshot(CLUSTER, "a", "t2");
+            assertThat(append(spool, List.of(from("worker-2:8083", second), from("worker-1:8083", first))).get()
+                    .stored()).isEqualTo(2);
+        }
+    }
+
+    /** A worker's report coalesced away before it was forwarded is not what its next same report is compared with. */
+    @Test
+    void aWorkersReportCoalescedAwayUnsentDoesNotDeduplicateItsNext() throws Exception {
+        try (Spool spool = open(1 << 20, 2)) {
+            MetadataEvent running = snapshot(CLUSTER, "a", "t1");
+            append(spool, List.of(from("worker-1:8083", running))).get();
+            append(spool, List.of(from("worker-2:8083", running))).get();
+            append(spool, List.of(from("worker-3:8083", running))).get();
+            // worker-1's entry went (history 2): its report of the state is spooled again.
+            assertThat(append(spool, List.of(from("worker-1:8083", running))).get().stored()).isEqualTo(1);
+            assertThat(append(spool, List.of(from("worker-3:8083", running))).get().deduplicated()).isEqualTo(1);
+        }
+    }
+
     @Test
     void coalescesEachConnectorToItsBoundedHistory() throws Exception {
         try (Spool spool = open(1 << 20, 3)) {

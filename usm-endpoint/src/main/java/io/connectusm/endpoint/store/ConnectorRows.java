@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.connectusm.endpoint.store.SnapshotApplier.Delete;
 import io.connectusm.endpoint.store.SnapshotApplier.Ignore;
+import io.connectusm.endpoint.store.SnapshotApplier.LateChange;
 import io.connectusm.endpoint.store.SnapshotApplier.MoveStamp;
 import io.connectusm.endpoint.store.SnapshotApplier.Outcome;
 import io.connectusm.endpoint.store.SnapshotApplier.Tombstone;
@@ -92,6 +93,17 @@ final class ConnectorRows {
             if (done) {
                 HistoryRows.insert(c, cc, d.name(), d.stamp().time(), d.change());
             }
+        } else if (outcome instanceof LateChange l) {
+            // The conditional no-op update locks the row, so replicas recording the same late change take turns
+            // and the second finds the first's entry.
+            done = lock(c, cc, l.name(), basis.stamp());
+            HistoryEntry[] around = done ? HistoryRows.around(c, cc, l.name(), l.time()) : null;
+            if (done && SnapshotApplier.belongsBetween(around[0], around[1], l.time(), l.change())) {
+                HistoryRows.insert(c, cc, l.name(), l.time(), l.change());
+                if (around[1] == null && l.current() != null) {
+                    HistoryRows.insert(c, cc, l.name(), l.currentTime(), l.current());
+                }
+            }
         } else {
             throw new IllegalArgumentException("unknown outcome " + outcome);
         }
@@ -168,6 +180,16 @@ final class ConnectorRows {
             ps.setString(5, cc);
             ps.setString(6, name);
             Sql.bindStamp(ps, 7, basis);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean lock(Connection c, String cc, String name, EventStamp basis) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET event_time = event_time WHERE " + KEY
+                + STAMP_UNCHANGED)) {
+            ps.setString(1, cc);
+            ps.setString(2, name);
+            Sql.bindStamp(ps, 3, basis);
             return ps.executeUpdate() == 1;
         }
     }

@@ -220,14 +220,15 @@ public final class ConnectorStore {
         });
     }
 
-    /** The history of a connector (also of a deleted one), newest first. */
+    /** The history of a connector (also of a deleted one), newest first (by event time, then as written). */
     public List<HistoryEntry> history(String cc, String name) {
         return database.inTransaction(c -> HistoryRows.list(c, cc, name, Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     /**
-     * One page of a connector's history, newest first: entries with a {@link HistoryEntry#sequence()} below
-     * {@code before} ({@link Long#MAX_VALUE} for the first page); the page's key is the next {@code before}.
+     * One page of a connector's history, newest first (by event time, then as written): the entries after the one
+     * whose {@link HistoryEntry#sequence()} is {@code before} ({@link Long#MAX_VALUE} for the first page); the
+     * page's key is the next {@code before}.
      */
     public Page<HistoryEntry> historyPage(String cc, String name, long before, int size) {
         return database.inTransaction(c -> HistoryRows.page(c, cc, name, before, size));

@@ -33,7 +33,8 @@ import io.connectusm.events.TaskSnapshot;
  *       report wins again, as it does for facts no authority reported;</li>
  *   <li>a report of a change the other worker observed ({@code STATE_CHANGED}, {@code TASKS_CHANGED}) is taken: it
  *       is newer than what that worker saw before, and the authority's own report of the same state may never
- *       arrive (the agent forwards a state once per connector, whichever worker sent it first);</li>
+ *       arrive in time (agents before per-worker deduplication forwarded a state once per connector, whichever worker
+ *       sent it first);</li>
  *   <li>a changed config restarts the connector and its tasks: the snapshot that brings it is taken whole.</li>
  * </ul>
  * Pure and stateless: {@link SnapshotApplier} calls it with the stored row and the arriving snapshot.

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code connector_history} table: one row per real change of a connector, in the order written (its
- * identity column {@code seq}). Written by ingest, read newest first, deleted by an admin's purge of one connector
+ * The {@code connector_history} table: one row per real change of a connector, ordered by event time, then the
+ * order written (its identity column {@code seq}). Written by ingest, read newest first, deleted by an admin's purge of one connector
  * and by {@link HistoryRetention}. Stateless; every method runs on the caller's connection and transaction.
  */
 final class HistoryRows {
 
     private static final String KEY = "connect_cluster_id = ? AND name = ?";
+    private static final String SELECT = "SELECT seq, event_time, change_kind, state, config_fingerprint, diff_json, "
+            + "task_states, actor_json FROM connector_history";
 
     private HistoryRows() {
     }
@@ -37,23 +39,31 @@ final class HistoryRows {
         }
     }
 
-    /** At most {@code limit} entries of a connector (also of a deleted one) before {@code beforeSeq}, newest first. */
+    /**
+     * At most {@code limit} entries of a connector (also of a deleted one) after entry {@code beforeSeq} in the
+     * history's order, newest first: by event time, then sequence (a change that arrived late, after a newer one, is
+     * listed at its time). When no entry {@code beforeSeq} exists (the first page asks for {@link Long#MAX_VALUE};
+     * retention may have removed the entry a page ended at), the entries with a smaller sequence.
+     */
     static List<HistoryEntry> list(Connection c, String cc, String name, long beforeSeq, int limit)
             throws SQLException {
+        Instant cursor = beforeSeq == Long.MAX_VALUE ? null : timeOf(c, cc, name, beforeSeq);
+        String after = cursor == null ? " AND seq < ?" : " AND (event_time < ? OR event_time = ? AND seq < ?)";
         List<HistoryEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_time, change_kind, state, "
-                + "config_fingerprint, diff_json, task_states, actor_json FROM connector_history WHERE " + KEY + " AND seq < ? "
-                + "ORDER BY seq DESC LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE " + KEY + after
+                + " ORDER BY event_time DESC, seq DESC LIMIT ?")) {
             ps.setString(1, cc);
             ps.setString(2, name);
-            ps.setLong(3, beforeSeq);
-            ps.setInt(4, limit);
+            int i = 3;
+            if (cursor != null) {
+                ps.setObject(i++, Sql.utc(cursor));
+                ps.setObject(i++, Sql.utc(cursor));
+            }
+            ps.setLong(i++, beforeSeq);
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new HistoryEntry(rs.getLong(1), Sql.instant(rs, 2), HistoryKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), JsonColumns.diff(rs.getString(6)),
-                            TaskStates.decode(rs.getString(7)),
-                            JsonColumns.actor(rs.getString(8))));
+                    out.add(entry(rs));
                 }
             }
         }
@@ -82,6 +92,48 @@ final class HistoryRows {
             ps.setLong(2, sequence);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The entries around {@code time} in the history's order: the newest not after it and the oldest after it,
+     * each {@code null} when there is none.
+     */
+    static HistoryEntry[] around(Connection c, String cc, String name, Instant time) throws SQLException {
+        return new HistoryEntry[] {
+            first(c, SELECT + " WHERE " + KEY + " AND event_time <= ? ORDER BY event_time DESC, seq DESC LIMIT 1",
+                    cc, name, time),
+            first(c, SELECT + " WHERE " + KEY + " AND event_time > ? ORDER BY event_time, seq LIMIT 1", cc, name, time)
+        };
+    }
+
+    private static HistoryEntry first(Connection c, String sql, String cc, String name, Instant time)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, cc);
+            ps.setString(2, name);
+            ps.setObject(3, Sql.utc(time));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? entry(rs) : null;
+            }
+        }
+    }
+
+    private static Instant timeOf(Connection c, String cc, String name, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_time FROM connector_history WHERE " + KEY
+                + " AND seq = ?")) {
+            ps.setString(1, cc);
+            ps.setString(2, name);
+            ps.setLong(3, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Sql.instant(rs, 1) : null;
+            }
+        }
+    }
+
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+        return new HistoryEntry(rs.getLong(1), Sql.instant(rs, 2), HistoryKind.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), JsonColumns.diff(rs.getString(6)),
+                TaskStates.decode(rs.getString(7)), JsonColumns.actor(rs.getString(8)));
     }
 
     /** One page, newest first: the entries with a sequence below {@code before}; the key after it is a sequence. */

@@ -39,7 +39,12 @@ import io.connectusm.events.TaskSnapshot;
  *       that reported the deletion (so saw it, and sees the connector again), or a {@code CREATED} cause sent
  *       {@link #REVIVE_SETTLE} after the deletion. A stale worker that still
  *       lists the deleted connector does not bring it back. A newer inventory deletes the live connectors it no
- *       longer lists.</li>
+ *       longer lists;</li>
+ *   <li><b>late changes</b>: a report of a change of the connector's own state ({@code STATE_CHANGED}: a REST call
+ *       set it, or its worker saw it happen) that arrives after a newer event of the connector (another worker's
+ *       report, or a deletion it precedes) does not change the stored state, but it is a state Connect held: it
+ *       goes into the history at its own time ({@link LateChange}), unless the history around that time already
+ *       says it ({@link #belongsBetween}). No transition (webhook) follows from it.</li>
  * </ul>
  * Stateless.
  */
@@ -56,7 +61,7 @@ final class SnapshotApplier {
     }
 
     /** What applying one event does to the stored rows. */
-    sealed interface Outcome permits Ignore, MoveStamp, Write, Tombstone, Delete {
+    sealed interface Outcome permits Ignore, MoveStamp, Write, Tombstone, Delete, LateChange {
 
         /** Whether it changes what readers see (a batch counts these as applied, the rest as ignored). */
         boolean applied();
@@ -113,6 +118,22 @@ final class SnapshotApplier {
     }
 
     /**
+     * A state change older than what is stored (see the class comment): no row moves; one history entry at the
+     * event's {@code time} when {@link #belongsBetween} the entries around it. When no entry follows it, also
+     * {@code current} (of a live row whose state differs, else {@code null}) at {@code currentTime}, the row's stamp:
+     * the stored state, reached after the late one, which the history may lack (an event that brought the state
+     * back to what was stored before the late one arrived changed nothing then). Counted as ignored: what readers see of
+     * the connector's current state does not change.
+     */
+    record LateChange(String name, Instant time, Change change, Instant currentTime, Change current)
+            implements Outcome {
+        @Override
+        public boolean applied() {
+            return false;
+        }
+    }
+
+    /**
      * The history entry an outcome writes; its time is the event's. {@code taskStates} is the connector's tasks'
      * states after the change, {@link TaskStates#encode encoded} (none after a deletion).
      */
@@ -133,7 +154,7 @@ final class SnapshotApplier {
     static Outcome snapshot(ConnectorRow stored, MetadataEvent event, ConnectorSnapshot s) {
         EventStamp stamp = EventStamp.of(event);
         if (stored != null && !stamp.isNewerThan(stored.stamp())) {
-            return new Ignore();
+            return late(stored, stamp, s);
         }
         String reporter = event.workerId();
         if (stored == null || stored.deleted()) {
@@ -168,6 +189,53 @@ final class SnapshotApplier {
                 ? ConfigDiff.between(before.config(), next.config()) : List.of();
         return new Write(next, stamp, true, new Change(HistoryKind.of(cause), next.state(), next.configFingerprint(),
                 diff, TaskStates.encode(next.tasks()), s.actor()), merge);
+    }
+
+    /**
+     * A snapshot not newer than its row: a {@link LateChange} when it reports a change of the connector's own state
+     * made while the connector was live (for a tombstone: before the deletion), else nothing.
+     */
+    private static Outcome late(ConnectorRow stored, EventStamp stamp, ConnectorSnapshot s) {
+        if (s.cause() != ChangeCause.STATE_CHANGED || stored.deleted() && !beforeDeletion(stored, stamp)) {
+            return new Ignore();
+        }
+        StoredConnector now = stored.deleted() || stored.connector().state().equals(s.state().name()) ? null
+                : stored.connector();
+        return new LateChange(s.name(), stamp.time(), new Change(HistoryKind.STATE_CHANGED, s.state().name(),
+                s.configFingerprint(), List.of(), TaskStates.encode(sortedTasks(s.tasks())), s.actor()),
+                stored.stamp().time(), now == null ? null : new Change(HistoryKind.STATE_CHANGED, now.state(),
+                        now.configFingerprint(), List.of(), TaskStates.encode(sortedTasks(now.tasks()))));
+    }
+
+    /**
+     * Whether {@code stamp} is older than the deletion that made {@code tombstone}: its causal stamp (a stale report
+     * newer than the deletion only moved the row's stamp), or for a tombstone written before that was kept, its last
+     * change.
+     */
+    private static boolean beforeDeletion(ConnectorRow tombstone, EventStamp stamp) {
+        EventStamp deletion = tombstone.merge().causal();
+        return deletion != null ? deletion.isNewerThan(stamp)
+                : stamp.time().isBefore(tombstone.connector().lastChange());
+    }
+
+    /**
+     * Whether a late change at {@code time} belongs in the history between {@code previous}, the newest entry not
+     * after it, and {@code next}, the oldest after it (either {@code null}: none): only inside a time the history
+     * shows the connector live (after an entry that is not its deletion), not when {@code previous} is that very
+     * report (delivered again), and not when both neighbours say its state already. A state equal to only one
+     * neighbour is kept, although the history then says it twice in a row: another late report may yet arrive on
+     * the other side (a pause between a create and a resume that reached the endpoint first), and the history must
+     * then still say what followed it, whatever order the reports arrived in ({@code LateChangesPropertiesTest}).
+     */
+    static boolean belongsBetween(HistoryEntry previous, HistoryEntry next, Instant time, Change change) {
+        if (previous == null || previous.kind() == HistoryKind.DELETED) {
+            return false;
+        }
+        boolean asPrevious = change.state().equals(previous.state());
+        if (asPrevious && previous.time().equals(time)) {
+            return false;
+        }
+        return !asPrevious || next == null || !change.state().equals(next.state());
     }
 
     /** Whether a snapshot newer than a tombstone is a new connector rather than a stale view of the deleted one. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.connectusm.endpoint.testing.EachDatabase;
 import io.connectusm.endpoint.testing.TestDatabase;
 import io.connectusm.events.ChangeActor;
+import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.ConnectorState;
@@ -68,6 +69,49 @@ class ConnectorStoreTest {
     private static MetadataEvent withActor(MetadataEvent e, ChangeActor actor) {
         return new MetadataEvent(e.id(), e.cluster(), e.workerId(), e.epoch(), e.sequence(), e.time(),
                 ((ConnectorSnapshot) e.payload()).withActor(actor));
+    }
+
+    private static MetadataEvent observed(MetadataEvent e) {
+        ConnectorSnapshot s = (ConnectorSnapshot) e.payload();
+        return new MetadataEvent(e.id(), e.cluster(), e.workerId(), e.epoch(), e.sequence(), e.time(), e.subject(),
+                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
+                        s.trace(), s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.configFingerprint(),
+                        ChangeCause.STATE_CHANGED, s.traceMode(), s.actor()));
+    }
+
+    /**
+     * Issue #12 item 3 on a real database: a REST pause that arrives after the newer deletion is listed at its time,
+     * between the create and the delete, on every page size, once however often it arrives; the connector stays
+     * deleted.
+     */
+    @Test
+    void aLatePauseIsListedAtItsTimeBeforeTheDeletion() {
+        ChangeActor alice = new ChangeActor("alice", "10.1.2.3", null, "curl/8.5", "PUT /connectors/src/pause", false);
+        MetadataEvent pause = withActor(observed(snapshot(REF, "src", T0.plusSeconds(2), 2, ConnectorState.PAUSED, 1,
+                config("a"), Set.of("db.password"))), alice);
+        apply(snapshot(REF, "src", T0, 0, ConnectorState.RUNNING, 1, config("a"), Set.of("db.password")),
+                deleted(REF, "src", T0.plusSeconds(3), 3));
+
+        apply(pause);
+        apply(pause);
+
+        assertThat(store.get(cc, "src")).isEmpty();
+        List<HistoryEntry> history = store.history(cc, "src");
+        assertThat(history).extracting(HistoryEntry::kind).containsExactly(HistoryKind.DELETED,
+                HistoryKind.STATE_CHANGED, HistoryKind.CREATED);
+        assertThat(history.get(1).time()).isEqualTo(T0.plusSeconds(2));
+        assertThat(history.get(1).actor()).isEqualTo(alice);
+        List<HistoryKind> paged = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            Page<HistoryEntry> page = store.historyPage(cc, "src", before, 1);
+            page.items().forEach(e -> paged.add(e.kind()));
+            if (page.nextAfter() == null) {
+                break;
+            }
+            before = Long.parseLong(page.nextAfter());
+        }
+        assertThat(paged).containsExactly(HistoryKind.DELETED, HistoryKind.STATE_CHANGED, HistoryKind.CREATED);
     }
 
     @Test

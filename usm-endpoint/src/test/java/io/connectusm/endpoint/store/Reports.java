@@ -58,6 +58,12 @@ final class Reports {
         return snapshot(reporter, time, "t", ConnectorState.RUNNING, owner, ChangeCause.RESYNC, tasks);
     }
 
+    /** {@code e}, a snapshot, as made by a REST call of {@code actor}. */
+    MetadataEvent withActor(MetadataEvent e, io.connectusm.events.ChangeActor actor) {
+        return new MetadataEvent(e.id(), e.cluster(), e.workerId(), e.epoch(), e.sequence(), e.time(), e.subject(),
+                ((ConnectorSnapshot) e.payload()).withActor(actor));
+    }
+
     MetadataEvent deleted(String reporter, Instant time) {
         return event(reporter, time, new ConnectorDeleted(NAME));
     }

@@ -1,11 +1,14 @@
 package io.connectusm.endpoint.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.connectusm.endpoint.store.SnapshotApplier.Delete;
+import io.connectusm.endpoint.store.SnapshotApplier.LateChange;
 import io.connectusm.endpoint.store.SnapshotApplier.MoveStamp;
 import io.connectusm.endpoint.store.SnapshotApplier.Outcome;
 import io.connectusm.endpoint.store.SnapshotApplier.Tombstone;
@@ -22,7 +25,11 @@ import io.connectusm.events.MetadataEvent;
 final class RowModel {
 
     private ConnectorRow row;
-    private final List<SnapshotApplier.Change> history = new ArrayList<>();
+    /** The history as {@link HistoryRows} orders it: by time, then as written; each entry with its change. */
+    private final List<Timed> history = new ArrayList<>();
+
+    private record Timed(HistoryEntry entry, SnapshotApplier.Change change) {
+    }
 
     /** Applies one event (a snapshot or a deletion) and returns what it did. */
     Outcome apply(MetadataEvent e) {
@@ -31,7 +38,7 @@ final class RowModel {
         if (o instanceof Write w) {
             row = new ConnectorRow(w.connector().withDisagreement(w.merge().disagreement()), false, w.stamp(),
                     w.merge());
-            history.add(w.change());
+            record(w.stamp().time(), w.change());
         } else if (o instanceof MoveStamp m) {
             row = new ConnectorRow(row.connector().withDisagreement(m.merge().disagreement()), row.deleted(),
                     m.stamp(), m.merge());
@@ -40,13 +47,31 @@ final class RowModel {
                     List.of(), new TreeMap<>(), new TreeSet<>(), null, t.stamp().time()) : row.connector(), true,
                     t.stamp(), t.merge());
             if (t.change() != null) {
-                history.add(t.change());
+                record(t.stamp().time(), t.change());
             }
         } else if (o instanceof Delete d) {
             row = new ConnectorRow(row.connector().withDisagreement(null), true, d.stamp(), d.merge());
-            history.add(d.change());
+            record(d.stamp().time(), d.change());
+        } else if (o instanceof LateChange l) {
+            List<HistoryEntry> entries = entries();
+            HistoryEntry previous = entries.stream().filter(h -> !h.time().isAfter(l.time()))
+                    .reduce((x, y) -> y).orElse(null);
+            HistoryEntry next = entries.stream().filter(h -> h.time().isAfter(l.time())).findFirst().orElse(null);
+            if (SnapshotApplier.belongsBetween(previous, next, l.time(), l.change())) {
+                record(l.time(), l.change());
+                if (next == null && l.current() != null) {
+                    record(l.currentTime(), l.current());
+                }
+            }
         }
         return o;
+    }
+
+    private void record(Instant time, SnapshotApplier.Change c) {
+        history.add(new Timed(new HistoryEntry(history.size() + 1, time, c.kind(), c.state(), c.configFingerprint(),
+                c.diff(), TaskStates.decode(c.taskStates()), c.actor()), c));
+        history.sort(Comparator.comparing((Timed t) -> t.entry().time())
+                .thenComparingLong(t -> t.entry().sequence()));
     }
 
     /** The row as it stands, {@code null} before any event. */
@@ -59,8 +84,13 @@ final class RowModel {
         return row != null && !row.deleted();
     }
 
-    /** The history entries written, oldest first. */
+    /** The history entries written, oldest first, as changes. */
     List<SnapshotApplier.Change> history() {
-        return history;
+        return history.stream().map(Timed::change).toList();
+    }
+
+    /** The history entries written, oldest first (by time, then as written). */
+    List<HistoryEntry> entries() {
+        return history.stream().map(Timed::entry).toList();
     }
 }

@@ -9,6 +9,7 @@ import static io.connectusm.events.ConnectorState.PAUSED;
 import static io.connectusm.events.ConnectorState.RUNNING;
 import static io.connectusm.events.ConnectorState.UNASSIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import io.connectusm.endpoint.store.SnapshotApplier.Delete;
 import io.connectusm.endpoint.store.SnapshotApplier.Ignore;
+import io.connectusm.endpoint.store.SnapshotApplier.LateChange;
 import io.connectusm.endpoint.store.SnapshotApplier.MoveStamp;
 import io.connectusm.endpoint.store.SnapshotApplier.Write;
+import io.connectusm.events.ChangeActor;
 import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ConnectorState;
+import io.connectusm.events.MetadataEvent;
 import io.connectusm.events.TaskSnapshot;
 
 /**
@@ -211,18 +215,96 @@ class SnapshotApplierMergeRulesTest {
     }
 
     /**
-     * Issue #12 item 3, pinned as it is: a pause reported by A reaches the endpoint after B's newer deletion (both
-     * were queued while the agent hung); it is older than the tombstone, so it is in neither state nor history.
+     * Issue #12 item 3: a pause made through A reaches the endpoint after B's newer deletion (both were queued while
+     * the agent hung). It must not bring the connector back, but Connect held that state: it is in the history, at
+     * its own time, before the deletion, with who paused it.
      */
     @Test
-    void aSnapshotOlderThanADeletionIsNotInTheHistory() {
+    void aStateChangeOlderThanADeletionIsRecordedAtItsTimeWithoutReviving() {
         model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED));
         model.apply(reports.deleted(B, at(3)));
+        ChangeActor alice = new ChangeActor("alice", "10.1.2.3", null, "curl/8.5", "PUT /connectors/src/pause", false);
 
-        assertThat(model.apply(reports.snapshot(A, at(2), "t", PAUSED, A, ChangeCause.STATE_CHANGED)))
-                .isInstanceOf(Ignore.class);
+        assertThat(model.apply(reports.withActor(reports.snapshot(A, at(2), "t", PAUSED, A,
+                ChangeCause.STATE_CHANGED), alice))).isInstanceOf(LateChange.class);
+
+        assertThat(model.live()).isFalse();
+        assertThat(model.entries()).extracting(HistoryEntry::kind, HistoryEntry::state, HistoryEntry::time)
+                .containsExactly(tuple(HistoryKind.CREATED, "RUNNING", at(0)),
+                        tuple(HistoryKind.STATE_CHANGED, "PAUSED", at(2)), tuple(HistoryKind.DELETED, null, at(3)));
+        assertThat(model.entries().get(1).actor()).isEqualTo(alice);
+    }
+
+    @Test
+    void aLateStateChangeDeliveredAgainIsRecordedOnce() {
+        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED));
+        model.apply(reports.deleted(B, at(3)));
+        MetadataEvent pause = reports.snapshot(A, at(2), "t", PAUSED, A, ChangeCause.STATE_CHANGED);
+
+        model.apply(pause);
+        model.apply(pause);
+
         assertThat(model.history()).extracting(SnapshotApplier.Change::kind)
-                .containsExactly(HistoryKind.CREATED, HistoryKind.DELETED);
+                .containsExactly(HistoryKind.CREATED, HistoryKind.STATE_CHANGED, HistoryKind.DELETED);
+    }
+
+    /**
+     * A non-owner's report of a change, arriving after the owner's newer report: in the history, not the state; and
+     * since the history then ends with it, the stored state follows it, at the row's stamp.
+     */
+    @Test
+    void aStaleWorkersLateStateChangeIsRecordedButNotApplied() {
+        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED));
+        model.apply(reports.snapshot(A, at(5), "t", RUNNING, A, ChangeCause.RESYNC));
+
+        assertThat(model.apply(reports.snapshot(B, at(3), "t", PAUSED, A, ChangeCause.STATE_CHANGED)))
+                .isInstanceOf(LateChange.class);
+
+        assertThat(model.row().connector().state()).isEqualTo("RUNNING");
+        assertThat(model.entries()).extracting(HistoryEntry::kind, HistoryEntry::state, HistoryEntry::time)
+                .containsExactly(tuple(HistoryKind.CREATED, "RUNNING", at(0)),
+                        tuple(HistoryKind.STATE_CHANGED, "PAUSED", at(3)),
+                        tuple(HistoryKind.STATE_CHANGED, "RUNNING", at(5)));
+    }
+
+    /** A late report of the state the history says both before and after its time adds nothing. */
+    @Test
+    void aLateStateChangeTheHistoryAlreadySaysAroundItIsNotRecorded() {
+        model.apply(reports.snapshot(A, at(0), "t", RUNNING, A, ChangeCause.CREATED, task(0, RUNNING, A)));
+        model.apply(reports.snapshot(A, at(2), "t", PAUSED, A, ChangeCause.STATE_CHANGED, task(0, PAUSED, A)));
+        model.apply(reports.snapshot(A, at(4), "t", PAUSED, A, ChangeCause.TASKS_CHANGED, task(0, FAILED, A)));
+
+        assertThat(model.apply(reports.snapshot(B, at(3), "t", PAUSED, A, ChangeCause.STATE_CHANGED,
+                task(0, PAUSED, A)))).isInstanceOf(LateChange.class);
+
+        assertThat(model.history()).extracting(SnapshotApplier.Change::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.STATE_CHANGED, HistoryKind.TASKS_CHANGED);
+    }
+
+    /**
+     * What is not a change Connect made while the connector lived is not recorded late: a periodic view, a report
+     * newer than the deletion (a stale worker's; it only moves the tombstone's stamp), and a report from before the
+     * connector's first known entry or from between a deletion and a re-create.
+     */
+    @Test
+    void onlyObservedChangesWhileTheConnectorLivedAreRecordedLate() {
+        model.apply(reports.snapshot(A, at(10), "t", RUNNING, A, ChangeCause.CREATED));
+        model.apply(reports.deleted(B, at(20)));
+        model.apply(reports.snapshot(B, at(100), "t", RUNNING, A, ChangeCause.CREATED));
+        model.apply(reports.snapshot(A, at(120), "t", RUNNING, A, ChangeCause.RESYNC));
+
+        assertThat(model.apply(reports.snapshot(A, at(15), "t", PAUSED, A, ChangeCause.RESYNC)))
+                .isInstanceOf(Ignore.class);
+        model.apply(reports.snapshot(A, at(5), "t", PAUSED, A, ChangeCause.STATE_CHANGED));
+        model.apply(reports.snapshot(A, at(50), "t", PAUSED, A, ChangeCause.STATE_CHANGED));
+
+        assertThat(model.history()).extracting(SnapshotApplier.Change::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.DELETED, HistoryKind.CREATED);
+
+        model.apply(reports.deleted(A, at(130)));
+        assertThat(model.apply(reports.snapshot(B, at(131), "t", PAUSED, A, ChangeCause.STATE_CHANGED)))
+                .as("newer than the deletion: a stale worker's view").isInstanceOf(MoveStamp.class);
+        assertThat(model.history()).hasSize(4);
     }
 
     /**

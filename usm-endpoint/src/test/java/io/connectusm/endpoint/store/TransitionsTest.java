@@ -31,6 +31,21 @@ class TransitionsTest {
     private static final ConnectorState[] STATES = {ConnectorState.RUNNING, ConnectorState.FAILED,
         ConnectorState.PAUSED, ConnectorState.UNASSIGNED};
 
+    /** A failure that arrives after a newer report goes into the history only: no webhook about a past state. */
+    @Test
+    void aLateFailureMakesNoTransition() {
+        Sim sim = new Sim();
+        sim.apply(event(1, ConnectorState.RUNNING, "x", ConnectorState.RUNNING));
+        sim.apply(event(3, ConnectorState.RUNNING, "x", ConnectorState.RUNNING));
+
+        assertThat(SnapshotApplier.snapshot(sim.row, event(2, ConnectorState.FAILED, "x", ConnectorState.FAILED),
+                (ConnectorSnapshot) event(2, ConnectorState.FAILED, "x", ConnectorState.FAILED).payload()))
+                .isInstanceOf(SnapshotApplier.LateChange.class);
+        sim.apply(event(2, ConnectorState.FAILED, "x", ConnectorState.FAILED));
+
+        assertThat(sim.kinds()).isEmpty();
+    }
+
     @Test
     void aConnectorFailingAndRecoveringMakesOneTransitionEach() {
         Sim sim = new Sim();
