@@ -227,9 +227,7 @@ class EventRouterTest {
     private static MetadataEvent fromWorker(MetadataEvent e, String workerId, String id, int seconds) {
         ConnectorSnapshot s = (ConnectorSnapshot) e.payload();
         return new MetadataEvent(id, e.cluster(), workerId, e.epoch().plusSeconds(seconds), 0,
-                e.time().plusSeconds(seconds), e.subject(), new ConnectorSnapshot(s.name(), s.connectorClass(),
-                        s.connectorType(), s.state(), s.workerId(), s.trace(), s.tasks(), s.config(), s.maskedKeys(),
-                        ChangeCause.RESYNC));
+                e.time().plusSeconds(seconds), e.subject(), s.toBuilder().cause(ChangeCause.RESYNC).build());
     }
 
     @Test

@@ -74,9 +74,7 @@ class ConnectorStoreTest {
     private static MetadataEvent observed(MetadataEvent e) {
         ConnectorSnapshot s = (ConnectorSnapshot) e.payload();
         return new MetadataEvent(e.id(), e.cluster(), e.workerId(), e.epoch(), e.sequence(), e.time(), e.subject(),
-                new ConnectorSnapshot(s.name(), s.connectorClass(), s.connectorType(), s.state(), s.workerId(),
-                        s.trace(), s.tasks(), s.config(), s.maskedKeys(), s.maskReasons(), s.configFingerprint(),
-                        ChangeCause.STATE_CHANGED, s.traceMode(), s.actor()));
+                s.toBuilder().cause(ChangeCause.STATE_CHANGED).build());
     }
 
     /**
