@@ -5,6 +5,9 @@ import io.connectusm.events.ChangeCause;
 import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ConnectorDeleted;
+import io.connectusm.events.ConnectorSnapshot;
+import io.connectusm.events.ConnectorState;
+import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +53,18 @@ final class ChangeDetector {
     /** Deletions reported at once without an actor, while their tombstone lasts (REST and feed threads). */
     private final java.util.Set<String> deletedWithoutActor = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private final Map<String, ObservedConnector> known = new HashMap<>();
+    /** Concurrent: {@link #reportDeletedNow} (REST and feed threads) asks whether a connector was ever reported. */
+    private final Map<String, ObservedConnector> known = new java.util.concurrent.ConcurrentHashMap<>();
     /** When a REST-triggered recheck last read each connector's config: newer than a full read's start wins. */
     private final Map<String, Instant> configReadAt = new HashMap<>();
     /** Thread-safe: REST threads add to it, so a pass already under way stops reporting the connector at once. */
     private final DeletionTombstones tombstones = new DeletionTombstones();
     private final SupersededConfigs superseded = new SupersededConfigs();
-    /** Configs of connectors that exist (their config record was read) but have no status yet. */
-    private final Map<String, ConnectorConfigView> awaitingStatus = new HashMap<>();
+    /**
+     * Configs of connectors that exist (their config record was read) but have no status yet. Concurrent: the
+     * observer thread fills it, {@link #reportDeletedNow} (REST and feed threads) takes a deleted one's config out.
+     */
+    private final Map<String, ConnectorConfigView> awaitingStatus = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ClusterRef cluster;
 
     ChangeDetector(ConnectorObserver observer, PendingEvents pending, WorkerIdentity identity, Clock clock,
@@ -89,6 +96,14 @@ final class ChangeDetector {
      * @return false when the cluster is not known yet; the observer then reports it
      */
     boolean reportDeletedNow(String name) {
+        return reportDeletedNow(name, null);
+    }
+
+    /**
+     * As {@link #reportDeletedNow(String)}, with the raw config of a create the observer has not taken yet
+     * ({@code null}: none), for a connector created and deleted at once.
+     */
+    boolean reportDeletedNow(String name, Map<String, String> undrainedConfig) {
         ClusterRef current = cluster;
         if (current == null) {
             return false;
@@ -100,6 +115,9 @@ final class ChangeDetector {
         Instant now = clock.instant();
         ConnectorDeleted deletion = deletion(name, now);
         boolean first = tombstones.mark(name, now);
+        if (first) {
+            reportUnseenCreation(current, name, undrainedConfig, now);
+        }
         if (first && deletion.actor() == null) {
             deletedWithoutActor.add(name);
         }
@@ -107,6 +125,26 @@ final class ChangeDetector {
             pending.append(current, identity.workerId(), name, deletion, now);
         }
         return true;
+    }
+
+    /**
+     * A connector deleted before its first status (created and deleted at once) was never reported: its config,
+     * kept for that first status, goes out as its {@code CREATED} snapshot (no status yet: {@code UNASSIGNED}, no
+     * tasks, type unknown) just before its deletion, at the same time and so ordered before it, and the audit trail
+     * shows both. Sent after the deletion it would be taken for a re-creation. No actor: the one recorded now is the
+     * DELETE's.
+     */
+    private void reportUnseenCreation(ClusterRef current, String name, Map<String, String> undrainedConfig,
+                                      Instant now) {
+        ConnectorConfigView unseen = awaitingStatus.remove(name);
+        if (unseen == null && undrainedConfig != null && !known.containsKey(name)) {
+            unseen = observer.configView(undrainedConfig); // masked here, as the observer would (no I/O)
+        }
+        if (unseen != null) {
+            ConnectorSnapshot created = new ObservedConnector(name, ConnectorType.UNKNOWN, ConnectorState.UNASSIGNED,
+                    null, null, List.of(), unseen).toSnapshot(ChangeCause.CREATED);
+            pending.append(current, identity.workerId(), name, created, now);
+        }
     }
 
     /** A deletion the REST filter saw (and reported, or will report): forget it, ignore the herder's lag. */

@@ -200,6 +200,19 @@ final class ConnectorChanges implements InternalTopicsFeed.Listener {
         }
     }
 
+    /**
+     * The raw config a REST call or a config record wrote for this connector that the emitter has not taken yet
+     * ({@link #drain}), or {@code null}: what a deletion reported at once knows of a connector created just before.
+     */
+    Map<String, String> undrainedConfig(String name) {
+        lock.lock();
+        try {
+            return written.get(name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Who reports a REST deletion at once (returns false when it cannot yet). */
     void reportDeletionsWith(Predicate<String> reporter) {
         this.deletionReporter = reporter;

@@ -151,7 +151,7 @@ final class ReconcileLoop implements AutoCloseable {
      * @return false when the cluster is not known yet; the observer then reports it
      */
     boolean reportDeletedNow(String name) {
-        return detector.reportDeletedNow(name);
+        return detector.reportDeletedNow(name, changes.undrainedConfig(name));
     }
 
     private void run() {

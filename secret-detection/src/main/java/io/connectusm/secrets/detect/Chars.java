@@ -53,7 +53,8 @@ final class Chars {
 
     /** Characters of a host name (or IPv4 address) in a URL authority. */
     static boolean isHostChar(char c) {
-        return isAlnum(c) || c == '.' || c == '-' || c == '_' || c == '%';
+        // Non-ASCII letters too: an internationalised host name (IDN, e.g. dbé.example) as users write it.
+        return isAlnum(c) || c == '.' || c == '-' || c == '_' || c == '%' || c >= 0x80 && Character.isLetterOrDigit(c);
     }
 
     /** {@code text[i]} starts a word: it is the first character or follows a non-alphanumeric one. */

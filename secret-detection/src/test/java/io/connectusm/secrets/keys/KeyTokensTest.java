@@ -26,6 +26,12 @@ class KeyTokensTest {
         "SharedAccessKeyName               | shared access key name",
         "oauth2.client.secret              | oauth 2 client secret",
         "...                               | ''",
+        "PaSsWoRd                          | password",
+        "pAsSwOrD                          | password",
+        "db.PaSsWoRd                       | db password",
+        "PaSsWoRd2                         | password 2",
+        "getIOStream                       | get io stream",
+        "aPIKey                            | a pi key",
     })
     void splitsOnSeparatorsCamelCaseAndDigits(String key, String tokens) {
         assertThat(KeyTokens.of(key)).isEqualTo(tokens.isEmpty() ? Arrays.asList() : Arrays.asList(tokens.split(" ")));

@@ -180,10 +180,11 @@ class SecondLineScrubberTest {
         }
         String password = values.generate("safe");
         for (String key : List.of("password=", "PASSWORD=", "Password: ", "\u00e9password=", "Password = ",
-                "db.PASSWORD=", "\u00a0token=")) {
+                "db.PASSWORD=", "\u00a0token=", "PaSsWoRd=", "pAsSwOrD: ")) {
             texts.put("a password after the key " + key, "login failed " + key + password);
         }
         texts.put("a URL's password", "\u00e9 jdbc:postgresql://app:" + password + "@db:5432/app");
+        texts.put("a URL's password before a non-ASCII host", "jdbc:postgresql://app:" + password + "@db\u00e9:5432/app");
         for (Map.Entry<String, String> entry : texts.entrySet()) {
             String text = entry.getValue();
             byte[] plain = withTrace(text, Escapes.NONE);
