@@ -228,7 +228,7 @@ final class SnapshotApplier {
      * then still say what followed it, whatever order the reports arrived in ({@code LateChangesPropertiesTest}).
      */
     static boolean belongsBetween(HistoryEntry previous, HistoryEntry next, Instant time, Change change) {
-        if (previous == null || previous.kind() == HistoryKind.DELETED) {
+        if (previous == null || previous.kind() == HistoryKind.DELETED || sameChange(next, time, change)) {
             return false;
         }
         boolean asPrevious = change.state().equals(previous.state());
@@ -236,6 +236,25 @@ final class SnapshotApplier {
             return false;
         }
         return !asPrevious || next == null || !change.state().equals(next.state());
+    }
+
+    /**
+     * Whether {@code next}, the entry just after a late report, is another worker's report of the same change: the
+     * same state of the same config version within {@link ActorEnrichment#SAME_CALL_WINDOW}, both attributed to the
+     * same call (principal and request). Two reports of one forwarded REST call (the leader's, the called
+     * worker's) are one entry; {@link ActorEnrichment} then gives it the fuller actor.
+     */
+    private static boolean sameChange(HistoryEntry next, Instant time, Change change) {
+        if (next == null || next.kind() == HistoryKind.DELETED || !change.state().equals(next.state())
+                || !java.util.Objects.equals(change.configFingerprint(), next.configFingerprint())
+                || next.time().isAfter(time.plus(ActorEnrichment.SAME_CALL_WINDOW))) {
+            return false;
+        }
+        ChangeActor a = change.actor();
+        ChangeActor b = next.actor();
+        // Without both actors two equal states may be two changes (paused, resumed, paused again): both stay.
+        return a != null && b != null && a.principal() != null && a.principal().equals(b.principal())
+                && a.request() != null && a.request().equals(b.request());
     }
 
     /** Whether a snapshot newer than a tombstone is a new connector rather than a stale view of the deleted one. */
