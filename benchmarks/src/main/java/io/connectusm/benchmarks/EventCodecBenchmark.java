@@ -78,10 +78,19 @@ public class EventCodecBenchmark {
     }
 
     static ConnectorSnapshot snapshot(String name) {
+        return snapshot(name, java.util.Map.of());
+    }
+
+    /**
+     * The benchmarks' MirrorMaker snapshot: {@value #TASKS} running tasks, {@value #CONFIG_ENTRIES} config entries
+     * (one masked JAAS config, {@code extra}, then filler settings), cause {@code CONFIG_UPDATED}.
+     */
+    public static ConnectorSnapshot snapshot(String name, java.util.Map<String, String> extra) {
         SortedMap<String, String> config = new TreeMap<>();
         config.put("connector.class", "org.apache.kafka.connect.mirror.MirrorSourceConnector");
         config.put("name", name);
         config.put("source.cluster.sasl.jaas.config", ConnectorSnapshot.MASKED_VALUE);
+        config.putAll(extra);
         for (int i = config.size(); i < CONFIG_ENTRIES; i++) {
             config.put("setting." + i, "value-of-setting-" + i);
         }

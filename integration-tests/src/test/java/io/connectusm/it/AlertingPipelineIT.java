@@ -30,15 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,18 +79,12 @@ class AlertingPipelineIT {
     private static final String SECRET = "webhook-shared-secret-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedComponents started = new StartedComponents();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void stopAll() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                // stopping anyway
-            }
-        }
+        started.stopAll();
     }
 
     @Test
@@ -103,9 +94,7 @@ class AlertingPipelineIT {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "alerting").toAbsolutePath()),
                 "run-");
         WorkerPki pki = WorkerPki.create(dir.resolve("pki"), GROUP);
-        EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
-        kafka.start();
-        started.push(kafka::stop);
+        EmbeddedKafkaCluster kafka = started.broker();
         String kafkaClusterId = InProcessPipeline.clusterId(kafka);
 
         Receiver receiver = new Receiver();

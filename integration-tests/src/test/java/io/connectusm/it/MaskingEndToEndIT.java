@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +48,6 @@ import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -85,7 +82,7 @@ class MaskingEndToEndIT {
     private static final Pattern AUTHORIZATION_HEADER = Pattern.compile("(?im)^(authorization):[^\r\n]*");
 
     private final PlantedSecrets secrets = new PlantedSecrets();
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedComponents started = new StartedComponents();
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -106,13 +103,8 @@ class MaskingEndToEndIT {
 
     private void run(Path dir, String group, WorkerPki pki, JvmLogCapture jvmLogs, long began) throws Exception {
         // The broker (in this JVM), the endpoint on an H2 file, the registrations, the agent.
-        EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
-        kafka.start();
-        started.push(kafka::stop);
-        String kafkaClusterId;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            kafkaClusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
-        }
+        EmbeddedKafkaCluster kafka = started.broker();
+        String kafkaClusterId = InProcessPipeline.clusterId(kafka);
         String serverPassword = secrets.plant("pipeline", "endpoint+agent", "ssl.keystore.password",
                 new String(pki.server().password()));
         Path endpointData = dir.resolve("endpoint-data");
@@ -400,13 +392,7 @@ class MaskingEndToEndIT {
     }
 
     private void stopAll() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                // stopping anyway; each component logs its own trouble
-            }
-        }
+        started.stopAll();
     }
 
     /** HTTPS calls to the endpoint as the admin: the API with basic auth, the console with a session cookie. */

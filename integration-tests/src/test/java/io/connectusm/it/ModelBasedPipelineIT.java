@@ -22,20 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -71,7 +66,7 @@ class ModelBasedPipelineIT {
     private static final String ENVIRONMENT = "env-model";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedComponents started = new StartedComponents();
 
     /** The regression seeds, and {@code -Dmodel.seed} when given (model-test.sh always gives one: a new seed). */
     static Stream<Long> seeds() {
@@ -88,26 +83,15 @@ class ModelBasedPipelineIT {
         try {
             run(seed, Integer.getInteger("model.operations", DEFAULT_OPERATIONS), dir);
         } finally {
-            while (!started.isEmpty()) {
-                try {
-                    started.pop().close();
-                } catch (Exception e) {
-                    // stopping anyway
-                }
-            }
+            started.stopAll();
         }
     }
 
     private void run(long seed, int operations, Path dir) throws Exception {
         String group = "connect-model-" + seed;
         WorkerPki pki = WorkerPki.create(dir.resolve("pki"), group);
-        EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
-        kafka.start();
-        started.push(kafka::stop);
-        String kafkaClusterId;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            kafkaClusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
-        }
+        EmbeddedKafkaCluster kafka = started.broker();
+        String kafkaClusterId = InProcessPipeline.clusterId(kafka);
         String serverPassword = new String(pki.server().password());
         UsmEndpoint endpoint = UsmEndpoint.start(new EndpointConfig(Map.of(
                 "bind.address", "127.0.0.1", "port", "0", "data.dir", dir.resolve("endpoint-data").toString(),

@@ -23,19 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,7 +50,7 @@ class TopicLineageIT {
     private static final String SOURCE_CLASS = "org.apache.kafka.connect.file.FileStreamSourceConnector";
     private static final String SINK_CLASS = "org.apache.kafka.connect.file.FileStreamSinkConnector";
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedComponents started = new StartedComponents();
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -67,24 +62,13 @@ class TopicLineageIT {
         try {
             run(dir, group, pki);
         } finally {
-            while (!started.isEmpty()) {
-                try {
-                    started.pop().close();
-                } catch (Exception e) {
-                    // stopping anyway; each component logs its own trouble
-                }
-            }
+            started.stopAll();
         }
     }
 
     private void run(Path dir, String group, WorkerPki pki) throws Exception {
-        EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, new Properties());
-        kafka.start();
-        started.push(kafka::stop);
-        String kafkaClusterId;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            kafkaClusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
-        }
+        EmbeddedKafkaCluster kafka = started.broker();
+        String kafkaClusterId = InProcessPipeline.clusterId(kafka);
         UsmEndpoint endpoint = UsmEndpoint.start(new EndpointConfig(Map.of(
                 "bind.address", "127.0.0.1", "port", "0", "data.dir", dir.resolve("endpoint-data").toString(),
                 "ssl.keystore.location", pki.server().keystore().toString(),

@@ -1,19 +1,13 @@
 package io.connectusm.benchmarks.ingest;
 
-import io.connectusm.events.ChangeCause;
+import io.connectusm.benchmarks.EventCodecBenchmark;
 import io.connectusm.events.ConnectorSnapshot;
-import io.connectusm.events.ConnectorState;
-import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
-import io.connectusm.events.TaskSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -27,8 +21,6 @@ import java.util.UUID;
  */
 final class Payloads {
 
-    private static final int CONFIG_ENTRIES = 40;
-    private static final int TASKS = 4;
     private static final EventCodec CODEC = new EventCodec();
 
     /** [revision][connector] → the event, and its encoding. */
@@ -103,29 +95,8 @@ final class Payloads {
     }
 
     private static MetadataEvent event(String connector, int revision, Instant time) {
-        SortedMap<String, String> config = new TreeMap<>();
-        config.put("connector.class", "org.apache.kafka.connect.mirror.MirrorSourceConnector");
-        config.put("name", connector);
-        config.put("source.cluster.sasl.jaas.config", ConnectorSnapshot.MASKED_VALUE);
-        config.put("revision", Integer.toString(revision));
-        for (int i = config.size(); i < CONFIG_ENTRIES; i++) {
-            config.put("setting." + i, "value-of-setting-" + i);
-        }
-        List<TaskSnapshot> tasks = new ArrayList<>();
-        for (int t = 0; t < TASKS; t++) {
-            tasks.add(new TaskSnapshot(t, ConnectorState.RUNNING, "worker-" + t + ":8083", null));
-        }
-        ConnectorSnapshot snapshot = ConnectorSnapshot.builder()
-                .name(connector)
-                .connectorClass("org.apache.kafka.connect.mirror.MirrorSourceConnector")
-                .connectorType(ConnectorType.SOURCE)
-                .state(ConnectorState.RUNNING)
-                .workerId("worker-1:8083")
-                .tasks(tasks)
-                .config(config)
-                .maskedKeys(new TreeSet<>(List.of("source.cluster.sasl.jaas.config")))
-                .cause(ChangeCause.CONFIG_UPDATED)
-                .build();
+        ConnectorSnapshot snapshot = EventCodecBenchmark.snapshot(connector,
+                java.util.Map.of("revision", Integer.toString(revision)));
         return new MetadataEvent(UUID.randomUUID().toString(), Fixture.CLUSTER, "worker-1:8083", time.minusSeconds(60),
                 revision, time, connector, snapshot);
     }
