@@ -303,6 +303,8 @@ final class ReconcileLoop implements AutoCloseable {
             String workerId = identity.workerId();
             detector.append(workerId, new WorkerPlugins(workerId, KafkaVersion.ofWorker(), plugins.get()), now);
             pluginsSent = true;
+        } else if (pluginsReader.authenticationRequired()) {
+            pluginsSent = true; // refused for want of credentials: again at the next resync, not every pass
         }
     }
 

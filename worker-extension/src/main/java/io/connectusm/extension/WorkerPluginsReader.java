@@ -3,6 +3,8 @@ package io.connectusm.extension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectusm.events.PluginDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +27,22 @@ final class WorkerPluginsReader {
 
     private static final String PATH = "connector-plugins?connectorsOnly=false";
 
+    private static final Logger log = LoggerFactory.getLogger(WorkerPluginsReader.class);
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Duration timeout;
+    private boolean authenticationRequired;
 
     WorkerPluginsReader(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    /**
+     * Whether the last read was refused for want of credentials (401/403: a security extension guards the REST
+     * API): trying again before the next resync would only add refused calls to the worker's log.
+     */
+    boolean authenticationRequired() {
+        return authenticationRequired;
     }
 
     /** The plugins ordered by class name, or empty when the REST API cannot be read (auth, TLS, not ready). */
@@ -40,7 +53,17 @@ final class WorkerPluginsReader {
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
             connection.setRequestProperty("Accept", "application/json");
-            if (connection.getResponseCode() != 200) {
+            int status = connection.getResponseCode();
+            if (status == 401 || status == 403) {
+                if (!authenticationRequired) {
+                    log.info("This worker's REST API answered {} to GET /connector-plugins: it requires credentials "
+                            + "the extension does not have, so the worker-plugins event is not sent (connectors are "
+                            + "reported as usual); tried again once per resync interval", status);
+                }
+                authenticationRequired = true;
+                return Optional.empty();
+            }
+            if (status != 200) {
                 return Optional.empty();
             }
             JsonNode plugins;
