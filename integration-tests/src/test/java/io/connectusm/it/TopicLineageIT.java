@@ -1,6 +1,7 @@
 package io.connectusm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import io.connectusm.endpoint.auth.ApiKeyCredentials;
 import io.connectusm.endpoint.auth.ApiRole;
 import io.connectusm.extension.ConnectWorkerProcess;
 import io.connectusm.extension.WorkerPki;
+import io.connectusm.testkit.PrometheusText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,10 +43,14 @@ import org.junit.jupiter.api.Timeout;
  * worker reports to the real agent (mTLS), which forwards to the real endpoint. The endpoint's "connectors using
  * topic T" must list exactly the connectors Connect's own {@code GET /connectors/{name}/topics} names for T, and the
  * connector JSON their topics; a {@code PUT /connectors/{name}/topics/reset} and a deletion must show up there.
+ * Then the cluster sits idle for three resync intervals and must stay heard (its last report age on /metrics never
+ * above two intervals): its agent drops every unchanged resync snapshot, but forwards each worker's inventory.
  */
 class TopicLineageIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** The workers' resync interval, short so that the idle check at the end takes seconds. */
+    private static final Duration RESYNC = Duration.ofSeconds(4);
     private static final String ENVIRONMENT = "env-lineage";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE_CLASS = "org.apache.kafka.connect.file.FileStreamSourceConnector";
@@ -72,7 +78,9 @@ class TopicLineageIT {
         UsmEndpoint endpoint = UsmEndpoint.start(new EndpointConfig(Map.of(
                 "bind.address", "127.0.0.1", "port", "0", "data.dir", dir.resolve("endpoint-data").toString(),
                 "ssl.keystore.location", pki.server().keystore().toString(),
-                "ssl.keystore.password", new String(pki.server().password()), "default.environment", ENVIRONMENT)));
+                "ssl.keystore.password", new String(pki.server().password()), "default.environment", ENVIRONMENT,
+                "metrics.port", "0", "metrics.cache.ms", "200",
+                "cluster.resync.interval.ms", Long.toString(RESYNC.toMillis()))));
         started.push(endpoint);
         String usmkc = endpoint.registerKafkaCluster(ENVIRONMENT, kafkaClusterId, "aws", "eu-west-1");
         String usmcc = endpoint.registerConnectCluster(ENVIRONMENT, kafkaClusterId, group);
@@ -97,6 +105,7 @@ class TopicLineageIT {
         workerProps.addAll(WorkerPropertiesStyle.DOCUMENTED.properties(pki.client().directory(),
                 "https://localhost:" + agent.dataPort(), new String(pki.client().password())));
         workerProps.add("confluent.connect.metadata.events.reconcile.interval.ms=1000");
+        workerProps.add("confluent.connect.metadata.events.resync.interval.ms=" + RESYNC.toMillis());
         ConnectWorkerProcess worker = ConnectWorkerProcess.start(workerDir, "worker", workerProps, restPort,
                 InProcessPipeline.workerClasspath(), List.of());
         started.push(worker);
@@ -143,6 +152,25 @@ class TopicLineageIT {
         assertThat(deleted.statusCode()).isEqualTo(204);
         http.await(onPayments, list -> names(list).equals(List.of("src:connector-payments")));
         http.await(onOrders, list -> names(list).equals(List.of("src-orders")));
+
+        // Nothing changes from now on: every resync snapshot is a duplicate the agent drops, yet the cluster is
+        // heard (each worker's inventory, once per resync interval, always goes), so it never looks silent.
+        HttpClient plain = HttpClient.newHttpClient();
+        await("the idle cluster heard at least once every two resync intervals").during(RESYNC.multipliedBy(3))
+                .atMost(RESYNC.multipliedBy(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> lastReportAge(plain, endpoint.metricsPort(), usmcc) <= 2 * RESYNC.toSeconds());
+    }
+
+    /** The cluster's {@code usm_connect_cluster_last_report_age_seconds} as the endpoint's /metrics says. */
+    private static double lastReportAge(HttpClient plain, int metricsPort, String usmcc) throws Exception {
+        HttpResponse<String> r = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort
+                + "/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return PrometheusText.samples(r.body()).entrySet().stream()
+                .filter(e -> PrometheusText.name(e.getKey()).equals("usm_connect_cluster_last_report_age_seconds"))
+                .filter(e -> usmcc.equals(PrometheusText.labels(e.getKey()).get("connect_cluster")))
+                .mapToDouble(Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("no last report age of " + usmcc + " in\n" + r.body()));
     }
 
     private static String connectorPath(String usmcc, String name) {

@@ -158,9 +158,10 @@ public final class EndpointConfig extends AbstractConfig {
     public static final String CLUSTER_RESYNC_INTERVAL_MS_CONFIG = "cluster.resync.interval.ms";
     public static final String CLUSTER_RESYNC_INTERVAL_MS_DOC = "The resync interval of the clusters' workers (the "
             + "extension's confluent.connect.metadata.events.resync.interval.ms, whose default this is): even with "
-            + "nothing changing, every cluster reports at least this often, so the console flags a cluster stale "
-            + "once nothing has arrived from it for more than twice this long.";
-    public static final long CLUSTER_RESYNC_INTERVAL_MS_DEFAULT = 300_000L;
+            + "nothing changing, every cluster reports at least this often (each worker's inventory, which its agent "
+            + "always forwards), so the console flags a cluster stale once nothing has arrived from it for more than "
+            + "twice this long.";
+    public static final long CLUSTER_RESYNC_INTERVAL_MS_DEFAULT = 3_600_000L;
 
     public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_CONFIG = "sightings.max.per.environment";
     public static final String SIGHTINGS_MAX_PER_ENVIRONMENT_DOC = "Most sightings kept per environment; the ones "
@@ -216,8 +217,8 @@ public final class EndpointConfig extends AbstractConfig {
     public static final String WEBHOOKS_CLUSTER_STALE_AFTER_MS_CONFIG = "webhooks.cluster.stale.after.ms";
     public static final String WEBHOOKS_CLUSTER_STALE_AFTER_MS_DOC = "A Connect cluster that sent nothing for this "
             + "long is stale (transition cluster.stale, once per silence). Make it at least two of the workers' "
-            + "resync intervals (confluent.connect.metadata.events.resync.interval.ms, 5 minutes by default).";
-    public static final long WEBHOOKS_CLUSTER_STALE_AFTER_MS_DEFAULT = 600_000L;
+            + "resync intervals (confluent.connect.metadata.events.resync.interval.ms, 1 hour by default).";
+    public static final long WEBHOOKS_CLUSTER_STALE_AFTER_MS_DEFAULT = 7_200_000L;
 
     /** Checks an environment ID; its {@code toString()} tells the accepted format. */
     static final class EnvironmentValidator implements ConfigDef.Validator {

@@ -200,6 +200,16 @@ final class SpoolIndex {
      * @throws SpoolFullException when the batch would leave more than {@code spool.max.bytes} pending once what it
      *                            pushes out of its keys' histories is gone (nothing is stored then)
      */
+    /**
+     * A cluster's inventory is never a duplicate: a worker sends it once per resync interval, and for a cluster where
+     * nothing changes it is the one event that reaches the endpoint (every resync snapshot of an unchanged connector
+     * is one), so the endpoint can tell an idle cluster from a silent one (its "last heard", the stale flag, the
+     * metrics' last report age and the "cluster silent" alert).
+     */
+    private static boolean isLiveness(SpoolKey key) {
+        return SpoolKey.INVENTORY.equals(key.kind());
+    }
+
     AppendResult append(List<IncomingEvent> incoming) {
         // Which events are new, per key in arrival order: not when the key's last state is the event's and the
         // event's worker already reported it (the look-ahead works on copies: nothing changes before it is stored).
@@ -212,7 +222,7 @@ final class SpoolIndex {
                 KeyState state = keys.get(k);
                 return state == null ? new SameState() : state.same.copy();
             });
-            if (same.isDuplicate(event.digest(), event.worker())) {
+            if (same.isDuplicate(event.digest(), event.worker()) && !isLiveness(event.key())) {
                 deduplicated++;
                 continue;
             }

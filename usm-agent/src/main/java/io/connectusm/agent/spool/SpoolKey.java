@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
  */
 public record SpoolKey(ClusterRef cluster, String kind, String subject) {
 
+    /** The kind of a cluster's inventory key. */
+    static final String INVENTORY = "inventory";
+
     /** The key an event coalesces under (a worker-plugins event's subject is its payload's worker ID). */
     public static SpoolKey of(ScannedEvent event) {
         return switch (event.type()) {
             case CONNECTOR_SNAPSHOT, CONNECTOR_DELETED -> new SpoolKey(event.cluster(), "connector", event.subject());
-            case CLUSTER_INVENTORY -> new SpoolKey(event.cluster(), "inventory", "");
+            case CLUSTER_INVENTORY -> new SpoolKey(event.cluster(), INVENTORY, "");
             case WORKER_PLUGINS -> new SpoolKey(event.cluster(), "worker", event.subject());
         };
     }

@@ -138,6 +138,26 @@ class SpoolTest {
         }
     }
 
+    /**
+     * An unchanged cluster's inventory is spooled every time its worker sends it (once per resync interval): for an
+     * idle cluster it is what tells the endpoint the cluster is alive, while its unchanged snapshots stay
+     * deduplicated.
+     */
+    @Test
+    void anUnchangedInventoryIsNeverADuplicateWhileAnUnchangedSnapshotIs() throws Exception {
+        MetadataEvent inventory = TestEvents.inventory(CLUSTER, "a", "b");
+        MetadataEvent snapshot = snapshot(CLUSTER, "a", "t1");
+        try (Spool spool = open(1 << 20, 4)) {
+            append(spool, List.of(inventory, snapshot)).get();
+            spool.acknowledge(spool.pending(10).get()).get();
+
+            var again = append(spool, List.of(from("worker-1:8083", inventory), from("worker-1:8083", snapshot))).get();
+
+            assertThat(again.stored()).as("the inventory").isEqualTo(1);
+            assertThat(again.deduplicated()).as("the snapshot").isEqualTo(1);
+        }
+    }
+
     /** A worker's report coalesced away before it was forwarded is not what its next same report is compared with. */
     @Test
     void aWorkersReportCoalescedAwayUnsentDoesNotDeduplicateItsNext() throws Exception {
