@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Basic auth with the API key and secret on every request; the secret lives only in the Authorization header
  * value, never in a message or {@code toString()}. Thread-safe: one client may serve every thread of a process.
  * Nothing to close (the JDK client's connections end with it).
+ *
+ * <p>Over 300 lines for a reason: one short method per {@code usm/v1} call the CLI and the agent make, over one
+ * request path (paging, errors, origin check); the list of calls is the API's shape.
  */
 public final class UsmApiClient {
 

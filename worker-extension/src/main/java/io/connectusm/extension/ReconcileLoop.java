@@ -26,6 +26,9 @@ import java.util.Optional;
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once. Thread-safe entry points: {@code start},
  * {@code close}, {@code reportDeletedNow}; everything else is confined to the observer thread.
+ *
+ * <p>Over 300 lines for a reason: the observer thread's one loop (passes, resync slices, deletions, the plugin list,
+ * its clean stop); its collaborators are built and injected by {@code ExtensionComponents}.
  */
 final class ReconcileLoop implements AutoCloseable {
 

@@ -47,6 +47,9 @@ import io.connectusm.events.TaskSnapshot;
  *       says it ({@link #belongsBetween}). No transition (webhook) follows from it.</li>
  * </ul>
  * Stateless.
+ *
+ * <p>Over 300 lines for a reason: it is the merge policy, one decision table (ordering, authority, tombstones, late
+ * changes) that must stay consistent as a whole, pure and unit-tested without a database.
  */
 final class SnapshotApplier {
 
