@@ -71,6 +71,25 @@ public final class AgentIngestHarness {
     }
 
     private List<RunResult> runAll() throws Exception {
+        try {
+            return runAllTargets();
+        } finally {
+            // Each run removes its own spool; what is left are the two (empty) roots, which /dev/shm would keep.
+            removeEmpty(tmpfsRoot);
+            removeEmpty(diskRoot);
+        }
+    }
+
+    /** Removes an empty directory; one still holding a failed run's spool stays, for a look. */
+    private static void removeEmpty(Path dir) {
+        try {
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (java.io.IOException e) {
+            log("kept %s: %s", dir, e);
+        }
+    }
+
+    private List<RunResult> runAllTargets() throws Exception {
         log("agent ingest: %d cells × %d targets × %d alternations, closed %d s, open %d s; %s", options.cells().size(),
                 options.targets().size(), options.alternations(), options.closedSeconds(), options.openSeconds(),
                 Machine.description());
