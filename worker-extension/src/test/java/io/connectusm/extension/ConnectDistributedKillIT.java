@@ -113,8 +113,12 @@ class ConnectDistributedKillIT {
             ConnectorSnapshot snapshot = (ConnectorSnapshot) reported.payload();
             assertThat(snapshot.config()).containsEntry("file", changeFile.toString());
             assertThat(expectedIds).contains(reported.workerId());
-            // The survivors' cluster holds the change too: it was not lost in Kafka, only its first reporter was.
-            assertThat(survivor.send("GET", "/connectors/kill-survivor", null).statusCode()).isEqualTo(200);
+            // The survivors' cluster holds the change too: it was not lost in Kafka, only its first reporter was. The
+            // survivor may answer 500 (its request timed out) while the group still rebalances after the leader died.
+            await("a survivor serving kill-survivor").atMost(DEADLINE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500)).dontCatchUncaughtExceptions()
+                    .untilAsserted(() -> assertThat(survivor.send("GET", "/connectors/kill-survivor", null)
+                            .statusCode()).isEqualTo(200));
         } finally {
             for (ConnectWorkerProcess worker : workers) {
                 worker.close();
