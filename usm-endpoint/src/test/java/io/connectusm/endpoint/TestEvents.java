@@ -36,26 +36,19 @@ public final class TestEvents {
         for (int i = 0; i < runningTasks; i++) {
             tasks.add(new TaskSnapshot(i, ConnectorState.RUNNING, WORKER, null));
         }
-        ConnectorSnapshot payload = ConnectorSnapshot.builder()
-                .name(name)
-                .connectorClass("org.example.FileSourceConnector")
-                .connectorType(ConnectorType.SOURCE)
-                .state(state)
-                .workerId(WORKER)
-                .trace(state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null)
-                .tasks(tasks)
-                .config(masked)
-                .maskedKeys(new TreeSet<>(maskedKeys))
-                .configFingerprint(ConfigFingerprint.of(masked))
-                .cause(ChangeCause.CONFIG_UPDATED)
-                .build();
-        return new MetadataEvent(UUID.randomUUID().toString(), ref, WORKER, EPOCH, sequence, time, name, payload);
+        return snapshot(ref, name, time, sequence, state, tasks, masked, new TreeSet<>(maskedKeys));
     }
 
     /** A snapshot with these tasks (e.g. a RUNNING connector with a FAILED task), no masked keys. */
     public static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence, ConnectorState state,
                                          List<TaskSnapshot> tasks, Map<String, String> config) {
-        TreeMap<String, String> masked = new TreeMap<>(config);
+        return snapshot(ref, name, time, sequence, state, tasks, new TreeMap<>(config), new TreeSet<>());
+    }
+
+    /** The two public forms' one builder: {@code masked} already holds the masked values. */
+    private static MetadataEvent snapshot(ClusterRef ref, String name, Instant time, long sequence,
+                                          ConnectorState state, List<TaskSnapshot> tasks, TreeMap<String, String> masked,
+                                          TreeSet<String> maskedKeys) {
         ConnectorSnapshot payload = ConnectorSnapshot.builder()
                 .name(name)
                 .connectorClass("org.example.FileSourceConnector")
@@ -65,6 +58,7 @@ public final class TestEvents {
                 .trace(state == ConnectorState.FAILED ? "java.lang.Boom\n\tat x" : null)
                 .tasks(tasks)
                 .config(masked)
+                .maskedKeys(maskedKeys)
                 .configFingerprint(ConfigFingerprint.of(masked))
                 .cause(ChangeCause.CONFIG_UPDATED)
                 .build();

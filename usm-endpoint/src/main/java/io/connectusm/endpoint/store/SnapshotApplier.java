@@ -249,7 +249,7 @@ final class SnapshotApplier {
      */
     private static boolean sameChange(HistoryEntry next, Instant time, Change change) {
         if (next == null || next.kind() == HistoryKind.DELETED || !change.state().equals(next.state())
-                || !java.util.Objects.equals(change.configFingerprint(), next.configFingerprint())
+                || !Objects.equals(change.configFingerprint(), next.configFingerprint())
                 || next.time().isAfter(time.plus(ActorEnrichment.SAME_CALL_WINDOW))) {
             return false;
         }
