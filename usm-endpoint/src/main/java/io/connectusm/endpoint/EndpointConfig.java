@@ -13,6 +13,9 @@ import io.connectusm.endpoint.store.HistoryRetention;
 import io.connectusm.endpoint.webhooks.WebhookConfig;
 import io.connectusm.endpoint.webhooks.WebhookDispatcher;
 
+import io.connectusm.support.ConfigReferenceException;
+import io.connectusm.support.ConfigReferences;
+
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -367,7 +370,7 @@ public final class EndpointConfig extends AbstractConfig {
         super(CONFIG_DEF, props, false);
         Password password = getPassword(DATABASE_PASSWORD_CONFIG);
         this.databasePassword = password == null || getString(DATABASE_URL_CONFIG).isEmpty() ? null
-                : ConfigReference.resolve(DATABASE_PASSWORD_CONFIG, password.value(), environment);
+                : resolveReference(DATABASE_PASSWORD_CONFIG, password.value(), environment);
         this.webhooks = WebhookConfig.all(webhookValues(originals(), environment));
         if (!tlsEnabled() && !isLoopback(bindAddress())) {
             throw new ConfigException(BIND_ADDRESS_CONFIG, bindAddress(),
@@ -386,10 +389,23 @@ public final class EndpointConfig extends AbstractConfig {
             if (key.startsWith(WebhookConfig.PREFIX)) {
                 Object v = value instanceof Password p ? p.value() : value;
                 out.put(key, key.endsWith("." + WebhookConfig.URL_CONFIG) && v instanceof String raw
-                        ? ConfigReference.resolve(key, raw, environment) : v);
+                        ? resolveReference(key, raw, environment) : v);
             }
         });
         return out;
+    }
+
+    /**
+     * What a literal or a {@code ${file:PATH:KEY}} / {@code ${env:NAME}} reference stands for, read now (so a rotated
+     * file is read at the next start); a reference that cannot be read is a {@link ConfigException} naming the key
+     * and the reference, never a value.
+     */
+    private static String resolveReference(String key, String raw, Map<String, String> environment) {
+        try {
+            return new ConfigReferences(environment).resolve(key, raw);
+        } catch (ConfigReferenceException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static boolean isLoopback(String host) {

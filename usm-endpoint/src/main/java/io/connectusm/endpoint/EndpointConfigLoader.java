@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import io.connectusm.support.ConfigReferences;
+
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -64,7 +66,7 @@ public final class EndpointConfigLoader {
 
     /** Refuses a database password given in clear where anyone may read it (a file, a command line). */
     private static void requireReference(String password, String where) {
-        if (password != null && !password.isEmpty() && !ConfigReference.isReference(password)) {
+        if (password != null && !password.isEmpty() && !ConfigReferences.isReference(password)) {
             throw new ConfigException(EndpointConfig.DATABASE_PASSWORD_CONFIG + " " + where + " must be a "
                     + "${file:PATH:KEY} or ${env:NAME} reference, not the password itself (or set "
                     + envName(EndpointConfig.DATABASE_PASSWORD_CONFIG) + ")");
