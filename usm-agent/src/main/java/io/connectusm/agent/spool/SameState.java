@@ -3,9 +3,8 @@ package io.connectusm.agent.spool;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The deduplication rule of one spool key: the key's last state (the digest of its newest stored event, pending or
@@ -28,13 +27,17 @@ final class SameState {
     static final int MAX_WORKERS = 64;
 
     private String digest;
-    /** Worker ID → the entry holding its latest event, which carries {@link #digest}; insertion order. */
-    private final LinkedHashMap<String, Long> from = new LinkedHashMap<>(4) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > MAX_WORKERS;
-        }
-    };
+    /**
+     * Worker IDs and, at the same index, the entry holding that worker's latest event, which carries {@link #digest};
+     * oldest first, {@link #size} of them. Two small arrays rather than a map: a key has one or a few workers, and the
+     * committer looks them up, copies and rewrites them for every event it takes.
+     */
+    private String[] workers = NO_WORKERS;
+    private long[] entries = NO_ENTRIES;
+    private int size;
+
+    private static final String[] NO_WORKERS = {};
+    private static final long[] NO_ENTRIES = {};
 
     /** The key's last state, {@code null} when none is known. */
     String digest() {
@@ -43,40 +46,73 @@ final class SameState {
 
     /** Whether an event of {@code worker} with state {@code eventDigest} says nothing new. */
     boolean isDuplicate(String eventDigest, String worker) {
-        return eventDigest.equals(digest) && from.containsKey(worker);
+        return eventDigest.equals(digest) && indexOf(worker) >= 0;
     }
 
     /** An event of {@code worker} stored as entry {@code entry}: the key's last state from now on. */
     void stored(String eventDigest, String worker, long entry) {
         skipped(eventDigest);
-        from.remove(worker);
-        from.put(worker, entry);
+        int at = indexOf(worker);
+        if (at >= 0) {
+            removeAt(at);
+        } else if (size == MAX_WORKERS) {
+            removeAt(0);
+        }
+        if (size == workers.length) {
+            int grown = Math.min(MAX_WORKERS, Math.max(2, size * 2));
+            workers = Arrays.copyOf(workers, grown);
+            entries = Arrays.copyOf(entries, grown);
+        }
+        workers[size] = worker;
+        entries[size++] = entry;
     }
 
     /** An event coalesced away within its own batch (never stored), yet newer than what came before it. */
     void skipped(String eventDigest) {
         if (!eventDigest.equals(digest)) {
             digest = eventDigest;
-            from.clear();
+            Arrays.fill(workers, 0, size, null);
+            size = 0;
         }
     }
 
     /** Entry {@code entry} coalesced away unforwarded: the worker whose latest event it held reports anew. */
     void removed(long entry) {
-        from.values().removeIf(e -> e == entry);
+        for (int i = size - 1; i >= 0; i--) {
+            if (entries[i] == entry) {
+                removeAt(i);
+            }
+        }
     }
 
     /** Every remembered worker's event was forwarded (the key has nothing pending). */
     void allForwarded() {
-        from.replaceAll((worker, entry) -> FORWARDED);
+        Arrays.fill(entries, 0, size, FORWARDED);
     }
 
     /** A copy, for a batch's look-ahead. */
     SameState copy() {
         SameState out = new SameState();
         out.digest = digest;
-        out.from.putAll(from);
+        out.workers = Arrays.copyOf(workers, size);
+        out.entries = Arrays.copyOf(entries, size);
+        out.size = size;
         return out;
+    }
+
+    private int indexOf(String worker) {
+        for (int i = 0; i < size; i++) {
+            if (workers[i].equals(worker)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void removeAt(int at) {
+        System.arraycopy(workers, at + 1, workers, at, size - at - 1);
+        System.arraycopy(entries, at + 1, entries, at, size - at - 1);
+        workers[--size] = null;
     }
 
     /**
@@ -86,9 +122,9 @@ final class SameState {
      */
     String encodeForwarded() {
         StringBuilder out = new StringBuilder(digest);
-        for (Map.Entry<String, Long> e : from.entrySet()) {
-            if (e.getValue() == FORWARDED) {
-                out.append(' ').append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8));
+        for (int i = 0; i < size; i++) {
+            if (entries[i] == FORWARDED) {
+                out.append(' ').append(URLEncoder.encode(workers[i], StandardCharsets.UTF_8));
             }
         }
         return out.toString();
@@ -97,12 +133,12 @@ final class SameState {
     /** The inverse of {@link #encodeForwarded()}. */
     static SameState decodeForwarded(String stored) {
         SameState out = new SameState();
-        Iterator<String> parts = java.util.Arrays.asList(stored.split(" ")).iterator();
+        Iterator<String> parts = Arrays.asList(stored.split(" ")).iterator();
         out.digest = parts.next();
         while (parts.hasNext()) {
             String part = parts.next();
             if (!part.isEmpty()) {
-                out.from.put(URLDecoder.decode(part, StandardCharsets.UTF_8), FORWARDED);
+                out.stored(out.digest, URLDecoder.decode(part, StandardCharsets.UTF_8), FORWARDED);
             }
         }
         return out;

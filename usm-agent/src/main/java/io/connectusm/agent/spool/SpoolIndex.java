@@ -4,6 +4,7 @@ import io.connectusm.events.ClusterRef;
 import io.connectusm.events.EventLimits;
 import io.connectusm.events.ScannedEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,7 +49,26 @@ final class SpoolIndex {
         /** The key's last state and the workers whose latest events carry it. */
         SameState same = new SameState();
 
+        // The batch being appended ({@link #batch} its number), so that a batch needs no maps of its own.
+        /** The number of the last batch with an event of this key. */
+        long batch;
+        /** Whether this batch created the key: a refused batch takes it out again. */
+        boolean fresh;
+        /** Events of this key the batch adds (not duplicates), and how many of those it coalesces away unwritten. */
+        int added;
+        int skip;
+        /** Whether the batch began storing this key's events (coalesced its history). */
+        boolean storing;
+        /** The batch's first added event of this key, until a second event of the key needs {@link #look}. */
+        IncomingEvent firstAdded;
+        /** {@link #same} as the batch's events so far left it; only once the key has a second event in the batch. */
+        SameState look;
+
+        /** The key itself (the index's map key). */
+        final SpoolKey key;
+
         KeyState(SpoolKey key) {
+            this.key = key;
             this.prefix = key.encode();
         }
 
@@ -68,6 +88,12 @@ final class SpoolIndex {
     private int pendingEvents;
     private int pendingKeys;
     private long nextEntry = 1;
+    /** Appends so far: the number of the batch being appended, see {@code KeyState#batch}. */
+    private long batches;
+    /** The keys of the batch being appended, in the order of their first event. */
+    private final List<KeyState> touched = new ArrayList<>();
+    /** Per event of the batch being appended, its key's state, {@code null} for a duplicate; reused, cleared after. */
+    private KeyState[] addedTo = new KeyState[0];
     private int nextKeyNumber = 1;
 
     private SpoolIndex(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
@@ -195,12 +221,6 @@ final class SpoolIndex {
     }
 
     /**
-     * Stores the new states of a batch, all or nothing.
-     *
-     * @throws SpoolFullException when the batch would leave more than {@code spool.max.bytes} pending once what it
-     *                            pushes out of its keys' histories is gone (nothing is stored then)
-     */
-    /**
      * A cluster's inventory is never a duplicate: a worker sends it once per resync interval, and for a cluster where
      * nothing changes it is the one event that reaches the endpoint (every resync snapshot of an unchanged connector
      * is one), so the endpoint can tell an idle cluster from a silent one (its "last heard", the stale flag, the
@@ -210,44 +230,97 @@ final class SpoolIndex {
         return SpoolKey.INVENTORY.equals(key.kind());
     }
 
+    /**
+     * Stores the new states of a batch, all or nothing.
+     *
+     * @throws SpoolFullException when the batch would leave more than {@code spool.max.bytes} pending once what it
+     *                            pushes out of its keys' histories is gone (nothing is stored then)
+     */
     AppendResult append(List<IncomingEvent> incoming) {
-        // Which events are new, per key in arrival order: not when the key's last state is the event's and the
-        // event's worker already reported it (the look-ahead works on copies: nothing changes before it is stored).
-        Map<SpoolKey, List<IncomingEvent>> added = new LinkedHashMap<>();
-        Map<SpoolKey, SameState> last = new HashMap<>();
-        long addedBytes = 0;
-        int deduplicated = 0;
-        for (IncomingEvent event : incoming) {
-            SameState same = last.computeIfAbsent(event.key(), k -> {
-                KeyState state = keys.get(k);
-                return state == null ? new SameState() : state.same.copy();
-            });
-            if (same.isDuplicate(event.digest(), event.worker()) && !isLiveness(event.key())) {
-                deduplicated++;
-                continue;
+        // Two passes over the batch, no maps of its own: which events add a state (the look-ahead changes nothing
+        // the index keeps), the limit; then each added event stored, its key's history coalesced at its first.
+        long batch = ++batches;
+        KeyState[] addedTo = addedTo(incoming.size());
+        try {
+            long addedBytes = 0;
+            int deduplicated = 0;
+            for (int i = 0; i < incoming.size(); i++) {
+                IncomingEvent event = incoming.get(i);
+                KeyState state = touch(event.key(), batch);
+                if (isDuplicate(state, event) && !isLiveness(event.key())) {
+                    deduplicated++;
+                    continue;
+                }
+                lookAhead(state, event);
+                addedTo[i] = state;
+                state.added++;
+                addedBytes += event.jsonLength();
             }
-            same.stored(event.digest(), event.worker(), SameState.FORWARDED);
-            added.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event);
-            addedBytes += event.jsonLength();
-        }
-        if (pendingBytes + addedBytes > settings.maxBytes()) {
-            // Only near the limit: what the batch coalesces away counts too, so a key whose history is full can
-            // always replace its oldest state; a batch that would grow a full spool is refused whole.
-            long growth = addedBytes;
-            for (Map.Entry<SpoolKey, List<IncomingEvent>> entry : added.entrySet()) {
-                growth -= coalescedBytes(keys.get(entry.getKey()), entry.getValue());
+            if (pendingBytes + addedBytes > settings.maxBytes()) {
+                checkLimit(incoming, addedTo, addedBytes);
             }
-            if (growth > 0 && pendingBytes + growth > settings.maxBytes()) {
-                throw new SpoolFullException("the spool holds " + pendingBytes + " of " + settings.maxBytes() + " bytes");
+            for (int i = 0; i < incoming.size(); i++) {
+                if (addedTo[i] != null) {
+                    store(addedTo[i], incoming.get(i));
+                }
             }
+            int stored = incoming.size() - deduplicated;
+            metrics.deduplicated.inc(deduplicated);
+            return new AppendResult(stored, deduplicated);
+        } catch (SpoolFullException e) {
+            // Refused before anything changed: as if the batch never came, keys it created included.
+            touched.stream().filter(state -> state.fresh).forEach(state -> keys.remove(state.key));
+            throw e;
+        } finally {
+            Arrays.fill(addedTo, 0, incoming.size(), null);
+            for (KeyState state : touched) {
+                state.fresh = false;
+                state.firstAdded = null;
+                state.look = null;
+                state.added = 0;
+                state.skip = 0;
+                state.storing = false;
+            }
+            touched.clear();
         }
-        int stored = 0;
-        for (Map.Entry<SpoolKey, List<IncomingEvent>> entry : added.entrySet()) {
-            stored += entry.getValue().size();
-            store(entry.getKey(), entry.getValue());
+    }
+
+    /** The key's state, marked as part of {@code batch}; created (and flagged fresh) for a key never seen. */
+    private KeyState touch(SpoolKey key, long batch) {
+        KeyState state = keys.get(key);
+        if (state == null) {
+            state = new KeyState(key);
+            state.fresh = true;
+            keys.put(key, state);
         }
-        metrics.deduplicated.inc(deduplicated);
-        return new AppendResult(stored, deduplicated);
+        if (state.batch != batch) {
+            state.batch = batch;
+            touched.add(state);
+        }
+        return state;
+    }
+
+    /**
+     * Whether the event says nothing new given the key's state as the batch's earlier events leave it: its first
+     * event is checked against the key's state itself, a second one against a copy that took the first (made only
+     * then: most batches have one event per key, and they copy nothing).
+     */
+    private static boolean isDuplicate(KeyState state, IncomingEvent event) {
+        if (state.look == null && state.added > 0) {
+            state.look = state.same.copy();
+            state.look.stored(state.firstAdded.digest(), state.firstAdded.worker(), SameState.FORWARDED);
+            state.firstAdded = null;
+        }
+        SameState same = state.look != null ? state.look : state.same;
+        return same.isDuplicate(event.digest(), event.worker());
+    }
+
+    private static void lookAhead(KeyState state, IncomingEvent event) {
+        if (state.look != null) {
+            state.look.stored(event.digest(), event.worker(), SameState.FORWARDED);
+        } else {
+            state.firstAdded = event;
+        }
     }
 
     /**
@@ -338,63 +411,86 @@ final class SpoolIndex {
         return keys;
     }
 
-    /** Bytes of the entries that adding {@code added} to a key pushes out of its history. */
-    private long coalescedBytes(KeyState state, List<IncomingEvent> added) {
-        int existing = state == null ? 0 : state.count();
-        int excess = Math.max(0, existing + added.size() - settings.historySize());
-        long freed = 0;
-        for (int i = 0; excess > 0 && i < existing; i++, excess--) {
-            byte[] value = entries.get(state.pending.get(i));
-            freed += value == null ? 0 : SpoolRecord.jsonLength(value);
+    /** An array of at least {@code events} empty slots, reused from batch to batch. */
+    private KeyState[] addedTo(int events) {
+        if (addedTo.length < events) {
+            addedTo = new KeyState[Math.max(events, 2 * addedTo.length)];
         }
-        for (int i = 0; i < excess; i++) {
-            freed += added.get(i).jsonLength();
-        }
-        return freed;
+        return addedTo;
     }
 
     /**
-     * Appends a key's new states as one entry each and removes the oldest beyond the history: O(1) store writes
-     * per event, whatever the history size.
+     * Near the limit only: what the batch coalesces away counts too, so a key whose history is full can always
+     * replace its oldest state; a batch that would grow a full spool is refused whole.
+     *
+     * @throws SpoolFullException when the batch would leave more than {@code spool.max.bytes} pending
      */
-    private void store(SpoolKey key, List<IncomingEvent> added) {
-        KeyState state = keys.get(key);
-        if (state == null) {
-            state = new KeyState(key);
-            keys.put(key, state);
-        } else if (state.count() == 0) {
-            // Re-insert so that keys are forwarded in the order they started waiting.
-            keys.remove(key);
-            keys.put(key, state);
+    private void checkLimit(List<IncomingEvent> incoming, KeyState[] addedTo, long addedBytes) {
+        long growth = addedBytes;
+        for (KeyState state : touched) {
+            int existing = state.count();
+            int excess = Math.max(0, existing + state.added - settings.historySize());
+            for (int i = 0; excess > 0 && i < existing; i++, excess--) {
+                byte[] value = entries.get(state.pending.get(i));
+                growth -= value == null ? 0 : SpoolRecord.jsonLength(value);
+            }
+            state.skip = excess;
         }
-        int excess = Math.max(0, state.count() + added.size() - settings.historySize());
-        metrics.coalesced.inc(excess);
-        while (excess > 0 && state.count() > 0) {
-            long oldest = state.pending.removeFirst();
-            state.same.removed(oldest);
-            removedOne(state, entries.remove(oldest));
-            excess--;
+        // The batch's own events that a later one of their key supersedes: the first ones of each key.
+        for (int i = 0; i < incoming.size(); i++) {
+            KeyState state = addedTo[i];
+            if (state != null && state.skip > 0) {
+                growth -= incoming.get(i).jsonLength();
+                state.skip--;
+            }
         }
-        int number = numberOf(state);
-        for (IncomingEvent event : added) {
-            if (excess > 0) {
-                // Superseded within this very batch: never written.
-                state.same.skipped(event.digest());
+        if (growth > 0 && pendingBytes + growth > settings.maxBytes()) {
+            throw new SpoolFullException("the spool holds " + pendingBytes + " of " + settings.maxBytes() + " bytes");
+        }
+        touched.forEach(state -> state.skip = 0);
+    }
+
+    /**
+     * Stores one new state of a key (the batch's events in arrival order): its key's first of the batch removes the
+     * oldest entries beyond the history and counts how many of the batch's own it supersedes, which are never written;
+     * O(1) store writes per event, whatever the history size.
+     */
+    private void store(KeyState state, IncomingEvent event) {
+        if (!state.storing) {
+            state.storing = true;
+            if (state.count() == 0) {
+                // Re-insert so that keys are forwarded in the order they started waiting.
+                keys.remove(state.key);
+                keys.put(state.key, state);
+            }
+            int excess = Math.max(0, state.count() + state.added - settings.historySize());
+            metrics.coalesced.inc(excess);
+            while (excess > 0 && state.count() > 0) {
+                long oldest = state.pending.removeFirst();
+                state.same.removed(oldest);
+                removedOne(state, entries.remove(oldest));
                 excess--;
-                continue;
             }
-            byte[] value = event.value();
-            SpoolRecord.setKeyNumber(value, number);
-            long entry = nextEntry++;
-            entries.put(entry, value);
-            state.pending.add(entry);
-            state.same.stored(event.digest(), event.worker(), entry);
-            if (state.count() == 1) {
-                pendingKeys++;
-            }
-            pendingEvents++;
-            pendingBytes += event.jsonLength();
+            state.skip = excess;
+            numberOf(state);
         }
+        if (state.skip > 0) {
+            // Superseded within this very batch: never written.
+            state.same.skipped(event.digest());
+            state.skip--;
+            return;
+        }
+        byte[] value = event.value();
+        SpoolRecord.setKeyNumber(value, state.number);
+        long entry = nextEntry++;
+        entries.put(entry, value);
+        state.pending.add(entry);
+        state.same.stored(event.digest(), event.worker(), entry);
+        if (state.count() == 1) {
+            pendingKeys++;
+        }
+        pendingEvents++;
+        pendingBytes += event.jsonLength();
     }
 
     /** Accounts for an entry just taken off {@code state}'s list ({@code removed}: its value, never null in practice). */

@@ -194,6 +194,8 @@ class SpoolTest {
             CompletableFuture<AppendResult> refused = append(spool, TestEvents.snapshots(CLUSTER, "d", 10));
             assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SpoolFullException.class);
+            // The refused batch's connectors were new: the index does not keep them either.
+            assertThat((java.util.Map<?, ?>) spool.indexForTests()).hasSize(3);
             assertThat(ids(spool.pending(100).get())).containsExactlyElementsOf(kept.stream().map(MetadataEvent::id).toList());
         }
     }
