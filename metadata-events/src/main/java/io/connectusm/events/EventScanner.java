@@ -61,9 +61,16 @@ public final class EventScanner {
      */
     public List<ScannedEvent> scanBatch(byte[] json, Predicate<String> inspector) {
         EventCodec.requireWithinDocumentLimit(json);
+        List<ScannedEvent> fast = fast(() -> FastScan.batch(json, inspector));
+        return fast != null ? fast : exactBatch(json, inspector);
+    }
+
+    /** {@link #scanBatch(byte[], Predicate)} the exact way, over Jackson, whatever the fast path would say. */
+    List<ScannedEvent> exactBatch(byte[] json, Predicate<String> inspector) {
+        EventCodec.requireWithinDocumentLimit(json);
         try (JsonParser parser = factory.createParser(json)) {
             if (!(parser instanceof UTF8StreamJsonParser)) {
-                return scanBatch(transcoded(json, true), inspector);
+                return exactBatch(transcoded(json, true), inspector);
             }
             return readBatch(parser, json, inspector);
         } catch (IOException e) {
@@ -78,9 +85,16 @@ public final class EventScanner {
      */
     public ScannedEvent scan(byte[] json) {
         EventCodec.requireWithinDocumentLimit(json);
+        ScannedEvent fast = fast(() -> FastScan.one(json));
+        return fast != null ? fast : exact(json);
+    }
+
+    /** {@link #scan(byte[])} the exact way, over Jackson, whatever the fast path would say. */
+    ScannedEvent exact(byte[] json) {
+        EventCodec.requireWithinDocumentLimit(json);
         try (JsonParser parser = factory.createParser(json)) {
             if (!(parser instanceof UTF8StreamJsonParser)) {
-                return scan(transcoded(json, false));
+                return exact(transcoded(json, false));
             }
             try {
                 DocumentReader.expectStart(parser, JsonToken.START_OBJECT, "a JSON object (one event)");
@@ -92,6 +106,18 @@ public final class EventScanner {
             }
         } catch (IOException e) {
             throw EventDecodingException.malformed(FieldPath.root(), "cannot be read as JSON");
+        }
+    }
+
+    /**
+     * What the fast path answers; {@code null} also if it failed in a way it should not (a bug there must cost speed,
+     * never a verdict: the exact path then decides).
+     */
+    private static <T> T fast(java.util.function.Supplier<T> path) {
+        try {
+            return path.get();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

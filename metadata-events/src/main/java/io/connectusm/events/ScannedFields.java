@@ -136,7 +136,8 @@ final class ScannedFields {
     Entries connectors;
     Items<Fields> plugins;
 
-    private ScannedFields(FieldPath path, Predicate<String> inspector) {
+    /** Empty fields of the event at {@code path}; {@link #read} fills them, or {@link FastFields}. */
+    ScannedFields(FieldPath path, Predicate<String> inspector) {
         this.path = path;
         this.inspector = inspector;
     }
@@ -358,7 +359,7 @@ final class ScannedFields {
         }
     }
 
-    private static int taskSlot(String name) {
+    static int taskSlot(String name) {
         switch (name) {
             case ConnectorSnapshotFormat.TASK_ID:
                 return TASK_ID;
@@ -373,7 +374,7 @@ final class ScannedFields {
         }
     }
 
-    private static int actorSlot(String name) {
+    static int actorSlot(String name) {
         switch (name) {
             case ConnectorSnapshotFormat.PRINCIPAL:
                 return ACTOR_PRINCIPAL;
@@ -392,7 +393,7 @@ final class ScannedFields {
         }
     }
 
-    private static int pluginSlot(String name) {
+    static int pluginSlot(String name) {
         switch (name) {
             case WorkerPluginsFormat.CLASS_NAME:
                 return PLUGIN_CLASS_NAME;
