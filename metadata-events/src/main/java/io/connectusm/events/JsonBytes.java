@@ -277,7 +277,7 @@ final class JsonBytes {
      * A string with escapes or non-ASCII characters, from its first character {@code start}; the plain ASCII run
      * {@code [start, plainEnd)} is copied as it is. Escapes are decoded as Jackson does ({@code \\uXXXX} to its UTF-16
      * unit, lone surrogates included, which the contract's checks then refuse as Jackson's reader would). In a
-     * {@code name}, Jackson reads an escaped surrogate its own way (it refuses a lone one): left to it.
+     * {@code name}, Jackson refuses an escaped lone surrogate: only a pair is read here.
      */
     private String general(int start, int plainEnd, int maxBytes, boolean name) {
         int length = 0;
@@ -317,11 +317,22 @@ final class JsonBytes {
                         }
                         char unit = (char) (hex(in[i]) << 12 | hex(in[i + 1]) << 8 | hex(in[i + 2]) << 4
                                 | hex(in[i + 3]));
-                        if (name && Character.isSurrogate(unit)) {
-                            throw NotFast.INSTANCE;
-                        }
                         chars[length++] = unit;
                         i += 4;
+                        if (name && Character.isSurrogate(unit)) {
+                            // Jackson takes a pair of escapes in a name (the codec writes one for a character past
+                            // U+FFFF) and refuses a lone one.
+                            if (Character.isLowSurrogate(unit) || end - i < 6 || in[i] != '\\' || in[i + 1] != 'u') {
+                                throw NotFast.INSTANCE;
+                            }
+                            char low = (char) (hex(in[i + 2]) << 12 | hex(in[i + 3]) << 8 | hex(in[i + 4]) << 4
+                                    | hex(in[i + 5]));
+                            if (!Character.isLowSurrogate(low)) {
+                                throw NotFast.INSTANCE;
+                            }
+                            chars[length++] = low;
+                            i += 6;
+                        }
                         break;
                     default:
                         throw NotFast.INSTANCE;
