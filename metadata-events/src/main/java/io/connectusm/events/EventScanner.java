@@ -31,6 +31,11 @@ import java.util.function.Predicate;
  * event is {@link ScannedEvent#flagged()} when the inspector said yes to one of its strings. This is where a
  * second-line secret scan fits without a second pass over the bytes.
  *
+ * <p><b>Two paths, one verdict</b>: a document is first read by {@link FastScan}, a tokenizer over the bytes for the
+ * forms emitters send, which fills the same fields and runs the same checks; where it is not certain (any other form,
+ * a duplicate, a limit, a rule that fails) it gives up and the exact path described above reads the whole document
+ * with Jackson, so every refusal and its message come from there. The tests run every input through both.
+ *
  * <p>Thread-safe and meant to be shared: one per process (it holds a configured {@link JsonFactory}).
  */
 public final class EventScanner {

@@ -170,6 +170,8 @@ final class FastFields {
             return entries;
         }
         Set<String> seen = null;
+        entries.slices = new int[32];
+        entries.document = json.input();
         for (boolean more = json.openObject(); more; more = json.nextMember()) {
             if (entries.size == max) {
                 throw NotFast.INSTANCE;
@@ -185,7 +187,17 @@ final class FastFields {
                 throw NotFast.INSTANCE;
             }
             inspect(key);
-            entries.add(key, scalar(null));
+            int keyFrom = json.plainFrom();
+            int keyTo = json.plainTo();
+            JsonNode value = scalar(null);
+            entries.add(key, value);
+            if (value.isNull()) {
+                entries.slice(keyFrom, keyTo, -1, -1);
+            } else if (value.isTextual() && json.plainFrom() >= 0) {
+                entries.slice(keyFrom, keyTo, json.plainFrom(), json.plainTo());
+            } else {
+                entries.slice(-1, -1, -1, -1);
+            }
         }
         return entries;
     }

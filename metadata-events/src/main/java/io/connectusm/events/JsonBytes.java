@@ -2,6 +2,9 @@ package io.connectusm.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -32,12 +35,15 @@ final class JsonBytes {
     /** Longer strings are left to Jackson: below this, none reaches {@link EventLimits#MAX_STRING_CHARS}. */
     private static final int MAX_STRING_BYTES = EventLimits.MAX_STRING_CHARS / 4;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] in;
     private final int end;
-    private final NameCache names = new NameCache();
     private int at;
     private int depth;
+    /** The raw bytes of the last name or string read, when they were plain ASCII: then exactly its UTF-8. */
+    private int plainFrom;
+    private int plainTo = -1;
     private char[] chars = new char[64];
 
     JsonBytes(byte[] in) {
@@ -114,7 +120,7 @@ final class JsonBytes {
         throw NotFast.INSTANCE;
     }
 
-    /** A member's name and its colon; the cursor then on the value. Names repeat: the same String is handed out. */
+    /** A member's name and its colon; the cursor then on the value. */
     String name() {
         if (peek() != '"') {
             throw NotFast.INSTANCE;
@@ -126,9 +132,12 @@ final class JsonBytes {
             if (stop - start > MAX_NAME_BYTES) {
                 throw NotFast.INSTANCE;
             }
-            name = names.get(in, start, stop);
+            // A String each time: caching names by their bytes was measured no faster (IngestHotPathBenchmark).
+            name = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
             at = stop + 1;
+            plain(start, stop);
         } else {
+            plainTo = -1;
             name = general(start, stop, MAX_NAME_BYTES, true);
         }
         if (peek() != ':') {
@@ -162,10 +171,35 @@ final class JsonBytes {
                 throw NotFast.INSTANCE;
             }
             at = stop + 1;
+            plain(start, stop);
             // ASCII without escapes: the bytes are the characters (and a compact String copies them as they are).
             return new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
         }
+        plainTo = -1;
         return general(start, stop, MAX_STRING_BYTES, false);
+    }
+
+    private void plain(int from, int to) {
+        plainFrom = from;
+        plainTo = to;
+    }
+
+    /**
+     * Where the last name or string read starts in the input, if it was printable ASCII without escapes (so its bytes
+     * are its UTF-8); -1 if it was not.
+     */
+    int plainFrom() {
+        return plainTo < 0 ? -1 : plainFrom;
+    }
+
+    /** Where the last name or string read ends, with {@link #plainFrom}. */
+    int plainTo() {
+        return plainTo;
+    }
+
+    /** The document being read. */
+    byte[] input() {
+        return in;
     }
 
     /**
@@ -262,6 +296,19 @@ final class JsonBytes {
      */
     private int asciiRun(int from) {
         int i = from;
+        // Eight bytes at a time while they are all plain: no byte with its top bit set (non-ASCII), none below
+        // 0x20 (a control character), none a quote or a backslash (the classic "has a zero byte" tests).
+        for (int last = end - Long.BYTES; i <= last; i += Long.BYTES) {
+            long word = (long) LONGS.get(in, i);
+            long low = (word - 0x2020202020202020L) & ~word;
+            long quote = word ^ 0x2222222222222222L;
+            long backslash = word ^ 0x5c5c5c5c5c5c5c5cL;
+            long special = word | low | ((quote - 0x0101010101010101L) & ~quote)
+                    | ((backslash - 0x0101010101010101L) & ~backslash);
+            if ((special & 0x8080808080808080L) != 0) {
+                break;
+            }
+        }
         while (i < end) {
             byte b = in[i];
             if (b < 0x20 || b == '"' || b == '\\') {
