@@ -38,6 +38,7 @@ final class JsonBytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] in;
+    private final NameCache names = NameCache.get();
     private final int end;
     private int at;
     private int depth;
@@ -120,7 +121,7 @@ final class JsonBytes {
         throw NotFast.INSTANCE;
     }
 
-    /** A member's name and its colon; the cursor then on the value. */
+    /** A member's name and its colon; the cursor then on the value. Names repeat: the same String is handed out. */
     String name() {
         if (peek() != '"') {
             throw NotFast.INSTANCE;
@@ -132,8 +133,7 @@ final class JsonBytes {
             if (stop - start > MAX_NAME_BYTES) {
                 throw NotFast.INSTANCE;
             }
-            // A String each time: caching names by their bytes was measured no faster (IngestHotPathBenchmark).
-            name = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+            name = names.get(in, start, stop);
             at = stop + 1;
             plain(start, stop);
         } else {
