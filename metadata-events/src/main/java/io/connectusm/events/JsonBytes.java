@@ -38,7 +38,6 @@ final class JsonBytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] in;
-    private final NameCache names = NameCache.get();
     private final int end;
     private int at;
     private int depth;
@@ -121,7 +120,7 @@ final class JsonBytes {
         throw NotFast.INSTANCE;
     }
 
-    /** A member's name and its colon; the cursor then on the value. Names repeat: the same String is handed out. */
+    /** A member's name and its colon; the cursor then on the value. */
     String name() {
         if (peek() != '"') {
             throw NotFast.INSTANCE;
@@ -133,7 +132,8 @@ final class JsonBytes {
             if (stop - start > MAX_NAME_BYTES) {
                 throw NotFast.INSTANCE;
             }
-            name = names.get(in, start, stop);
+            // A String each time: a cache of names by their bytes cost more CPU than the garbage it saved (JFR).
+            name = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
             at = stop + 1;
             plain(start, stop);
         } else {
