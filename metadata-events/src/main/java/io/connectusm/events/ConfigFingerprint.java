@@ -100,6 +100,34 @@ public final class ConfigFingerprint {
         return PREFIX + hex(sink.finish());
     }
 
+    /**
+     * {@link #of(String[], String[], int)} of entries given as UTF-8 slices of {@code document}, four ints an entry
+     * (key from, to; value from, to; value from -1 for {@code null}), as {@link EventScanner}'s fast path finds them:
+     * hashed as they are, when the keys are in strictly ascending order (as a worker sends them); {@code null} when
+     * not, and the caller takes the strings' way. Unsigned byte order of UTF-8 is code point order, so "sorted" means
+     * the same in both.
+     */
+    static String ofUtf8(byte[] document, int[] slices, int count) {
+        for (int i = 1; i < count; i++) {
+            int a = 4 * (i - 1);
+            int b = 4 * i;
+            if (Arrays.compareUnsigned(document, slices[a], slices[a + 1], document, slices[b], slices[b + 1]) >= 0) {
+                return null;
+            }
+        }
+        DigestSink sink = new DigestSink();
+        for (int i = 0; i < count; i++) {
+            int at = 4 * i;
+            sink.utf8(document, slices[at], slices[at + 1]);
+            if (slices[at + 2] < 0) {
+                sink.count(DigestSink.NULL_LENGTH);
+            } else {
+                sink.utf8(document, slices[at + 2], slices[at + 3]);
+            }
+        }
+        return PREFIX + hex(sink.finish());
+    }
+
     /** Whether the keys are in ascending code point order already (distinct keys: strictly ascending). */
     private static boolean isSorted(String[] keys, int count, boolean bmpOnly) {
         for (int i = 1; i < count; i++) {

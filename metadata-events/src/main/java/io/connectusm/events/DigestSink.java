@@ -30,6 +30,22 @@ final class DigestSink {
         used += bytes.length;
     }
 
+    /**
+     * As {@link #string} of the text whose UTF-8 is {@code [from, to)} of {@code utf8}: its length, then the bytes as
+     * they are (a receiver hashes the bytes it was sent, without a {@code String} between).
+     */
+    void utf8(byte[] utf8, int from, int to) {
+        int length = to - from;
+        count(length);
+        room(length);
+        if (length > buffer.length) {
+            sha256.update(utf8, from, length);
+            return;
+        }
+        System.arraycopy(utf8, from, buffer, used, length);
+        used += length;
+    }
+
     /** A 4-byte big-endian integer. */
     void count(int value) {
         room(Integer.BYTES);

@@ -31,6 +31,11 @@ import java.util.function.Predicate;
  * event is {@link ScannedEvent#flagged()} when the inspector said yes to one of its strings. This is where a
  * second-line secret scan fits without a second pass over the bytes.
  *
+ * <p><b>Two paths, one verdict</b>: a document is first read by {@link FastScan}, a tokenizer over the bytes for the
+ * forms emitters send, which fills the same fields and runs the same checks; where it is not certain (any other form,
+ * a duplicate, a limit, a rule that fails) it gives up and the exact path described above reads the whole document
+ * with Jackson, so every refusal and its message come from there. The tests run every input through both.
+ *
  * <p>Thread-safe and meant to be shared: one per process (it holds a configured {@link JsonFactory}).
  */
 public final class EventScanner {
@@ -61,9 +66,16 @@ public final class EventScanner {
      */
     public List<ScannedEvent> scanBatch(byte[] json, Predicate<String> inspector) {
         EventCodec.requireWithinDocumentLimit(json);
+        List<ScannedEvent> fast = fast(() -> FastScan.batch(json, inspector));
+        return fast != null ? fast : exactBatch(json, inspector);
+    }
+
+    /** {@link #scanBatch(byte[], Predicate)} the exact way, over Jackson, whatever the fast path would say. */
+    List<ScannedEvent> exactBatch(byte[] json, Predicate<String> inspector) {
+        EventCodec.requireWithinDocumentLimit(json);
         try (JsonParser parser = factory.createParser(json)) {
             if (!(parser instanceof UTF8StreamJsonParser)) {
-                return scanBatch(transcoded(json, true), inspector);
+                return exactBatch(transcoded(json, true), inspector);
             }
             return readBatch(parser, json, inspector);
         } catch (IOException e) {
@@ -78,9 +90,16 @@ public final class EventScanner {
      */
     public ScannedEvent scan(byte[] json) {
         EventCodec.requireWithinDocumentLimit(json);
+        ScannedEvent fast = fast(() -> FastScan.one(json));
+        return fast != null ? fast : exact(json);
+    }
+
+    /** {@link #scan(byte[])} the exact way, over Jackson, whatever the fast path would say. */
+    ScannedEvent exact(byte[] json) {
+        EventCodec.requireWithinDocumentLimit(json);
         try (JsonParser parser = factory.createParser(json)) {
             if (!(parser instanceof UTF8StreamJsonParser)) {
-                return scan(transcoded(json, false));
+                return exact(transcoded(json, false));
             }
             try {
                 DocumentReader.expectStart(parser, JsonToken.START_OBJECT, "a JSON object (one event)");
@@ -92,6 +111,18 @@ public final class EventScanner {
             }
         } catch (IOException e) {
             throw EventDecodingException.malformed(FieldPath.root(), "cannot be read as JSON");
+        }
+    }
+
+    /**
+     * What the fast path answers; {@code null} also if it failed in a way it should not (a bug there must cost speed,
+     * never a verdict: the exact path then decides).
+     */
+    private static <T> T fast(java.util.function.Supplier<T> path) {
+        try {
+            return path.get();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -128,7 +128,8 @@ final class ScanChecks {
         ScannedFields.Entries config = requireObject(f.config, configPath);
         String[] values = new String[config.size];
         for (int i = 0; i < config.size; i++) {
-            values[i] = entryValue(config, i, configPath, true);
+            // With slices, every key and value is plain ASCII (or a null value): entryValue's checks hold.
+            values[i] = config.slices != null ? config.values[i].textValue() : entryValue(config, i, configPath, true);
         }
         FieldPath maskedPath = data.field(ConnectorSnapshotFormat.MASKED_KEYS);
         ScannedFields.Items<JsonNode> maskedItems = requireArray(f.maskedKeys, maskedPath);
@@ -151,7 +152,9 @@ final class ScanChecks {
         if (!ConfigFingerprint.isWellFormed(fingerprint)) {
             throw EventDecodingException.malformed(fingerprintPath, ConnectorSnapshotFormat.FINGERPRINT_EXPECTED);
         }
-        if (!fingerprint.equals(ConfigFingerprint.of(config.keys, values, config.size))) {
+        String computed = config.slices == null ? null
+                : ConfigFingerprint.ofUtf8(config.document, config.slices, config.size);
+        if (!fingerprint.equals(computed != null ? computed : ConfigFingerprint.of(config.keys, values, config.size))) {
             throw EventDecodingException.malformed(fingerprintPath, ConnectorSnapshotFormat.NOT_THE_FINGERPRINT);
         }
         String name = NodeReader.requiredString(f.name, data.field(ConnectorSnapshotFormat.NAME));

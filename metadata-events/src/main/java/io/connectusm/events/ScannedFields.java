@@ -37,6 +37,13 @@ final class ScannedFields {
         String[] keys = new String[8];
         JsonNode[] values = new JsonNode[8];
         int size;
+        /**
+         * Set by the fast path only while every key is plain ASCII and every value plain ASCII or {@code null}: four
+         * ints an entry into {@link #document} (key from, to; value from, to; value from -1 for {@code null}), the
+         * bytes being the strings' UTF-8, so that the config fingerprint is hashed from them as they are.
+         */
+        int[] slices;
+        byte[] document;
 
         void add(String key, JsonNode value) {
             if (size == keys.length) {
@@ -45,6 +52,25 @@ final class ScannedFields {
             }
             keys[size] = key;
             values[size++] = value;
+        }
+
+        /** The plain bytes of the entry just {@link #add}ed, or {@code keyFrom < 0}: not plain, no slices. */
+        void slice(int keyFrom, int keyTo, int valueFrom, int valueTo) {
+            if (slices == null) {
+                return;
+            }
+            if (keyFrom < 0) {
+                slices = null;
+                return;
+            }
+            int at = 4 * (size - 1);
+            if (at + 4 > slices.length) {
+                slices = Arrays.copyOf(slices, Math.max(32, slices.length * 2));
+            }
+            slices[at] = keyFrom;
+            slices[at + 1] = keyTo;
+            slices[at + 2] = valueFrom;
+            slices[at + 3] = valueTo;
         }
     }
 
@@ -136,7 +162,8 @@ final class ScannedFields {
     Entries connectors;
     Items<Fields> plugins;
 
-    private ScannedFields(FieldPath path, Predicate<String> inspector) {
+    /** Empty fields of the event at {@code path}; {@link #read} fills them, or {@link FastFields}. */
+    ScannedFields(FieldPath path, Predicate<String> inspector) {
         this.path = path;
         this.inspector = inspector;
     }
@@ -358,7 +385,7 @@ final class ScannedFields {
         }
     }
 
-    private static int taskSlot(String name) {
+    static int taskSlot(String name) {
         switch (name) {
             case ConnectorSnapshotFormat.TASK_ID:
                 return TASK_ID;
@@ -373,7 +400,7 @@ final class ScannedFields {
         }
     }
 
-    private static int actorSlot(String name) {
+    static int actorSlot(String name) {
         switch (name) {
             case ConnectorSnapshotFormat.PRINCIPAL:
                 return ACTOR_PRINCIPAL;
@@ -392,7 +419,7 @@ final class ScannedFields {
         }
     }
 
-    private static int pluginSlot(String name) {
+    static int pluginSlot(String name) {
         switch (name) {
             case WorkerPluginsFormat.CLASS_NAME:
                 return PLUGIN_CLASS_NAME;

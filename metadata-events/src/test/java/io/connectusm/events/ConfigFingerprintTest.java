@@ -86,4 +86,57 @@ class ConfigFingerprintTest {
 
         assertThat(error).hasMessageContaining("db.password").hasMessageNotContaining("secret");
     }
+
+    /** The fast path's form: entries as UTF-8 slices of a document, hashed as they are, when the keys are sorted. */
+    @Test
+    void theFingerprintOfSlicesIsTheFingerprintOfTheStrings() {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 500; round++) {
+            TreeMap<String, String> config = new TreeMap<>();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                config.put(ascii(random), random.nextInt(5) == 0 ? null : ascii(random));
+            }
+            StringBuilder document = new StringBuilder("{");
+            int[] slices = new int[4 * config.size()];
+            int at = 0;
+            for (Map.Entry<String, String> entry : config.entrySet()) {
+                document.append('"');
+                slices[at++] = document.length();
+                document.append(entry.getKey());
+                slices[at++] = document.length();
+                document.append("\":");
+                if (entry.getValue() == null) {
+                    slices[at++] = -1;
+                    slices[at++] = -1;
+                    document.append("null,");
+                } else {
+                    document.append('"');
+                    slices[at++] = document.length();
+                    document.append(entry.getValue());
+                    slices[at++] = document.length();
+                    document.append("\",");
+                }
+            }
+            byte[] bytes = document.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(ConfigFingerprint.ofUtf8(bytes, slices, config.size())).isEqualTo(ConfigFingerprint.of(config));
+            if (config.size() > 1) {
+                // Out of order: the caller is sent the strings' way.
+                int[] swapped = slices.clone();
+                System.arraycopy(slices, 0, swapped, 4, 4);
+                System.arraycopy(slices, 4, swapped, 0, 4);
+                assertThat(ConfigFingerprint.ofUtf8(bytes, swapped, config.size())).isNull();
+            }
+        }
+    }
+
+    private static String ascii(java.util.Random random) {
+        char[] text = new char[random.nextInt(6)];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (char) (' ' + random.nextInt(95));
+            if (text[i] == '"' || text[i] == '\\') {
+                text[i] = 'q';
+            }
+        }
+        return new String(text);
+    }
 }
