@@ -82,7 +82,7 @@ final class ExtensionCostHarness {
     }
 
     record Options(List<Integer> sizes, int rounds, Duration settle, Duration window, Duration restWindow,
-                   double changesPerSecond, int failures, boolean jfr, Path pluginZip, Path out) {
+                   double changesPerSecond, int failures, boolean jfr, Path pluginZip, Path out, boolean offOnly) {
 
         static Options parse(String[] args) {
             List<Integer> sizes = List.of(1000, 5000);
@@ -93,6 +93,7 @@ final class ExtensionCostHarness {
             double rate = 2;
             int failures = 5;
             boolean jfr = false;
+            boolean offOnly = false;
             Path zip = Path.of(System.getProperty("plugin.zip", "worker-extension/target/plugin.zip"));
             Path out = Path.of("worker-extension", "target", "extension-idle.md");
             for (int i = 0; i < args.length; i++) {
@@ -113,14 +114,15 @@ final class ExtensionCostHarness {
                     case "--changes-per-second" -> rate = Double.parseDouble(args[++i]);
                     case "--failures" -> failures = Integer.parseInt(args[++i]);
                     case "--jfr" -> jfr = true;
+                    case "--off-only" -> offOnly = true;
                     case "--plugin-zip" -> zip = Path.of(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --quick "
                             + "--connectors 1000,5000 --rounds N --settle S --window S --rest-window S "
-                            + "--changes-per-second R --failures N --jfr --plugin-zip ZIP --out FILE");
+                            + "--changes-per-second R --failures N --jfr --off-only --plugin-zip ZIP --out FILE");
                 }
             }
-            return new Options(sizes, rounds, settle, window, restWindow, rate, failures, jfr, zip, out);
+            return new Options(sizes, rounds, settle, window, restWindow, rate, failures, jfr, zip, out, offOnly);
         }
     }
 
@@ -159,7 +161,9 @@ final class ExtensionCostHarness {
         }
         log("created in %d s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         for (int round = 0; round < options.rounds(); round++) {
-            boolean[] order = round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+            // --off-only: two starts with the extension off per round, to see how much one start differs from another.
+            boolean[] order = options.offOnly() ? new boolean[] {false, false}
+                    : round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
             for (boolean extension : order) {
                 cells.add(measureCell(cluster, group, prefix, size, extension, round));
             }
