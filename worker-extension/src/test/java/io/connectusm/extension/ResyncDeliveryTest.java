@@ -92,9 +92,12 @@ class ResyncDeliveryTest {
         return java.util.stream.IntStream.range(0, 250).mapToObj(i -> prefix + "-" + i).collect(Collectors.toList());
     }
 
-    @Test
-    void aPacedSliceReachesTheAgentInOneRequest() throws Exception {
-        PendingEvents pending = new PendingEvents(10, Instant.now());
+    /**
+     * Starts a delivery thread, warms it up, resyncs a 250-connector slice through it as FeedPasses does
+     * ({@code during} runs after the first chunk) and returns the requests the slice's delivery made.
+     */
+    private static List<RecordingHttpsReceiver.Received> deliverSlice(String prefix, PendingEvents pending,
+                                                                      Runnable during) throws InterruptedException {
         ResyncPacer pacer = new ResyncPacer();
         DeliveryLoop delivery = delivery(pending, pacer);
         delivery.start();
@@ -102,13 +105,20 @@ class ResyncDeliveryTest {
         try {
             warmUp(pending);
             before = receiver.requests().size();
-            pacer.enqueue(slice("quiet"));
-            resync(pacer, pending, () -> { });
-            await().atMost(Duration.ofSeconds(10)).until(() -> pending.isEmpty());
+            pacer.enqueue(slice(prefix));
+            resync(pacer, pending, during);
+            await().atMost(Duration.ofSeconds(10)).until(pending::isEmpty);
         } finally {
             delivery.close(Duration.ofSeconds(5));
         }
-        List<RecordingHttpsReceiver.Received> requests = receiver.requests().subList(before, receiver.requests().size());
+        return receiver.requests().subList(before, receiver.requests().size());
+    }
+
+    @Test
+    void aPacedSliceReachesTheAgentInOneRequest() throws Exception {
+        List<RecordingHttpsReceiver.Received> requests = deliverSlice("quiet", new PendingEvents(10, Instant.now()),
+                () -> { });
+
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).events()).hasSize(250);
     }
@@ -116,24 +126,12 @@ class ResyncDeliveryTest {
     @Test
     void aTaskFailureDuringASliceIsSentAtOnce() throws Exception {
         PendingEvents pending = new PendingEvents(10, Instant.now());
-        ResyncPacer pacer = new ResyncPacer();
-        DeliveryLoop delivery = delivery(pending, pacer);
-        delivery.start();
         Instant[] failedAt = new Instant[1];
-        int before;
-        try {
-            warmUp(pending);
-            before = receiver.requests().size();
-            pacer.enqueue(slice("busy"));
-            resync(pacer, pending, () -> {
-                failedAt[0] = Instant.now();
-                pending.append(CLUSTER, "w:1", "failing", snapshot("failing", ChangeCause.STATE_CHANGED), failedAt[0]);
-            });
-            await().atMost(Duration.ofSeconds(10)).until(() -> pending.isEmpty());
-        } finally {
-            delivery.close(Duration.ofSeconds(5));
-        }
-        List<RecordingHttpsReceiver.Received> requests = receiver.requests().subList(before, receiver.requests().size());
+        List<RecordingHttpsReceiver.Received> requests = deliverSlice("busy", pending, () -> {
+            failedAt[0] = Instant.now();
+            pending.append(CLUSTER, "w:1", "failing", snapshot("failing", ChangeCause.STATE_CHANGED), failedAt[0]);
+        });
+
         RecordingHttpsReceiver.Received withFailure = requests.stream()
                 .filter(r -> r.events().stream().map(MetadataEvent::subject).anyMatch("failing"::equals))
                 .findFirst().orElseThrow();
