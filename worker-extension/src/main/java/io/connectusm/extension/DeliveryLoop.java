@@ -17,7 +17,8 @@ import java.util.function.Function;
  * The delivery thread: takes the oldest batch from {@link PendingEvents}, encodes and sends it with
  * {@link EventSender}, and removes it once the agent holds it. Failures back off exponentially with jitter;
  * a 403 (cluster not registered) waits {@code retryBackoffMax} and logs one WARN per attempt telling the
- * operator to register the cluster; a 400/413 drops the batch (the next resync resends the state).
+ * operator to register the cluster; a 400/413 drops the batch (the next resync resends the state). While a resync
+ * slice is being paced, its snapshots wait for the rest of it ({@link ResyncHold}) and leave in one request.
  *
  * <p>Separate from the observer so that a slow agent never delays observation and a busy herder never
  * delays delivery. Lifecycle: {@link #start()} once, {@link #close(Duration)} once (one last delivery attempt
@@ -29,6 +30,8 @@ final class DeliveryLoop {
     static final String THREAD_NAME = "connect-usm-metadata-events-sender";
     /** The first pause after a failure; it doubles up to {@code retry.backoff.max.ms} (with jitter). */
     static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+    /** How often a held resync batch looks again whether its slice is complete. */
+    private static final long HOLD_POLL_MS = 100;
 
     private final PendingEvents pending;
     private final EventSender sender;
@@ -38,12 +41,14 @@ final class DeliveryLoop {
     private final Clock clock;
     private final Backoff backoff;
     private final Thread thread;
+    private final ResyncHold resyncHold;
     private volatile boolean closing;
     private Instant nextSend;
     private boolean failing;
 
+    /** @param resyncHold when to wait for the rest of a resync slice before sending ({@link ResyncHold}) */
     DeliveryLoop(PendingEvents pending, EventSender sender, Function<List<MetadataEvent>, byte[]> encoder,
-                 int batchMaxEvents, Duration retryBackoffMax, Clock clock) {
+                 int batchMaxEvents, Duration retryBackoffMax, Clock clock, ResyncHold resyncHold) {
         this.pending = pending;
         this.sender = sender;
         this.encoder = encoder;
@@ -51,6 +56,7 @@ final class DeliveryLoop {
         this.retryBackoffMax = retryBackoffMax;
         this.clock = clock;
         this.backoff = new Backoff(INITIAL_BACKOFF, retryBackoffMax, new Random());
+        this.resyncHold = resyncHold;
         this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
     }
@@ -68,6 +74,8 @@ final class DeliveryLoop {
                     pending.await(1_000);
                 } else if (now.isBefore(nextSend)) {
                     pending.await(Math.max(1, Duration.between(now, nextSend).toMillis()));
+                } else if (resyncHold.hold(now, pending.routineOnly(), pending.size() >= batchMaxEvents)) {
+                    pending.await(HOLD_POLL_MS); // each append wakes it too
                 } else {
                     sendBatch(now);
                 }
@@ -84,6 +92,7 @@ final class DeliveryLoop {
     }
 
     private void sendBatch(Instant now) {
+        resyncHold.sent();
         List<MetadataEvent> batch = pending.peek(batchMaxEvents);
         EventSender.Result result = sender.send(encoder.apply(batch));
         switch (result.outcome()) {

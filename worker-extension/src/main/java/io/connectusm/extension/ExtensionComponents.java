@@ -46,8 +46,9 @@ final class ExtensionComponents {
         PendingEvents pending = new PendingEvents(config.historyMaxTransitions(), clock.instant());
         EventSender sender = new EventSender(config.baseUrls(), tls, config.requestTimeout(),
                 config.basicAuthUser(), config.basicAuthPassword());
+        ResyncPacer pacer = new ResyncPacer();
         DeliveryLoop delivery = new DeliveryLoop(pending, sender, new EventCodec()::encodeBatch,
-                config.batchMaxEvents(), config.retryBackoffMax(), clock);
+                config.batchMaxEvents(), config.retryBackoffMax(), clock, new ResyncHold(pacer::underWay));
         // Topics only from the feed: polling the herder leaves them out (unknown) rather than asking it per connector.
         ActiveTopics topics = feedSettings != null && feedSettings.tracksTopics() ? new ActiveTopics() : null;
         InternalTopicsFeed feed = feedSettings == null ? null
@@ -57,7 +58,8 @@ final class ExtensionComponents {
                 config.requestTimeout().plus(Duration.ofSeconds(1)));
         ConnectorObserver observer = new ConnectorObserver(context.clusterState(), masking, topics);
         ReconcileLoop loop = new ReconcileLoop(settings, observer, new WorkerPluginsReader(config.requestTimeout()),
-                delivery, changes, identity, feed, passes(settings, observer, pending, changes, identity, clock), clock);
+                delivery, changes, identity, feed, passes(settings, observer, pending, changes, identity, pacer, clock),
+                clock);
         changes.reportDeletionsWith(loop::reportDeletedNow);
         try {
             api.namespace().registrar().register(api.configurable(), new RestChangeInterpreter(changes, identity,
@@ -74,12 +76,12 @@ final class ExtensionComponents {
 
     /** The reconcile loop's passes over one observer, sharing one detector and one set of recheck windows. */
     private static ReconcileLoop.Passes passes(ReconcileLoop.Settings settings, ConnectorObserver observer,
-            PendingEvents pending, ConnectorChanges changes, WorkerIdentity identity, Clock clock) {
+            PendingEvents pending, ConnectorChanges changes, WorkerIdentity identity, ResyncPacer pacer, Clock clock) {
         HerderReader reader = new HerderReader(observer, changes::wakeUp, ReconcileLoop.THREAD_NAME + "-reader");
         ChangeDetector detector = new ChangeDetector(observer, pending, identity, clock, changes.actors());
         RecheckWindows rechecks = new RecheckWindows(detector, reader);
         return new ReconcileLoop.Passes(reader, detector, rechecks,
                 new ResyncSlices(settings.reconcileInterval(), settings.resyncInterval()),
-                new PollingPasses(observer, reader, detector, rechecks), new FeedPasses(observer, detector, rechecks));
+                new PollingPasses(observer, reader, detector, rechecks), new FeedPasses(observer, detector, rechecks, pacer));
     }
 }

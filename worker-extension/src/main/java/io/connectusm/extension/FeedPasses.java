@@ -29,12 +29,14 @@ final class FeedPasses {
     private final ConnectorObserver observer;
     private final ChangeDetector detector;
     private final RecheckWindows rechecks;
-    private final ResyncPacer pacer = new ResyncPacer();
+    private final ResyncPacer pacer;
 
-    FeedPasses(ConnectorObserver observer, ChangeDetector detector, RecheckWindows rechecks) {
+    /** @param pacer the slices' pacing, shared with the delivery thread's {@link ResyncHold} */
+    FeedPasses(ConnectorObserver observer, ChangeDetector detector, RecheckWindows rechecks, ResyncPacer pacer) {
         this.observer = observer;
         this.detector = detector;
         this.rechecks = rechecks;
+        this.pacer = pacer;
     }
 
     /** The first pass: every connector the config topic holds, reported with its config, and the inventory. */
@@ -99,6 +101,7 @@ final class FeedPasses {
                 rechecks.forget(name);
             }
         }
+        pacer.chunkDone();
         log.trace("Resynced {} connectors ({} still queued): {} herder requests, {} ms", chunk.size(),
                 pacer.queued(), observer.herderRequests() - herderBefore,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());

@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What changed in the Connect cluster, as it happens, at the cost of one idle fetch every few seconds: a consumer
+ * What changed in the Connect cluster, as it happens, at the cost of one idle fetch every 15 s: a consumer
  * of the worker's config and status topics — the records every worker's herder and status store read themselves —
  * tells which connector each record is about ({@link InternalTopicKeys}). A connector's config comes with its record
  * ({@link ConnectorConfigRecord}); everything else is a hint that the connector's state may have changed, which
@@ -45,7 +45,16 @@ final class InternalTopicsFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InternalTopicsFeed.class);
 
-    private static final Duration POLL = Duration.ofSeconds(5);
+    /**
+     * How long one poll waits: long, as the broker answers a fetch as soon as a record arrives and {@link #close()}
+     * wakes the consumer; each return of an empty poll is work for nothing.
+     */
+    private static final Duration POLL = Duration.ofSeconds(30);
+    /**
+     * Polls while reading the config topic to its end at start: short, because a partition that ends in transaction
+     * markers returns no record and the end is checked between polls.
+     */
+    private static final Duration LOAD_POLL = Duration.ofSeconds(1);
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(1);
     private static final long CLOSE_WAIT_MS = 5_000;
 
@@ -190,7 +199,7 @@ final class InternalTopicsFeed implements AutoCloseable {
         end.putAll(statusEnd);
         Map<String, Map<String, String>> configs = new HashMap<>();
         while (!closing && !reached(created, end)) {
-            for (ConsumerRecord<String, byte[]> record : created.poll(POLL)) {
+            for (ConsumerRecord<String, byte[]> record : created.poll(LOAD_POLL)) {
                 if (!record.topic().equals(settings.configTopic())) {
                     stateRecord(record);
                     continue;

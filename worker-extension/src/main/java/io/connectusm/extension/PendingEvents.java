@@ -1,6 +1,9 @@
 package io.connectusm.extension;
 
+import io.connectusm.events.ChangeCause;
+import io.connectusm.events.ClusterInventory;
 import io.connectusm.events.ClusterRef;
+import io.connectusm.events.ConnectorSnapshot;
 import io.connectusm.events.EventPayload;
 import io.connectusm.events.MetadataEvent;
 
@@ -33,6 +36,8 @@ final class PendingEvents {
     private final Instant epoch;
     private final LinkedList<MetadataEvent> queue = new LinkedList<>();
     private final Map<String, Integer> perSubject = new HashMap<>();
+    /** Queued events that are not routine resends ({@link #isRoutine}): what must not wait behind a resync. */
+    private int urgent;
     private long sequence;
     private long dropped;
     private boolean wakeUp;
@@ -57,8 +62,10 @@ final class PendingEvents {
         int count = perSubject.merge(subject, 1, Integer::sum);
         if (count > maxPerSubject) {
             for (Iterator<MetadataEvent> it = queue.iterator(); it.hasNext(); ) {
-                if (subjectOf(it.next()).equals(subject)) {
+                MetadataEvent oldest = it.next();
+                if (subjectOf(oldest).equals(subject)) {
                     it.remove();
+                    urgent -= isRoutine(oldest) ? 0 : 1;
                     perSubject.merge(subject, -1, Integer::sum);
                     dropped++;
                     break;
@@ -66,6 +73,7 @@ final class PendingEvents {
             }
         }
         queue.addLast(event);
+        urgent += isRoutine(event) ? 0 : 1;
         wakeUp = true;
         notifyAll();
     }
@@ -86,6 +94,7 @@ final class PendingEvents {
     synchronized void remove(List<MetadataEvent> delivered) {
         for (MetadataEvent event : delivered) {
             if (queue.remove(event)) {
+                urgent -= isRoutine(event) ? 0 : 1;
                 String subject = subjectOf(event);
                 if (perSubject.merge(subject, -1, Integer::sum) <= 0) {
                     perSubject.remove(subject);
@@ -118,6 +127,20 @@ final class PendingEvents {
 
     synchronized int size() {
         return queue.size();
+    }
+
+    /**
+     * Whether every queued event is a routine resend — a {@code RESYNC} snapshot or the inventory — which may wait a
+     * moment to leave with the rest of its resync slice in one request ({@link ResyncHold}); a change never waits.
+     */
+    synchronized boolean routineOnly() {
+        return urgent == 0;
+    }
+
+    private static boolean isRoutine(MetadataEvent event) {
+        EventPayload payload = event.payload();
+        return payload instanceof ClusterInventory
+                || payload instanceof ConnectorSnapshot && ((ConnectorSnapshot) payload).cause() == ChangeCause.RESYNC;
     }
 
     /** How many undelivered events were dropped because their subject had newer ones, since start. */

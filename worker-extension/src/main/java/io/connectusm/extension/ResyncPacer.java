@@ -15,7 +15,7 @@ import java.util.List;
  * the worker's REST threads share the cores with; in chunks, a slice spreads over about a second and the sender sends
  * it in several batches. A connector queued twice is resynced once.
  *
- * <p>Not thread-safe: confined to the observer thread.
+ * <p>Not thread-safe: confined to the observer thread, except {@link #underWay()}.
  */
 final class ResyncPacer {
 
@@ -25,11 +25,27 @@ final class ResyncPacer {
     static final Duration STEP = Duration.ofMillis(100);
 
     private final LinkedHashSet<String> queued = new LinkedHashSet<>();
+    /** Read by the delivery thread ({@link ResyncHold}): whether more of a slice's snapshots are to come. */
+    private volatile boolean underWay;
     private Instant nextAt = Instant.EPOCH; // not MIN: the loop computes a sleep from it
 
     /** Queues a slice's connectors; the first chunk is due at once if none is under way. */
     void enqueue(Collection<String> names) {
         queued.addAll(names);
+        underWay = !queued.isEmpty();
+    }
+
+    /** The chunk {@link #due} gave has been resynced (its snapshots appended): the slice may be complete. */
+    void chunkDone() {
+        underWay = !queued.isEmpty();
+    }
+
+    /**
+     * Whether a slice is being paced: queued, or its last chunk not yet {@link #chunkDone done}. Thread-safe: the
+     * delivery thread asks it.
+     */
+    boolean underWay() {
+        return underWay;
     }
 
     /** The chunk due at {@code now} (removed from the queue), or an empty list when none is. */

@@ -40,7 +40,7 @@ final class AllocationProfile {
             }
             long weight = event.getLong("weight");
             total += weight;
-            weightByStack.merge(stack(event.getStackTrace()), weight, Long::sum);
+            weightByStack.merge(stack(event.getStackTrace(), FRAMES), weight, Long::sum);
         }
         long all = Math.max(1, total);
         List<String> lines = new ArrayList<>();
@@ -50,11 +50,12 @@ final class AllocationProfile {
         return lines;
     }
 
-    private static String stack(RecordedStackTrace trace) {
+    /** The first {@code frames} frames of a stack, innermost first, as {@code Type.method ← …}. */
+    static String stack(RecordedStackTrace trace, int frames) {
         if (trace == null) {
             return "(no stack)";
         }
-        return trace.getFrames().stream().limit(FRAMES).map(AllocationProfile::frame)
+        return trace.getFrames().stream().limit(frames).map(AllocationProfile::frame)
                 .collect(Collectors.joining(" ← "));
     }
 

@@ -105,7 +105,9 @@ final class BenchCluster implements AutoCloseable {
         pki.workerProps(receiver.baseUrl()).forEach((key, value) -> properties.add(key + "=" + value));
         properties.add(MetadataEventsConfig.ENABLED_CONFIG + "=" + extension);
         properties.addAll(extraProperties);
-        List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=4"));
+        // A fixed number of compiler threads: one that ends takes its CPU counter with it (WorkerThreadGroups.JIT).
+        List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=4",
+                "-XX:-UseDynamicNumberOfCompilerThreads"));
         options.addAll(jvmOptions);
         ConnectWorkerProcess process = ConnectWorkerProcess.start(dir, group + "-" + (extension ? "on" : "off"),
                 properties, port, ConnectWorkerProcess.workerClasspath(), options);

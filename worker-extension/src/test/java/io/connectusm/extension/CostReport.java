@@ -26,7 +26,7 @@ final class CostReport {
 
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("Machine: %d cores, %s, %s %s; %s UTC. Settle %d s, idle window %d s, REST windows %d s "
+        lines.add(String.format("Machine: %d cores, %s, %s %s; %s UTC. Settle %d s (then until the JIT is quiet), idle window %d s, REST windows %d s "
                         + "(idle, then %.0f config PUTs/s), %d rounds alternating off/on.",
                 Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"),
@@ -53,17 +53,21 @@ final class CostReport {
         lines.add("On/off ratios (median of the rounds; goal for idle CPU and allocation: ≤ 1.10):");
         lines.add("");
         lines.add("| connectors | worker CPU on/off | allocation on/off | herder-thread allocation on/off "
+                + "| allocation without the herder thread on/off "
                 + "| live heap on − off MB | REST idle p99 on/off (status, config) | REST under changes p99 on/off "
                 + "(status, config) | task failure → event ms, p50 / max (n) |");
-        lines.add("|---|---|---|---|---|---|---|---|");
+        lines.add("|---|---|---|---|---|---|---|---|---|");
         for (int size : options.sizes()) {
             List<ExtensionCostHarness.Cell> on = of(size, true);
             List<ExtensionCostHarness.Cell> off = of(size, false);
             List<Long> failures = on.stream().flatMap(c -> c.failureMillis().stream()).toList();
-            lines.add(String.format("| %d | %s | %s | %s | %.1f | %s, %s | %s, %s | %s |", size,
+            lines.add(String.format("| %d | %s | %s | %s | %s | %.1f | %s, %s | %s, %s | %s |", size,
                     ratio(on, off, ExtensionCostHarness.Cell::cpuCores),
                     ratio(on, off, ExtensionCostHarness.Cell::allocMBs),
                     ratio(on, off, ExtensionCostHarness.Cell::herderAllocMBs),
+                    // Connect's own group-membership loop, which the extension never calls into: its allocation
+                    // differs 2-5x from one start to the next (what the JIT made of it), on or off alike.
+                    ratio(on, off, c -> c.allocMBs() - c.herderAllocMBs()),
                     ExtensionCostHarness.median(on, ExtensionCostHarness.Cell::liveHeapMB)
                             - ExtensionCostHarness.median(off, ExtensionCostHarness.Cell::liveHeapMB),
                     ratio(on, off, c -> BenchStats.percentile(c.idleRest().statusMillis(), 99)),
@@ -72,6 +76,28 @@ final class CostReport {
                     ratio(on, off, c -> BenchStats.percentile(c.streamRest().configMillis(), 99)),
                     failures.isEmpty() ? "–" : String.format("%.0f / %.0f (%d)", BenchStats.median(failures),
                             BenchStats.max(failures), failures.size())));
+        }
+        lines.add("");
+        lines.add("Idle window per thread group (Java threads: `ThreadMXBean` over JMX; JIT compilers and VM thread: "
+                + "Linux's per-thread counters; the last group is what is left of the process's CPU; CPU in ms per "
+                + "second, i.e. thousandths of a core, / allocation KB/s; settled: from the worker showing every "
+                + "connector to the window, the settle time and then until the JIT used < 5 ms/s over 10 s, at most "
+                + "4 min):");
+        lines.add("");
+        StringBuilder header = new StringBuilder("| connectors | extension | round | settled s |");
+        StringBuilder rule = new StringBuilder("|---|---|---|---|");
+        WorkerThreadGroups.ORDER.forEach(group -> {
+            header.append(' ').append(group).append(" |");
+            rule.append("---|");
+        });
+        lines.add(header.toString());
+        lines.add(rule.toString());
+        for (ExtensionCostHarness.Cell c : cells) {
+            StringBuilder row = new StringBuilder(String.format("| %d | %s | %d | %d |", c.connectors(),
+                    c.extension() ? "on" : "off", c.round() + 1, c.settledSeconds()));
+            c.groups().values().forEach(use -> row.append(String.format(" %.1f / %.1f |", use.cpuCores() * 1e3,
+                    use.allocKBs())));
+            lines.add(row.toString());
         }
         if (!profiles.isEmpty()) {
             lines.add("");

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,8 +20,8 @@ import java.util.function.ToDoubleFunction;
  * runs it and prints its Markdown block). One KRaft broker in this JVM; per size N a Connect cluster of one
  * {@code ConnectDistributed} JVM with N STOPPED FileStreamSource connectors (created once, over REST); then, for
  * each round, the same worker started with the extension off and on, in alternating order. Each start: wait until
- * the worker shows all N STOPPED (it has started every one; with the extension: and it has reported all N), settle,
- * then measure
+ * the worker shows all N STOPPED (it has started every one; with the extension: and it has reported all N), settle
+ * (the settle time, then until the JIT compilers are quiet: {@link #awaitJitQuiet}), then measure
  * <ol>
  *   <li>idle: worker CPU and bytes allocated (all threads; the herder's tick thread {@code DistributedHerder-…};
  *       the extension's {@code connect-usm-metadata-events…} threads), read through {@link WorkerJvmProbe};</li>
@@ -27,19 +29,28 @@ import java.util.function.ToDoubleFunction;
  *   <li>the worker's REST p50/p99 ({@link RestLatencyProbe}) idle and under a stream of config changes;</li>
  *   <li>with the extension on, task-failure detection ({@link TaskFailureProbe}).</li>
  * </ol>
- * {@code --jfr} also records the idle window with JFR and prints where the herder's thread allocates.
+ * {@code --jfr} also records the idle window with JFR and prints where the herder's and the extension's threads
+ * allocate ({@code jdk.ObjectAllocationSample}) and where every thread group runs ({@code jdk.ExecutionSample}).
  */
 final class ExtensionCostHarness {
 
     static final String HERDER = "DistributedHerder";
     static final String EXTENSION = "connect-usm-metadata-events";
+    private static final Duration JIT_WAIT = Duration.ofMinutes(4);
+    private static final Duration JIT_PROBE = Duration.ofSeconds(10);
+    private static final double JIT_QUIET_CORES = 0.005;
 
     /** One start of the worker, measured. */
     record Cell(int connectors, boolean extension, int round, String loadBefore, String loadAfter, double cpuCores,
                 double allocMBs, double herderAllocMBs, double herderCpuCores, double extensionAllocMBs,
                 double extensionCpuCores, double liveHeapMB, RestLatencyProbe.Window idleRest,
                 RestLatencyProbe.Window streamRest, List<Long> failureMillis, Received idleReceived,
-                Received restIdleReceived, Received restStreamReceived) {
+                Received restIdleReceived, Received restStreamReceived, Map<String, GroupUse> groups,
+                long settledSeconds) {
+    }
+
+    /** What one {@link WorkerThreadGroups} group spent in the idle window: CPU in cores, allocation in KB/s. */
+    record GroupUse(double cpuCores, double allocKBs) {
     }
 
     /**
@@ -71,7 +82,7 @@ final class ExtensionCostHarness {
     }
 
     record Options(List<Integer> sizes, int rounds, Duration settle, Duration window, Duration restWindow,
-                   double changesPerSecond, int failures, boolean jfr, Path pluginZip, Path out) {
+                   double changesPerSecond, int failures, boolean jfr, Path pluginZip, Path out, boolean offOnly) {
 
         static Options parse(String[] args) {
             List<Integer> sizes = List.of(1000, 5000);
@@ -82,6 +93,7 @@ final class ExtensionCostHarness {
             double rate = 2;
             int failures = 5;
             boolean jfr = false;
+            boolean offOnly = false;
             Path zip = Path.of(System.getProperty("plugin.zip", "worker-extension/target/plugin.zip"));
             Path out = Path.of("worker-extension", "target", "extension-idle.md");
             for (int i = 0; i < args.length; i++) {
@@ -102,14 +114,15 @@ final class ExtensionCostHarness {
                     case "--changes-per-second" -> rate = Double.parseDouble(args[++i]);
                     case "--failures" -> failures = Integer.parseInt(args[++i]);
                     case "--jfr" -> jfr = true;
+                    case "--off-only" -> offOnly = true;
                     case "--plugin-zip" -> zip = Path.of(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --quick "
                             + "--connectors 1000,5000 --rounds N --settle S --window S --rest-window S "
-                            + "--changes-per-second R --failures N --jfr --plugin-zip ZIP --out FILE");
+                            + "--changes-per-second R --failures N --jfr --off-only --plugin-zip ZIP --out FILE");
                 }
             }
-            return new Options(sizes, rounds, settle, window, restWindow, rate, failures, jfr, zip, out);
+            return new Options(sizes, rounds, settle, window, restWindow, rate, failures, jfr, zip, out, offOnly);
         }
     }
 
@@ -148,7 +161,9 @@ final class ExtensionCostHarness {
         }
         log("created in %d s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         for (int round = 0; round < options.rounds(); round++) {
-            boolean[] order = round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+            // --off-only: two starts with the extension off per round, to see how much one start differs from another.
+            boolean[] order = options.offOnly() ? new boolean[] {false, false}
+                    : round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
             for (boolean extension : order) {
                 cells.add(measureCell(cluster, group, prefix, size, extension, round));
             }
@@ -167,6 +182,7 @@ final class ExtensionCostHarness {
                 awaitReported(cluster.receiver(), arrivalsBefore, prefix, size);
             }
             Thread.sleep(options.settle().toMillis());
+            long settled = options.settle().toSeconds() + awaitJitQuiet(worker.probe());
             Path jfr = options.jfr() ? startJfr(worker, group, extension) : null;
             Instant idleFrom = Instant.now();
             WorkerJvmProbe.Sample before = worker.probe().sample();
@@ -175,6 +191,9 @@ final class ExtensionCostHarness {
             Received idleReceived = Received.between(cluster.receiver(), idleFrom, Instant.now());
             double seconds = (after.nanos() - before.nanos()) / 1e9;
             logThreads(before, after, seconds);
+            Map<String, GroupUse> groups = groups(before, after, seconds);
+            groups.forEach((name, use) -> log("  group %-40s %8.1f KB/s %7.4f cores", name, use.allocKBs(),
+                    use.cpuCores()));
             if (jfr != null) {
                 stopJfr(worker, jfr, size, extension);
             }
@@ -200,13 +219,45 @@ final class ExtensionCostHarness {
                     after.cpuSince(before, HERDER) / 1e9 / seconds,
                     after.allocatedSince(before, EXTENSION) / 1e6 / seconds,
                     after.cpuSince(before, EXTENSION) / 1e9 / seconds,
-                    liveHeap, idle, stream, failures, idleReceived, restIdleReceived, restStreamReceived);
+                    liveHeap, idle, stream, failures, idleReceived, restIdleReceived, restStreamReceived, groups,
+                    settled);
             log("cpu %.3f cores, alloc %.2f MB/s (herder %.3f, extension %.3f), heap %.1f MB, failures %s, events "
                             + "(resyncs) received idle %s, REST idle %s, REST under changes %s",
                     cell.cpuCores(), cell.allocMBs(), cell.herderAllocMBs(), cell.extensionAllocMBs(), liveHeap,
                     failures, idleReceived, restIdleReceived, restStreamReceived);
             return cell;
         }
+    }
+
+    /**
+     * Waits (at most {@link #JIT_WAIT}) until the JIT compilers use less than {@link #JIT_QUIET_CORES} over
+     * {@link #JIT_PROBE}: a worker some minutes after its start still compiles what its start ran (Connect's start
+     * of every connector; with the extension also its first report of every connector), which is warm-up, not what
+     * the worker costs idle, and varies most between starts. Off and on alike.
+     *
+     * @return the seconds waited
+     */
+    private static long awaitJitQuiet(WorkerJvmProbe probe) throws InterruptedException {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < JIT_WAIT.toNanos()) {
+            WorkerJvmProbe.Sample before = probe.sample();
+            Thread.sleep(JIT_PROBE.toMillis());
+            double jit = groups(before, probe.sample(), JIT_PROBE.toMillis() / 1e3).get(WorkerThreadGroups.JIT)
+                    .cpuCores();
+            log("  JIT compilers %.4f cores", jit);
+            if (jit < JIT_QUIET_CORES) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    }
+
+    private static Map<String, GroupUse> groups(WorkerJvmProbe.Sample before, WorkerJvmProbe.Sample after,
+                                                double seconds) {
+        Map<String, GroupUse> groups = new LinkedHashMap<>();
+        WorkerThreadGroups.spending(before, after).forEach((group, sums) ->
+                groups.put(group, new GroupUse(sums[0] / 1e9 / seconds, sums[1] / 1e3 / seconds)));
+        return groups;
     }
 
     /** The threads that allocated or computed most in the window, on stderr (for finding out why). */
@@ -243,7 +294,7 @@ final class ExtensionCostHarness {
 
     private Path startJfr(BenchCluster.Worker worker, String group, boolean extension) throws Exception {
         Path file = Files.createTempFile(group + "-" + (extension ? "on" : "off"), ".jfr");
-        worker.probe().jcmd("JFR.start", "name=idle", "settings=profile", "filename=" + file);
+        worker.probe().jcmd("JFR.start", "name=idle", "settings=" + CompilationProfile.settings(), "filename=" + file);
         return file;
     }
 
@@ -252,6 +303,8 @@ final class ExtensionCostHarness {
         profiles.add(String.format("%d connectors, extension %s (%s):", size, extension ? "on" : "off", file));
         profiles.addAll(AllocationProfile.summarize(file, HERDER, 6));
         profiles.addAll(AllocationProfile.summarize(file, EXTENSION, 6));
+        profiles.addAll(ExecutionProfile.summarize(file, 5));
+        profiles.addAll(CompilationProfile.summarize(file));
     }
 
     static double median(List<Cell> cells, ToDoubleFunction<Cell> value) {

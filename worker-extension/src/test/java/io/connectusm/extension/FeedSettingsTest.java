@@ -52,7 +52,7 @@ class FeedSettingsTest {
         assertThat((String) consumer.get("client.id")).startsWith("connect-usm-metadata-events-feed-connect-cluster-")
                 .isNotEqualTo(FeedSettings.fromWorkerProps(workerProps()).consumerProperties().get("client.id"));
         assertThat(consumer).containsEntry("enable.auto.commit", "false")
-                .containsEntry("isolation.level", "read_committed").containsEntry("fetch.max.wait.ms", "5000");
+                .containsEntry("isolation.level", "read_committed").containsEntry("fetch.max.wait.ms", "15000");
     }
 
     @Test

@@ -106,4 +106,21 @@ class ResyncPacerTest {
         }
         return names;
     }
+
+    @Test
+    void isUnderWayFromTheSliceQueuedUntilItsLastChunkIsDone() {
+        ResyncPacer pacer = new ResyncPacer();
+        assertThat(pacer.underWay()).isFalse();
+        pacer.enqueue(names("c", 30));
+        assertThat(pacer.underWay()).isTrue();
+        assertThat(pacer.due(T0)).hasSize(ResyncPacer.CHUNK);
+        pacer.chunkDone();
+        assertThat(pacer.underWay()).isTrue();
+        assertThat(pacer.due(T0.plus(ResyncPacer.STEP))).hasSize(5);
+        assertThat(pacer.underWay()).as("its last chunk is not appended yet").isTrue();
+        pacer.chunkDone();
+        assertThat(pacer.underWay()).isFalse();
+        pacer.enqueue(List.of());
+        assertThat(pacer.underWay()).isFalse();
+    }
 }

@@ -32,7 +32,7 @@ final class WorkerJvmProbe implements AutoCloseable {
      * What the JVM had spent at one instant; differences of two give rates. The per-thread sums leave out the
      * probe's own threads (RMI, JMX, attach), whose allocation is ours, not the worker's.
      */
-    record Sample(long nanos, long processCpuNanos, Map<Long, ThreadUse> threads) {
+    record Sample(long nanos, long processCpuNanos, Map<Long, ThreadUse> threads, Map<String, Long> vmCpuNanos) {
 
         /** Bytes allocated since {@code before} by the worker's threads whose name contains {@code part} ("" = all). */
         long allocatedSince(Sample before, String part) {
@@ -69,10 +69,13 @@ final class WorkerJvmProbe implements AutoCloseable {
             return total;
         }
 
-        private static boolean isProbe(String name) {
+        static boolean isProbe(String name) {
             return name.startsWith("RMI ") || name.startsWith("JMX ") || name.equals("Attach Listener");
         }
     }
+
+    /** Linux's USER_HZ, the unit of /proc's CPU counters: 100 on every platform Linux supports today. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final JMXConnector connector;
     private final com.sun.management.ThreadMXBean threads;
@@ -115,7 +118,38 @@ final class WorkerJvmProbe implements AutoCloseable {
                 byId.put(ids[i], new ThreadUse(infos[i].getThreadName(), Math.max(0, allocated[i]), Math.max(0, cpu[i])));
             }
         }
-        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byId);
+        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byId, vmThreadsCpu());
+    }
+
+    /**
+     * CPU of the JVM's own threads that {@code ThreadMXBean} does not show (the JIT compilers, the VM thread, which
+     * runs the serial GC and safepoint work, GC workers), by {@link WorkerThreadGroups} group, in ns: summed from
+     * Linux's per-thread counters ({@code /proc/<pid>/task/<tid>/stat}, clock ticks), matched by thread name. Empty
+     * where there is no {@code /proc}.
+     */
+    private Map<String, Long> vmThreadsCpu() {
+        Map<String, Long> byGroup = new HashMap<>();
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String group = WorkerThreadGroups.ofVmThread(Files.readString(task.resolve("comm")).trim());
+                    if (group == null) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    // Fields after the ")" that closes the name: state is the 3rd field, utime the 14th, stime the 15th.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byGroup.merge(group, ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return byGroup;
     }
 
     /** The heap in use after two full GCs: what is retained. */
