@@ -71,23 +71,37 @@ public final class ConnectorSnapshot extends EventPayload {
         this.state = b.state;
         this.workerId = b.workerId;
         this.trace = b.trace;
-        this.tasks = sortedById(b.tasks);
-        this.config = Collections.unmodifiableSortedMap(new TreeMap<>(b.config));
-        this.maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(b.maskedKeys));
-        requireMasked(this.config, this.maskedKeys);
-        this.maskReasons = b.maskReasons.isEmpty() ? NO_REASONS
-                : Collections.unmodifiableSortedMap(new TreeMap<>(b.maskReasons));
-        requireReasons(this.config, this.maskedKeys, this.maskReasons);
-        // Checked after the masking invariant, so a fingerprint is never computed or compared over an unmasked config.
-        String fingerprint = ConfigFingerprint.of(this.config);
+        ConnectorSnapshot from = b.from;
+        this.tasks = from != null && b.tasks == from.tasks ? from.tasks : sortedById(b.tasks);
+        String fingerprint;
+        if (from != null && b.config == from.config && b.maskedKeys == from.maskedKeys
+                && b.maskReasons == from.maskReasons) {
+            // The very collections of a snapshot already built (toBuilder): checked then and unmodifiable since, so
+            // neither copied nor fingerprinted again — a worker resends every connector once per resync interval.
+            this.config = from.config;
+            this.maskedKeys = from.maskedKeys;
+            this.maskReasons = from.maskReasons;
+            fingerprint = from.configFingerprint;
+        } else {
+            this.config = Collections.unmodifiableSortedMap(new TreeMap<>(b.config));
+            this.maskedKeys = Collections.unmodifiableSortedSet(new TreeSet<>(b.maskedKeys));
+            requireMasked(this.config, this.maskedKeys);
+            this.maskReasons = b.maskReasons.isEmpty() ? NO_REASONS
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(b.maskReasons));
+            requireReasons(this.config, this.maskedKeys, this.maskReasons);
+            // Checked after the masking invariant, so a fingerprint is never computed or compared over an unmasked
+            // config.
+            fingerprint = ConfigFingerprint.of(this.config);
+        }
         if (b.configFingerprint != null && !b.configFingerprint.equals(fingerprint)) {
             throw new IllegalArgumentException("configFingerprint is not ConfigFingerprint.of(config)");
         }
-        this.configFingerprint = b.configFingerprint == null ? fingerprint : b.configFingerprint;
+        this.configFingerprint = fingerprint;
         this.cause = b.cause;
         this.traceMode = b.traceMode;
         this.actor = b.actor;
-        this.topics = b.topics == null ? null : topicList(b.topics);
+        this.topics = from != null && b.topics == from.topics ? from.topics
+                : b.topics == null ? null : topicList(b.topics);
     }
 
     /** A builder with no field set: name, connector type, state and cause are required, the rest optional. */
@@ -97,10 +111,13 @@ public final class ConnectorSnapshot extends EventPayload {
 
     /**
      * A builder holding every field of this snapshot, to change some of them; not its fingerprint, which
-     * {@code build()} computes again from the config (so a changed config needs no new fingerprint).
+     * {@code build()} computes again from a changed config (so a changed config needs no new fingerprint). The
+     * collections left as they are (config, masked keys, reasons, tasks, topics) are reused, not copied or checked
+     * again: this snapshot's are unmodifiable and were checked when it was built.
      */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.from = this;
         b.name = name;
         b.connectorClass = connectorClass;
         b.connectorType = connectorType;
@@ -313,6 +330,8 @@ public final class ConnectorSnapshot extends EventPayload {
         private TraceMode traceMode;
         private ChangeActor actor;
         private Collection<String> topics;
+        /** The snapshot {@link #toBuilder()} came from: its collections, still set, are reused as they are. */
+        private ConnectorSnapshot from;
 
         private Builder() {
         }

@@ -84,8 +84,17 @@ final class ObservedConnector {
         return null;
     }
 
+    /** The snapshot of this observation, reusing the checked collections of the first one made with its config. */
     ConnectorSnapshot toSnapshot(ChangeCause cause) {
-        return ConnectorSnapshot.builder()
+        ConnectorSnapshot template = config.template();
+        ConnectorSnapshot.Builder builder = template == null
+                ? ConnectorSnapshot.builder()
+                        .config(config.masked().config())
+                        .maskedKeys(config.masked().maskedKeys())
+                        .maskReasons(config.masked().reasonCodes())
+                // The template's config, masked keys and reasons are this config's, already checked: reused.
+                : template.toBuilder();
+        ConnectorSnapshot snapshot = builder
                 .name(name)
                 .connectorClass(config.connectorClass())
                 .connectorType(type)
@@ -93,13 +102,13 @@ final class ObservedConnector {
                 .workerId(workerId)
                 .trace(trace)
                 .tasks(tasks)
-                .config(config.masked().config())
-                .maskedKeys(config.masked().maskedKeys())
-                .maskReasons(config.masked().reasonCodes())
                 .configFingerprint(config.fingerprint())
                 .cause(cause)
                 .traceMode(config.masked().traceMode())
+                .actor(null)
                 .topics(topics)
                 .build();
+        config.offerTemplate(snapshot);
+        return snapshot;
     }
 }
