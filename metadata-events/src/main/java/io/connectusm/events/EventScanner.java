@@ -26,10 +26,12 @@ import java.util.function.Predicate;
  * UTF-16 or UTF-32 (which JSON allows and Jackson reads) has no UTF-8 slices: it is decoded by {@link EventCodec}, so
  * errors are the codec's, and re-encoded (UTF-8, the codec's own layout) before it is scanned.
  *
- * <p><b>An inspector</b> ({@link #scanBatch(byte[], Predicate)}) sees every string of every event once, in the same
- * pass: values, map keys, and the strings of fields the contract does not know (which travel on in the bytes); an
- * event is {@link ScannedEvent#flagged()} when the inspector said yes to one of its strings. This is where a
- * second-line secret scan fits without a second pass over the bytes.
+ * <p><b>An inspector</b> ({@link #scanBatch(byte[], Predicate)}) sees every string of every event that can carry
+ * text out, in the same pass: values, map keys, and the strings of fields the contract does not know (which travel on
+ * in the bytes); not the values the event's type holds to a fixed format (enums, counts, {@code time}, fingerprints:
+ * an event where one is not of its format is refused), nor a topic name. An event is {@link ScannedEvent#flagged()}
+ * when the inspector said yes to one of its strings. This is where a second-line secret scan fits without a second
+ * pass over the bytes.
  *
  * <p><b>Two paths, one verdict</b>: a document is first read by {@link FastScan}, a tokenizer over the bytes for the
  * forms emitters send, which fills the same fields and runs the same checks; where it is not certain (any other form,
@@ -60,7 +62,8 @@ public final class EventScanner {
 
     /**
      * {@link #scanBatch(byte[])}, showing every string of every event to {@code inspector} (called on this thread;
-     * it must not keep or log the strings: they may be secrets an emitter failed to mask).
+     * it must not keep or log the strings: they may be secrets an emitter failed to mask). Its answer must depend on
+     * the string alone: a string equal to one it has just cleared in the same batch may not be shown again.
      *
      * @param inspector says whether a string needs its event looked at again; {@code null} for none
      */

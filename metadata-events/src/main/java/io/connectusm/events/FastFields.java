@@ -24,6 +24,18 @@ final class FastFields {
     private final JsonBytes json;
     private final Predicate<String> inspector;
     private ScannedFields fields;
+    /** Kinds of field whose values a batch repeats: the index of each in {@link #cleared}. */
+    private static final int SAME_WORKER = 0;
+    private static final int SAME_KAFKA_CLUSTER = 1;
+    private static final int SAME_CONNECT_CLUSTER = 2;
+    private static final int SAME_SOURCE = 3;
+    private static final int SAME_CONTENT_TYPE = 4;
+    private static final int SAME_NAME = 5;
+    private static final int SAME_CLASS = 6;
+    /** Per kind of field, the last values the inspector cleared in this document (a ring: a power of two). */
+    private static final int CLEARED_PER_KIND = 4;
+    private final String[][] cleared = new String[7][CLEARED_PER_KIND];
+    private final int[] nextCleared = new int[7];
 
     FastFields(JsonBytes json, Predicate<String> inspector) {
         this.json = json;
@@ -32,7 +44,7 @@ final class FastFields {
 
     /** The event whose {@code {} is at the cursor, up to and including its {@code }}. */
     ScannedFields read(FieldPath path) {
-        ScannedFields f = new ScannedFields(path, null);
+        ScannedFields f = new ScannedFields(path, inspector);
         fields = f;
         f.start = json.position();
         JsonBytes.UnknownNames unknown = null;
@@ -40,40 +52,40 @@ final class FastFields {
             String field = json.name();
             switch (field) {
                 case Envelope.SPECVERSION:
-                    f.specversion = scalar(f.specversion);
+                    f.specversion = formatted(f.specversion);
                     break;
                 case Envelope.ID:
                     f.id = scalar(f.id);
                     break;
                 case Envelope.SOURCE:
-                    f.source = scalar(f.source);
+                    f.source = scalar(f.source, SAME_SOURCE);
                     break;
                 case Envelope.TYPE:
-                    f.type = scalar(f.type);
+                    f.type = formatted(f.type);
                     break;
                 case Envelope.SUBJECT:
-                    f.subject = scalar(f.subject);
+                    f.subject = scalar(f.subject, SAME_NAME);
                     break;
                 case Envelope.TIME:
-                    f.time = scalar(f.time);
+                    f.time = formatted(f.time);
                     break;
                 case Envelope.DATACONTENTTYPE:
-                    f.datacontenttype = scalar(f.datacontenttype);
+                    f.datacontenttype = scalar(f.datacontenttype, SAME_CONTENT_TYPE);
                     break;
                 case Envelope.KAFKA_CLUSTER_ID:
-                    f.kafkaClusterId = scalar(f.kafkaClusterId);
+                    f.kafkaClusterId = scalar(f.kafkaClusterId, SAME_KAFKA_CLUSTER);
                     break;
                 case Envelope.CONNECT_CLUSTER_ID:
-                    f.connectClusterId = scalar(f.connectClusterId);
+                    f.connectClusterId = scalar(f.connectClusterId, SAME_CONNECT_CLUSTER);
                     break;
                 case Envelope.WORKER_ID:
-                    f.workerId = scalar(f.workerId);
+                    f.workerId = scalar(f.workerId, SAME_WORKER);
                     break;
                 case Envelope.EPOCH:
-                    f.epoch = scalar(f.epoch);
+                    f.epoch = formatted(f.epoch);
                     break;
                 case Envelope.SEQUENCE:
-                    f.sequence = scalar(f.sequence);
+                    f.sequence = formatted(f.sequence);
                     break;
                 case Envelope.DATA:
                     data(f);
@@ -100,34 +112,35 @@ final class FastFields {
             String field = json.name();
             switch (field) {
                 case ConnectorSnapshotFormat.NAME:
-                    f.name = scalar(f.name);
+                    f.name = scalar(f.name, SAME_NAME);
                     break;
                 case ConnectorSnapshotFormat.CONNECTOR_CLASS:
-                    f.connectorClass = scalar(f.connectorClass);
+                    f.connectorClass = scalar(f.connectorClass, SAME_CLASS);
                     break;
                 case ConnectorSnapshotFormat.CONNECTOR_TYPE:
-                    f.connectorType = scalar(f.connectorType);
+                    f.connectorType = formatted(f.connectorType);
                     break;
                 case ConnectorSnapshotFormat.STATE:
-                    f.state = scalar(f.state);
+                    f.state = formatted(f.state);
                     break;
                 case ConnectorSnapshotFormat.WORKER_ID:
-                    f.dataWorkerId = scalar(f.dataWorkerId);
+                    f.dataWorkerId = scalar(f.dataWorkerId, SAME_WORKER);
                     break;
                 case ConnectorSnapshotFormat.TRACE:
                     f.trace = scalar(f.trace);
                     break;
                 case ConnectorSnapshotFormat.CONFIG_FINGERPRINT:
-                    f.configFingerprint = scalar(f.configFingerprint);
+                    f.configFingerprint = formatted(f.configFingerprint);
                     break;
                 case ConnectorSnapshotFormat.CAUSE:
-                    f.cause = scalar(f.cause);
+                    f.cause = formatted(f.cause);
                     break;
                 case WorkerPluginsFormat.KAFKA_VERSION:
                     f.kafkaVersion = scalar(f.kafkaVersion);
                     break;
                 case ConnectorSnapshotFormat.TASKS:
-                    f.tasks = objects(f.tasks, EventLimits.MAX_TASKS, 4, ScannedFields::taskSlot);
+                    f.tasks = objects(f.tasks, EventLimits.MAX_TASKS, 4, ScannedFields::taskSlot,
+                            ScannedFields.TASK_STATE, ScannedFields.TASK_WORKER_ID);
                     break;
                 case ConnectorSnapshotFormat.CONFIG:
                     f.config = entries(f.config, EventLimits.MAX_CONFIG_ENTRIES);
@@ -139,11 +152,11 @@ final class FastFields {
                     f.maskReasons = entries(f.maskReasons, EventLimits.MAX_CONFIG_ENTRIES);
                     break;
                 case ConnectorSnapshotFormat.TRACE_MODE:
-                    f.traceMode = scalar(f.traceMode);
+                    f.traceMode = formatted(f.traceMode);
                     break;
                 case ConnectorSnapshotFormat.ACTOR:
                     unset(f.actor);
-                    f.actor = object(6, ScannedFields::actorSlot);
+                    f.actor = object(6, ScannedFields::actorSlot, -1, -1);
                     break;
                 case ConnectorSnapshotFormat.TOPICS:
                     // As ScannedFields: the items are not shown to the inspector (the placeholder of a non-array is).
@@ -153,7 +166,7 @@ final class FastFields {
                     f.connectors = entries(f.connectors, EventLimits.MAX_INVENTORY_ENTRIES);
                     break;
                 case WorkerPluginsFormat.PLUGINS:
-                    f.plugins = objects(f.plugins, EventLimits.MAX_PLUGINS, 3, ScannedFields::pluginSlot);
+                    f.plugins = objects(f.plugins, EventLimits.MAX_PLUGINS, 3, ScannedFields::pluginSlot, -1, -1);
                     break;
                 default:
                     unknown = unknown(field, unknown);
@@ -225,7 +238,7 @@ final class FastFields {
 
     /** An array of objects with known fields (tasks, plugins). */
     private ScannedFields.Items<ScannedFields.Fields> objects(ScannedFields.Items<ScannedFields.Fields> before, int max,
-            int count, ToIntFunction<String> slots) {
+            int count, ToIntFunction<String> slots, int formattedSlot, int workerSlot) {
         unset(before);
         ScannedFields.Items<ScannedFields.Fields> items = new ScannedFields.Items<>();
         if (json.current() != '[') {
@@ -236,13 +249,16 @@ final class FastFields {
             if (items.size == max) {
                 throw NotFast.INSTANCE;
             }
-            items.add(object(count, slots));
+            items.add(object(count, slots, formattedSlot, workerSlot));
         }
         return items;
     }
 
-    /** An object's known fields into their slots, or the placeholder of a scalar in its place. */
-    private ScannedFields.Fields object(int count, ToIntFunction<String> slots) {
+    /**
+     * An object's known fields into their slots, or the placeholder of a scalar in its place; the value of
+     * {@code formattedSlot} (-1: none) read as {@link #formatted}, that of {@code workerSlot} (-1: none) a worker ID.
+     */
+    private ScannedFields.Fields object(int count, ToIntFunction<String> slots, int formattedSlot, int workerSlot) {
         if (json.current() != '{') {
             return new ScannedFields.Fields(scalar(null), 0);
         }
@@ -254,7 +270,8 @@ final class FastFields {
             if (slot < 0) {
                 unknown = unknown(name, unknown);
             } else {
-                item.values[slot] = scalar(item.values[slot]);
+                item.values[slot] = slot == formattedSlot ? formatted(item.values[slot])
+                        : scalar(item.values[slot], slot == workerSlot ? SAME_WORKER : -1);
             }
         }
         return item;
@@ -273,20 +290,62 @@ final class FastFields {
 
     /** A scalar where the contract has one, into a slot not set before; a container there is left to Jackson. */
     private JsonNode scalar(JsonNode before) {
+        return scalar(before, -1);
+    }
+
+    /** As {@link #scalar(JsonNode)}, of field kind {@code same} ({@code SAME_…}; -1: none): see {@link #inspect}. */
+    private JsonNode scalar(JsonNode before, int same) {
         unset(before);
         if (json.atContainer()) {
             throw NotFast.INSTANCE;
         }
         JsonNode value = json.scalar();
         if (value.isTextual()) {
-            inspect(value.textValue());
+            inspect(value.textValue(), same);
         }
         return value;
     }
 
+    /**
+     * As {@link #scalar}, for a value of a fixed format, which is not shown to the inspector here (as
+     * {@code ScannedFields.formatted}; {@link ScannedFields#inspectUncheckedFormats} shows it when the event's type
+     * does not check it).
+     */
+    private JsonNode formatted(JsonNode before) {
+        unset(before);
+        if (json.atContainer()) {
+            throw NotFast.INSTANCE;
+        }
+        return json.scalar();
+    }
+
     private void inspect(String text) {
-        if (inspector != null && !fields.flagged && inspector.test(text)) {
+        inspect(text, -1);
+    }
+
+    /**
+     * Shows {@code text} to the inspector unless it equals one of the last strings of the same kind of field that the
+     * inspector cleared in this document: the inspector is a function of the string alone (as
+     * {@link EventScanner#scanBatch(byte[], Predicate)} requires), and a batch repeats some values in every event —
+     * the worker ID in the envelope, the payload and each task; the cluster IDs and source; a connector's name in the
+     * subject and the payload — most of which hold a character that makes the second line look at them whole. The
+     * strings are kept only for this document's scan.
+     */
+    private void inspect(String text, int same) {
+        if (inspector == null || fields.flagged) {
+            return;
+        }
+        if (same >= 0) {
+            for (String clear : cleared[same]) {
+                if (text.equals(clear)) {
+                    return;
+                }
+            }
+        }
+        if (inspector.test(text)) {
             fields.flagged = true;
+        } else if (same >= 0) {
+            cleared[same][nextCleared[same]++ & (CLEARED_PER_KIND - 1)] = text;
         }
     }
 

@@ -104,6 +104,7 @@ final class ScanChecks {
             throw EventDecodingException.malformed(path.field(Envelope.SUBJECT),
                     EventReader.wrongSubject(type, payload.subject));
         }
+        f.inspectUncheckedFormats(type);
         return new ScannedEvent(type, id, cluster, workerId, epoch, sequence, time, subject, document, (int) f.start,
                 (int) (f.end - f.start), payload.digest, f.flagged);
     }

@@ -19,8 +19,8 @@ import java.util.function.ToIntFunction;
  *
  * <p>With an inspector, every string of the event is shown to it once (values, the keys of {@code config} and
  * {@code connectors}, and the strings of skipped fields, which a forwarder passes on as they are; not the items of
- * {@code topics}, see {@link io.connectusm.events.TopicNames}), and the event is
- * {@link #flagged} when it said yes to one.
+ * {@code topics}, see {@link io.connectusm.events.TopicNames}; not the values of a fixed format the event's type
+ * checks, see {@link #inspectUncheckedFormats}), and the event is {@link #flagged} when it said yes to one.
  *
  * <p>Not thread-safe: one per event, filled by {@link #read}, then checked by {@link ScanChecks}.
  *
@@ -188,7 +188,7 @@ final class ScannedFields {
             parser.nextToken();
             switch (field) {
                 case Envelope.SPECVERSION:
-                    specversion = scalar(parser);
+                    specversion = formatted(parser);
                     break;
                 case Envelope.ID:
                     id = scalar(parser);
@@ -197,13 +197,13 @@ final class ScannedFields {
                     source = scalar(parser);
                     break;
                 case Envelope.TYPE:
-                    type = scalar(parser);
+                    type = formatted(parser);
                     break;
                 case Envelope.SUBJECT:
                     subject = scalar(parser);
                     break;
                 case Envelope.TIME:
-                    time = scalar(parser);
+                    time = formatted(parser);
                     break;
                 case Envelope.DATACONTENTTYPE:
                     datacontenttype = scalar(parser);
@@ -218,10 +218,10 @@ final class ScannedFields {
                     workerId = scalar(parser);
                     break;
                 case Envelope.EPOCH:
-                    epoch = scalar(parser);
+                    epoch = formatted(parser);
                     break;
                 case Envelope.SEQUENCE:
-                    sequence = scalar(parser);
+                    sequence = formatted(parser);
                     break;
                 case Envelope.DATA:
                     readData(parser);
@@ -249,10 +249,10 @@ final class ScannedFields {
                     connectorClass = scalar(parser);
                     break;
                 case ConnectorSnapshotFormat.CONNECTOR_TYPE:
-                    connectorType = scalar(parser);
+                    connectorType = formatted(parser);
                     break;
                 case ConnectorSnapshotFormat.STATE:
-                    state = scalar(parser);
+                    state = formatted(parser);
                     break;
                 case ConnectorSnapshotFormat.WORKER_ID:
                     dataWorkerId = scalar(parser);
@@ -261,16 +261,17 @@ final class ScannedFields {
                     trace = scalar(parser);
                     break;
                 case ConnectorSnapshotFormat.CONFIG_FINGERPRINT:
-                    configFingerprint = scalar(parser);
+                    configFingerprint = formatted(parser);
                     break;
                 case ConnectorSnapshotFormat.CAUSE:
-                    cause = scalar(parser);
+                    cause = formatted(parser);
                     break;
                 case WorkerPluginsFormat.KAFKA_VERSION:
                     kafkaVersion = scalar(parser);
                     break;
                 case ConnectorSnapshotFormat.TASKS:
-                    tasks = objects(parser, field, EventLimits.MAX_TASKS, "MAX_TASKS", 4, ScannedFields::taskSlot);
+                    tasks = objects(parser, field, EventLimits.MAX_TASKS, "MAX_TASKS", 4, ScannedFields::taskSlot,
+                            TASK_STATE);
                     break;
                 case ConnectorSnapshotFormat.CONFIG:
                     config = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
@@ -282,10 +283,10 @@ final class ScannedFields {
                     maskReasons = entries(parser, field, EventLimits.MAX_CONFIG_ENTRIES, "MAX_CONFIG_ENTRIES");
                     break;
                 case ConnectorSnapshotFormat.TRACE_MODE:
-                    traceMode = scalar(parser);
+                    traceMode = formatted(parser);
                     break;
                 case ConnectorSnapshotFormat.ACTOR:
-                    actor = object(parser, 6, ScannedFields::actorSlot);
+                    actor = object(parser, 6, ScannedFields::actorSlot, -1);
                     break;
                 case ConnectorSnapshotFormat.TOPICS:
                     // Not shown to the inspector: an item is either a legal topic name (Kafka metadata, not free
@@ -296,7 +297,8 @@ final class ScannedFields {
                     connectors = entries(parser, field, EventLimits.MAX_INVENTORY_ENTRIES, "MAX_INVENTORY_ENTRIES");
                     break;
                 case WorkerPluginsFormat.PLUGINS:
-                    plugins = objects(parser, field, EventLimits.MAX_PLUGINS, "MAX_PLUGINS", 3, ScannedFields::pluginSlot);
+                    plugins = objects(parser, field, EventLimits.MAX_PLUGINS, "MAX_PLUGINS", 3, ScannedFields::pluginSlot,
+                            -1);
                     break;
                 default:
                     inspect(field);
@@ -343,7 +345,7 @@ final class ScannedFields {
 
     /** As {@code Shape.Items.read} of {@code Shape.Fields}: tasks (id, state, worker_id, trace) or plugins. */
     private Items<Fields> objects(JsonParser parser, String field, int max, String limit, int count,
-            ToIntFunction<String> slots) throws IOException {
+            ToIntFunction<String> slots, int formattedSlot) throws IOException {
         Items<Fields> items = new Items<>();
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             items.placeholder = scalar(parser);
@@ -351,13 +353,17 @@ final class ScannedFields {
         }
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             checkItem(token, items.size, field, max, limit);
-            items.add(object(parser, count, slots));
+            items.add(object(parser, count, slots, formattedSlot));
         }
         return items;
     }
 
-    /** As {@code Shape.Fields.read}: an object's known fields into their slots, or the placeholder of a non-object. */
-    private Fields object(JsonParser parser, int count, ToIntFunction<String> slots) throws IOException {
+    /**
+     * As {@code Shape.Fields.read}: an object's known fields into their slots, or the placeholder of a non-object;
+     * the value of {@code formattedSlot} (-1: none) read as {@link #formatted}.
+     */
+    private Fields object(JsonParser parser, int count, ToIntFunction<String> slots, int formattedSlot)
+            throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             return new Fields(scalar(parser), 0);
         }
@@ -369,7 +375,7 @@ final class ScannedFields {
                 inspect(name);
                 skip(parser);
             } else {
-                item.values[slot] = scalar(parser);
+                item.values[slot] = slot == formattedSlot ? formatted(parser) : scalar(parser);
             }
         }
         return item;
@@ -449,6 +455,15 @@ final class ScannedFields {
         return value;
     }
 
+    /**
+     * A value where the contract has a scalar of a fixed format — an enum, a count, {@code time}, the config
+     * fingerprint — read as {@link Shape#SCALAR} reads it and not shown to the inspector here: see
+     * {@link #inspectUncheckedFormats}.
+     */
+    private JsonNode formatted(JsonParser parser) throws IOException {
+        return Shape.SCALAR.read(parser, null, NODES);
+    }
+
     /** A value the contract does not know: skipped, or walked for the inspector. */
     private void skip(JsonParser parser) throws IOException {
         if (inspector == null) {
@@ -488,6 +503,38 @@ final class ScannedFields {
     private void inspect(String text) {
         if (inspector != null && !flagged && inspector.test(text)) {
             flagged = true;
+        }
+    }
+
+    /**
+     * Shows the inspector the fixed-format values {@link #formatted} kept from it that this event's type does not
+     * check: a snapshot's connector type, state, cause, trace mode, fingerprint and task states are checked only in
+     * a snapshot; in another type they are fields it does not know, which travel on in its bytes. (The envelope's
+     * {@code specversion}, {@code type}, {@code time}, {@code epoch} and {@code sequence} are checked in every type:
+     * an event whose one of them is not of its format is refused, so none of them can carry a secret out, and the
+     * second line's scrubbing would not change a valid one. They are never shown.) Called by {@link ScanChecks}
+     * once the type is known; the same for the fast reader ({@link FastFields}), so both flag alike.
+     */
+    void inspectUncheckedFormats(EventType type) {
+        if (inspector == null || flagged || type == EventType.CONNECTOR_SNAPSHOT) {
+            return;
+        }
+        for (JsonNode value : new JsonNode[] {connectorType, state, configFingerprint, cause, traceMode}) {
+            inspectText(value);
+        }
+        if (tasks != null) {
+            for (int i = 0; i < tasks.size; i++) {
+                Fields task = tasks.get(i);
+                if (task.values.length > TASK_STATE) {
+                    inspectText(task.values[TASK_STATE]);
+                }
+            }
+        }
+    }
+
+    private void inspectText(JsonNode value) {
+        if (value != null && value.isTextual()) {
+            inspect(value.textValue());
         }
     }
 

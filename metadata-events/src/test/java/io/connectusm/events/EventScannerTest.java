@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the scanner promises beyond agreeing with the codec ({@link ScannerParity}): each event's bytes are exactly
  * the emitter's, whatever the layout and encoding; and an inspector sees every string an event carries, including
- * those of fields the contract does not know, which travel on in those bytes.
+ * those of fields the contract does not know, which travel on in those bytes — but for the values the event's type
+ * holds to a fixed format, where a secret gets the event refused instead.
  */
 class EventScannerTest {
 
@@ -92,7 +93,7 @@ class EventScannerTest {
             ((ObjectNode) batch.get(0).get("data")).putArray("x-list").add("item-" + round);
 
             Set<String> expected = new HashSet<>();
-            batch.forEach(event -> strings(event, false, expected));
+            batch.forEach(event -> strings(withoutCheckedFormats(event), false, expected));
             List<String> seen = new ArrayList<>();
             SCANNER.scanBatch(Json.bytes(batch), text -> {
                 seen.add(text);
@@ -137,6 +138,86 @@ class EventScannerTest {
                 .get(0);
 
         assertThat(event.toString()).contains("jdbc-sink-orders").doesNotContain("jdbc:postgresql");
+    }
+
+    /**
+     * The event without the values its type holds to a fixed format (the envelope's specversion, type, time, epoch
+     * and sequence; a snapshot's connector type, state, cause, trace mode, fingerprint and task states), which the
+     * inspector is not shown: an event where one of them is not of its format is refused.
+     */
+    private static JsonNode withoutCheckedFormats(JsonNode event) {
+        ObjectNode copy = (ObjectNode) event.deepCopy();
+        copy.remove(List.of("specversion", "type", "time", "epoch", "sequence"));
+        if (event.path("type").asText().endsWith("connector.snapshot") && copy.get("data") instanceof ObjectNode data) {
+            data.remove(List.of("connector_type", "state", "cause", "trace_mode", "config_fingerprint"));
+            data.path("tasks").forEach(task -> ((ObjectNode) task).remove("state"));
+        }
+        return copy;
+    }
+
+    @Test
+    void aSecretInAFieldOfFixedFormatIsRefusedNotPassedUnlooked() {
+        String canary = SampleEvents.CANARY;
+        List<java.util.function.Consumer<ObjectNode>> plantings = List.of(
+                event -> event.put("specversion", canary),
+                event -> event.put("type", canary),
+                event -> event.put("time", "2026-12-02T07:00:00Z " + canary),
+                event -> event.put("epoch", canary),
+                event -> ((ObjectNode) event.get("data")).put("state", canary),
+                event -> ((ObjectNode) event.get("data")).put("connector_type", canary),
+                event -> ((ObjectNode) event.get("data")).put("cause", canary),
+                event -> ((ObjectNode) event.get("data")).put("trace_mode", canary),
+                event -> ((ObjectNode) event.get("data")).put("config_fingerprint", "sha256:" + canary),
+                event -> ((ObjectNode) event.get("data").get("tasks").get(0)).put("state", canary));
+        for (int i = 0; i < plantings.size(); i++) {
+            ArrayNode batch = Json.array(CODEC.encodeBatch(SampleEvents.allTypes()));
+            plantings.get(i).accept((ObjectNode) batch.get(0));
+            byte[] json = Json.bytes(batch);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> SCANNER.scanBatch(json, text -> text.contains(canary)))
+                    .as("planting %d", i).isInstanceOf(EventDecodingException.class)
+                    .hasMessageNotContaining(canary);
+        }
+    }
+
+    @Test
+    void theSameFieldsOfAnotherTypeAndTheSameKeysInsideConfigAreLookedAt() {
+        String canary = SampleEvents.CANARY;
+        List<MetadataEvent> events = SampleEvents.allTypes();
+        for (int other = 1; other < events.size(); other++) {
+            for (String field : List.of("state", "connector_type", "cause", "trace_mode", "config_fingerprint")) {
+                ArrayNode batch = Json.array(CODEC.encodeBatch(events));
+                ((ObjectNode) batch.get(other).get("data")).put(field, canary);
+                List<ScannedEvent> scanned = SCANNER.scanBatch(Json.bytes(batch), text -> text.contains(canary));
+                assertThat(scanned.get(other).flagged()).as("%s of a %s", field, scanned.get(other).type()).isTrue();
+            }
+        }
+        ArrayNode batch = Json.array(CODEC.encodeBatch(events));
+        ObjectNode snapshot = (ObjectNode) batch.get(0);
+        ((ObjectNode) snapshot.get("data").get("config")).put("state", canary);
+        refingerprint(snapshot);
+        assertThat(SCANNER.scanBatch(Json.bytes(batch), text -> text.contains(canary)).get(0).flagged())
+                .as("a config entry named state").isTrue();
+    }
+
+    @Test
+    void aStringRepeatedInABatchIsLookedAtOncePerBatch() {
+        List<MetadataEvent> snapshots = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            snapshots.add(SampleEvents.event(SampleEvents.snapshot(), i));
+        }
+        byte[] json = CODEC.encodeBatch(snapshots);
+        String worker = snapshots.get(0).workerId();
+        List<String> seen = new ArrayList<>();
+
+        SCANNER.scanBatch(json, text -> {
+            seen.add(text);
+            return false;
+        });
+
+        assertThat(seen).as("the worker ID, in every envelope, payload and task").containsOnlyOnce(worker);
+        assertThat(new String(json, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote("\"" + worker + "\""),
+                -1).length - 1).isGreaterThanOrEqualTo(30);
     }
 
     /** Every string value of a tree, and every object key except the contract's own field names. */

@@ -6,7 +6,9 @@ import io.connectusm.events.MetadataEvent;
  * The seam of the agent's second line of masking (issue #9, defence in depth): the agent is the egress point to the
  * endpoint, so before an event is spooled — and so before it can be forwarded — every string it carries is shown to
  * {@link #flags}, in the same streaming pass that validates the batch (values, config keys, and the strings of
- * fields the contract does not know, which travel on in the event's bytes). An event none of whose strings is
+ * fields the contract does not know, which travel on in the event's bytes; not the values the contract holds to a
+ * fixed format, such as enums, {@code time} and fingerprints, which could not leave otherwise and which
+ * {@link #scrub} leaves as they are). An event none of whose strings is
  * flagged keeps its bytes; a flagged one is decoded, {@link #scrub}bed, encoded and validated again, and the scrubbed
  * form is what the spool holds.
  *
@@ -31,7 +33,10 @@ public interface SecondLineScan {
         }
     };
 
-    /** Whether {@code text}, a string of an incoming event, holds something that must not leave. */
+    /**
+     * Whether {@code text}, a string of an incoming event, holds something that must not leave. A function of
+     * {@code text} alone: the scanner skips a string equal to one just cleared.
+     */
     boolean flags(String text);
 
     /**
