@@ -247,9 +247,11 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("form.login button")).click();
     }
 
+    /** The connector names of the table, read in one script: the page's live refresh cannot replace them midway. */
+    @SuppressWarnings("unchecked")
     private static List<String> rowNames() {
-        return browser.findElements(By.cssSelector("table.connectors tbody tr td:first-child a")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'table.connectors tbody tr td:first-child a'), a => a.innerText.trim())");
     }
 
     @Test
@@ -298,10 +300,16 @@ class ConsoleBrowserIT {
         Awaitility.await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/connectors/" + BROKEN_TASK));
         String page = browser.getPageSource();
         assertThat(page).contains("<code class=\"masked\">********</code>").doesNotContain(">x<");
-        assertThat(browser.findElements(By.cssSelector("ol.timeline ul.changes li")).stream().map(WebElement::getText)
-                .toList()).contains("task 1 RUNNING → FAILED", "config: 2 keys (1 added, 1 changed)");
-        assertThat(browser.findElements(By.cssSelector("ul.diff li.diff-change")).stream().map(WebElement::getText)
-                .toList()).contains("~ topic: " + BROKEN_TASK + " → " + BROKEN_TASK + "-v2");
+        // The page's live refresh may replace what is being read (its first poll always does): read again then.
+        Awaitility.await().atMost(WAIT).ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(browser.findElements(By.cssSelector("ol.timeline ul.changes li")).stream()
+                            .map(WebElement::getText).toList())
+                            .contains("task 1 RUNNING → FAILED", "config: 2 keys (1 added, 1 changed)");
+                    assertThat(browser.findElements(By.cssSelector("ul.diff li.diff-change")).stream()
+                            .map(WebElement::getText).toList())
+                            .contains("~ topic: " + BROKEN_TASK + " → " + BROKEN_TASK + "-v2");
+                });
         shot("8-connector-history");
 
         // live: a change shows up by itself, where the operator had scrolled to
@@ -312,8 +320,10 @@ class ConsoleBrowserIT {
                 io.connectusm.endpoint.TestEvents.task(1, ConnectorState.FAILED)), new java.util.TreeMap<>(Map.of(
                 "topic", BROKEN_TASK + "-v2", "batch.size", "500", "db.password",
                 io.connectusm.events.ConnectorSnapshot.MASKED_VALUE)))));
-        Awaitility.await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("ol.timeline ul.changes li"))
-                .stream().anyMatch(li -> li.getText().equals("state RUNNING → PAUSED")));
+        // The page replaces its timeline when the change arrives: an item read meanwhile is stale, read again then.
+        Awaitility.await().atMost(WAIT).ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.cssSelector("ol.timeline ul.changes li"))
+                        .stream().anyMatch(li -> li.getText().equals("state RUNNING → PAUSED")));
         assertThat(((Number) browser.executeScript("return window.scrollY")).longValue()).isEqualTo(scrolled);
         assertThat(browser.getCurrentUrl()).endsWith("/connectors/" + BROKEN_TASK);
 
