@@ -179,7 +179,8 @@ class PluginLinkageIT {
             }
             for (Method method : type.getDeclaredMethods()) {
                 if (method.getName().equals(member.name())
-                        && descriptor(method.getParameterTypes(), method.getReturnType()).equals(member.descriptor())) {
+                        && (descriptor(method.getParameterTypes(), method.getReturnType()).equals(member.descriptor())
+                        || isSignaturePolymorphic(method))) {
                     return true;
                 }
             }
@@ -187,6 +188,17 @@ class PluginLinkageIT {
         } catch (LinkageError e) {
             return false; // a member's type the worker lacks
         }
+    }
+
+    /**
+     * JVMS §2.9.3: a method of {@code MethodHandle} or {@code VarHandle} with one {@code Object[]} parameter, varargs
+     * and native ({@code invokeExact}, {@code VarHandle.get}, …) links with whatever descriptor the call site gives.
+     */
+    private static boolean isSignaturePolymorphic(Method method) {
+        Class<?> owner = method.getDeclaringClass();
+        return (owner == java.lang.invoke.MethodHandle.class || owner == java.lang.invoke.VarHandle.class)
+                && method.isVarArgs() && java.lang.reflect.Modifier.isNative(method.getModifiers())
+                && method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object[].class;
     }
 
     private static String descriptor(Class<?>[] parameters, Class<?> returned) {
