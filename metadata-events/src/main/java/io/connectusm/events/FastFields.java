@@ -295,11 +295,7 @@ final class FastFields {
 
     /** As {@link #scalar(JsonNode)}, of field kind {@code same} ({@code SAME_…}; -1: none): see {@link #inspect}. */
     private JsonNode scalar(JsonNode before, int same) {
-        unset(before);
-        if (json.atContainer()) {
-            throw NotFast.INSTANCE;
-        }
-        JsonNode value = json.scalar();
+        JsonNode value = formatted(before);
         if (value.isTextual()) {
             inspect(value.textValue(), same);
         }
