@@ -1,7 +1,6 @@
 package io.connectusm.events;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -20,11 +19,8 @@ final class ClusterInventoryFormat implements PayloadFormat {
     }
 
     @Override
-    public ObjectNode write(EventPayload payload, JsonNodeFactory nodes) {
-        ObjectNode data = nodes.objectNode();
-        ObjectNode connectors = data.putObject(CONNECTORS);
-        ((ClusterInventory) payload).connectors().forEach(connectors::put);
-        return data;
+    public void write(EventPayload payload, DataWriter out) throws IOException {
+        out.stringMap(CONNECTORS, ((ClusterInventory) payload).connectors());
     }
 
     @Override

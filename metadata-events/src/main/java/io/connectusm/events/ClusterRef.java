@@ -16,6 +16,11 @@ public final class ClusterRef {
 
     private final String kafkaClusterId;
     private final String connectClusterId;
+    /**
+     * {@link #source()}, made on first use: every event the worker writes carries it. A benign race: two threads
+     * may both make the same immutable string.
+     */
+    private String source;
 
     /**
      * @param kafkaClusterId   the ID of the Kafka cluster of the workers' internal topics, not empty
@@ -47,7 +52,12 @@ public final class ClusterRef {
      * {@code connect-cluster}) are unchanged.
      */
     public String source() {
-        return "/connect/" + pathSegment(kafkaClusterId) + "/" + pathSegment(connectClusterId);
+        String made = source;
+        if (made == null) {
+            made = "/connect/" + pathSegment(kafkaClusterId) + "/" + pathSegment(connectClusterId);
+            source = made;
+        }
+        return made;
     }
 
     @Override

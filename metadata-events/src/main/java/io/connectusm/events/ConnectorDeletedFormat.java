@@ -1,7 +1,6 @@
 package io.connectusm.events;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * {@link PayloadFormat} of {@link ConnectorDeleted}: {@code {"name": …}}, plus the optional {@code actor} object of
@@ -21,13 +20,12 @@ final class ConnectorDeletedFormat implements PayloadFormat {
     }
 
     @Override
-    public ObjectNode write(EventPayload payload, JsonNodeFactory nodes) {
+    public void write(EventPayload payload, DataWriter out) throws IOException {
         ConnectorDeleted deleted = (ConnectorDeleted) payload;
-        ObjectNode data = nodes.objectNode().put(NAME, deleted.name());
+        out.string(NAME, deleted.name());
         if (deleted.actor() != null) {
-            ConnectorSnapshotFormat.writeActor(deleted.actor(), data.putObject(ConnectorSnapshotFormat.ACTOR));
+            out.object(ConnectorSnapshotFormat.ACTOR, deleted.actor(), ConnectorSnapshotFormat::writeActor);
         }
-        return data;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.connectusm.events;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,41 +77,38 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
     }
 
     @Override
-    public ObjectNode write(EventPayload payload, JsonNodeFactory nodes) {
+    public void write(EventPayload payload, DataWriter out) throws IOException {
         ConnectorSnapshot snapshot = (ConnectorSnapshot) payload;
-        ObjectNode data = nodes.objectNode().put(NAME, snapshot.name());
-        PayloadFormat.putIfPresent(data, CONNECTOR_CLASS, snapshot.connectorClass());
-        data.put(CONNECTOR_TYPE, snapshot.connectorType().name());
-        data.put(STATE, snapshot.state().name());
-        PayloadFormat.putIfPresent(data, WORKER_ID, snapshot.workerId());
-        PayloadFormat.putIfPresent(data, TRACE, snapshot.trace());
-        ArrayNode tasks = data.putArray(TASKS);
-        for (TaskSnapshot task : snapshot.tasks()) {
-            ObjectNode item = tasks.addObject().put(TASK_ID, task.id()).put(STATE, task.state().name());
-            PayloadFormat.putIfPresent(item, WORKER_ID, task.workerId());
-            PayloadFormat.putIfPresent(item, TRACE, task.trace());
-        }
-        ObjectNode config = data.putObject(CONFIG);
-        snapshot.config().forEach(config::put);
-        ArrayNode maskedKeys = data.putArray(MASKED_KEYS);
-        snapshot.maskedKeys().forEach(maskedKeys::add);
-        data.put(CONFIG_FINGERPRINT, snapshot.configFingerprint());
-        data.put(CAUSE, snapshot.cause().name());
+        out.string(NAME, snapshot.name());
+        out.optionalString(CONNECTOR_CLASS, snapshot.connectorClass());
+        out.fixed(CONNECTOR_TYPE, snapshot.connectorType().name());
+        out.fixed(STATE, snapshot.state().name());
+        out.optionalString(WORKER_ID, snapshot.workerId());
+        out.optionalString(TRACE, snapshot.trace());
+        out.objects(TASKS, snapshot.tasks(), ConnectorSnapshotFormat::writeTask);
+        out.stringMap(CONFIG, snapshot.config());
+        out.strings(MASKED_KEYS, snapshot.maskedKeys());
+        out.fixed(CONFIG_FINGERPRINT, snapshot.configFingerprint());
+        out.fixed(CAUSE, snapshot.cause().name());
         if (!snapshot.maskReasons().isEmpty()) {
-            ObjectNode reasons = data.putObject(MASK_REASONS);
-            snapshot.maskReasons().forEach(reasons::put);
+            out.stringMap(MASK_REASONS, snapshot.maskReasons());
         }
         if (snapshot.traceMode() != null) {
-            data.put(TRACE_MODE, snapshot.traceMode().name());
+            out.fixed(TRACE_MODE, snapshot.traceMode().name());
         }
         if (snapshot.actor() != null) {
-            writeActor(snapshot.actor(), data.putObject(ACTOR));
+            out.object(ACTOR, snapshot.actor(), ConnectorSnapshotFormat::writeActor);
         }
         if (snapshot.topics() != null) {
-            ArrayNode topics = data.putArray(TOPICS);
-            snapshot.topics().forEach(topics::add);
+            out.strings(TOPICS, snapshot.topics());
         }
-        return data;
+    }
+
+    private static void writeTask(TaskSnapshot task, DataWriter out) throws IOException {
+        out.number(TASK_ID, task.id());
+        out.fixed(STATE, task.state().name());
+        out.optionalString(WORKER_ID, task.workerId());
+        out.optionalString(TRACE, task.trace());
     }
 
     @Override
@@ -182,16 +177,14 @@ final class ConnectorSnapshotFormat implements PayloadFormat {
         }
     }
 
-    /** Writes {@code actor}'s fields into {@code out}, the {@code actor} object of a snapshot or a deletion. */
-    static void writeActor(ChangeActor actor, ObjectNode out) {
-        PayloadFormat.putIfPresent(out, PRINCIPAL, actor.principal());
-        PayloadFormat.putIfPresent(out, CLIENT_ADDRESS, actor.clientAddress());
-        PayloadFormat.putIfPresent(out, FORWARDED_FOR, actor.forwardedFor());
-        PayloadFormat.putIfPresent(out, USER_AGENT, actor.userAgent());
-        PayloadFormat.putIfPresent(out, REQUEST, actor.request());
-        if (actor.forwarded()) {
-            out.put(FORWARDED, true);
-        }
+    /** Writes {@code actor}'s fields, the {@code actor} object of a snapshot or a deletion. */
+    static void writeActor(ChangeActor actor, DataWriter out) throws IOException {
+        out.optionalString(PRINCIPAL, actor.principal());
+        out.optionalString(CLIENT_ADDRESS, actor.clientAddress());
+        out.optionalString(FORWARDED_FOR, actor.forwardedFor());
+        out.optionalString(USER_AGENT, actor.userAgent());
+        out.optionalString(REQUEST, actor.request());
+        out.flag(FORWARDED, actor.forwarded());
     }
 
     /** The optional {@code actor} object of {@code data} (a snapshot's or a deletion's), or {@code null}. */

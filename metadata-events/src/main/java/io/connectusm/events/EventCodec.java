@@ -1,23 +1,23 @@
 package io.connectusm.events;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Encodes {@link MetadataEvent}s as CloudEvents 1.0 in JSON structured mode and decodes them back: a single
  * event is {@value MediaTypes#CLOUDEVENTS_JSON}, a batch is a JSON array, {@value MediaTypes#CLOUDEVENTS_BATCH_JSON}.
- * The envelope is built and read by the CloudEvents SDK ({@code cloudevents-core}, {@code cloudevents-json-jackson});
- * {@code data} is the payload as a JSON object with snake_case fields ({@code datacontenttype: application/json}).
+ * The envelope is read by the CloudEvents SDK ({@code cloudevents-core}, {@code cloudevents-json-jackson}) and
+ * written straight to Jackson's generator in the SDK's own form ({@link EventWriter}: the same bytes, without the
+ * SDK's objects and a tree per event); {@code data} is the payload as a JSON object with snake_case fields
+ * ({@code datacontenttype: application/json}).
  * The mapping of each attribute is on {@link MetadataEvent}; the JSON of each payload is in
  * {@code docs/metadata-events.md} and in the JSON Schemas under {@code /schema/} on the classpath.
  *
@@ -37,12 +37,11 @@ import java.util.Objects;
  */
 public final class EventCodec {
 
-    private static final TypeReference<List<CloudEvent>> CLOUD_EVENT_LIST = new TypeReference<>() {
-    };
 
     private final ObjectMapper mapper = WireJson.newMapper();
-    private final ObjectWriter batchWriter = mapper.writerFor(CLOUD_EVENT_LIST);
     private final EventWriter eventWriter = new EventWriter();
+    /** A buffer to write the next document into, when no other caller has it (then the caller makes its own). */
+    private final AtomicReference<EncodeBuffer> spareBuffer = new AtomicReference<>();
     private final DocumentReader documentReader = new DocumentReader(new EventReader(mapper));
 
     /** Creates a codec. Reuse it: see the class comment. */
@@ -56,7 +55,7 @@ public final class EventCodec {
      */
     public byte[] encode(MetadataEvent event) {
         Objects.requireNonNull(event, "event");
-        return withinDocumentLimit(write(() -> mapper.writeValueAsBytes(eventWriter.toCloudEvent(event, FieldPath.root()))));
+        return write(List.of(event), false);
     }
 
     /**
@@ -72,12 +71,7 @@ public final class EventCodec {
             throw new IllegalArgumentException("a batch holds at most EventLimits.MAX_EVENTS_PER_BATCH ("
                     + EventLimits.MAX_EVENTS_PER_BATCH + ") events, not " + events.size());
         }
-        List<CloudEvent> cloudEvents = new ArrayList<>(events.size());
-        for (MetadataEvent event : events) {
-            Objects.requireNonNull(event, "event");
-            cloudEvents.add(eventWriter.toCloudEvent(event, FieldPath.root().index(cloudEvents.size())));
-        }
-        return withinDocumentLimit(write(() -> batchWriter.writeValueAsBytes(cloudEvents)));
+        return write(events, true);
     }
 
     /**
@@ -142,17 +136,32 @@ public final class EventCodec {
         return json;
     }
 
-    private static byte[] write(JsonWrite write) {
+    private byte[] write(List<MetadataEvent> events, boolean asBatch) {
+        EncodeBuffer taken = spareBuffer.getAndSet(null);
+        EncodeBuffer out = taken != null ? taken : new EncodeBuffer();
         try {
-            return write.bytes();
-        } catch (JsonProcessingException e) {
-            // Writing a tree of strings to memory does not fail; if it ever does, it is a bug here.
-            throw new UncheckedIOException("could not write an event as JSON", e);
+            try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                if (asBatch) {
+                    json.writeStartArray();
+                }
+                int index = 0;
+                for (MetadataEvent event : events) {
+                    Objects.requireNonNull(event, "event");
+                    eventWriter.write(event, asBatch ? FieldPath.root().index(index++) : FieldPath.root(), json);
+                }
+                if (asBatch) {
+                    json.writeEndArray();
+                }
+            } catch (IOException e) {
+                // Writing strings to memory does not fail; if it ever does, it is a bug here.
+                throw new UncheckedIOException("could not write an event as JSON", e);
+            }
+            return withinDocumentLimit(out.toByteArray());
+        } finally {
+            out.reset();
+            if (out.worthKeeping()) {
+                spareBuffer.set(out);
+            }
         }
-    }
-
-    @FunctionalInterface
-    private interface JsonWrite {
-        byte[] bytes() throws JsonProcessingException;
     }
 }

@@ -1,7 +1,6 @@
 package io.connectusm.events;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * The JSON form of one payload type, the {@code data} of its CloudEvent: the one place that names its
@@ -14,8 +13,12 @@ interface PayloadFormat {
     /** The fields this payload may carry, with the limits of its collections. */
     Shape.Fields shape();
 
-    /** The {@code data} object of {@code payload}, which is of this format's type. */
-    ObjectNode write(EventPayload payload, JsonNodeFactory nodes);
+    /**
+     * Writes the fields of the {@code data} object of {@code payload}, which is of this format's type.
+     *
+     * @throws IllegalArgumentException naming the field a reader would refuse (see {@link DataWriter})
+     */
+    void write(EventPayload payload, DataWriter out) throws IOException;
 
     /**
      * The payload that {@code data} describes, checked against every rule of the contract.
@@ -23,11 +26,4 @@ interface PayloadFormat {
      * @throws EventDecodingException naming the first field at fault
      */
     EventPayload read(NodeReader data);
-
-    /** Writes an optional value: an absent one is left out rather than written as {@code null}. */
-    static void putIfPresent(ObjectNode object, String name, String value) {
-        if (value != null) {
-            object.put(name, value);
-        }
-    }
 }

@@ -22,12 +22,14 @@ import java.util.Objects;
  * type than expected, the tree keeps a placeholder of that type (a scalar as is, a container empty) and
  * leaves the complaint to {@link NodeReader}, which knows what was expected.
  *
- * <p>Checking ({@link #check}) walks a tree about to be written and fails with
- * {@link IllegalArgumentException} where a reader would refuse it. Closed: the four nested classes are the only
+ * <p>Writing: {@link DataWriter} asks the outline for the limits of each collection it writes ({@link Fields#of},
+ * {@link Entries#checkSize}, {@link Items#checkSize}) and checks every string with {@link #stringProblem} and
+ * {@link #keyProblem}, failing with {@link IllegalArgumentException} where a reader would refuse what it is about to
+ * write. Closed: the four nested classes are the only
  * outlines (final classes rather than records, for the worker plugin's Java 11 bytecode). Instances are
  * immutable and thread-safe; equal when they describe the same outline.
  *
- * <p>Longer than ~300 lines for a reason: the outline of the whole contract and both directions (read and check)
+ * <p>Longer than ~300 lines for a reason: the outline of the whole contract and both directions (read and write)
  * are kept in one closed hierarchy, so a limit cannot be applied on one side and forgotten on the other.
  */
 interface Shape {
@@ -37,10 +39,28 @@ interface Shape {
 
     JsonNode read(JsonParser parser, FieldPath path, JsonNodeFactory nodes) throws IOException;
 
-    void check(JsonNode node, FieldPath path);
-
     /** The message of a key over {@link EventLimits#MAX_KEY_CHARS}, read or checked. */
     String KEY_TOO_LONG = "has a key longer than EventLimits.MAX_KEY_CHARS (" + EventLimits.MAX_KEY_CHARS + ") characters";
+
+    /**
+     * What a reader would refuse in a string value about to be written, or {@code null}: too long, or not
+     * well-formed Unicode (a lone surrogate has no exact UTF-8 form).
+     */
+    static String stringProblem(String text) {
+        if (text.length() > EventLimits.MAX_STRING_CHARS) {
+            return "longer than EventLimits.MAX_STRING_CHARS (" + EventLimits.MAX_STRING_CHARS
+                    + ") characters; see EventLimits.truncate";
+        }
+        return Text.isWellFormed(text) ? null : "not well-formed Unicode (a lone surrogate)";
+    }
+
+    /** What a reader would refuse in a key of an object used as a map, or {@code null}. */
+    static String keyProblem(String key) {
+        if (key.length() > EventLimits.MAX_KEY_CHARS) {
+            return KEY_TOO_LONG;
+        }
+        return Text.isWellFormed(key) ? null : "has a key that is not well-formed Unicode";
+    }
 
     /** The message of an array with more than {@code max} items ({@code limit} names the constant). */
     static String tooManyItems(int max, String limit) {
@@ -111,28 +131,6 @@ interface Shape {
             }
         }
 
-        @Override
-        public void check(JsonNode node, FieldPath path) {
-            if (node.isTextual()) {
-                String text = node.textValue();
-                if (text.length() > EventLimits.MAX_STRING_CHARS) {
-                    throw new IllegalArgumentException(path + ": longer than EventLimits.MAX_STRING_CHARS ("
-                            + EventLimits.MAX_STRING_CHARS + ") characters; see EventLimits.truncate");
-                }
-                if (!Text.isWellFormed(text)) {
-                    throw new IllegalArgumentException(path + ": not well-formed Unicode (a lone surrogate)");
-                }
-            } else if (node.isContainerNode()) {
-                // Only reached for containers the writer put where the contract has none: check them all the same.
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    checkKey(field.getKey(), path);
-                    check(field.getValue(), path.field(field.getKey()));
-                }
-                for (int i = 0; node.isArray() && i < node.size(); i++) {
-                    check(node.get(i), path.index(i));
-                }
-            }
-        }
 
         private static JsonNode integer(JsonParser parser, JsonNodeFactory nodes) throws IOException {
             switch (parser.getNumberType()) {
@@ -197,11 +195,13 @@ interface Shape {
             return object;
         }
 
-        @Override
-        public void check(JsonNode node, FieldPath path) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                fields.getOrDefault(field.getKey(), SCALAR).check(field.getValue(), path.field(field.getKey()));
+        /** The outline of field {@code name}, which the contract must know here. */
+        Shape of(String name) {
+            Shape shape = fields.get(name);
+            if (shape == null) {
+                throw new IllegalStateException("the outline has no field '" + name + "'");
             }
+            return shape;
         }
     }
 
@@ -251,14 +251,10 @@ interface Shape {
             return object;
         }
 
-        @Override
-        public void check(JsonNode node, FieldPath path) {
-            if (node.size() > max) {
-                throw new IllegalArgumentException(path + ": " + Shape.tooManyEntries(max, limit));
-            }
-            for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                checkKey(entry.getKey(), path);
-                values.check(entry.getValue(), path.field(entry.getKey()));
+        /** Refuses to write more entries than a reader takes, as field {@code name} of {@code parent}. */
+        void checkSize(int size, FieldPath parent, String name) {
+            if (size > max) {
+                throw new IllegalArgumentException(parent.field(name) + ": " + Shape.tooManyEntries(max, limit));
             }
         }
     }
@@ -309,27 +305,20 @@ interface Shape {
             return array;
         }
 
-        @Override
-        public void check(JsonNode node, FieldPath path) {
-            if (node.size() > max) {
-                throw new IllegalArgumentException(path + ": " + tooMany());
+        /** Refuses to write more items than a reader takes, as field {@code name} of {@code parent}. */
+        void checkSize(int size, FieldPath parent, String name) {
+            if (size > max) {
+                throw new IllegalArgumentException(parent.field(name) + ": " + tooMany());
             }
-            for (int i = 0; i < node.size(); i++) {
-                item.check(node.get(i), path.index(i));
-            }
+        }
+
+        /** The outline of each item. */
+        Shape item() {
+            return item;
         }
 
         String tooMany() {
             return Shape.tooManyItems(max, limit);
-        }
-    }
-
-    private static void checkKey(String key, FieldPath path) {
-        if (key.length() > EventLimits.MAX_KEY_CHARS) {
-            throw new IllegalArgumentException(path + ": " + KEY_TOO_LONG);
-        }
-        if (!Text.isWellFormed(key)) {
-            throw new IllegalArgumentException(path + ": has a key that is not well-formed Unicode");
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.connectusm.events;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,16 +30,17 @@ final class WorkerPluginsFormat implements PayloadFormat {
     }
 
     @Override
-    public ObjectNode write(EventPayload payload, JsonNodeFactory nodes) {
+    public void write(EventPayload payload, DataWriter out) throws IOException {
         WorkerPlugins plugins = (WorkerPlugins) payload;
-        ObjectNode data = nodes.objectNode().put(WORKER_ID, plugins.workerId());
-        PayloadFormat.putIfPresent(data, KAFKA_VERSION, plugins.kafkaVersion());
-        ArrayNode list = data.putArray(PLUGINS);
-        for (PluginDescriptor plugin : plugins.plugins()) {
-            ObjectNode item = list.addObject().put(CLASS_NAME, plugin.className()).put(TYPE, plugin.type());
-            PayloadFormat.putIfPresent(item, VERSION, plugin.version());
-        }
-        return data;
+        out.string(WORKER_ID, plugins.workerId());
+        out.optionalString(KAFKA_VERSION, plugins.kafkaVersion());
+        out.objects(PLUGINS, plugins.plugins(), WorkerPluginsFormat::writePlugin);
+    }
+
+    private static void writePlugin(PluginDescriptor plugin, DataWriter out) throws IOException {
+        out.string(CLASS_NAME, plugin.className());
+        out.string(TYPE, plugin.type());
+        out.optionalString(VERSION, plugin.version());
     }
 
     @Override
