@@ -47,7 +47,7 @@ public final class Spool implements AutoCloseable {
         this.committer = new GroupCommitter(queueCapacity, () -> {
             file.commit();
             publishCounts();
-        }, onCommitted);
+        }, onCommitted, file::compactStep);
     }
 
     /**
