@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * ({@code spool.mv.db.damaged-<millis>}) and a new one started: the workers' next inventory and snapshots refill
  * the spool, which beats a crash loop.
  *
- * <p><b>Commit.</b> {@link #commit()} writes one chunk and forces the file to disk ({@code FileChannel.force}), then
- * records the version in the marker; nothing else, since every task of the group waits for it.
+ * <p><b>Commit.</b> {@link #commit()} writes one chunk and forces the file to disk ({@code FileChannel.force});
+ * nothing else, since every task of the group waits for it. {@link #recordCommitted()} then records the version in
+ * the marker, after the group's futures completed.
  *
  * <p><b>Compaction.</b> Rewriting sparse chunks is {@link #compactStep}, which the committer runs between groups when
  * no task waits ({@link GroupCommitter.Housekeeping}): every {@value #COMPACT_EVERY_COMMITS} commits, but not more
@@ -220,7 +221,9 @@ final class SpoolFile implements AutoCloseable {
     }
 
     /**
-     * Commits every change since the last commit and forces it to disk; then records the version in the marker.
+     * Commits every change since the last commit and forces it to disk. The committer records the version in the
+     * marker ({@link #recordCommitted()}) after the group's futures completed: the marker is no part of what a 204
+     * promises, so no waiting batch waits for its write.
      *
      * @throws RuntimeException when the store cannot write: nothing of this commit is promised
      */
@@ -228,7 +231,6 @@ final class SpoolFile implements AutoCloseable {
         store.commit();
         store.sync();
         commitsSinceCompaction++;
-        recordCommitted();
     }
 
     /**
@@ -266,7 +268,12 @@ final class SpoolFile implements AutoCloseable {
         return compactBudget > 0;
     }
 
-    private void recordCommitted() {
+    /**
+     * Records the version committed last in the {@link CommitMarker}; after each {@link #commit()}. Written later than
+     * the fsync it follows, the marker is never ahead of the store; a crash in between leaves it one commit behind,
+     * which at worst hides the loss of that one commit (as after a power loss, see {@link CommitMarker}).
+     */
+    void recordCommitted() {
         try {
             marker.write(store.getCurrentVersion());
         } catch (IOException e) {
