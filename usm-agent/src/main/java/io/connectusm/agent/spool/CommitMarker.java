@@ -11,9 +11,10 @@ import java.nio.file.StandardOpenOption;
  * MVStore opens a damaged or truncated file at its last intact chunk without saying so; comparing the version
  * it opened at with this marker is how the spool notices that acknowledged events may be gone.
  *
- * <p>The marker is written after the store's fsync and is not forced itself: what is on disk is therefore
- * never ahead of the store (no false alarm), at worst one commit behind after a power loss (a loss of just
- * that commit goes unnoticed). A process crash ({@code kill -9}) loses nothing, the page cache survives it.
+ * <p>The marker is written after the store's fsync (once the commit's futures completed, so no 204 waits for it)
+ * and is not forced itself: what is on disk is therefore never ahead of the store (no false alarm), at worst one
+ * commit behind after a power loss or a crash between the two (a loss of just that commit goes unnoticed). A
+ * process crash ({@code kill -9}) loses nothing of the store, the page cache survives it.
  *
  * <p>Not thread-safe: the spool's committer thread is its only user. Lifecycle: {@link #open}, {@link #read},
  * {@link #write} per commit, {@link #close()}.

@@ -17,8 +17,14 @@ import org.slf4j.LoggerFactory;
  * one fsync covers every batch that arrived meanwhile. After each commit that changed something it runs the
  * {@code onCommitted} observer.
  *
- * <p>{@link #submit} never blocks: a full queue fails the future with {@link SpoolFullException}. A commit that
- * fails makes the spool stop taking writes ({@link #isWritable()} turns false) and fails the tasks it covered.
+ * <p><b>Housekeeping never holds a waiting group.</b> Work that no caller waits for (the store's compaction) is a
+ * {@link Housekeeping} run in bounded steps only after a group's futures completed, and only while the queue is empty:
+ * a task that arrives during a step waits for that one step at most, then is served before the next step. Only
+ * housekeeping that says it is overdue (a queue that never empties) gets one step between two groups.
+ *
+ * <p>{@link #submit} never blocks: a full queue fails the future with {@link SpoolFullException}. A commit (or a
+ * housekeeping step) that fails makes the spool stop taking writes ({@link #isWritable()} turns false) and a failed
+ * commit fails the tasks it covered.
  *
  * <p>Thread-safe: {@link #submit} may be called from any thread. Lifecycle: {@link #start()}, {@link #close()}
  * (applies what is queued, then stops).
@@ -36,9 +42,22 @@ final class GroupCommitter {
         }
     }
 
+    /** Bounded work nobody waits for, run by the committer between groups. */
+    @FunctionalInterface
+    interface Housekeeping {
+        /**
+         * Runs one bounded step, if there is work to do (or, when {@code idle} is false, only if it is overdue).
+         *
+         * @param idle whether no task is waiting: when false, a step delays the next group
+         * @return whether another step is wanted now
+         */
+        boolean step(boolean idle);
+    }
+
     private final BlockingQueue<Task<?>> queue;
     private final Runnable commit;
     private final Runnable onCommitted;
+    private final Housekeeping housekeeping;
     private final Thread thread;
     private volatile boolean accepting = true;
     private volatile boolean healthy = true;
@@ -47,11 +66,13 @@ final class GroupCommitter {
      * @param capacity    tasks waiting for the next commit at most
      * @param commit      writes and forces everything the tasks changed; throws when it cannot
      * @param onCommitted run on this thread after each commit that changed something; must not block
+     * @param housekeeping run on this thread between groups, see {@link Housekeeping}
      */
-    GroupCommitter(int capacity, Runnable commit, Runnable onCommitted) {
+    GroupCommitter(int capacity, Runnable commit, Runnable onCommitted, Housekeeping housekeeping) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.commit = commit;
         this.onCommitted = onCommitted;
+        this.housekeeping = housekeeping;
         this.thread = new Thread(this::run, "usm-agent-spool-committer");
         this.thread.setDaemon(true);
     }
@@ -94,6 +115,7 @@ final class GroupCommitter {
             try {
                 Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    housekeep();
                     continue;
                 }
                 tasks.add(first);
@@ -137,6 +159,24 @@ final class GroupCommitter {
             if (mutated && commitFailure == null) {
                 onCommitted.run();
             }
+            housekeep();
+        }
+    }
+
+    /**
+     * Housekeeping steps while no task waits (one step, if overdue, when tasks do); the queue is checked before each
+     * step, so a task that arrived during one is served before the next.
+     */
+    private void housekeep() {
+        try {
+            boolean idle = queue.isEmpty();
+            boolean more = healthy && housekeeping.step(idle);
+            while (more && idle && queue.isEmpty()) {
+                more = housekeeping.step(true);
+            }
+        } catch (RuntimeException e) {
+            healthy = false;
+            LOG.error("spool housekeeping failed; the spool stops taking writes", e);
         }
     }
 

@@ -47,7 +47,11 @@ public final class Spool implements AutoCloseable {
         this.committer = new GroupCommitter(queueCapacity, () -> {
             file.commit();
             publishCounts();
-        }, onCommitted);
+        }, () -> {
+            // After the group's futures completed: the marker only detects rollbacks, no 204 waits for it.
+            file.recordCommitted();
+            onCommitted.run();
+        }, file::compactStep);
     }
 
     /**

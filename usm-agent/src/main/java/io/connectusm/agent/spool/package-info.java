@@ -4,9 +4,9 @@
  * its 204) and the forwarder reads from and acknowledges to. Behind it, one class per job:
  * <ul>
  *   <li>{@code SpoolFile} — the H2 MVStore file: open, recover (a rollback reported through the
- *       {@code CommitMarker}, an unreadable file moved aside), commit + fsync, compaction;</li>
+ *       {@code CommitMarker}, an unreadable file moved aside), commit + fsync, compaction in steps;</li>
  *   <li>{@code GroupCommitter} — the one thread that touches the store: takes every queued task, applies them,
- *       commits once, then completes their futures;</li>
+ *       commits once, then completes their futures; compaction only between groups, while no task waits;</li>
  *   <li>{@code SpoolIndex} — the in-memory index of keys (not events): coalescing to a bounded history per
  *       {@link io.connectusm.agent.spool.SpoolKey}, deduplication by state digest per key and worker
  *       ({@code SameState}), the byte limit after coalescing;</li>
