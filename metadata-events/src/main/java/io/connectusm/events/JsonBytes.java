@@ -122,6 +122,14 @@ final class JsonBytes {
 
     /** A member's name and its colon; the cursor then on the value. */
     String name() {
+        return name(null);
+    }
+
+    /**
+     * As {@link #name()}, answering {@code guess} itself (no new {@code String}) when the name is plain ASCII equal to
+     * it: the caller's guess is the name at the same place in the previous event of the batch.
+     */
+    String name(String guess) {
         if (peek() != '"') {
             throw NotFast.INSTANCE;
         }
@@ -132,8 +140,8 @@ final class JsonBytes {
             if (stop - start > MAX_NAME_BYTES) {
                 throw NotFast.INSTANCE;
             }
-            // A String each time: a cache of names by their bytes cost more CPU than the garbage it saved (JFR).
-            name = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+            // A cache of names by their bytes cost more CPU than the garbage it saved (JFR); one guess compared is less.
+            name = isAscii(guess, start, stop) ? guess : new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
             at = stop + 1;
             plain(start, stop);
         } else {
@@ -161,6 +169,11 @@ final class JsonBytes {
 
     /** The string value at the cursor. */
     String string() {
+        return string(null);
+    }
+
+    /** As {@link #string()}, answering {@code guess} itself when the string is plain ASCII equal to it. */
+    private String string(String guess) {
         if (current() != '"') {
             throw NotFast.INSTANCE;
         }
@@ -173,10 +186,23 @@ final class JsonBytes {
             at = stop + 1;
             plain(start, stop);
             // ASCII without escapes: the bytes are the characters (and a compact String copies them as they are).
-            return new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+            return isAscii(guess, start, stop) ? guess : new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
         }
         plainTo = -1;
         return general(start, stop, MAX_STRING_BYTES, false);
+    }
+
+    /** Whether {@code text} is the plain ASCII {@code [from, to)} of the input ({@code false} for {@code null}). */
+    private boolean isAscii(String text, int from, int to) {
+        if (text == null || text.length() != to - from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i - from) != in[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void plain(int from, int to) {
@@ -207,10 +233,20 @@ final class JsonBytes {
      * {@code LongNode} past the int range, as Jackson types integers), a boolean or null node. Not a container.
      */
     JsonNode scalar() {
+        return scalar(null);
+    }
+
+    /**
+     * As {@link #scalar()}, answering {@code guess} itself when the value is a plain ASCII string equal to its text (a
+     * {@code TextNode} is immutable): the caller's guess is the value at the same place in the previous event.
+     */
+    JsonNode scalar(JsonNode guess) {
         int b = current();
         switch (b) {
             case '"':
-                return NODES.textNode(string());
+                String known = guess != null && guess.isTextual() ? guess.textValue() : null;
+                String text = string(known);
+                return text == known ? guess : NODES.textNode(text);
             case 't':
                 literal("true");
                 return NODES.booleanNode(true);
