@@ -56,9 +56,12 @@ final class FastFields {
      * k-th name of the next, as the events of a batch mostly have one layout, so a name repeated is not a new string.
      */
     private String[] names = new String[64];
+    /** Where each of {@link #names} is in the document ({@link JsonBytes#plainFrom}; -1: not plain ASCII). */
+    private int[] nameFrom = new int[64];
     private int nameCount;
     /** As {@link #names}, the scalar values of the last event by their place in it ({@link #nextScalar}). */
     private JsonNode[] values = new JsonNode[64];
+    private int[] valueFrom = new int[64];
     private int valueCount;
 
     FastFields(JsonBytes json, Predicate<String> inspector) {
@@ -379,9 +382,11 @@ final class FastFields {
         int k = nameCount++;
         if (k == names.length) {
             names = java.util.Arrays.copyOf(names, 2 * k);
+            nameFrom = java.util.Arrays.copyOf(nameFrom, 2 * k);
         }
-        String name = json.name(names[k]);
+        String name = json.name(names[k], nameFrom[k]);
         names[k] = name;
+        nameFrom[k] = json.plainFrom();
         return name;
     }
 
@@ -390,9 +395,12 @@ final class FastFields {
         int k = valueCount++;
         if (k == values.length) {
             values = java.util.Arrays.copyOf(values, 2 * k);
+            valueFrom = java.util.Arrays.copyOf(valueFrom, 2 * k);
         }
-        JsonNode value = json.scalar(values[k]);
+        JsonNode value = json.scalar(values[k], valueFrom[k]);
         values[k] = value;
+        // plainFrom is the last string's: of this value only when it is one.
+        valueFrom[k] = value.isTextual() ? json.plainFrom() : -1;
         return value;
     }
 
