@@ -54,10 +54,42 @@ public final class ClusterRef {
     public String source() {
         String made = source;
         if (made == null) {
-            made = "/connect/" + pathSegment(kafkaClusterId) + "/" + pathSegment(connectClusterId);
+            made = SOURCE_PREFIX + pathSegment(kafkaClusterId) + "/" + pathSegment(connectClusterId);
             source = made;
         }
         return made;
+    }
+
+    /**
+     * Whether {@code source} equals {@link #source()}, without building it when both IDs are made of unreserved
+     * characters only (then each is its own path segment): the scanner checks the source of every event.
+     */
+    boolean isSource(String source) {
+        if (!isUnreserved(kafkaClusterId) || !isUnreserved(connectClusterId)) {
+            return source.equals(source());
+        }
+        int kafka = SOURCE_PREFIX.length();
+        int connect = kafka + kafkaClusterId.length() + 1;
+        return source.length() == connect + connectClusterId.length() && source.startsWith(SOURCE_PREFIX)
+                && source.startsWith(kafkaClusterId, kafka) && source.charAt(connect - 1) == '/'
+                && source.startsWith(connectClusterId, connect);
+    }
+
+    private static final String SOURCE_PREFIX = "/connect/";
+
+    private static boolean isUnreserved(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (!isUnreserved(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 3986's unreserved characters, which {@link #source()} keeps as they are. */
+    private static boolean isUnreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     @Override
@@ -86,9 +118,7 @@ public final class ClusterRef {
         StringBuilder out = new StringBuilder(id.length());
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
-            if (unreserved) {
+            if (isUnreserved(c)) {
                 out.append(c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

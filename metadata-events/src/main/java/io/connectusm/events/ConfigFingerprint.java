@@ -70,7 +70,7 @@ public final class ConfigFingerprint {
             }
             bmpOnly &= !hasSurrogate(keys[i]);
         }
-        DigestSink sink = new DigestSink();
+        DigestSink sink = DigestSink.acquire();
         if (isSorted(keys, count, bmpOnly)) {
             // A worker sends its config sorted (a SortedMap): no order to build.
             for (int i = 0; i < count; i++) {
@@ -108,6 +108,36 @@ public final class ConfigFingerprint {
      * the same in both.
      */
     static String ofUtf8(byte[] document, int[] slices, int count) {
+        byte[] digest = digestUtf8(document, slices, count);
+        return digest == null ? null : PREFIX + hex(digest);
+    }
+
+    /**
+     * Whether {@code fingerprint} is the fingerprint of the entries {@link #ofUtf8} reads: {@code null} when it returns
+     * {@code null} (keys not in ascending order), else whether {@code fingerprint.equals(ofUtf8(...))}, without the
+     * string (the agent checks the fingerprint of every snapshot it accepts).
+     */
+    static Boolean isOfUtf8(String fingerprint, byte[] document, int[] slices, int count) {
+        byte[] digest = digestUtf8(document, slices, count);
+        return digest == null ? null : isHexOf(fingerprint, digest);
+    }
+
+    /** Whether {@code fingerprint} equals {@code PREFIX + hex(digest)}. */
+    static boolean isHexOf(String fingerprint, byte[] digest) {
+        if (fingerprint.length() != PREFIX.length() + 2 * digest.length || !fingerprint.startsWith(PREFIX)) {
+            return false;
+        }
+        int at = PREFIX.length();
+        for (byte b : digest) {
+            if (fingerprint.charAt(at++) != HEX[(b >> 4) & 0xf] || fingerprint.charAt(at++) != HEX[b & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The SHA-256 that {@link #ofUtf8} writes in hex, or {@code null} as it returns. */
+    private static byte[] digestUtf8(byte[] document, int[] slices, int count) {
         for (int i = 1; i < count; i++) {
             int a = 4 * (i - 1);
             int b = 4 * i;
@@ -115,7 +145,7 @@ public final class ConfigFingerprint {
                 return null;
             }
         }
-        DigestSink sink = new DigestSink();
+        DigestSink sink = DigestSink.acquire();
         for (int i = 0; i < count; i++) {
             int at = 4 * i;
             sink.utf8(document, slices[at], slices[at + 1]);
@@ -125,7 +155,7 @@ public final class ConfigFingerprint {
                 sink.utf8(document, slices[at + 2], slices[at + 3]);
             }
         }
-        return PREFIX + hex(sink.finish());
+        return sink.finish();
     }
 
     /** Whether the keys are in ascending code point order already (distinct keys: strictly ascending). */

@@ -8,16 +8,38 @@ import java.security.MessageDigest;
  * (the agent digests every config entry of every event it accepts).
  *
  * <p>Strings must be well-formed Unicode (the callers check it, the contract carries nothing else), so that their
- * UTF-8 is exact. Not thread-safe: one per digest.
+ * UTF-8 is exact.
+ *
+ * <p>Not thread-safe: one digest at a time. {@link #acquire()} lends this thread's sink (its buffer and its SHA-256
+ * reused from one digest to the next: the agent computes two digests per event it accepts, and a fresh sink is a
+ * {@code MessageDigest} clone and 1 KB of garbage each), or a new one while that one is lent; {@link #finish()} gives
+ * it back. A digest that never finishes (an error midway, which the callers' checks before it rule out) only keeps
+ * the thread's sink lent, so that later digests on the thread take new ones: a sink is never shared by two digests.
+ * The thread's sink holds nothing of a digest once finished (its buffer is overwritten by the next, and a
+ * {@code MessageDigest} is reset by {@code digest()}).
  */
 final class DigestSink {
 
     /** The length written for {@code null}. */
     static final int NULL_LENGTH = 0xFFFFFFFF;
 
+    private static final ThreadLocal<DigestSink> THREAD_SINK = ThreadLocal.withInitial(DigestSink::new);
+
     private final MessageDigest sha256 = ConfigFingerprint.sha256();
     private final byte[] buffer = new byte[1024];
     private int used;
+    /** Whether this is a thread's sink lent to a digest not finished yet. */
+    private boolean lent;
+
+    /** A sink for one digest: this thread's when it is free (see the class comment). */
+    static DigestSink acquire() {
+        DigestSink sink = THREAD_SINK.get();
+        if (sink.lent) {
+            return new DigestSink();
+        }
+        sink.lent = true;
+        return sink;
+    }
 
     /** Raw bytes, as they are. */
     void bytes(byte[] bytes) {
@@ -106,10 +128,12 @@ final class DigestSink {
         }
     }
 
-    /** The digest of everything fed; the sink is spent. */
+    /** The digest of everything fed; the sink is then empty (and, if {@link #acquire lent}, given back). */
     byte[] finish() {
         flush();
-        return sha256.digest();
+        byte[] digest = sha256.digest();
+        lent = false;
+        return digest;
     }
 
     /** The UTF-8 length of well-formed {@code text}: a surrogate pair is 4 bytes, 2 chars. */

@@ -17,6 +17,12 @@ import java.util.function.ToIntFunction;
  * map-like object are checked for strictly ascending order (a worker sends its config as a sorted map), with a set
  * only once they are not; the other names of an object go to {@link JsonBytes.UnknownNames}.
  *
+ * <p>Allocation: the events of a batch mostly share one layout and many values (keys, classes, converters, IDs), so
+ * the k-th name and the k-th scalar of an event are first compared with the k-th of the previous event, and when the
+ * bytes are plain ASCII equal to it, that {@code String} (that immutable {@code TextNode}) is taken again instead of a
+ * new one; which object it is never changes a verdict, a digest or what the inspector is shown. Like {@link #cleared},
+ * these are kept only for this document's scan.
+ *
  * <p>Not thread-safe: one per document.
  */
 final class FastFields {
@@ -36,6 +42,27 @@ final class FastFields {
     private static final int CLEARED_PER_KIND = 4;
     private final String[][] cleared = new String[7][CLEARED_PER_KIND];
     private final int[] nextCleared = new int[7];
+    /**
+     * Per map-like field ({@code MAP_…}), the most entries it had so far in this document: the room the next one
+     * starts with (the events of a batch carry configs of about one size).
+     */
+    private final int[] mostEntries = new int[3];
+    private static final int MAP_CONFIG = 0;
+    private static final int MAP_MASK_REASONS = 1;
+    private static final int MAP_CONNECTORS = 2;
+
+    /**
+     * The names of the last event read, by their place in it (the k-th name {@link #name} read): the guess for the
+     * k-th name of the next, as the events of a batch mostly have one layout, so a name repeated is not a new string.
+     */
+    private String[] names = new String[64];
+    /** Where each of {@link #names} is in the document ({@link JsonBytes#plainFrom}; -1: not plain ASCII). */
+    private int[] nameFrom = new int[64];
+    private int nameCount;
+    /** As {@link #names}, the scalar values of the last event by their place in it ({@link #nextScalar}). */
+    private JsonNode[] values = new JsonNode[64];
+    private int[] valueFrom = new int[64];
+    private int valueCount;
 
     FastFields(JsonBytes json, Predicate<String> inspector) {
         this.json = json;
@@ -46,10 +73,12 @@ final class FastFields {
     ScannedFields read(FieldPath path) {
         ScannedFields f = new ScannedFields(path, inspector);
         fields = f;
+        nameCount = 0;
+        valueCount = 0;
         f.start = json.position();
         JsonBytes.UnknownNames unknown = null;
         for (boolean more = json.openObject(); more; more = json.nextMember()) {
-            String field = json.name();
+            String field = name();
             switch (field) {
                 case Envelope.SPECVERSION:
                     f.specversion = formatted(f.specversion);
@@ -109,7 +138,7 @@ final class FastFields {
         }
         JsonBytes.UnknownNames unknown = null;
         for (boolean more = json.openObject(); more; more = json.nextMember()) {
-            String field = json.name();
+            String field = name();
             switch (field) {
                 case ConnectorSnapshotFormat.NAME:
                     f.name = scalar(f.name, SAME_NAME);
@@ -143,13 +172,13 @@ final class FastFields {
                             ScannedFields.TASK_STATE, ScannedFields.TASK_WORKER_ID);
                     break;
                 case ConnectorSnapshotFormat.CONFIG:
-                    f.config = entries(f.config, EventLimits.MAX_CONFIG_ENTRIES);
+                    f.config = entries(f.config, EventLimits.MAX_CONFIG_ENTRIES, MAP_CONFIG);
                     break;
                 case ConnectorSnapshotFormat.MASKED_KEYS:
                     f.maskedKeys = scalars(f.maskedKeys, EventLimits.MAX_CONFIG_ENTRIES, true);
                     break;
                 case ConnectorSnapshotFormat.MASK_REASONS:
-                    f.maskReasons = entries(f.maskReasons, EventLimits.MAX_CONFIG_ENTRIES);
+                    f.maskReasons = entries(f.maskReasons, EventLimits.MAX_CONFIG_ENTRIES, MAP_MASK_REASONS);
                     break;
                 case ConnectorSnapshotFormat.TRACE_MODE:
                     f.traceMode = formatted(f.traceMode);
@@ -163,7 +192,7 @@ final class FastFields {
                     f.topics = scalars(f.topics, EventLimits.MAX_TOPICS, false);
                     break;
                 case ClusterInventoryFormat.CONNECTORS:
-                    f.connectors = entries(f.connectors, EventLimits.MAX_INVENTORY_ENTRIES);
+                    f.connectors = entries(f.connectors, EventLimits.MAX_INVENTORY_ENTRIES, MAP_CONNECTORS);
                     break;
                 case WorkerPluginsFormat.PLUGINS:
                     f.plugins = objects(f.plugins, EventLimits.MAX_PLUGINS, 3, ScannedFields::pluginSlot, -1, -1);
@@ -174,22 +203,24 @@ final class FastFields {
         }
     }
 
-    /** A map-like object: its keys strictly ascending, or else distinct by a set; at most {@code max} of them. */
-    private ScannedFields.Entries entries(ScannedFields.Entries before, int max) {
+    /**
+     * A map-like object: its keys strictly ascending, or else distinct by a set; at most {@code max} of them;
+     * {@code map} the field ({@code MAP_…}).
+     */
+    private ScannedFields.Entries entries(ScannedFields.Entries before, int max, int map) {
         unset(before);
-        ScannedFields.Entries entries = new ScannedFields.Entries();
+        ScannedFields.Entries entries = new ScannedFields.Entries(mostEntries[map]);
         if (json.current() != '{') {
             entries.placeholder = scalar(null);
             return entries;
         }
         Set<String> seen = null;
-        entries.slices = new int[32];
-        entries.document = json.input();
+        entries.startSlices(json.input());
         for (boolean more = json.openObject(); more; more = json.nextMember()) {
             if (entries.size == max) {
                 throw NotFast.INSTANCE;
             }
-            String key = json.name();
+            String key = name();
             if (seen == null && entries.size > 0 && key.compareTo(entries.keys[entries.size - 1]) <= 0) {
                 seen = new HashSet<>(entries.size * 2);
                 for (int i = 0; i < entries.size; i++) {
@@ -212,6 +243,7 @@ final class FastFields {
                 entries.slice(-1, -1, -1, -1);
             }
         }
+        mostEntries[map] = Math.max(mostEntries[map], entries.size);
         return entries;
     }
 
@@ -227,7 +259,7 @@ final class FastFields {
             if (items.size == max || json.atContainer()) {
                 throw NotFast.INSTANCE;
             }
-            JsonNode item = json.scalar();
+            JsonNode item = nextScalar();
             if (inspected && item.isTextual()) {
                 inspect(item.textValue());
             }
@@ -265,7 +297,7 @@ final class FastFields {
         ScannedFields.Fields item = new ScannedFields.Fields(null, count);
         JsonBytes.UnknownNames unknown = null;
         for (boolean more = json.openObject(); more; more = json.nextMember()) {
-            String name = json.name();
+            String name = name();
             int slot = slots.applyAsInt(name);
             if (slot < 0) {
                 unknown = unknown(name, unknown);
@@ -312,7 +344,7 @@ final class FastFields {
         if (json.atContainer()) {
             throw NotFast.INSTANCE;
         }
-        return json.scalar();
+        return nextScalar();
     }
 
     private void inspect(String text) {
@@ -345,7 +377,34 @@ final class FastFields {
         }
     }
 
-    /** A field given twice: Jackson refuses the document. */
+    /** The member name at the cursor ({@link JsonBytes#name(String)}), guessed from the previous event's. */
+    private String name() {
+        int k = nameCount++;
+        if (k == names.length) {
+            names = java.util.Arrays.copyOf(names, 2 * k);
+            nameFrom = java.util.Arrays.copyOf(nameFrom, 2 * k);
+        }
+        String name = json.name(names[k], nameFrom[k]);
+        names[k] = name;
+        nameFrom[k] = json.plainFrom();
+        return name;
+    }
+
+        /** The scalar at the cursor ({@link JsonBytes#scalar(JsonNode)}), guessed from the previous event's. */
+    private JsonNode nextScalar() {
+        int k = valueCount++;
+        if (k == values.length) {
+            values = java.util.Arrays.copyOf(values, 2 * k);
+            valueFrom = java.util.Arrays.copyOf(valueFrom, 2 * k);
+        }
+        JsonNode value = json.scalar(values[k], valueFrom[k]);
+        values[k] = value;
+        // plainFrom is the last string's: of this value only when it is one.
+        valueFrom[k] = value.isTextual() ? json.plainFrom() : -1;
+        return value;
+    }
+
+        /** A field given twice: Jackson refuses the document. */
     private static void unset(Object slot) {
         if (slot != null) {
             throw NotFast.INSTANCE;

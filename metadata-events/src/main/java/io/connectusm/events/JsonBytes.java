@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -122,6 +123,16 @@ final class JsonBytes {
 
     /** A member's name and its colon; the cursor then on the value. */
     String name() {
+        return name(null, -1);
+    }
+
+    /**
+     * As {@link #name()}, answering {@code guess} itself (no new {@code String}) when the name is plain ASCII with the
+     * same bytes as {@code [guessFrom, guessFrom + guess.length())} of this input, which must be {@code guess}'s plain
+     * ASCII ({@link #plainFrom} when it was read; -1: no guess): the caller's guess is the name at the same place in
+     * the previous event of the batch. Bytes are compared, not characters: one vectorised comparison.
+     */
+    String name(String guess, int guessFrom) {
         if (peek() != '"') {
             throw NotFast.INSTANCE;
         }
@@ -132,8 +143,9 @@ final class JsonBytes {
             if (stop - start > MAX_NAME_BYTES) {
                 throw NotFast.INSTANCE;
             }
-            // A String each time: a cache of names by their bytes cost more CPU than the garbage it saved (JFR).
-            name = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+            // A cache of names by their bytes cost more CPU than the garbage it saved (JFR); one guess compared is less.
+            name = isSame(guess, guessFrom, start, stop) ? guess
+                    : new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
             at = stop + 1;
             plain(start, stop);
         } else {
@@ -161,6 +173,11 @@ final class JsonBytes {
 
     /** The string value at the cursor. */
     String string() {
+        return string(null, -1);
+    }
+
+    /** As {@link #string()}, answering {@code guess} itself as {@link #name(String, int)} does. */
+    private String string(String guess, int guessFrom) {
         if (current() != '"') {
             throw NotFast.INSTANCE;
         }
@@ -173,10 +190,21 @@ final class JsonBytes {
             at = stop + 1;
             plain(start, stop);
             // ASCII without escapes: the bytes are the characters (and a compact String copies them as they are).
-            return new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+            return isSame(guess, guessFrom, start, stop) ? guess
+                    : new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
         }
         plainTo = -1;
         return general(start, stop, MAX_STRING_BYTES, false);
+    }
+
+    /**
+     * Whether the plain ASCII {@code [from, to)} of the input is {@code guess}, whose plain ASCII starts at
+     * {@code guessFrom} ({@code false} for no guess).
+     */
+    private boolean isSame(String guess, int guessFrom, int from, int to) {
+        int length = to - from;
+        return guess != null && guessFrom >= 0 && guess.length() == length && guessFrom + length <= end
+                && Arrays.equals(in, from, to, in, guessFrom, guessFrom + length);
     }
 
     private void plain(int from, int to) {
@@ -207,10 +235,21 @@ final class JsonBytes {
      * {@code LongNode} past the int range, as Jackson types integers), a boolean or null node. Not a container.
      */
     JsonNode scalar() {
+        return scalar(null, -1);
+    }
+
+    /**
+     * As {@link #scalar()}, answering {@code guess} itself when the value is a plain ASCII string with the bytes of its
+     * text at {@code guessFrom}, as {@link #name(String, int)} (a {@code TextNode} is immutable): the caller's guess is
+     * the value at the same place in the previous event.
+     */
+    JsonNode scalar(JsonNode guess, int guessFrom) {
         int b = current();
         switch (b) {
             case '"':
-                return NODES.textNode(string());
+                String known = guess != null && guess.isTextual() ? guess.textValue() : null;
+                String text = string(known, guessFrom);
+                return text == known ? guess : NODES.textNode(text);
             case 't':
                 literal("true");
                 return NODES.booleanNode(true);

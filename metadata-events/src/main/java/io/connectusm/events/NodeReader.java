@@ -214,13 +214,24 @@ final class NodeReader {
         return time;
     }
 
+    /**
+     * The constants of each enum type, read once: {@code getEnumConstants()} is a new array each call, and the scanner
+     * reads several enums per event. Never handed out (an array is mutable).
+     */
+    private static final ClassValue<Object[]> ENUM_CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return type.getEnumConstants();
+        }
+    };
+
     /** See {@link #requiredEnum(String, Class)}. */
     static <E extends Enum<E>> E requiredEnum(JsonNode value, FieldPath at, Class<E> type) {
         requirePresent(value, at);
         String text = value.isTextual() ? value.textValue() : null;
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
+        for (Object constant : ENUM_CONSTANTS.get(type)) {
+            if (((Enum<?>) constant).name().equals(text)) {
+                return type.cast(constant);
             }
         }
         String expected = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package io.connectusm.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class ScanChecks {
         String workerId = NodeReader.requiredString(f.workerId, path.field(Envelope.WORKER_ID));
         long epoch = NodeReader.requiredCount(f.epoch, path.field(Envelope.EPOCH));
         long sequence = NodeReader.requiredCount(f.sequence, path.field(Envelope.SEQUENCE));
-        if (!source.equals(cluster.source())) {
+        if (!cluster.isSource(source)) {
             throw EventDecodingException.malformed(path.field(Envelope.SOURCE), EventReader.SOURCE_MISMATCH);
         }
         FieldPath data = path.field(Envelope.DATA);
@@ -153,9 +154,9 @@ final class ScanChecks {
         if (!ConfigFingerprint.isWellFormed(fingerprint)) {
             throw EventDecodingException.malformed(fingerprintPath, ConnectorSnapshotFormat.FINGERPRINT_EXPECTED);
         }
-        String computed = config.slices == null ? null
-                : ConfigFingerprint.ofUtf8(config.document, config.slices, config.size);
-        if (!fingerprint.equals(computed != null ? computed : ConfigFingerprint.of(config.keys, values, config.size))) {
+        Boolean matches = config.slices == null ? null
+                : ConfigFingerprint.isOfUtf8(fingerprint, config.document, config.slices, config.size);
+        if (matches != null ? !matches : !fingerprint.equals(ConfigFingerprint.of(config.keys, values, config.size))) {
             throw EventDecodingException.malformed(fingerprintPath, ConnectorSnapshotFormat.NOT_THE_FINGERPRINT);
         }
         String name = NodeReader.requiredString(f.name, data.field(ConnectorSnapshotFormat.NAME));
@@ -226,10 +227,10 @@ final class ScanChecks {
      */
     private static SortedMap<String, String> maskReasons(ScannedFields f, FieldPath data, ScannedFields.Entries config,
             String[] values, Set<String> maskedKeys) {
-        SortedMap<String, String> reasons = new TreeMap<>();
         if (f.maskReasons == null || f.maskReasons.placeholder != null && f.maskReasons.placeholder.isNull()) {
-            return reasons;
+            return Collections.emptySortedMap(); // only read (by the digest): no map per event without reasons
         }
+        SortedMap<String, String> reasons = new TreeMap<>();
         FieldPath at = data.field(ConnectorSnapshotFormat.MASK_REASONS);
         ScannedFields.Entries entries = requireObject(f.maskReasons, at);
         for (int i = 0; i < entries.size; i++) {
@@ -253,12 +254,13 @@ final class ScanChecks {
         FieldPath tasksPath = data.field(ConnectorSnapshotFormat.TASKS);
         ScannedFields.Items<ScannedFields.Fields> items = requireObjects(f.tasks, tasksPath);
         List<TaskSnapshot> tasks = new ArrayList<>(items.size);
-        Map<Integer, Integer> positionOfId = new HashMap<>();
+        // A few tasks (the usual case) are compared with each other, more go through a map: the first position of an id.
+        Map<Integer, Integer> positionOfId = items.size > FEW_TASKS ? new HashMap<>() : null;
         for (int i = 0; i < items.size; i++) {
             JsonNode[] task = items.get(i).values;
             FieldPath taskPath = tasksPath.index(i);
             int id = NodeReader.requiredIndex(task[ScannedFields.TASK_ID], taskPath.field(ConnectorSnapshotFormat.TASK_ID));
-            Integer earlier = positionOfId.putIfAbsent(id, i);
+            Integer earlier = positionOfId != null ? positionOfId.putIfAbsent(id, i) : positionOf(tasks, id);
             if (earlier != null) {
                 throw EventDecodingException.malformed(taskPath.field(ConnectorSnapshotFormat.TASK_ID),
                         ConnectorSnapshotFormat.repeatsTheIdOf(tasksPath.index(earlier)));
@@ -274,7 +276,20 @@ final class ScanChecks {
         return tasks;
     }
 
-    /** As {@link ClusterInventoryFormat#read}. */
+    /** Up to this many tasks, a repeated id is found by comparing each with those before it. */
+    private static final int FEW_TASKS = 16;
+
+    /** The position of the first task of {@code id} in {@code tasks} (in document order), {@code null} if none. */
+    private static Integer positionOf(List<TaskSnapshot> tasks, int id) {
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).id() == id) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+        /** As {@link ClusterInventoryFormat#read}. */
     private static ClusterInventory inventory(ScannedFields f, FieldPath data) {
         FieldPath at = data.field(ClusterInventoryFormat.CONNECTORS);
         ScannedFields.Entries entries = requireObject(f.connectors, at);

@@ -143,7 +143,7 @@ public final class StateDigest {
 
     private static final class Writer {
 
-        private final DigestSink sink = new DigestSink();
+        private final DigestSink sink = DigestSink.acquire();
 
         Writer(EventType type, ClusterRef cluster, String subject) {
             sink.bytes(VERSION);

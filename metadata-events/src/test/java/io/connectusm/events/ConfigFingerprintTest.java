@@ -118,13 +118,24 @@ class ConfigFingerprintTest {
                 }
             }
             byte[] bytes = document.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            assertThat(ConfigFingerprint.ofUtf8(bytes, slices, config.size())).isEqualTo(ConfigFingerprint.of(config));
+            String fingerprint = ConfigFingerprint.of(config);
+            assertThat(ConfigFingerprint.ofUtf8(bytes, slices, config.size())).isEqualTo(fingerprint);
+            assertThat(ConfigFingerprint.isOfUtf8(fingerprint, bytes, slices, config.size())).isTrue();
+            // Any one character of the fingerprint changed (a hex digit to another, the prefix), one short: no match.
+            int where = random.nextInt(fingerprint.length());
+            char other = fingerprint.charAt(where) == 'f' ? '0' : (char) (fingerprint.charAt(where) + 1);
+            String changed = fingerprint.substring(0, where) + other + fingerprint.substring(where + 1);
+            assertThat(ConfigFingerprint.isOfUtf8(changed, bytes, slices, config.size())).isFalse();
+            assertThat(ConfigFingerprint.isOfUtf8(fingerprint.substring(1), bytes, slices, config.size())).isFalse();
+            assertThat(ConfigFingerprint.isOfUtf8(fingerprint.toUpperCase(java.util.Locale.ROOT), bytes, slices,
+                    config.size())).isFalse();
             if (config.size() > 1) {
                 // Out of order: the caller is sent the strings' way.
                 int[] swapped = slices.clone();
                 System.arraycopy(slices, 0, swapped, 4, 4);
                 System.arraycopy(slices, 4, swapped, 0, 4);
                 assertThat(ConfigFingerprint.ofUtf8(bytes, swapped, config.size())).isNull();
+                assertThat(ConfigFingerprint.isOfUtf8(fingerprint, bytes, swapped, config.size())).isNull();
             }
         }
     }

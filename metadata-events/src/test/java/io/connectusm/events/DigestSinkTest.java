@@ -44,6 +44,69 @@ class DigestSinkTest {
     }
 
     @Test
+    void aLentSinkGivesEachDigestItsOwnStateWhetherNestedAbandonedOrReused() throws Exception {
+        for (long seed = 0; seed < 500; seed++) {
+            Random random = new Random(seed);
+            List<String> outer = new ArrayList<>();
+            List<String> inner = new ArrayList<>();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                outer.add(string(random));
+                inner.add(string(random));
+            }
+            if (random.nextBoolean()) {
+                // A digest abandoned midway (as after an error): later digests on this thread must not see its bytes.
+                DigestSink abandoned = DigestSink.acquire();
+                abandoned.string(string(random));
+            }
+            DigestSink first = DigestSink.acquire();
+            DigestSink second = DigestSink.acquire();
+            assertThat(second).as("seed %d: a sink lent twice at once", seed).isNotSameAs(first);
+            for (int i = 0; i < outer.size(); i++) {
+                first.string(outer.get(i));
+                second.string(inner.get(i));
+            }
+            assertThat(second.finish()).as("seed %d", seed).isEqualTo(fresh(inner));
+            assertThat(first.finish()).as("seed %d", seed).isEqualTo(fresh(outer));
+            DigestSink again = DigestSink.acquire();
+            again.string("x");
+            assertThat(again.finish()).as("seed %d: the sink after a finished digest", seed).isEqualTo(fresh(List.of("x")));
+        }
+    }
+
+    @Test
+    void threadsDoNotShareASink() throws Exception {
+        List<String> strings = List.of("connector.class", "io.example.Sink", "\u00e9t\u00e9 \ud83d\ude00");
+        byte[] expected = fresh(strings);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        DigestSink sink = DigestSink.acquire();
+                        strings.forEach(sink::string);
+                        if (!java.util.Arrays.equals(sink.finish(), expected)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] fresh(List<String> strings) {
+        DigestSink sink = new DigestSink();
+        strings.forEach(sink::string);
+        return sink.finish();
+    }
+
+    @Test
     void keepsTheKnownFingerprintOfAConfigWithMultibyteKeysAndValues() {
         // Sorted by UTF-8 bytes: "a" < "é" < "😀"; the values: ASCII, 2-, 3- and 4-byte UTF-8, and null.
         java.util.Map<String, String> config = new java.util.HashMap<>();
