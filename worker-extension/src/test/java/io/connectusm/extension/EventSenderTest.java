@@ -1,16 +1,13 @@
 package io.connectusm.extension;
 
 import io.connectusm.events.MediaTypes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,31 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventSenderTest {
 
-    @TempDir
-    static Path dir;
-    static WorkerPki pki;
-    static RecordingHttpsReceiver receiver;
+    @RegisterExtension
+    static final MtlsReceiverFixture FIXTURE = new MtlsReceiverFixture();
 
     private static final byte[] BODY = "[]".getBytes(StandardCharsets.UTF_8);
 
-    @BeforeAll
-    static void start() throws IOException {
-        pki = WorkerPki.create(dir, "connect-cluster-id");
-        receiver = new RecordingHttpsReceiver(pki.serverContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
-
     @BeforeEach
     void answerDurable() {
-        receiver.answer(204);
+        FIXTURE.receiver().answer(204);
     }
 
     private static EventSender sender(List<String> urls, Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(pki.workerProps(String.join(",", urls)));
+        Map<String, String> props = new HashMap<>(FIXTURE.pki().workerProps(String.join(",", urls)));
         props.put("group.id", "connect-cluster-id");
         props.putAll(extra);
         MetadataEventsConfig config = new MetadataEventsConfig(props);
@@ -55,13 +39,13 @@ class EventSenderTest {
 
     @Test
     void deliversOverMutualTlsWithTheClientCertificate() {
-        int before = receiver.requests().size();
-        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of())) {
+        int before = FIXTURE.receiver().requests().size();
+        try (EventSender sender = sender(List.of(FIXTURE.receiver().baseUrl()), Map.of())) {
             EventSender.Result result = sender.send(BODY);
 
             assertThat(result.outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
         }
-        RecordingHttpsReceiver.Received request = receiver.requests().get(before);
+        RecordingHttpsReceiver.Received request = FIXTURE.receiver().requests().get(before);
         assertThat(request.path()).isEqualTo("/v1/events");
         assertThat(request.clientSubject()).contains("CN=connect-cluster-id");
         assertThat(request.headers().get("Content-type")).containsExactly(MediaTypes.CLOUDEVENTS_BATCH_JSON);
@@ -74,15 +58,15 @@ class EventSenderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             refusedPort = socket.getLocalPort();
         }
-        try (EventSender sender = sender(List.of("https://localhost:" + refusedPort, receiver.baseUrl()), Map.of())) {
+        try (EventSender sender = sender(List.of("https://localhost:" + refusedPort, FIXTURE.receiver().baseUrl()), Map.of())) {
             assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
         }
     }
 
     @Test
     void reportsUnregisteredClusterOn403() {
-        receiver.answer(403);
-        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of())) {
+        FIXTURE.receiver().answer(403);
+        try (EventSender sender = sender(List.of(FIXTURE.receiver().baseUrl()), Map.of())) {
             EventSender.Result result = sender.send(BODY);
 
             assertThat(result.outcome()).isEqualTo(EventSender.Outcome.UNREGISTERED);
@@ -92,12 +76,12 @@ class EventSenderTest {
 
     @Test
     void reportsFailureWithRetryAfterOn503AndFailureOn500() {
-        receiver.answer(503);
-        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of())) {
+        FIXTURE.receiver().answer(503);
+        try (EventSender sender = sender(List.of(FIXTURE.receiver().baseUrl()), Map.of())) {
             EventSender.Result busy = sender.send(BODY);
             assertThat(busy.outcome()).isEqualTo(EventSender.Outcome.FAILED);
             assertThat(busy.retryAfter()).contains(Duration.ofSeconds(1));
-            receiver.answer(500);
+            FIXTURE.receiver().answer(500);
             assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.FAILED);
         }
     }
@@ -105,8 +89,8 @@ class EventSenderTest {
     @Test
     void aServerTheTrustStoreDoesNotTrustIsNeverSentTo() {
         // The JVM's default trust store does not know our test CA.
-        int before = receiver.requests().size();
-        Map<String, String> props = new HashMap<>(pki.workerProps(receiver.baseUrl()));
+        int before = FIXTURE.receiver().requests().size();
+        Map<String, String> props = new HashMap<>(FIXTURE.pki().workerProps(FIXTURE.receiver().baseUrl()));
         props.remove(MetadataEventsConfig.SSL_TRUSTSTORE_LOCATION_CONFIG);
         props.remove(MetadataEventsConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG);
         props.put("group.id", "g");
@@ -117,7 +101,7 @@ class EventSenderTest {
             assertThat(result.outcome()).isEqualTo(EventSender.Outcome.FAILED);
             assertThat(result.detail()).contains("SSLHandshakeException");
         }
-        assertThat(receiver.requests()).hasSize(before);
+        assertThat(FIXTURE.receiver().requests()).hasSize(before);
     }
 
     @Test
@@ -138,12 +122,12 @@ class EventSenderTest {
 
     /** The Authorization header values of one delivered batch sent with these keys, or null when none. */
     private static List<String> authorizationSentWith(String apiKey, String apiSecret) {
-        int before = receiver.requests().size();
-        try (EventSender sender = sender(List.of(receiver.baseUrl()), Map.of(
+        int before = FIXTURE.receiver().requests().size();
+        try (EventSender sender = sender(List.of(FIXTURE.receiver().baseUrl()), Map.of(
                 MetadataEventsConfig.API_KEY_CONFIG, apiKey, MetadataEventsConfig.API_SECRET_CONFIG, apiSecret))) {
             assertThat(sender.send(BODY).outcome()).isEqualTo(EventSender.Outcome.DELIVERED);
         }
-        return receiver.requests().get(before).headers().get("Authorization");
+        return FIXTURE.receiver().requests().get(before).headers().get("Authorization");
     }
 
     private static String basic(String userColonPassword) {

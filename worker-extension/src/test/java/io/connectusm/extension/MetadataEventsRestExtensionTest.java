@@ -6,12 +6,9 @@ import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.health.ConnectorHealth;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,21 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MetadataEventsRestExtensionTest {
 
-    @TempDir
-    static Path dir;
-    static WorkerPki pki;
-    static RecordingHttpsReceiver receiver;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pki = WorkerPki.create(dir, "connect-cluster-id");
-        receiver = new RecordingHttpsReceiver(pki.serverContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final MtlsReceiverFixture FIXTURE = new MtlsReceiverFixture();
 
     @Test
     void aClusterStateWithoutConnectorConfigLeavesTheExtensionOffAndTheWorkerRunning() throws Exception {
@@ -63,7 +47,7 @@ class MetadataEventsRestExtensionTest {
         }
         assertThat(jersey.getInstances()).isEmpty();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(ReconcileLoop.THREAD_NAME));
-        assertThat(receiver.requests()).isEmpty();
+        assertThat(FIXTURE.receiver().requests()).isEmpty();
     }
 
     @Test
@@ -91,7 +75,7 @@ class MetadataEventsRestExtensionTest {
     @Test
     void aBadValueOfOurOwnKeysStillFailsTheWorkersStart() {
         Map<String, Object> props = new HashMap<>(workerProps());
-        props.put(MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG, dir.resolve("absent.p12").toString());
+        props.put(MetadataEventsConfig.SSL_KEYSTORE_LOCATION_CONFIG, FIXTURE.pki().client().keystore().resolveSibling("absent.p12").toString());
 
         assertThatThrownBy(() -> new MetadataEventsRestExtension().configure(props))
                 .isInstanceOf(ConfigException.class)
@@ -104,7 +88,7 @@ class MetadataEventsRestExtensionTest {
     }
 
     private static Map<String, Object> workerProps() {
-        Map<String, Object> props = new HashMap<>(pki.workerProps(receiver.baseUrl()));
+        Map<String, Object> props = new HashMap<>(FIXTURE.pki().workerProps(FIXTURE.receiver().baseUrl()));
         props.put("group.id", "connect-cluster-id");
         props.put("listeners", "http://localhost:8083");
         return props;

@@ -7,12 +7,9 @@ import io.connectusm.events.ConnectorState;
 import io.connectusm.events.ConnectorType;
 import io.connectusm.events.EventCodec;
 import io.connectusm.events.MetadataEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,25 +28,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ResyncDeliveryTest {
 
-    @TempDir
-    static Path dir;
-    static WorkerPki pki;
-    static RecordingHttpsReceiver receiver;
+    @RegisterExtension
+    static final MtlsReceiverFixture FIXTURE = new MtlsReceiverFixture();
     private static final ClusterRef CLUSTER = new ClusterRef("kafka-id", "connect-cluster-id");
 
-    @BeforeAll
-    static void start() throws Exception {
-        pki = WorkerPki.create(dir, "connect-cluster-id");
-        receiver = new RecordingHttpsReceiver(pki.serverContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
-
     private static DeliveryLoop delivery(PendingEvents pending, ResyncPacer pacer) {
-        Map<String, String> props = new HashMap<>(pki.workerProps(receiver.baseUrl()));
+        Map<String, String> props = new HashMap<>(FIXTURE.pki().workerProps(FIXTURE.receiver().baseUrl()));
         props.put("group.id", "connect-cluster-id");
         MetadataEventsConfig config = new MetadataEventsConfig(props);
         EventSender sender = new EventSender(config.baseUrls(), TlsContextFactory.create(config), Duration.ofSeconds(5),
@@ -104,14 +88,14 @@ class ResyncDeliveryTest {
         int before;
         try {
             warmUp(pending);
-            before = receiver.requests().size();
+            before = FIXTURE.receiver().requests().size();
             pacer.enqueue(slice(prefix));
             resync(pacer, pending, during);
             await().atMost(Duration.ofSeconds(10)).until(pending::isEmpty);
         } finally {
             delivery.close(Duration.ofSeconds(5));
         }
-        return receiver.requests().subList(before, receiver.requests().size());
+        return FIXTURE.receiver().requests().subList(before, FIXTURE.receiver().requests().size());
     }
 
     @Test
