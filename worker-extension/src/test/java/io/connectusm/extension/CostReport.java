@@ -52,17 +52,21 @@ final class CostReport {
         lines.add("");
         lines.add("On/off ratios (median of the rounds; goal for idle CPU and allocation: ≤ 1.10):");
         lines.add("");
-        lines.add("| connectors | worker CPU on/off | allocation on/off | herder-thread allocation on/off "
+        lines.add("| connectors | worker CPU on/off | worker CPU without the JIT compilers on/off "
+                + "| allocation on/off | herder-thread allocation on/off "
                 + "| allocation without the herder thread on/off "
                 + "| live heap on − off MB | REST idle p99 on/off (status, config) | REST under changes p99 on/off "
                 + "(status, config) | task failure → event ms, p50 / max (n) |");
-        lines.add("|---|---|---|---|---|---|---|---|---|");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|");
         for (int size : options.sizes()) {
             List<ExtensionCostHarness.Cell> on = of(size, true);
             List<ExtensionCostHarness.Cell> off = of(size, false);
             List<Long> failures = on.stream().flatMap(c -> c.failureMillis().stream()).toList();
-            lines.add(String.format("| %d | %s | %s | %s | %s | %.1f | %s, %s | %s, %s | %s |", size,
+            lines.add(String.format("| %d | %s | %s | %s | %s | %s | %.1f | %s, %s | %s, %s | %s |", size,
                     ratio(on, off, ExtensionCostHarness.Cell::cpuCores),
+                    // What the JIT still compiles after the settle is the tail of the start's warm-up, and swings
+                    // 1-7 ms/s from one start to the next, on or off alike: more than the extension's own threads.
+                    ratio(on, off, c -> c.cpuCores() - groupCores(c, WorkerThreadGroups.JIT)),
                     ratio(on, off, ExtensionCostHarness.Cell::allocMBs),
                     ratio(on, off, ExtensionCostHarness.Cell::herderAllocMBs),
                     // Connect's own group-membership loop, which the extension never calls into: its allocation
@@ -112,6 +116,11 @@ final class CostReport {
 
     private List<ExtensionCostHarness.Cell> of(int size, boolean extension) {
         return cells.stream().filter(c -> c.connectors() == size && c.extension() == extension).toList();
+    }
+
+    private static double groupCores(ExtensionCostHarness.Cell cell, String group) {
+        ExtensionCostHarness.GroupUse use = cell.groups().get(group);
+        return use == null ? 0 : use.cpuCores();
     }
 
     private static String ratio(List<ExtensionCostHarness.Cell> on, List<ExtensionCostHarness.Cell> off,
