@@ -40,7 +40,7 @@ final class FeedSettings {
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG,
             ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-            "group.protocol", "group.remote.assignor");
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "group.protocol", "group.remote.assignor");
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final String configTopic;
@@ -75,6 +75,10 @@ final class FeedSettings {
                 + (group == null ? "" : group + "-") + INSTANCES.incrementAndGet());
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // The feed waits for the worker to create its internal topics; asking for their partitions must never
+        // create one first with the broker's defaults (cleanup.policy=delete), which makes the worker's herder
+        // refuse the config topic and exit.
+        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         // A config record of an aborted transaction (exactly-once source support) is not a config: skip it, as
         // the worker's own config consumer does.
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
