@@ -390,7 +390,7 @@ final class FastFields {
         return name;
     }
 
-        /** The scalar at the cursor ({@link JsonBytes#scalar(JsonNode)}), guessed from the previous event's. */
+    /** The scalar at the cursor ({@link JsonBytes#scalar(JsonNode)}), guessed from the previous event's. */
     private JsonNode nextScalar() {
         int k = valueCount++;
         if (k == values.length) {
@@ -404,7 +404,7 @@ final class FastFields {
         return value;
     }
 
-        /** A field given twice: Jackson refuses the document. */
+    /** A field given twice: Jackson refuses the document. */
     private static void unset(Object slot) {
         if (slot != null) {
             throw NotFast.INSTANCE;
