@@ -53,7 +53,7 @@ final class AgentUnderTest implements Target {
     @Override
     public String audit(long posts, long events) throws Exception {
         metrics = scrape();
-        spoolFileBytes = Files.size(directory.resolve("spool").resolve("spool.mv.db"));
+        spoolFileBytes = io.connectusm.agent.spool.Spool.diskBytes(directory.resolve("spool"));
         double accepted = metric("usm_agent_events_accepted_total");
         double pending = metric("usm_agent_spool_events");
         double coalesced = metric("usm_agent_events_coalesced_total");

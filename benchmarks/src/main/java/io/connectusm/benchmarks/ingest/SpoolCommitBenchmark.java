@@ -134,11 +134,11 @@ public final class SpoolCommitBenchmark {
             }
             long events = accepted.get();
             System.out.printf(Locale.ROOT,
-                    "| %d × %d | %,d | %,.0f | %,d | %.2f | %.1f | %,d | %.1f | %.2f | pending %,d, file %,d KiB |%n",
+                    "| %d × %d | %,d | %,.0f | %,d | %.2f | %.1f | %,d | %.1f | %.2f | pending %,d, files %,d KiB |%n",
                     clients, batch, events, events / wall, commitCount, cpu / 1e3 / events, cpu / 1e3 / commitCount,
                     allocated / events,
                     (double) events / commitCount, clientCpu.get() / 1e3 / events, spool.pendingEvents(),
-                    Files.size(directory.resolve(Spool.FILE_NAME)) / 1024);
+                    Spool.diskBytes(directory) / 1024);
         }
     }
 

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The last MVStore version the spool committed and forced to disk, kept in a 16-byte file next to the store.
- * MVStore opens a damaged or truncated file at its last intact chunk without saying so; comparing the version
- * it opened at with this marker is how the spool notices that acknowledged events may be gone.
+ * Where the spool's {@link EntryLog} ended when it was last forced ({@link EntryLog#position()}: head segment and
+ * length), kept in a 16-byte file next to it. The log cuts a torn or damaged tail at open, which after a crash is
+ * routine (a write never promised) but after a truncation or a damaged disk loses events answered 204; comparing
+ * where the log opened with this marker is how the spool tells the two apart.
  *
- * <p>The marker is written after the store's fsync (once the commit's futures completed, so no 204 waits for it)
- * and is not forced itself: what is on disk is therefore never ahead of the store (no false alarm), at worst one
+ * <p>The marker is written after the log's fsync (once the commit's futures completed, so no 204 waits for it)
+ * and is not forced itself: what is on disk is therefore never ahead of the log (no false alarm), at worst one
  * commit behind after a power loss or a crash between the two (a loss of just that commit goes unnoticed). A
- * process crash ({@code kill -9}) loses nothing of the store, the page cache survives it.
+ * process crash ({@code kill -9}) loses nothing of the log, the page cache survives it.
  *
  * <p>Not thread-safe: the spool's committer thread is its only user. Lifecycle: {@link #open}, {@link #read},
  * {@link #write} per commit, {@link #close()}.
@@ -22,7 +23,9 @@ import java.nio.file.StandardOpenOption;
 final class CommitMarker implements AutoCloseable {
 
     /** The marker's file name inside the spool directory. */
-    static final String FILE_NAME = "spool.committed";
+    static final String FILE_NAME = "entries.committed";
+    /** The marker of agents before the log, which held the MVStore's version; deleted at open. */
+    static final String PREVIOUS_FILE_NAME = "spool.committed";
 
     /** {@link #read()} when there is no marker or it is not readable. */
     static final long UNKNOWN = -1;
@@ -44,8 +47,8 @@ final class CommitMarker implements AutoCloseable {
     }
 
     /**
-     * The version written last, or {@link #UNKNOWN} for a new or unreadable marker (its second half, the
-     * version XOR a constant, tells a torn or foreign file from a real one).
+     * The position written last, or {@link #UNKNOWN} for a new or unreadable marker (its second half, the
+     * position XOR a constant, tells a torn or foreign file from a real one).
      */
     long read() throws IOException {
         ByteBuffer in = ByteBuffer.allocate(SIZE);
@@ -60,7 +63,7 @@ final class CommitMarker implements AutoCloseable {
         return (in.getLong() ^ CHECK) == version && version >= 0 ? version : UNKNOWN;
     }
 
-    /** Records {@code version} as committed (one positional write, no fsync: see the class comment). */
+    /** Records {@code version} (a log position) as committed (one positional write, no fsync: see the class comment). */
     void write(long version) throws IOException {
         buffer.clear();
         buffer.putLong(version).putLong(version ^ CHECK).flip();

@@ -3,20 +3,25 @@ package io.connectusm.agent.spool;
 import io.connectusm.events.ClusterRef;
 import io.connectusm.events.ScannedEvent;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
- * The durable spool: events accepted from workers and not yet acknowledged by the endpoint, in an H2 MVStore
- * file, coalesced per {@link SpoolKey} to a bounded history of transitions, so its size follows the number of
- * connectors, not the number of events. This is where an event becomes durable.
+ * The durable spool: events accepted from workers and not yet acknowledged by the endpoint, in an append-only log of
+ * segment files ({@code entries-<n>.log}, {@link EntryLog}; key numbers and forwarded states in the H2 MVStore
+ * {@value #FILE_NAME}), coalesced per {@link SpoolKey} to a bounded history of transitions, so its size follows the
+ * number of connectors, not the number of events. This is where an event becomes durable.
  *
- * <p>A façade over one class per job: the file ({@link SpoolFile}: open, recover, commit + fsync), the one writer
+ * <p>A façade over one class per job: the files ({@link SpoolFile}, {@link EntryLog}: open, recover, commit + fsync,
+ * compaction), the one writer
  * thread and its group commit ({@link GroupCommitter}), the in-memory index with coalescing, deduplication and the
- * byte limit ({@link SpoolIndex}), and the migration of the earlier layout ({@link LegacyMigration}).
+ * byte limit ({@link SpoolIndex}), and the migration of earlier layouts ({@link EntriesMigration}).
  *
  * <p><b>Durability.</b> A future returned by {@link #append} completes after the fsync that covers the batch: a
  * 204 sent then survives {@code kill -9} and power loss. <b>Backpressure.</b> {@link #append} fails with
@@ -29,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Spool implements AutoCloseable {
 
-    /** The store file's name inside the spool directory. */
+    /** The MVStore file's name inside the spool directory (key numbers, forwarded states; events are in the log). */
     public static final String FILE_NAME = SpoolFile.FILE_NAME;
 
     private final SpoolFile file;
@@ -134,13 +139,34 @@ public final class Spool implements AutoCloseable {
         return index.heapForTests();
     }
 
+    /** Where the log's entries are, for tests that measure what the spool holds on the heap. */
+    Object entryLocationsForTests() {
+        return file.entries().heapForTests();
+    }
+
+    /**
+     * The bytes of a spool directory's files (the log's segments, the store, the marker), for operators and
+     * benchmarks: what the spool takes on disk.
+     */
+    public static long diskBytes(Path directory) throws IOException {
+        long bytes = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file)) {
+                    bytes += Files.size(file);
+                }
+            }
+        }
+        return bytes;
+    }
+
     private void publishCounts() {
         pendingBytes = index.pendingBytes();
         pendingEvents = index.pendingEvents();
         pendingKeys = index.pendingKeys();
     }
 
-    /** Applies every queued task, commits, and closes the store file. Idempotent. */
+    /** Applies every queued task, commits, and closes the files. Idempotent. */
     @Override
     public synchronized void close() {
         if (!open) {

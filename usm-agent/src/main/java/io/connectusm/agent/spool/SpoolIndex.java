@@ -16,16 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the spool knows in memory, and the rules it applies to the store's entries: per {@link SpoolKey} the entry
- * numbers of its pending events (eight bytes each; the events themselves stay in the store file), the coalescing of
+ * What the spool knows in memory, and the rules it applies to the log's entries: per {@link SpoolKey} the entry
+ * numbers of its pending events (eight bytes each; the events themselves stay in the {@link EntryLog}, which keeps
+ * where each one is), the coalescing of
  * each key to at most {@code spool.history.size} pending states, deduplication per key and sending worker against the
  * key's newest pending or last forwarded state digest ({@link SameState}), and the byte limit, checked after
  * coalescing.
  *
- * <p>One store entry per pending event ({@link SpoolRecord}: entry number → key number, state digest, JSON), entry
- * numbers counting up across the spool, so a new state is one insert at the B-tree's right edge plus, when the key's
- * history is full, the removal of its oldest entry. Each spool key gets its number when it first stores an entry
- * ({@code SpoolFile#keys()} keeps the numbering).
+ * <p>One log entry per pending event ({@link SpoolRecord}: entry number → key number, state digest, JSON), entry
+ * numbers counting up across the spool, so a new state is one PUT appended to the log plus, when the key's history is
+ * full, a REMOVE of its oldest entry. Each spool key gets its number when it first stores an entry
+ * ({@code SpoolFile#keys()} keeps the numbering; a number given up leaves it only after the log's commit).
  *
  * <p>Longer than ~300 lines for a reason: loading, appending (with coalescing and the byte limit), reading,
  * acknowledging and dropping all keep the same per-key lists and the same three counters consistent with the store
@@ -79,7 +80,8 @@ final class SpoolIndex {
 
     private final SpoolSettings settings;
     private final SpoolMetrics metrics;
-    private final MVMap<Long, byte[]> entries;
+    private final SpoolFile file;
+    private final EntryLog entries;
     private final MVMap<Long, String> keyNumbers;
     private final MVMap<String, String> forwarded;
     /** Iteration order is the forwarding order: keys in the order they started waiting. */
@@ -99,19 +101,20 @@ final class SpoolIndex {
     private SpoolIndex(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
+        this.file = file;
         this.entries = file.entries();
         this.keyNumbers = file.keys();
         this.forwarded = file.forwarded();
     }
 
     /**
-     * Reads the index from the store: moves the entries of earlier layouts into this one, then takes every entry;
-     * entries that are not valid events (the forwarder must not send junk) are removed and counted.
+     * Reads the index from the files (earlier layouts' entries already moved into the log, see
+     * {@link EntriesMigration}): every key number, forwarded state and log entry; entries that are not valid events
+     * (the forwarder must not send junk) or name no key are removed and counted.
      */
     static SpoolIndex load(SpoolFile file, SpoolSettings settings, SpoolMetrics metrics) {
         SpoolIndex index = new SpoolIndex(file, settings, metrics);
-        MVMap<String, byte[]> previous = file.previousLayout();
-        int damaged = previous == null ? 0 : LegacyMigration.migrate(file.store(), previous);
+        int damaged = file.migrationDamaged();
         Map<Integer, KeyState> byNumber = new HashMap<>();
         List<Long> unusable = new ArrayList<>();
         for (Map.Entry<Long, String> entry : index.keyNumbers.entrySet()) {
@@ -140,53 +143,26 @@ final class SpoolIndex {
             }
         }
         unusable.clear();
-        for (Map.Entry<Long, byte[]> entry : index.entries.entrySet()) {
-            byte[] value = entry.getValue();
+        // Ascending entry numbers: each key's entries in the order they were stored.
+        for (long number : index.entries.numbers()) {
+            byte[] value = index.entries.get(number);
             ScannedEvent scanned = scanned(value);
             KeyState state = scanned != null ? byNumber.get(SpoolRecord.keyNumber(value)) : null;
             if (state == null) {
                 damaged++;
-                unusable.add(entry.getKey());
+                unusable.add(number);
                 continue;
             }
-            index.loaded(state, entry.getKey(), value, scanned);
+            index.loaded(state, number, value, scanned);
         }
         unusable.forEach(index.entries::remove);
-        Long last = index.entries.lastKey();
-        index.nextEntry = last == null ? 1 : last + 1;
-        if (previous != null) {
-            damaged += index.moveFrom(previous);
-            file.store().removeMap(previous);
-        }
+        // After every number any record names, removed ones too: a number is not reused while the log holds it.
+        index.nextEntry = index.entries.highest() + 1;
         if (damaged > 0) {
             LOG.warn("skipped {} damaged spool entries; the workers' next inventory restores them", damaged);
             metrics.damaged.inc(damaged);
         }
         return index;
-    }
-
-    /**
-     * Moves the entries of the previous layout (string store keys, each key's entries together) into this one, each
-     * key's in their order; returns how many were damaged (dropped). Runs once, at start; the caller commits, so an
-     * upgrade is all or nothing.
-     */
-    private int moveFrom(MVMap<String, byte[]> previous) {
-        int damaged = 0;
-        for (Map.Entry<String, byte[]> entry : previous.entrySet()) {
-            SpoolRecord.Key parsed = SpoolRecord.parseKey(entry.getKey());
-            byte[] value = SpoolRecord.fromPrevious(entry.getValue());
-            ScannedEvent scanned = scanned(value);
-            if (parsed == null || scanned == null) {
-                damaged++;
-                continue;
-            }
-            KeyState state = keys.computeIfAbsent(parsed.key(), KeyState::new);
-            SpoolRecord.setKeyNumber(value, numberOf(state));
-            long number = nextEntry++;
-            entries.put(number, value);
-            loaded(state, number, value, scanned);
-        }
-        return damaged;
     }
 
     private void loaded(KeyState state, long number, byte[] value, ScannedEvent event) {
@@ -209,6 +185,11 @@ final class SpoolIndex {
             keyNumbers.put((long) state.number, state.prefix);
         }
         return state.number;
+    }
+
+    /** Whether a stored value has the spool's layout and holds a valid event. */
+    static boolean isEvent(byte[] value) {
+        return scanned(value) != null;
     }
 
     /** The event of a stored value (scanned, not built), {@code null} unless it has the spool's layout and is valid. */
@@ -324,7 +305,7 @@ final class SpoolIndex {
     }
 
     /**
-     * Up to {@code max} pending events, oldest key first and each key's events in order, read from the store;
+     * Up to {@code max} pending events, oldest key first and each key's events in order, read from the log;
      * fewer when more would make a batch longer than the wire contract allows.
      */
     List<PendingEvent> pending(int max) {
@@ -382,7 +363,8 @@ final class SpoolIndex {
                 }
                 forwarded.remove(state.prefix);
                 if (state.number != 0) {
-                    keyNumbers.remove((long) state.number);
+                    // Only once the log's REMOVEs of its entries are durable: never a number with entries on disk.
+                    file.removeKeyAfterCommit(state.number);
                 }
                 it.remove();
             }
@@ -431,8 +413,8 @@ final class SpoolIndex {
             int existing = state.count();
             int excess = Math.max(0, existing + state.added - settings.historySize());
             for (int i = 0; excess > 0 && i < existing; i++, excess--) {
-                byte[] value = entries.get(state.pending.get(i));
-                growth -= value == null ? 0 : SpoolRecord.jsonLength(value);
+                int length = entries.valueLength(state.pending.get(i));
+                growth -= length < 0 ? 0 : SpoolRecord.jsonLength(length);
             }
             state.skip = excess;
         }
@@ -493,9 +475,12 @@ final class SpoolIndex {
         pendingBytes += event.jsonLength();
     }
 
-    /** Accounts for an entry just taken off {@code state}'s list ({@code removed}: its value, never null in practice). */
-    private void removedOne(KeyState state, byte[] removed) {
-        pendingBytes -= removed == null ? 0 : SpoolRecord.jsonLength(removed);
+    /**
+     * Accounts for an entry just taken off {@code state}'s list ({@code valueLength}: its value's length, -1 when the
+     * log had none, never in practice).
+     */
+    private void removedOne(KeyState state, int valueLength) {
+        pendingBytes -= valueLength < 0 ? 0 : SpoolRecord.jsonLength(valueLength);
         pendingEvents--;
         if (state.count() == 0) {
             pendingKeys--;

@@ -28,9 +28,9 @@ public final class SpoolMetrics {
         droppedUnregistered = counter("usm_agent_events_dropped_unregistered_total",
                 "Spooled events dropped because their cluster was deregistered.");
         damaged = counter("usm_agent_spool_damaged_total",
-                "Damaged spool entries (or whole store files) skipped at start.");
-        recovered = counter("usm_agent_spool_recovered_total", "Starts at which the spool file held less than had "
-                + "been committed (truncated or damaged; the store fell back to its last intact state): acknowledged "
+                "Damaged spool entries (or log segments, or whole store files) skipped at start.");
+        recovered = counter("usm_agent_spool_recovered_total", "Starts at which the spool's log held less than had "
+                + "been committed (a truncated or damaged segment, cut at its last intact record): acknowledged "
                 + "events may be lost until the workers' next inventory.");
     }
 

@@ -6,13 +6,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The store layout of one pending event. Its MVMap key is its <em>entry number</em>: a {@code long} that counts up
- * across the whole spool, so entries sort in arrival order and every insert lands at the right edge of the B-tree —
- * a commit rewrites the few pages at that edge, not one leaf per event scattered over the tree, and the oldest
- * states a commit coalesces away sit together too (connectors change round about in turn). Its value: a format byte,
- * the number of its spool key ({@code SpoolFile#keys()}), the 32-byte state digest and the event as
- * {@code application/cloudevents+json}, the bytes the worker sent — so that neither the forwarder nor a restart has
- * to look into an event to know whose it is or what state it carries.
+ * The stored layout of one pending event. Its key in the {@link EntryLog} is its <em>entry number</em>: a {@code long}
+ * that counts up across the whole spool, so entries sort in arrival order (the index reads them back in that order at
+ * start). Its value: a format byte, the number of its spool key ({@code SpoolFile#keys()}), the 32-byte state digest
+ * and the event as {@code application/cloudevents+json}, the bytes the worker sent — so that neither the forwarder nor
+ * a restart has to look into an event to know whose it is or what state it carries.
  *
  * <p>The layout before this one ({@value SpoolFile#EVENTS_MAP} map) keyed entries by
  * {@code <SpoolKey.encode()>/<seq as 16 hex digits>} ({@link #storeKey}, {@link #parseKey}) with values of format 1
@@ -126,6 +124,11 @@ final class SpoolRecord {
 
     /** The length of the event's JSON: what the spool accounts against {@code spool.max.bytes}. */
     static int jsonLength(byte[] value) {
-        return value.length - HEADER;
+        return jsonLength(value.length);
+    }
+
+    /** The length of the JSON in a value of {@code valueLength} bytes. */
+    static int jsonLength(int valueLength) {
+        return valueLength - HEADER;
     }
 }

@@ -252,6 +252,9 @@ class SpoolTest {
             assertThat(withFiveHundredOneEach).isLessThanOrEqualTo(withOneEach + 2 * 8 * 20 * 500)
                     .isLessThan(spool.pendingBytes() / 50);
             assertThat(ids(spool.pending(1000).get())).hasSize(1000).startsWith(first.get(0).id());
+            // And the log's index of where each event is: a few dozen bytes per event, no object per event.
+            assertThat(GraphLayout.parseInstance(spool.entryLocationsForTests()).totalSize())
+                    .isLessThan(64L * spool.pendingEvents());
         }
     }
 
@@ -373,13 +376,15 @@ class SpoolTest {
         MVMap<String, byte[]> legacy = store.openMap(LegacyMigration.LEGACY_PENDING_MAP);
         legacy.put(broken, "[{\"not\":\"an event\"".getBytes());
         legacy.put("no-key-shape", new byte[] {1, 2, 3});
-        // And in this layout: an entry of a key number nobody has, an entry that is not an event, a key that is no key.
+        // And in the layout before the log (moved into it at start): an entry of a key number nobody has, an entry
+        // that is not an event, a key that is no key.
         MVMap<Long, byte[]> entries = store.openMap(SpoolFile.ENTRIES_MAP, new MVMap.Builder<Long, byte[]>()
                 .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-        byte[] ofNobody = entries.get(entries.firstKey()).clone();
+        ScannedEvent scannedGood = TestEvents.scanned(List.of(good)).get(0);
+        byte[] ofNobody = SpoolRecord.value(scannedGood.stateDigest(), scannedGood);
         SpoolRecord.setKeyNumber(ofNobody, 999);
-        entries.put(entries.lastKey() + 1, ofNobody);
-        entries.put(entries.lastKey() + 1, new byte[] {1, 2, 3});
+        entries.put(1000L, ofNobody);
+        entries.put(1001L, new byte[] {1, 2, 3});
         MVMap<Long, String> keys = store.openMap(SpoolFile.KEYS_MAP, new MVMap.Builder<Long, String>()
                 .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
         keys.put(998L, "not/a/key");
@@ -424,6 +429,99 @@ class SpoolTest {
         reopened.close();
     }
 
+    /** Writes a spool as the agent before the log did: events in the MVStore's entries map, its own marker. */
+    private void writeTheLayoutBeforeTheLog(List<MetadataEvent> events) throws Exception {
+        List<ScannedEvent> scanned = TestEvents.scanned(events);
+        Files.createDirectories(dir);
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).open();
+        MVMap<Long, String> keys = store.openMap(SpoolFile.KEYS_MAP, new MVMap.Builder<Long, String>()
+                .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+        keys.put(1L, new SpoolKey(CLUSTER, "connector", "a").encode());
+        keys.put(2L, new SpoolKey(CLUSTER, "connector", "b").encode());
+        MVMap<Long, byte[]> entries = store.openMap(SpoolFile.ENTRIES_MAP, new MVMap.Builder<Long, byte[]>()
+                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        int[] keyOf = {1, 1, 2};
+        for (int i = 0; i < 3; i++) {
+            byte[] value = SpoolRecord.value(scanned.get(i).stateDigest(), scanned.get(i));
+            SpoolRecord.setKeyNumber(value, keyOf[i]);
+            entries.put(10L + i, value);
+        }
+        store.commit();
+        store.close();
+        Files.write(dir.resolve(CommitMarker.PREVIOUS_FILE_NAME), new byte[16]);
+    }
+
+    /** Two states of connector a, one of b. */
+    private static List<MetadataEvent> threeEvents() {
+        return List.of(snapshot(CLUSTER, "a", "t1"), snapshot(CLUSTER, "a", "t2"), snapshot(CLUSTER, "b", "t1"));
+    }
+
+    @Test
+    void opensASpoolOfTheLayoutBeforeTheLogWithNothingLost() throws Exception {
+        List<MetadataEvent> events = threeEvents();
+        writeTheLayoutBeforeTheLog(events);
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(events.get(0).id(), events.get(1).id(),
+                    events.get(2).id());
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t2"))).get().deduplicated()).isEqualTo(1);
+            assertThat(append(spool, List.of(snapshot(CLUSTER, "a", "t3"))).get().stored()).isEqualTo(1);
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(4);
+            assertThat(ids(spool.pending(10).get())).startsWith(events.get(0).id(), events.get(1).id());
+        }
+        MVStore reopened = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).readOnly().open();
+        assertThat(reopened.hasMap(SpoolFile.ENTRIES_MAP)).as("the events moved out of the store").isFalse();
+        reopened.close();
+        assertThat(dir.resolve(CommitMarker.PREVIOUS_FILE_NAME)).doesNotExist();
+        assertThat(dir.resolve(LogSegment.fileName(1))).exists();
+        assertThat(metrics.damaged.get()).isZero();
+        assertThat(metrics.recovered.get()).isZero();
+    }
+
+    @Test
+    void replaysAMoveThatACrashInterruptedWithoutDoublingAnything() throws Exception {
+        List<MetadataEvent> events = threeEvents();
+        writeTheLayoutBeforeTheLog(events);
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(3);
+        }
+        // The crash came after the log's fsync, before the store's commit that removes the map: it is there again.
+        Path log = dir.resolve(LogSegment.fileName(1));
+        byte[] logged = Files.readAllBytes(log);
+        Files.delete(log);
+        Files.delete(dir.resolve(CommitMarker.FILE_NAME));
+        writeTheLayoutBeforeTheLog(events);
+        Files.write(log, logged);
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(ids(spool.pending(10).get())).containsExactly(events.get(0).id(), events.get(1).id(),
+                    events.get(2).id());
+        }
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(3);
+        }
+        assertThat(metrics.damaged.get()).isZero();
+    }
+
+    @Test
+    void aDroppedClustersKeyNumbersLeaveTheStoreAfterTheirEntries() throws Exception {
+        try (Spool spool = open(1 << 20, 4)) {
+            append(spool, List.of(snapshot(CLUSTER, "a", "t1"), snapshot(OTHER_CLUSTER, "a", "t1"))).get();
+            assertThat(spool.dropClusters(Set.of(OTHER_CLUSTER)).get()).isEqualTo(1);
+            // A later key gets a new number, never the dropped one.
+            append(spool, List.of(snapshot(OTHER_CLUSTER, "b", "t1"))).get();
+        }
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(Spool.FILE_NAME).toString()).readOnly().open();
+        MVMap<Long, String> keys = store.openMap(SpoolFile.KEYS_MAP, new MVMap.Builder<Long, String>()
+                .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+        assertThat(keys.keySet()).containsExactly(1L, 3L);
+        store.close();
+        try (Spool spool = open(1 << 20, 4)) {
+            assertThat(spool.pendingEvents()).isEqualTo(2);
+        }
+        assertThat(metrics.damaged.get()).isZero();
+    }
+
     @Test
     void startsEmptyWhenTheStoreFileIsGarbage() throws Exception {
         Files.write(dir.resolve(Spool.FILE_NAME), "this is not an MVStore file at all".repeat(200).getBytes());
@@ -438,18 +536,18 @@ class SpoolTest {
     }
 
     @Test
-    void reportsOnceThatATruncatedStoreFileLostAcknowledgedEvents() throws Exception {
+    void reportsOnceThatATruncatedLogLostAcknowledgedEvents() throws Exception {
         try (Spool spool = open(64 << 20, 4)) {
             for (int i = 0; i < 20; i++) {
                 append(spool, TestEvents.snapshots(CLUSTER, "t" + i + "-", 5)).get();
             }
         }
-        Path file = dir.resolve(Spool.FILE_NAME);
+        Path file = dir.resolve(LogSegment.fileName(1));
         try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() * 6 / 10);
         }
         try (LogCapture logs = new LogCapture(); Spool spool = open(64 << 20, 4)) {
-            // MVStore opened its last intact chunk: some of the 100 acknowledged events are gone...
+            // The log cut its tail at the last intact record: some of the 100 acknowledged events are gone...
             assertThat(spool.pendingEvents()).isLessThan(100);
             // ...and that is counted and said, once, with what restores them.
             assertThat(metrics.recovered.get()).isEqualTo(1);
@@ -465,7 +563,7 @@ class SpoolTest {
     }
 
     @Test
-    void reportsNothingWhenTheStoreFileIsIntact() throws Exception {
+    void reportsNothingWhenTheLogIsIntact() throws Exception {
         for (int run = 0; run < 3; run++) {
             try (Spool spool = open(64 << 20, 4)) {
                 append(spool, TestEvents.snapshots(CLUSTER, "r" + run + "-", 5)).get();
