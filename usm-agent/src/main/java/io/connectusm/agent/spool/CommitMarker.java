@@ -63,7 +63,7 @@ final class CommitMarker implements AutoCloseable {
         return (in.getLong() ^ CHECK) == version && version >= 0 ? version : UNKNOWN;
     }
 
-    /** Records {@code version} (a log position) as committed (one positional write, no fsync: see the class comment). */
+    /** Records {@code version} (a log position) as committed: one positional write, no fsync (class comment). */
     void write(long version) throws IOException {
         buffer.clear();
         buffer.putLong(version).putLong(version ^ CHECK).flip();

@@ -15,7 +15,8 @@ import org.h2.mvstore.type.LongDataType;
  *       ({@link LegacyMigration}) → </li>
  *   <li>one {@value SpoolFile#EVENTS_MAP} entry per event under a string store key → (here, in the same MVStore
  *       commit: each key gets its number, each event an entry number after every one in use) </li>
- *   <li>one {@value SpoolFile#ENTRIES_MAP} entry per event under its entry number → the log, keeping the numbers.</li>
+ *   <li>one {@value SpoolFile#ENTRIES_MAP} entry per event under its entry number → the log, keeping the
+ *       numbers.</li>
  * </ol>
  * The last step writes the log and forces it, and only then removes the MVStore map and commits: a crash in between
  * replays the move at the next open, which puts the same values under the same numbers again (the log's newest PUT of

@@ -176,7 +176,7 @@ final class EntryLog implements AutoCloseable {
         this.beforeWrite = action;
     }
 
-    /** Stores {@code value} under {@code number} (replacing an entry of that number). Durable after {@link #commit()}. */
+    /** Stores {@code value} under {@code number}, replacing one of that number; durable after {@link #commit()}. */
     void put(long number, byte[] value) {
         int bytes = LogRecords.HEADER + value.length;
         int offset = reserve(bytes);

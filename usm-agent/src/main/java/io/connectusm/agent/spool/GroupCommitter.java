@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * one fsync covers every batch that arrived meanwhile. After each commit that changed something it runs the
  * {@code onCommitted} observer.
  *
- * <p><b>Housekeeping never holds a waiting group.</b> Work that no caller waits for (the store's compaction) is a
- * {@link Housekeeping} run in bounded steps only after a group's futures completed, and only while the queue is empty:
- * a task that arrives during a step waits for that one step at most, then is served before the next step. Only
- * housekeeping that says it is overdue (a queue that never empties) gets one step between two groups.
+ * <p><b>Housekeeping never holds a waiting group.</b> Work that no caller waits for (compaction of the log and the
+ * store) is a {@link Housekeeping} run in bounded steps only after a group's futures completed, and only while the
+ * queue is empty: a task that arrives during a step waits for that one step at most, then is served before the next
+ * step. Only housekeeping that says it is overdue (a queue that never empties) gets one step between two groups.
  *
  * <p>{@link #submit} never blocks: a full queue fails the future with {@link SpoolFullException}. A commit (or a
  * housekeeping step) that fails makes the spool stop taking writes ({@link #isWritable()} turns false) and a failed
@@ -84,7 +84,7 @@ final class GroupCommitter {
     /**
      * Queues {@code action} for the committer thread.
      *
-     * @param mutates whether it changes the store: its future then completes only after the commit
+     * @param mutates whether it changes the spool's files: its future then completes only after the commit
      */
     <T> CompletableFuture<T> submit(boolean mutates, Callable<T> action) {
         CompletableFuture<T> future = new CompletableFuture<>();

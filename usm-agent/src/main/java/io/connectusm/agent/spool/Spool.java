@@ -89,7 +89,7 @@ public final class Spool implements AutoCloseable {
     }
 
     /**
-     * Up to {@code max} pending events, oldest key first and each key's events in order, read from the store;
+     * Up to {@code max} pending events, oldest key first and each key's events in order, read from the log;
      * fewer when more would make a batch longer than the wire contract allows.
      */
     public CompletableFuture<List<PendingEvent>> pending(int max) {

@@ -50,7 +50,7 @@ final class SpoolFile implements AutoCloseable {
 
     /** The MVStore file name inside the spool directory. */
     static final String FILE_NAME = "spool.mv.db";
-    /** Pending events of the layout before the log: entry number → {@link SpoolRecord}; moved into the log at open. */
+    /** Pending events of the layout before the log (entry number → {@link SpoolRecord}), moved into it at open. */
     static final String ENTRIES_MAP = "entries";
     /** Spool keys by number. */
     static final String KEYS_MAP = "keys";
