@@ -28,6 +28,7 @@ final class AgentUnderTest implements Target {
     private final RunningAgent agent;
     private final Path directory;
     private Map<String, Double> metrics = Map.of();
+    /** Bytes of every file in the spool directory (log segments, MVStore, marker) at the audit. */
     private long spoolFileBytes = -1;
 
     private AgentUnderTest(RunningAgent agent, Path directory) {
@@ -71,7 +72,7 @@ final class AgentUnderTest implements Target {
 
     @Override
     public String facts() {
-        return String.format(Locale.ROOT, "spool keys %.0f, pending events %.0f, file %.0f MiB, deduplicated %.0f",
+        return String.format(Locale.ROOT, "spool keys %.0f, pending events %.0f, files %.0f MiB, deduplicated %.0f",
                 metric("usm_agent_spool_entries"), metric("usm_agent_spool_events"), spoolFileBytes / 1048576.0,
                 metric("usm_agent_events_deduplicated_total"));
     }
